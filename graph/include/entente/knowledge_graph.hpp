@@ -1,0 +1,94 @@
+#pragma once
+/// @file The signed multigraph of actors and claims, with name lookup.
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "entente/model.hpp"
+
+namespace entente {
+
+/// Vertex bundle: the actor a vertex stands for.
+struct VertexProperties {
+    Index actor = no_index;  ///< Index into Dataset::actors.
+};
+
+/// Edge bundle: the claim an edge stands for (subject -> object).
+struct EdgeProperties {
+    Index claim = no_index;  ///< Index into Dataset::claims.
+};
+
+/// Bidirectional multigraph: one vertex per actor, one edge per claim.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                    VertexProperties, EdgeProperties>;
+/// A vertex of the graph; equal to the actor's index.
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+/// An edge of the graph.
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+/// Case- and accent-insensitive lookup of actors by id, name or alias.
+class NameIndex {
+  public:
+    /// Indexes every actor's id, name and aliases.
+    explicit NameIndex(const std::vector<Actor>& actors);
+    /// The actors whose id, name or alias folds to the same key as `name`, without repeats.
+    std::vector<Index> find(std::string_view name) const;
+    /// The folded keys that name more than one actor, with the actors they name.
+    std::vector<std::pair<std::string, std::vector<Index>>> shared_keys() const;
+    /// Ids of the actors whose names are nearest to `name`, best first.
+    std::vector<std::string> suggest(std::string_view name, std::size_t limit = 3) const;
+
+  private:
+    std::vector<std::string> ids_;  // copied, so the index survives moves of the dataset
+    std::unordered_map<std::string, std::vector<Index>> by_key_;
+};
+
+/// A validated dataset as a Boost graph, with lookups by name and id.
+class KnowledgeGraph {
+  public:
+    /// Builds the graph; `data` must already be validated (every index in range).
+    explicit KnowledgeGraph(Dataset data);
+    KnowledgeGraph(KnowledgeGraph&&) noexcept;
+    KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
+    ~KnowledgeGraph();
+
+    /// The tables.
+    const Dataset& data() const { return data_; }
+    /// The signed multigraph; vertex i is actor i, each edge one claim.
+    const Graph& graph() const { return graph_; }
+    /// Name lookup over ids, names and aliases.
+    const NameIndex& names() const { return names_; }
+
+    /// The actor a user's name means; throws UnknownNameError or AmbiguousNameError.
+    Index find_actor(std::string_view name) const;
+    /// The relation with this id; throws UnknownNameError.
+    Index find_relation(std::string_view id) const;
+    /// The claim with this id; throws UnknownNameError.
+    Index find_claim(std::string_view id) const;
+    /// The claims that touch an actor as subject or object, in dataset order.
+    std::vector<Index> claims_of(Index actor) const;
+
+    /// The actor with this index.
+    const Actor& actor(Index i) const { return data_.actors[i]; }
+    /// The claim with this index.
+    const Claim& claim(Index i) const { return data_.claims[i]; }
+    /// The relation with this index.
+    const Relation& relation(Index i) const { return data_.relations[i]; }
+    /// The source with this index.
+    const Source& source(Index i) const { return data_.sources[i]; }
+
+  private:
+    Dataset data_;
+    Graph graph_;
+    NameIndex names_;
+    std::unordered_map<std::string, Index> claim_by_id_;
+    std::unordered_map<std::string, Index> relation_by_id_;
+};
+
+}  // namespace entente

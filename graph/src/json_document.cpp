@@ -1,0 +1,272 @@
+#include "json_document.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <algorithm>
+
+#include "entente/text.hpp"
+
+namespace entente::detail {
+
+namespace {
+
+// A read-only stream over a string_view; Tell() is the byte offset in the whole text.
+class ViewStream {
+  public:
+    using Ch = char;
+    ViewStream(std::string_view text, std::size_t start) : text_(text), pos_(start) {}
+    Ch Peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+    Ch Take() { return pos_ < text_.size() ? text_[pos_++] : '\0'; }
+    std::size_t Tell() const { return pos_; }
+    // Writing is never used by the reader on a non-insitu parse.
+    Ch* PutBegin() { return nullptr; }
+    void Put(Ch) {}
+    void Flush() {}
+    std::size_t PutEnd(Ch*) { return 0; }
+
+  private:
+    std::string_view text_;
+    std::size_t pos_;
+};
+
+// Forwards SAX events to the document while noting where each value and key starts, the
+// nesting depth, and keys repeated within one object.
+class RecordingHandler {
+  public:
+    RecordingHandler(rapidjson::Document& document, const ViewStream& stream, std::string_view text,
+                     std::vector<std::uint32_t>& starts, std::vector<ParseProblem>& problems)
+        : document_(document), stream_(stream), text_(text), starts_(starts), problems_(problems) {
+        last_end_ = stream.Tell();
+    }
+
+    bool Null() { return mark() && document_.Null(); }
+    bool Bool(bool b) { return mark() && document_.Bool(b); }
+    bool Int(int i) { return mark() && document_.Int(i); }
+    bool Uint(unsigned u) { return mark() && document_.Uint(u); }
+    bool Int64(std::int64_t i) { return mark() && document_.Int64(i); }
+    bool Uint64(std::uint64_t u) { return mark() && document_.Uint64(u); }
+    bool Double(double d) { return mark() && document_.Double(d); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+        return mark() && document_.RawNumber(s, n, copy);
+    }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) {
+        return mark() && document_.String(s, n, copy);
+    }
+    bool StartObject() {
+        if (!mark_container() || !enter()) {
+            return false;
+        }
+        keys_.emplace_back();
+        return document_.StartObject();
+    }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+        const std::size_t start = token_start();
+        if (!mark()) {
+            return false;
+        }
+        std::string_view key(s, n);
+        auto& seen = keys_.back();
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            problems_.push_back({start, "duplicate key \"" + std::string(key) + "\"", "", false});
+        } else {
+            seen.emplace_back(key);
+        }
+        return document_.Key(s, n, copy);
+    }
+    bool EndObject(rapidjson::SizeType n) {
+        last_end_ = token_start() + 1;
+        --depth_;
+        keys_.pop_back();
+        return document_.EndObject(n);
+    }
+    bool StartArray() { return mark_container() && enter() && document_.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) {
+        last_end_ = token_start() + 1;
+        --depth_;
+        return document_.EndArray(n);
+    }
+
+    /// Set when the handler itself stopped the parse, with the offset and reason.
+    std::optional<ParseProblem> stop;
+
+  private:
+    // The value that just ended began at the first character after the previous token that is
+    // not whitespace or JSON punctuation: exact, since the whole text is in memory.
+    std::size_t token_start() const {
+        std::size_t p = last_end_;
+        while (p < text_.size() && (text_[p] == ' ' || text_[p] == '\t' || text_[p] == '\n' ||
+                                    text_[p] == '\r' || text_[p] == ',' || text_[p] == ':')) {
+            ++p;
+        }
+        return p;
+    }
+    // Scalars and keys reach the handler once read, so the stream is past them.
+    bool mark() {
+        if (!record(token_start())) {
+            return false;
+        }
+        last_end_ = stream_.Tell();
+        return true;
+    }
+    // The iterative reader announces '{', '[', '}' and ']' before reading them, so the stream
+    // still points at the bracket.
+    bool mark_container() {
+        const std::size_t start = token_start();
+        if (!record(start)) {
+            return false;
+        }
+        last_end_ = start + 1;
+        return true;
+    }
+    bool record(std::size_t start) {
+        if (start > UINT32_MAX) {
+            stop = ParseProblem{start, "file larger than 4 GiB", "", true};
+            return false;
+        }
+        starts_.push_back(static_cast<std::uint32_t>(start));
+        return true;
+    }
+    bool enter() {
+        if (++depth_ > max_json_depth) {
+            stop = ParseProblem{starts_.back(),
+                                "nesting deeper than " + std::to_string(max_json_depth) +
+                                    " levels; an entente file needs no more than 4",
+                                "", true};
+            return false;
+        }
+        return true;
+    }
+
+    rapidjson::Document& document_;
+    const ViewStream& stream_;
+    std::string_view text_;
+    std::vector<std::uint32_t>& starts_;
+    std::vector<ParseProblem>& problems_;
+    // Copies: the reader reuses the buffer it hands keys in.
+    std::vector<std::vector<std::string>> keys_;
+    std::size_t last_end_ = 0;
+    std::size_t depth_ = 0;
+};
+
+// Pairs each value with its recorded start, in the same pre-order the parser produced them.
+// Depth is capped by the parse, so the recursion is bounded.
+void assign_offsets(const rapidjson::Value& value, const std::vector<std::uint32_t>& starts,
+                    std::size_t& next,
+                    std::unordered_map<const rapidjson::Value*, std::uint32_t>& out) {
+    out.emplace(&value, starts[next++]);
+    if (value.IsObject()) {
+        for (const auto& member : value.GetObject()) {
+            out.emplace(&member.name, starts[next++]);
+            assign_offsets(member.value, starts, next, out);
+        }
+    } else if (value.IsArray()) {
+        for (const auto& element : value.GetArray()) {
+            assign_offsets(element, starts, next, out);
+        }
+    }
+}
+
+std::string syntax_message(rapidjson::ParseErrorCode code) {
+    switch (code) {
+        case rapidjson::kParseErrorDocumentEmpty:
+            return "the file is empty; expected a JSON object";
+        case rapidjson::kParseErrorStringInvalidEncoding:
+            return "invalid UTF-8 in a string";
+        case rapidjson::kParseErrorNumberTooBig:
+            return "number too big to be stored as a double";
+        default:
+            break;
+    }
+    std::string message = rapidjson::GetParseError_En(code);
+    // RapidJSON's messages start with a capital and end with a period; ours do neither.
+    if (!message.empty() && message.back() == '.') {
+        message.pop_back();
+    }
+    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') {
+        message[0] = static_cast<char>(message[0] - 'A' + 'a');
+    }
+    return "syntax error: " + message;
+}
+
+}  // namespace
+
+JsonDocument::JsonDocument(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            line_starts_.push_back(i + 1);
+        }
+    }
+    // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
+    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    ViewStream stream(text, start);
+    std::vector<std::uint32_t> starts;
+    rapidjson::Reader reader;
+    std::optional<ParseProblem> stop;
+    auto generator = [&](rapidjson::Document& document) {
+        RecordingHandler handler(document, stream, text, starts, problems_);
+        constexpr unsigned flags = rapidjson::kParseIterativeFlag |
+                                   rapidjson::kParseValidateEncodingFlag |
+                                   rapidjson::kParseStopWhenDoneFlag;
+        reader.Parse<flags>(stream, handler);
+        stop = handler.stop;
+        return !reader.HasParseError();
+    };
+    document_.Populate(generator);
+    if (stop) {
+        problems_.push_back(*stop);
+        return;
+    }
+    if (reader.HasParseError()) {
+        problems_.push_back(
+            {reader.GetErrorOffset(), syntax_message(reader.GetParseErrorCode()), "", true});
+        return;
+    }
+    // Anything but whitespace after the root value is an error, as in any strict JSON parser.
+    std::size_t p = stream.Tell();
+    while (p < text.size() &&
+           (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r')) {
+        ++p;
+    }
+    if (p < text.size()) {
+        problems_.push_back({p, "syntax error: text after the end of the JSON value", "", true});
+        return;
+    }
+    std::size_t next = 0;
+    offsets_.reserve(starts.size());
+    assign_offsets(document_, starts, next, offsets_);
+    ok_ = true;
+}
+
+std::size_t JsonDocument::offset_of(const rapidjson::Value& value) const {
+    const auto it = offsets_.find(&value);
+    return it == offsets_.end() ? 0 : it->second;
+}
+
+TextPosition JsonDocument::position_of(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const std::size_t line_start = *(it - 1);
+    std::string_view before = text_.substr(line_start, offset - line_start);
+    if (line_start == 0 && before.substr(0, 3) == "\xEF\xBB\xBF") {
+        before.remove_prefix(3);  // the byte-order mark is not a column
+    }
+    return {static_cast<std::size_t>(it - line_starts_.begin()), utf8_length(before) + 1};
+}
+
+std::string pointer_token(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace entente::detail

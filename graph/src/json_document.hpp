@@ -1,0 +1,60 @@
+#pragma once
+// Internal: a RapidJSON DOM that remembers where in the text each value starts.
+
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace entente::detail {
+
+/// Deepest nesting a data file may have; ours needs 4, and a cap keeps hostile input harmless.
+inline constexpr std::size_t max_json_depth = 64;
+
+/// A line and a column, both 1-based, the column counted in characters.
+struct TextPosition {
+    std::size_t line = 0;    ///< 1-based line.
+    std::size_t column = 0;  ///< 1-based column in code points.
+};
+
+/// A problem found while parsing, at a byte offset.
+struct ParseProblem {
+    std::size_t offset = 0;  ///< Byte offset in the text.
+    std::string message;     ///< What is wrong.
+    std::string pointer;     ///< JSON pointer where known.
+    bool fatal = true;       ///< False for problems after which the DOM is still usable.
+};
+
+/// A parsed JSON text whose values know their byte offsets.
+class JsonDocument {
+  public:
+    /// Parses `text` (UTF-8 validated, iterative, depth-capped); problems go to problems().
+    explicit JsonDocument(std::string_view text);
+    /// True when the text parsed (problems() may still hold non-fatal ones such as duplicate keys).
+    bool ok() const { return ok_; }
+    /// The root value; only meaningful when ok().
+    const rapidjson::Value& root() const { return document_; }
+    /// Syntax errors and duplicate keys.
+    const std::vector<ParseProblem>& problems() const { return problems_; }
+    /// Byte offset where `value` (a value or a member name in this document) starts.
+    std::size_t offset_of(const rapidjson::Value& value) const;
+    /// Line and column of a byte offset.
+    TextPosition position_of(std::size_t offset) const;
+
+  private:
+    std::string_view text_;
+    rapidjson::Document document_;
+    std::unordered_map<const rapidjson::Value*, std::uint32_t> offsets_;
+    std::vector<std::size_t> line_starts_;
+    std::vector<ParseProblem> problems_;
+    bool ok_ = false;
+};
+
+/// Escapes a member name for use in a JSON pointer ("~" -> "~0", "/" -> "~1").
+std::string pointer_token(std::string_view name);
+
+}  // namespace entente::detail

@@ -1,0 +1,624 @@
+#include "entente/loader.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "entente/embedded.hpp"
+#include "entente/text.hpp"
+#include "json_document.hpp"
+#include "schema_check.hpp"
+
+namespace entente {
+
+namespace {
+
+using detail::JsonDocument;
+using detail::SchemaPart;
+using rapidjson::Value;
+
+// A record (one element of sources, relations, actors or claims) and where it came from.
+struct Record {
+    std::size_t file = 0;
+    const Value* value = nullptr;
+    std::string pointer;
+};
+
+std::string number_text(const Value& value) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    value.Accept(writer);
+    return buffer.GetString();
+}
+
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+    std::string out;
+    for (std::size_t i = 0; i < suggestions.size(); ++i) {
+        out += i == 0 ? "; did you mean \"" : (i + 1 == suggestions.size() ? " or \"" : ", \"");
+        out += suggestions[i] + "\"";
+    }
+    return suggestions.empty() ? out : out + "?";
+}
+
+// A stable id from a claim's content, so ids survive reordering and edits elsewhere.
+std::string content_id(const Claim& claim, const Dataset& data) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    auto mix = [&](std::string_view text) {
+        for (char c : text) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ULL;
+        }
+        hash ^= 0x1f;
+        hash *= 1099511628211ULL;
+    };
+    mix(data.actors[claim.subject].id);
+    mix(data.relations[claim.relation].id);
+    mix(data.actors[claim.object].id);
+    mix(data.sources[claim.source].id);
+    mix(claim.quote);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string id = "c-";
+    for (int shift = 36; shift >= 0; shift -= 4) {
+        id += digits[(hash >> shift) & 0xF];
+    }
+    return id;
+}
+
+bool overlaps(const Claim& a, const Claim& b) {
+    const int a_from = a.from ? a.from->earliest() : 0;
+    const int a_until = a.until ? a.until->latest() : 99999999;
+    const int b_from = b.from ? b.from->earliest() : 0;
+    const int b_until = b.until ? b.until->latest() : 99999999;
+    return a_from <= b_until && b_from <= a_until;
+}
+
+class Loader {
+  public:
+    explicit Loader(const std::vector<InputFile>& files) : files_(files) {}
+
+    LoadResult run() {
+        for (std::size_t i = 0; i < files_.size(); ++i) {
+            parse_file(i);
+        }
+        load_sources();
+        load_relations();
+        load_actors();
+        load_claims();
+        check_claim_warnings();
+
+        LoadResult result;
+        result.files = files_.size();
+        std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+            return std::tie(a.file, a.offset) < std::tie(b.file, b.offset);
+        });
+        for (auto& p : pending_) {
+            result.diagnostics.push_back(std::move(p.diagnostic));
+        }
+        if (result.error_count() == 0) {
+            result.graph.emplace(std::move(data_));
+        }
+        return result;
+    }
+
+  private:
+    struct Pending {
+        std::size_t file = 0;
+        std::size_t offset = 0;
+        Diagnostic diagnostic;
+    };
+
+    // ---- reporting ----
+
+    void add(Severity severity, std::size_t file, std::size_t offset, std::string pointer,
+             std::string message) {
+        Diagnostic d;
+        d.severity = severity;
+        d.file = files_[file].name;
+        const auto pos = docs_[file]->position_of(offset);
+        d.line = pos.line;
+        d.column = pos.column;
+        d.pointer = std::move(pointer);
+        d.message = std::move(message);
+        pending_.push_back({file, offset, std::move(d)});
+    }
+    void report(Severity severity, const Record& r, const Value& at, const std::string& pointer,
+                std::string message) {
+        add(severity, r.file, docs_[r.file]->offset_of(at), pointer, std::move(message));
+    }
+    // Reports at a field of the record, or at the record itself when the field is absent.
+    void report_field(Severity severity, const Record& r, const char* field, std::string message) {
+        const Value* v = member(r, field);
+        report(severity, r, v ? *v : *r.value, v ? field_pointer(r, field) : r.pointer,
+               std::move(message));
+    }
+    std::string location(const Record& r, const Value& at) const {
+        const auto pos = docs_[r.file]->position_of(docs_[r.file]->offset_of(at));
+        return files_[r.file].name + ":" + std::to_string(pos.line) + ":" +
+               std::to_string(pos.column);
+    }
+
+    // ---- field access that tolerates wrong types (the schema has reported those) ----
+
+    static const Value* member(const Record& r, const char* name) {
+        const auto it = r.value->FindMember(name);
+        return it == r.value->MemberEnd() ? nullptr : &it->value;
+    }
+    static std::string field_pointer(const Record& r, const char* name) {
+        return r.pointer + "/" + name;
+    }
+    // A string field the schema accepted, or nullptr (absent, or already reported as bad).
+    const Value* good_string(const Record& r, const char* name) const {
+        const Value* v = member(r, name);
+        if (v == nullptr || !v->IsString() || bad_.count(field_pointer(r, name)) != 0) {
+            return nullptr;
+        }
+        return v;
+    }
+    std::string text(const Record& r, const char* name) const {
+        const Value* v = good_string(r, name);
+        return v ? std::string(v->GetString(), v->GetStringLength()) : std::string();
+    }
+
+    // ---- parsing and the schema ----
+
+    void parse_file(std::size_t i) {
+        docs_.push_back(std::make_unique<JsonDocument>(files_[i].text));
+        const JsonDocument& doc = *docs_.back();
+        for (const auto& problem : doc.problems()) {
+            add(Severity::error, i, problem.offset, problem.pointer, problem.message);
+        }
+        if (!doc.ok()) {
+            return;
+        }
+        const Value& root = doc.root();
+        Record root_record{i, &root, ""};
+        check(SchemaPart::root, root_record);
+        if (!root.IsObject()) {
+            return;
+        }
+        collect(root_record, "sources", SchemaPart::source, sources_);
+        collect(root_record, "relations", SchemaPart::relation, relations_);
+        collect(root_record, "actors", SchemaPart::actor, actors_);
+        collect(root_record, "claims", SchemaPart::claim, claims_);
+    }
+
+    void check(SchemaPart part, const Record& r) {
+        std::vector<detail::SchemaIssue> issues;
+        detail::check_schema(part, *r.value, r.pointer, issues);
+        for (auto& issue : issues) {
+            bad_.insert(issue.pointer);
+            report(Severity::error, r, *issue.at, issue.pointer, std::move(issue.message));
+        }
+    }
+
+    void collect(const Record& root, const char* name, SchemaPart part, std::vector<Record>& out) {
+        const Value* array = member(root, name);
+        if (array == nullptr || !array->IsArray()) {
+            return;
+        }
+        std::size_t k = 0;
+        for (const auto& element : array->GetArray()) {
+            Record r{root.file, &element, "/" + std::string(name) + "/" + std::to_string(k++)};
+            check(part, r);
+            if (element.IsObject()) {
+                out.push_back(std::move(r));
+            }
+        }
+    }
+
+    // ---- tables ----
+
+    // Registers an id; reports a duplicate with where it was first defined.
+    bool register_id(std::unordered_map<std::string, Index>& ids,
+                     std::vector<const Record*>& records, const char* what, const Record& r,
+                     Index index) {
+        const Value* v = good_string(r, "id");
+        if (v == nullptr) {
+            return false;
+        }
+        const auto [it, inserted] = ids.emplace(v->GetString(), index);
+        if (!inserted) {
+            const Record& first = *records[it->second];
+            report_field(Severity::error, r, "id",
+                         std::string("duplicate ") + what + " id \"" + v->GetString() +
+                             "\" (first defined at " + location(first, *first.value) + ")");
+        }
+        return inserted;
+    }
+
+    std::optional<Date> date_field(const Record& r, const char* name) {
+        const Value* v = good_string(r, name);
+        if (v == nullptr) {
+            return std::nullopt;
+        }
+        auto date = parse_date(v->GetString());
+        if (!date) {
+            report_field(Severity::error, r, name,
+                         std::string("\"") + v->GetString() + "\" is not a calendar date");
+        }
+        return date;
+    }
+
+    void load_sources() {
+        for (const Record& r : sources_) {
+            Source s;
+            s.id = text(r, "id");
+            s.title = text(r, "title");
+            s.author = text(r, "author");
+            s.publisher = text(r, "publisher");
+            s.url = text(r, "url");
+            s.note = text(r, "note");
+            s.date = date_field(r, "date");
+            const auto index = static_cast<Index>(data_.sources.size());
+            source_records_.push_back(&r);
+            register_id(source_ids_, source_records_, "source", r, index);
+            data_.sources.push_back(std::move(s));
+        }
+    }
+
+    void load_relations() {
+        for (const Relation& builtin : builtin_relations()) {
+            relation_ids_.emplace(builtin.id, static_cast<Index>(data_.relations.size()));
+            relation_records_.push_back(nullptr);
+            data_.relations.push_back(builtin);
+        }
+        for (const Record& r : relations_) {
+            Relation rel;
+            rel.id = text(r, "id");
+            rel.label = text(r, "label");
+            rel.note = text(r, "note");
+            if (const Value* p = member(r, "polarity"); p && p->IsInt()) {
+                rel.polarity = p->GetInt();
+            }
+            if (const Value* s = member(r, "symmetric"); s && s->IsBool()) {
+                rel.symmetric = s->GetBool();
+            }
+            if (const auto it = relation_ids_.find(rel.id);
+                it != relation_ids_.end() && relation_records_[it->second] == nullptr) {
+                report_field(
+                    Severity::error, r, "id",
+                    "relation \"" + rel.id + "\" is built in; a dataset cannot redefine it");
+                continue;
+            }
+            const auto index = static_cast<Index>(data_.relations.size());
+            relation_records_.push_back(&r);
+            register_id(relation_ids_, relation_records_, "relation", r, index);
+            data_.relations.push_back(std::move(rel));
+        }
+    }
+
+    void load_actors() {
+        for (const Record& r : actors_) {
+            Actor a;
+            a.id = text(r, "id");
+            a.name = text(r, "name");
+            a.note = text(r, "note");
+            if (const Value* k = good_string(r, "kind")) {
+                a.kind = parse_actor_kind(k->GetString()).value_or(ActorKind::state);
+            }
+            if (const Value* aliases = member(r, "aliases"); aliases && aliases->IsArray()) {
+                for (const auto& alias : aliases->GetArray()) {
+                    if (alias.IsString() && alias.GetStringLength() > 0) {
+                        a.aliases.emplace_back(alias.GetString(), alias.GetStringLength());
+                    }
+                }
+            }
+            const auto index = static_cast<Index>(data_.actors.size());
+            actor_records_.push_back(&r);
+            register_id(actor_ids_, actor_records_, "actor", r, index);
+            data_.actors.push_back(std::move(a));
+        }
+        names_ = std::make_unique<NameIndex>(data_.actors);
+        // Holders refer to actors anywhere in the dataset, so they resolve once all are known.
+        for (Index i = 0; i < data_.actors.size(); ++i) {
+            const Record& r = *actor_records_[i];
+            const Value* holder = good_string(r, "holder");
+            if (holder == nullptr) {
+                continue;
+            }
+            Actor& a = data_.actors[i];
+            if (good_string(r, "kind") && a.kind != ActorKind::position) {
+                report_field(Severity::error, r, "holder",
+                             "\"holder\" is allowed only on positions, and \"" + a.id + "\" is a " +
+                                 std::string(to_string(a.kind)));
+                continue;
+            }
+            const Index h = resolve_actor(r, "holder");
+            if (h == no_index) {
+                continue;
+            }
+            if (!takes_sides(data_.actors[h].kind)) {
+                report_field(Severity::error, r, "holder",
+                             "holder \"" + data_.actors[h].id + "\" is a " +
+                                 std::string(to_string(data_.actors[h].kind)) +
+                                 "; a holder must be a state, organization, person or group");
+                continue;
+            }
+            a.holder = h;
+        }
+        for (const auto& [key, actors] : names_->shared_keys()) {
+            // The first actor keeps the name; each later one is told who else answers to it.
+            for (std::size_t k = 1; k < actors.size(); ++k) {
+                if (data_.actors[actors[k]].id == data_.actors[actors[0]].id) {
+                    continue;  // a duplicate id, reported as an error already
+                }
+                const Record& r = *actor_records_[actors[k]];
+                report(Severity::warning, r, *r.value, r.pointer,
+                       "actor \"" + data_.actors[actors[k]].id + "\" shares the name \"" + key +
+                           "\" with actor \"" + data_.actors[actors[0]].id +
+                           "\"; looking it up by that name is ambiguous");
+            }
+        }
+    }
+
+    Index resolve_actor(const Record& r, const char* field) {
+        const Value* v = good_string(r, field);
+        if (v == nullptr) {
+            return no_index;
+        }
+        const std::string id = v->GetString();
+        if (const auto it = actor_ids_.find(id); it != actor_ids_.end()) {
+            return it->second;
+        }
+        // Someone who writes "usa" for "united-states" is helped by the aliases first.
+        std::vector<std::string> suggestions;
+        for (Index i : names_->find(id)) {
+            suggestions.push_back(data_.actors[i].id);
+        }
+        if (suggestions.empty()) {
+            suggestions = names_->suggest(id);
+        }
+        report_field(Severity::error, r, field,
+                     "unknown actor \"" + id + "\"" + did_you_mean(suggestions));
+        return no_index;
+    }
+
+    Index resolve(const Record& r, const char* field, const char* what,
+                  const std::unordered_map<std::string, Index>& ids) {
+        const Value* v = good_string(r, field);
+        if (v == nullptr) {
+            return no_index;
+        }
+        const std::string id = v->GetString();
+        if (const auto it = ids.find(id); it != ids.end()) {
+            return it->second;
+        }
+        std::vector<std::string> known;
+        for (const auto& entry : ids) {
+            known.push_back(entry.first);
+        }
+        report_field(Severity::error, r, field,
+                     std::string("unknown ") + what + " \"" + id + "\"" +
+                         did_you_mean(nearest_names(id, known)));
+        return no_index;
+    }
+
+    void load_claims() {
+        std::unordered_map<std::string, Index> claim_ids;
+        std::vector<const Record*> records;
+        for (const Record& r : claims_) {
+            Claim c;
+            c.subject = resolve_actor(r, "subject");
+            c.relation = resolve(r, "relation", "relation", relation_ids_);
+            c.object = resolve_actor(r, "object");
+            c.source = resolve(r, "source", "source", source_ids_);
+            c.quote = text(r, "quote");
+            c.asserted_by = text(r, "asserted_by");
+            c.note = text(r, "note");
+            if (c.subject != no_index && c.subject == c.object) {
+                report_field(Severity::error, r, "object",
+                             "subject and object are both \"" + data_.actors[c.subject].id +
+                                 "\"; a claim relates two different actors");
+            }
+            if (const Value* conf = member(r, "confidence"); conf && conf->IsNumber()) {
+                c.confidence = conf->GetDouble();
+                if (!(c.confidence > 0.0 && c.confidence <= 1.0)) {
+                    report_field(Severity::error, r, "confidence",
+                                 "confidence must be greater than 0 and at most 1, got " +
+                                     number_text(*conf));
+                }
+            }
+            c.from = date_field(r, "from");
+            c.until = date_field(r, "until");
+            if (c.from && c.until && c.from->earliest() > c.until->latest()) {
+                report_field(Severity::error, r, "from",
+                             "\"from\" " + c.from->to_string() + " is after \"until\" " +
+                                 c.until->to_string());
+            }
+            if (const auto it = actor_ids_.find(c.asserted_by); it != actor_ids_.end()) {
+                c.asserted_by_actor = it->second;
+            }
+            const auto index = static_cast<Index>(data_.claims.size());
+            records.push_back(&r);
+            claim_records_.push_back(&r);
+            if (register_id(claim_ids, records, "claim", r, index)) {
+                c.id = text(r, "id");
+            }
+            data_.claims.push_back(std::move(c));
+        }
+        // Claims without an id get one from their content; a clash gets a numbered suffix.
+        for (Claim& c : data_.claims) {
+            if (!c.id.empty() || c.subject == no_index || c.relation == no_index ||
+                c.object == no_index || c.source == no_index) {
+                continue;
+            }
+            std::string id = content_id(c, data_);
+            for (int n = 2; claim_ids.count(id) != 0; ++n) {
+                id = content_id(c, data_) + "-" + std::to_string(n);
+            }
+            claim_ids.emplace(id, static_cast<Index>(&c - data_.claims.data()));
+            c.id = std::move(id);
+            c.id_assigned = true;
+        }
+        for (Claim& c : data_.claims) {
+            if (c.asserted_by.empty() && c.source != no_index) {
+                const Source& s = data_.sources[c.source];
+                c.asserted_by = !s.author.empty()      ? s.author
+                                : !s.publisher.empty() ? s.publisher
+                                                       : s.title;
+            }
+        }
+    }
+
+    std::string claim_text(const Claim& c) const {
+        return data_.actors[c.subject].id + " " + data_.relations[c.relation].id + " " +
+               data_.actors[c.object].id;
+    }
+
+    // Warnings: the same claim twice, and a source that says both yes and no.
+    void check_claim_warnings() {
+        std::map<std::tuple<Index, Index, Index, Index>, Index> seen;
+        std::map<std::tuple<Index, Index, Index>, std::vector<Index>> by_pair;
+        for (Index i = 0; i < data_.claims.size(); ++i) {
+            const Claim& c = data_.claims[i];
+            if (c.subject == no_index || c.relation == no_index || c.object == no_index ||
+                c.source == no_index) {
+                continue;
+            }
+            const Relation& rel = data_.relations[c.relation];
+            const Record& r = *claim_records_[i];
+            Index a = c.subject;
+            Index b = c.object;
+            if (rel.symmetric && b < a) {
+                std::swap(a, b);
+            }
+            const auto [it, inserted] = seen.emplace(std::tuple{a, c.relation, b, c.source}, i);
+            if (!inserted) {
+                const Record& first = *claim_records_[it->second];
+                report(Severity::warning, r, *r.value, r.pointer,
+                       "same subject, relation, object and source as claim \"" +
+                           data_.claims[it->second].id + "\" (" + location(first, *first.value) +
+                           ")");
+                continue;
+            }
+            if (rel.polarity == 0) {
+                continue;
+            }
+            // Symmetric claims are filed under both directions so either reading can conflict.
+            bool reported = false;
+            auto file_under = [&](Index from, Index to) {
+                auto& list = by_pair[{c.source, from, to}];
+                for (Index j : list) {
+                    const Claim& other = data_.claims[j];
+                    if (!reported && data_.relations[other.relation].polarity == -rel.polarity &&
+                        overlaps(c, other)) {
+                        const Record& first = *claim_records_[j];
+                        report(Severity::warning, r, *r.value, r.pointer,
+                               "source \"" + data_.sources[c.source].id +
+                                   "\" contradicts itself: this claim says \"" + claim_text(c) +
+                                   "\", claim \"" + other.id + "\" (" +
+                                   location(first, *first.value) + ") says \"" + claim_text(other) +
+                                   "\"");
+                        reported = true;
+                    }
+                }
+                list.push_back(i);
+            };
+            file_under(c.subject, c.object);
+            if (rel.symmetric) {
+                file_under(c.object, c.subject);
+            }
+        }
+    }
+
+    const std::vector<InputFile>& files_;
+    std::vector<std::unique_ptr<JsonDocument>> docs_;
+    std::vector<Pending> pending_;
+    std::set<std::string> bad_;  // pointers of values the schema rejected
+    std::vector<Record> sources_, relations_, actors_, claims_;
+    std::vector<const Record*> source_records_, relation_records_, actor_records_, claim_records_;
+    std::unordered_map<std::string, Index> source_ids_, relation_ids_, actor_ids_;
+    std::unique_ptr<NameIndex> names_;
+    Dataset data_;
+};
+
+}  // namespace
+
+std::size_t LoadResult::error_count() const {
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t LoadResult::warning_count() const {
+    return diagnostics.size() - error_count();
+}
+
+LoadResult load_dataset(const std::vector<InputFile>& files) {
+    return Loader(files).run();
+}
+
+std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
+                                         std::vector<Diagnostic>& diagnostics) {
+    namespace fs = std::filesystem;
+    std::vector<InputFile> out;
+    auto fail = [&](const std::string& name, const std::string& message) {
+        Diagnostic d;
+        d.file = name;
+        d.message = message;
+        diagnostics.push_back(std::move(d));
+    };
+    auto read = [&](const fs::path& file) {
+        // Opened only after its type is known: opening a FIFO would block.
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            fail(file.string(), std::string("cannot read: ") + std::strerror(errno));
+            return;
+        }
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        if (in.bad()) {
+            fail(file.string(), std::string("cannot read: ") + std::strerror(errno));
+            return;
+        }
+        out.push_back({file.string(), std::move(buffer).str()});
+    };
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        fail(path.string(), "cannot read: no such file or directory");
+    } else if (fs::is_directory(status)) {
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(path, ec)) {
+            if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+                files.push_back(entry.path());
+            }
+        }
+        if (ec) {
+            fail(path.string(), "cannot read directory: " + ec.message());
+        } else if (files.empty()) {
+            fail(path.string(), "no *.json files in this directory");
+        }
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) {
+            read(file);
+        }
+    } else if (fs::is_regular_file(status)) {
+        read(path);
+    } else {
+        fail(path.string(), "not a regular file or a directory");
+    }
+    return out;
+}
+
+}  // namespace entente
+
+namespace entente {
+
+// Defined by the source generated from graph/schema/ at build time.
+std::span<const EmbeddedFile> embedded_schema();
+
+std::string_view dataset_schema() {
+    return embedded_schema().front().bytes;
+}
+
+}  // namespace entente
