@@ -1,0 +1,247 @@
+#include "cli.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+
+#include "entente/embedded.hpp"
+#include "entente/text.hpp"
+
+namespace entente::cli {
+
+void add_data_options(CLI::App& command, DataOptions& options) {
+    command
+        .add_option("--data", options.data,
+                    "Load this dataset (a JSON file or a directory of them) instead of the "
+                    "embedded one; repeatable")
+        ->type_name("PATH")
+        ->group("Data");
+    command
+        .add_option("--with", options.with,
+                    "Load this dataset alongside the embedded one (or alongside --data); "
+                    "repeatable")
+        ->type_name("PATH")
+        ->group("Data");
+}
+
+void add_format_option(CLI::App& command, std::string& format,
+                       const std::vector<std::string>& choices) {
+    format = choices.front();
+    std::string names;
+    for (const auto& c : choices) {
+        names += (names.empty() ? "" : "|") + c;
+    }
+    command.add_option("--format", format, "Output format: " + names)
+        ->type_name("FORMAT")
+        ->check(CLI::IsMember(choices))
+        ->default_str(choices.front());
+}
+
+Loaded load(const DataOptions& options) {
+    Loaded loaded;
+    std::vector<InputFile> files;
+    if (options.data.empty()) {
+        for (const auto& file : embedded_dataset()) {
+            files.push_back({std::string(file.name), std::string(file.bytes)});
+        }
+    }
+    for (const auto& path : options.data) {
+        auto read = read_dataset_path(path, loaded.diagnostics);
+        std::move(read.begin(), read.end(), std::back_inserter(files));
+    }
+    for (const auto& path : options.with) {
+        auto read = read_dataset_path(path, loaded.diagnostics);
+        std::move(read.begin(), read.end(), std::back_inserter(files));
+    }
+    LoadResult result = load_dataset(files);
+    std::move(result.diagnostics.begin(), result.diagnostics.end(),
+              std::back_inserter(loaded.diagnostics));
+    loaded.files = result.files;
+    for (const auto& d : loaded.diagnostics) {
+        (d.severity == Severity::error ? loaded.errors : loaded.warnings)++;
+    }
+    // Files that could not be read are errors too, even if what was read is sound.
+    if (loaded.errors == 0) {
+        loaded.graph = std::move(result.graph);
+    }
+    return loaded;
+}
+
+void print_diagnostics(const Loaded& loaded) {
+    for (const auto& d : loaded.diagnostics) {
+        std::cerr << format_diagnostic(d) << '\n';
+    }
+    if (!loaded.diagnostics.empty()) {
+        std::cerr << "entente: " << plural(loaded.errors, "error", "errors") << ", "
+                  << plural(loaded.warnings, "warning", "warnings") << " in "
+                  << plural(loaded.files, "file", "files") << '\n';
+    }
+}
+
+KnowledgeGraph load_for_query(const DataOptions& options) {
+    Loaded loaded = load(options);
+    if (!loaded.graph) {
+        print_diagnostics(loaded);
+        throw Exit{exit_data};
+    }
+    // The embedded dataset's warnings are known to its curators; a user's own files get a hint.
+    if (loaded.warnings != 0 && (!options.data.empty() || !options.with.empty())) {
+        std::cerr << "entente: the data has " << plural(loaded.warnings, "warning", "warnings")
+                  << "; `entente validate` lists them\n";
+    }
+    return std::move(*loaded.graph);
+}
+
+std::string plural(std::size_t n, const std::string& singular, const std::string& plural_form) {
+    return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
+}
+
+std::string format_number(double value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+std::string claim_sentence(const KnowledgeGraph& kg, const Claim& claim) {
+    return kg.actor(claim.subject).name + " " + kg.relation(claim.relation).label + " " +
+           kg.actor(claim.object).name;
+}
+
+std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim) {
+    return claim.asserted_by_actor == no_index ? claim.asserted_by
+                                               : kg.actor(claim.asserted_by_actor).name;
+}
+
+std::string holds_text(const Claim& claim) {
+    if (claim.from && claim.until) {
+        return claim.from->to_string() + " to " + claim.until->to_string();
+    }
+    if (claim.from) {
+        return "from " + claim.from->to_string();
+    }
+    return claim.until ? "until " + claim.until->to_string() : std::string();
+}
+
+std::string source_citation(const Source& source) {
+    std::string out;
+    if (!source.author.empty()) {
+        out += source.author + ", ";
+    }
+    out += "\u201c" + source.title + "\u201d";
+    if (!source.publisher.empty()) {
+        out += ", " + source.publisher;
+    }
+    if (source.date) {
+        out += ", " + source.date->to_string();
+    }
+    return out;
+}
+
+Table::Table(std::vector<std::string> headers) {
+    rows_.push_back(std::move(headers));
+}
+
+void Table::add(std::vector<std::string> row) {
+    row.resize(rows_.front().size());
+    rows_.push_back(std::move(row));
+}
+
+void Table::print(std::ostream& out) const {
+    std::vector<std::size_t> widths(rows_.front().size(), 0);
+    for (const auto& row : rows_) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            widths[i] = std::max(widths[i], utf8_length(row[i]));
+        }
+    }
+    for (const auto& row : rows_) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size()) {
+                line.append(widths[i] - utf8_length(row[i]) + 2, ' ');
+            }
+        }
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        out << line << '\n';
+    }
+}
+
+void write_string(JsonWriter& w, std::string_view s) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void write_field(JsonWriter& w, const char* key, std::string_view value) {
+    w.Key(key);
+    write_string(w, value);
+}
+
+void write_claim(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
+    const Claim& c = kg.claim(index);
+    const Relation& r = kg.relation(c.relation);
+    w.StartObject();
+    write_field(w, "id", c.id);
+    write_field(w, "subject", kg.actor(c.subject).id);
+    write_field(w, "relation", r.id);
+    write_field(w, "object", kg.actor(c.object).id);
+    w.Key("polarity");
+    w.Int(r.polarity);
+    write_field(w, "text", claim_sentence(kg, c));
+    write_field(w, "source", kg.source(c.source).id);
+    w.Key("quote");
+    c.quote.empty() ? w.Null() : (write_string(w, c.quote), true);
+    write_field(w, "asserted_by", c.asserted_by);
+    w.Key("confidence");
+    w.Double(c.confidence);
+    w.Key("from");
+    c.from ? (write_string(w, c.from->to_string()), true) : w.Null();
+    w.Key("until");
+    c.until ? (write_string(w, c.until->to_string()), true) : w.Null();
+    if (!c.note.empty()) {
+        write_field(w, "note", c.note);
+    }
+    w.EndObject();
+}
+
+void write_source(JsonWriter& w, const Source& s) {
+    w.StartObject();
+    write_field(w, "id", s.id);
+    write_field(w, "title", s.title);
+    auto optional = [&](const char* key, const std::string& value) {
+        w.Key(key);
+        value.empty() ? w.Null() : (write_string(w, value), true);
+    };
+    optional("author", s.author);
+    optional("publisher", s.publisher);
+    optional("date", s.date ? s.date->to_string() : std::string());
+    optional("url", s.url);
+    w.EndObject();
+}
+
+void write_actor(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
+    const Actor& a = kg.actor(index);
+    w.StartObject();
+    write_field(w, "id", a.id);
+    write_field(w, "name", a.name);
+    write_field(w, "kind", to_string(a.kind));
+    w.Key("aliases");
+    w.StartArray();
+    for (const auto& alias : a.aliases) {
+        write_string(w, alias);
+    }
+    w.EndArray();
+    w.Key("holder");
+    a.holder == no_index ? w.Null() : (write_string(w, kg.actor(a.holder).id), true);
+    if (!a.note.empty()) {
+        write_field(w, "note", a.note);
+    }
+    w.EndObject();
+}
+
+void print_json(const rapidjson::StringBuffer& buffer) {
+    std::cout.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    std::cout << '\n';
+}
+
+}  // namespace entente::cli

@@ -1,0 +1,105 @@
+#pragma once
+// Shared pieces of the entente command-line tool: data options, loading, output helpers.
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/knowledge_graph.hpp"
+#include "entente/loader.hpp"
+
+namespace entente::cli {
+
+/// Exit statuses, as documented in docs/cli.md.
+enum ExitCode : int { exit_ok = 0, exit_usage = 1, exit_data = 2, exit_unknown_name = 3 };
+
+/// Thrown to end the program with a status once the message has been printed.
+struct Exit {
+    int code;  ///< Process exit status.
+};
+
+/// Where the data comes from: the embedded default, replaced by --data, extended by --with.
+struct DataOptions {
+    std::vector<std::string> data;  ///< --data PATH: load these instead of the embedded dataset.
+    std::vector<std::string> with;  ///< --with PATH: load these alongside the chosen dataset.
+};
+
+/// Adds --data and --with to a subcommand.
+void add_data_options(CLI::App& command, DataOptions& options);
+/// Adds --format with the given choices (the first is the default).
+void add_format_option(CLI::App& command, std::string& format,
+                       const std::vector<std::string>& choices = {"table", "json"});
+
+/// A loaded dataset with what loading it reported.
+struct Loaded {
+    std::optional<KnowledgeGraph> graph;  ///< Present when the data had no errors.
+    std::vector<Diagnostic> diagnostics;  ///< Reading problems, then loader diagnostics.
+    std::size_t files = 0;                ///< Files read.
+    std::size_t errors = 0;               ///< Diagnostics that are errors.
+    std::size_t warnings = 0;             ///< Diagnostics that are warnings.
+};
+
+/// Reads and validates the data the options name; never prints.
+Loaded load(const DataOptions& options);
+/// Loads the data for a query: on errors prints them to stderr and throws Exit{exit_data}; on
+/// warnings prints a one-line hint to stderr.
+KnowledgeGraph load_for_query(const DataOptions& options);
+/// Prints diagnostics to stderr, one per line, then a count.
+void print_diagnostics(const Loaded& loaded);
+
+/// "1 claim" / "3 claims".
+std::string plural(std::size_t n, const std::string& singular, const std::string& plural_form);
+/// A number in its shortest exact form ("1", "0.85").
+std::string format_number(double value);
+/// "Russia supports India's position" for a claim.
+std::string claim_sentence(const KnowledgeGraph& kg, const Claim& claim);
+/// Who asserts a claim, by name when it is an actor of the dataset.
+std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim);
+/// When a claim holds: "from 2019-08", "until 2020", "2019 to 2021".
+std::string holds_text(const Claim& claim);
+/// "Andrew Korybko, “Title”, Publisher, 2024-05-22" for a source.
+std::string source_citation(const Source& source);
+
+/// Left-aligned text table; widths count characters, not bytes; the last column is not padded.
+class Table {
+  public:
+    /// Starts a table with these column headers.
+    explicit Table(std::vector<std::string> headers);
+    /// Adds a row; it must have as many cells as there are headers.
+    void add(std::vector<std::string> row);
+    /// Writes the table, headers first.
+    void print(std::ostream& out) const;
+
+  private:
+    std::vector<std::vector<std::string>> rows_;
+};
+
+/// JSON writer used for every --format json output: two-space indentation, UTF-8.
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+/// Writes a string value.
+void write_string(JsonWriter& w, std::string_view s);
+/// Writes "key": "value".
+void write_field(JsonWriter& w, const char* key, std::string_view value);
+/// Writes a claim as a JSON object (ids, names, polarity, quote, provenance).
+void write_claim(JsonWriter& w, const KnowledgeGraph& kg, Index claim);
+/// Writes a source as a JSON object.
+void write_source(JsonWriter& w, const Source& source);
+/// Writes an actor as a JSON object (id, name, kind, aliases, holder).
+void write_actor(JsonWriter& w, const KnowledgeGraph& kg, Index actor);
+/// Finishes a JSON document: prints it to stdout with a trailing newline.
+void print_json(const rapidjson::StringBuffer& buffer);
+
+/// Registers `entente validate`.
+void register_validate(CLI::App& app);
+/// Registers `entente stats`.
+void register_stats(CLI::App& app);
+/// Registers `entente actors`.
+void register_actors(CLI::App& app);
+/// Registers `entente show`.
+void register_show(CLI::App& app);
+
+}  // namespace entente::cli
