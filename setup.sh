@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sets entente up on Debian 12: installs the missing packages, builds, and runs.
+#   ./setup.sh          install, build a Release binary, run the main job on the embedded dataset
+#   ./setup.sh --test   the same, then every test: the Release build's and an ASan+UBSan build's
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=run
+case "${1:-}" in
+  "") ;;
+  --test) mode=test ;;
+  -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "setup.sh: unknown option '$1' (try --help)" >&2; exit 1 ;;
+esac
+
+packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
+          doctest-dev libcli11-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup.sh: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup.sh: run as root to install packages" >&2; exit 1; }
+    sudo=sudo
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+tests=OFF
+[ "$mode" = test ] && tests=ON
+
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DENTENTE_BUILD_TESTS=$tests >/dev/null
+cmake --build build/release -j "$jobs"
+
+# The main job: check the embedded dataset and show what it holds about Russia.
+./build/release/src/entente validate
+./build/release/src/entente show russia
+
+if [ "$mode" = test ]; then
+  ctest --test-dir build/release --output-on-failure -j "$jobs"
+  cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DENTENTE_SANITIZE=ON \
+        -DENTENTE_BUILD_TESTS=ON >/dev/null
+  cmake --build build/sanitize -j "$jobs"
+  ctest --test-dir build/sanitize --output-on-failure -j "$jobs"
+fi

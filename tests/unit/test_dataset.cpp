@@ -1,0 +1,120 @@
+// The curated default dataset compiled into the binary.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "entente/embedded.hpp"
+#include "entente/loader.hpp"
+
+using namespace entente;
+
+namespace {
+
+const KnowledgeGraph& embedded() {
+    static const LoadResult result = [] {
+        std::vector<InputFile> files;
+        for (const auto& f : embedded_dataset()) {
+            files.push_back({std::string(f.name), std::string(f.bytes)});
+        }
+        return load_dataset(files);
+    }();
+    REQUIRE_MESSAGE(result.graph, "the embedded dataset does not load");
+    return *result.graph;
+}
+
+bool has_claim(const KnowledgeGraph& kg, const char* subject, const char* relation,
+               const char* object) {
+    const Index s = kg.find_actor(subject);
+    const Index o = kg.find_actor(object);
+    const Index r = kg.find_relation(relation);
+    for (const auto& c : kg.data().claims) {
+        if (c.subject == s && c.relation == r && c.object == o) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the embedded dataset holds the data/ files and loads without errors") {
+    std::set<std::string> names;
+    for (const auto& f : embedded_dataset()) {
+        names.emplace(f.name);
+    }
+    CHECK(names.count("data/korybko-2024-russia-pakistan.json") == 1);
+    CHECK(names.count("data/context.json") == 1);
+    std::vector<InputFile> files;
+    for (const auto& f : embedded_dataset()) {
+        files.push_back({std::string(f.name), std::string(f.bytes)});
+    }
+    const auto result = load_dataset(files);
+    CHECK(result.error_count() == 0);
+}
+
+TEST_CASE("the article's source record names article, author, publisher and date") {
+    const KnowledgeGraph& kg = embedded();
+    const Source* article = nullptr;
+    for (const auto& s : kg.data().sources) {
+        if (s.id == "korybko-2024-russia-pakistan") {
+            article = &s;
+        }
+    }
+    REQUIRE(article);
+    CHECK(article->title == "India will be a roadblock in Russia-Pakistan relations");
+    CHECK(article->author == "Andrew Korybko");
+    CHECK(article->publisher == "Global Village Space");
+    CHECK(article->date == Date{2024, 5, 22});
+}
+
+TEST_CASE("every article claim quotes the article and is asserted by its author or publisher") {
+    const KnowledgeGraph& kg = embedded();
+    const Index author = kg.find_actor("andrew-korybko");
+    const Index publisher = kg.find_actor("global-village-space");
+    std::size_t article_claims = 0;
+    for (const auto& c : kg.data().claims) {
+        if (kg.source(c.source).id != "korybko-2024-russia-pakistan") {
+            continue;
+        }
+        ++article_claims;
+        CAPTURE(c.id);
+        CHECK(!c.quote.empty());
+        CHECK((c.asserted_by_actor == author || c.asserted_by_actor == publisher));
+    }
+    CHECK(article_claims >= 40);
+    CHECK(kg.data().claims.size() >= 50);
+}
+
+TEST_CASE("context claims each come from a named source other than the article") {
+    const KnowledgeGraph& kg = embedded();
+    for (const auto& c : kg.data().claims) {
+        if (kg.source(c.source).id == "korybko-2024-russia-pakistan") {
+            continue;
+        }
+        CAPTURE(c.id);
+        CHECK(!kg.source(c.source).title.empty());
+        CHECK((!kg.source(c.source).publisher.empty() || !kg.source(c.source).author.empty()));
+        CHECK(c.confidence <= 1.0);
+    }
+}
+
+TEST_CASE("the article's central claims are in the data") {
+    const KnowledgeGraph& kg = embedded();
+    CHECK(has_claim(kg, "russia", "supports", "india-jk-reorganisation"));
+    CHECK(has_claim(kg, "pakistan", "opposes", "india-jk-reorganisation"));
+    CHECK(kg.actor(kg.find_actor("india-jk-reorganisation")).holder == kg.find_actor("india"));
+    CHECK(has_claim(kg, "russia", "cooperates_with", "pakistan"));
+    CHECK(has_claim(kg, "india", "allied_with", "united-states"));
+    CHECK(has_claim(kg, "india", "pressures", "russia"));
+    CHECK(has_claim(kg, "russia", "supports", "afghan-peace-process"));
+    CHECK(has_claim(kg, "pakistan", "supports", "afghan-peace-process"));
+    for (const char* resolution : {"unsc-resolution-822", "unsc-resolution-853",
+                                   "unsc-resolution-874", "unsc-resolution-884"}) {
+        CHECK(has_claim(kg, "russia", "supports", resolution));
+        CHECK(has_claim(kg, "pakistan", "supports", resolution));
+    }
+    CHECK(has_claim(kg, "andrew-korybko", "proposes", "n-cpec-plus"));
+    CHECK(has_claim(kg, "andrew-korybko", "proposes", "w-cpec-plus"));
+    CHECK(kg.find_actor("RuPak corridor") == kg.find_actor("n-cpec-plus"));
+    CHECK(kg.find_actor("North-South Transport Corridor") == kg.find_actor("nstc"));
+}

@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+
+#include "entente/errors.hpp"
+#include "fixture.hpp"
+
+using namespace entente;
+
+TEST_CASE("the graph has one vertex per actor and one edge per claim") {
+    const auto result = test::load_text(test::small_dataset);
+    REQUIRE(result.graph);
+    const KnowledgeGraph& kg = *result.graph;
+    CHECK(boost::num_vertices(kg.graph()) == 4);
+    CHECK(boost::num_edges(kg.graph()) == 4);
+    // Edges run subject -> object and carry their claim.
+    const Index russia = kg.find_actor("russia");
+    const Index jk = kg.find_actor("jk");
+    CHECK(boost::out_degree(russia, kg.graph()) == 2);
+    CHECK(boost::in_degree(russia, kg.graph()) == 1);
+    CHECK(boost::in_degree(jk, kg.graph()) == 2);
+    for (auto [it, end] = boost::out_edges(russia, kg.graph()); it != end; ++it) {
+        CHECK(kg.claim(kg.graph()[*it].claim).subject == russia);
+    }
+    CHECK(kg.claims_of(russia).size() == 3);
+    CHECK(kg.actor(jk).holder == kg.find_actor("india"));
+}
+
+TEST_CASE("a multigraph: parallel claims between the same actors are kept") {
+    std::string text = test::small_dataset;
+    const std::string extra =
+        R"({"subject": "russia", "relation": "partners_with", "object": "pakistan", "source": "src"},)";
+    text.insert(text.find(R"({"subject": "russia", "relation": "cooperates_with")"), extra);
+    const auto result = test::load_text(text);
+    REQUIRE(result.graph);
+    const Index russia = result.graph->find_actor("russia");
+    const Index pakistan = result.graph->find_actor("pakistan");
+    int parallel = 0;
+    for (auto [it, end] = boost::out_edges(russia, result.graph->graph()); it != end; ++it) {
+        parallel += boost::target(*it, result.graph->graph()) == pakistan ? 1 : 0;
+    }
+    CHECK(parallel == 2);
+}
+
+TEST_CASE("actors are found by id, name or alias, ignoring case and accents") {
+    const auto result = test::load_text(test::small_dataset);
+    REQUIRE(result.graph);
+    const KnowledgeGraph& kg = *result.graph;
+    const Index russia = kg.find_actor("russia");
+    CHECK(kg.find_actor("Russia") == russia);
+    CHECK(kg.find_actor("MOSCOW") == russia);
+    CHECK(kg.find_actor("russian  federation") == russia);
+    CHECK(kg.find_actor("new-delhi") == kg.find_actor("india"));
+    CHECK(kg.find_actor("Bharat") == kg.find_actor("india"));
+    CHECK(kg.find_actor("india's position on jammu and kashmir") == kg.find_actor("jk"));
+}
+
+TEST_CASE("an unknown name is an error that suggests the nearest known names") {
+    const auto result = test::load_text(test::small_dataset);
+    REQUIRE(result.graph);
+    try {
+        (void)result.graph->find_actor("rusia");
+        FAIL("no exception");
+    } catch (const UnknownNameError& e) {
+        CHECK(std::string(e.what()) == "unknown actor \"rusia\"; did you mean \"russia\"?");
+        CHECK(e.suggestions() == std::vector<std::string>{"russia"});
+    }
+    try {
+        (void)result.graph->find_actor("Islamabd");
+        FAIL("no exception");
+    } catch (const UnknownNameError& e) {
+        CHECK(e.suggestions() == std::vector<std::string>{"pakistan"});
+    }
+    CHECK_THROWS_WITH_AS((void)result.graph->find_actor("zzzzzz"), "unknown actor \"zzzzzz\"",
+                         UnknownNameError);
+    CHECK_THROWS_WITH_AS((void)result.graph->find_relation("suports"),
+                         "unknown relation \"suports\"; did you mean \"supports\"?",
+                         UnknownNameError);
+    CHECK(result.graph->find_claim("c2") == 1);
+    CHECK_THROWS_AS((void)result.graph->find_claim("c9"), UnknownNameError);
+}
+
+TEST_CASE("a name shared by two actors is ambiguous unless it is an exact id") {
+    const auto result = test::load_text(R"({"entente": 1,
+      "sources": [{"id": "s", "title": "S"}],
+      "actors": [{"id": "georgia", "name": "Georgia", "kind": "state"},
+                 {"id": "georgia-us", "name": "Georgia, U.S. state", "kind": "region", "aliases": ["Georgia"]}],
+      "claims": []})");
+    REQUIRE(result.graph);
+    CHECK(result.graph->find_actor("georgia") == 0);
+    CHECK_THROWS_WITH_AS((void)result.graph->find_actor("GEORGIA"),
+                         "\"GEORGIA\" names 2 actors: georgia georgia-us; use an id",
+                         AmbiguousNameError);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(format_diagnostic(result.diagnostics[0]) ==
+          "test.json:4:18: warning: actor \"georgia-us\" shares the name \"georgia\" with actor "
+          "\"georgia\"; looking it up by that name is ambiguous (at /actors/1)");
+}
