@@ -73,8 +73,11 @@ void print_diagnostics(const Loaded& loaded) {
     }
     if (!loaded.diagnostics.empty()) {
         std::cerr << "entente: " << plural(loaded.errors, "error", "errors") << ", "
-                  << plural(loaded.warnings, "warning", "warnings") << " in "
-                  << plural(loaded.files, "file", "files") << '\n';
+                  << plural(loaded.warnings, "warning", "warnings");
+        if (loaded.files != 0) {
+            std::cerr << " in " << plural(loaded.files, "file", "files");
+        }
+        std::cerr << '\n';
     }
 }
 
@@ -177,6 +180,16 @@ void write_field(JsonWriter& w, const char* key, std::string_view value) {
     write_string(w, value);
 }
 
+namespace {
+
+// Every object has the same fields whether or not they are set, so consumers need no guessing.
+void write_note(JsonWriter& w, const std::string& note) {
+    w.Key("note");
+    note.empty() ? w.Null() : (write_string(w, note), true);
+}
+
+}  // namespace
+
 void write_claim(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
     const Claim& c = kg.claim(index);
     const Relation& r = kg.relation(c.relation);
@@ -192,15 +205,14 @@ void write_claim(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
     w.Key("quote");
     c.quote.empty() ? w.Null() : (write_string(w, c.quote), true);
     write_field(w, "asserted_by", c.asserted_by);
+    write_field(w, "asserted_by_name", asserted_by_name(kg, c));
     w.Key("confidence");
     w.Double(c.confidence);
     w.Key("from");
     c.from ? (write_string(w, c.from->to_string()), true) : w.Null();
     w.Key("until");
     c.until ? (write_string(w, c.until->to_string()), true) : w.Null();
-    if (!c.note.empty()) {
-        write_field(w, "note", c.note);
-    }
+    write_note(w, c.note);
     w.EndObject();
 }
 
@@ -233,9 +245,7 @@ void write_actor(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
     w.EndArray();
     w.Key("holder");
     a.holder == no_index ? w.Null() : (write_string(w, kg.actor(a.holder).id), true);
-    if (!a.note.empty()) {
-        write_field(w, "note", a.note);
-    }
+    write_note(w, a.note);
     w.EndObject();
 }
 

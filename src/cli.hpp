@@ -79,7 +79,13 @@ class Table {
 };
 
 /// JSON writer used for every --format json output: two-space indentation, UTF-8.
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+class JsonWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffer> {
+public:
+    /// Writes into `buffer`.
+    explicit JsonWriter(rapidjson::StringBuffer& buffer) : PrettyWriter(buffer) {
+        SetIndent(' ', 2);
+    }
+};
 /// Writes a string value.
 void write_string(JsonWriter& w, std::string_view s);
 /// Writes "key": "value".

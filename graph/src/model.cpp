@@ -30,7 +30,7 @@ int days_in_month(int year, int month) {
 const std::array<Relation, 15> builtins = {{
     {"supports", "supports", 1, false, true, ""},
     {"opposes", "opposes", -1, false, true, ""},
-    {"allied_with", "allied with", 1, true, true, ""},
+    {"allied_with", "is allied with", 1, true, true, ""},
     {"cooperates_with", "cooperates with", 1, true, true, ""},
     {"partners_with", "partners with", 1, true, true, ""},
     {"trades_with", "trades with", 1, true, true, ""},
@@ -39,10 +39,10 @@ const std::array<Relation, 15> builtins = {{
     {"objects_to", "objects to", -1, false, true, ""},
     {"sanctions", "sanctions", -1, false, true, ""},
     {"threatens", "threatens", -1, false, true, ""},
-    {"hostile_to", "hostile to", -1, true, true, ""},
+    {"hostile_to", "is hostile to", -1, true, true, ""},
     {"rivals", "rivals", -1, true, true, ""},
-    {"member_of", "member of", 0, false, true, ""},
-    {"part_of", "part of", 0, false, true, ""},
+    {"member_of", "is a member of", 0, false, true, ""},
+    {"part_of", "is part of", 0, false, true, ""},
 }};
 
 }  // namespace

@@ -235,7 +235,8 @@ std::vector<std::string> nearest_names(std::string_view query,
     std::sort(scored.begin(), scored.end());
     std::vector<std::string> out;
     for (const auto& [score, name] : scored) {
-        if (out.size() == limit) {
+        // Only the best guesses: a near miss should not be buried under remote ones.
+        if (out.size() == limit || score > std::get<0>(scored.front())) {
             break;
         }
         if (std::find(out.begin(), out.end(), name) == out.end()) {
