@@ -100,7 +100,7 @@ int run(const ShowOptions& options) {
     for (const auto& [relation, list] : groups) {
         const Relation& r = kg.relation(relation);
         std::cout << '\n'
-                  << r.label << " ("
+                  << r.id << " ("
                   << (r.polarity > 0   ? "+1"
                       : r.polarity < 0 ? "-1"
                                        : "0")
