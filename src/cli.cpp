@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 
 #include "entente/embedded.hpp"
+#include "entente/errors.hpp"
 #include "entente/text.hpp"
 
 namespace entente::cli {
@@ -208,6 +211,8 @@ void write_claim(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
     write_field(w, "asserted_by_name", asserted_by_name(kg, c));
     w.Key("confidence");
     w.Double(c.confidence);
+    w.Key("hypothetical");
+    w.Bool(c.hypothetical);
     w.Key("from");
     c.from ? (write_string(w, c.from->to_string()), true) : w.Null();
     w.Key("until");
@@ -252,6 +257,169 @@ void write_actor(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
 void print_json(const rapidjson::StringBuffer& buffer) {
     std::cout.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
     std::cout << '\n';
+}
+
+void add_query_options(CLI::App& command, QueryOptions& options,
+                       const std::vector<std::string>& formats) {
+    add_data_options(command, options.data);
+    add_format_option(command, options.format, formats);
+    command
+        .add_option("--as-of", options.as_of, "Only claims holding on this date (YYYY[-MM[-DD]])")
+        ->type_name("DATE")
+        ->group("What-if");
+    command
+        .add_option("--assume", options.assume,
+                    "Add a hypothetical claim \"SUBJECT RELATION OBJECT\" (repeatable), e.g. "
+                    "\"russia sanctions pakistan\"")
+        ->type_name("CLAIM")
+        ->group("What-if");
+    command.add_option("--without", options.without, "Leave out this claim (repeatable)")
+        ->type_name("CLAIM_ID")
+        ->group("What-if");
+}
+
+KnowledgeGraph load_scenario(const QueryOptions& options) {
+    Scenario scenario;
+    if (!options.as_of.empty()) {
+        scenario.as_of = parse_date(options.as_of);
+        if (!scenario.as_of) {
+            std::cerr << "entente: --as-of: \"" << options.as_of
+                      << "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
+            throw Exit{exit_usage};
+        }
+    }
+    scenario.without = options.without;
+    scenario.assumptions = options.assume;
+    KnowledgeGraph kg = load_for_query(options.data);
+    if (scenario.empty()) {
+        return kg;
+    }
+    try {
+        return apply_scenario(kg, scenario);
+    } catch (const UnknownNameError&) {
+        throw;
+    } catch (const AmbiguousNameError&) {
+        throw;
+    } catch (const Error& e) {
+        std::cerr << "entente: --assume: " << e.what() << '\n';
+        throw Exit{exit_usage};
+    }
+}
+
+std::string scenario_line(const QueryOptions& options) {
+    std::string out;
+    auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
+    if (!options.as_of.empty()) {
+        add("as of " + options.as_of);
+    }
+    for (const auto& a : options.assume) {
+        add("assuming \"" + a + "\"");
+    }
+    for (const auto& w : options.without) {
+        add("without " + w);
+    }
+    return out;
+}
+
+std::string signed_number(double value) {
+    char buffer[32];
+    if (std::abs(value) < 0.005) {
+        return "0.00";
+    }
+    std::snprintf(buffer, sizeof buffer, "%+.2f", value);
+    return buffer;
+}
+
+void print_claim(std::ostream& out, const KnowledgeGraph& kg, Index index,
+                 const std::string& indent, const std::string& suffix) {
+    const Claim& c = kg.claim(index);
+    out << indent << c.id << "  " << claim_sentence(kg, c) << suffix
+        << (c.hypothetical ? "  [hypothetical]" : "") << '\n';
+    const std::string more(indent.size() + c.id.size() + 2, ' ');
+    if (!c.quote.empty()) {
+        out << more << "\u201c" << c.quote << "\u201d\n";
+    }
+    out << more << "asserted by " << asserted_by_name(kg, c) << " \u00b7 source "
+        << kg.source(c.source).id << " \u00b7 confidence " << format_number(c.confidence);
+    if (c.from || c.until) {
+        out << " \u00b7 holds " << holds_text(c);
+    }
+    out << '\n';
+}
+
+void print_evidence(std::ostream& out, const KnowledgeGraph& kg, const Tie& tie,
+                    const std::string& indent) {
+    for (const auto& e : tie.evidence) {
+        std::string suffix = "  (" + signed_number(e.weight);
+        if (e.derived) {
+            suffix += ", derived: " + kg.actor(kg.claim(e.claim).object).id + " is held by " +
+                      kg.actor(kg.actor(kg.claim(e.claim).object).holder).name;
+        }
+        print_claim(out, kg, e.claim, indent, suffix + ")");
+    }
+}
+
+void Citations::add(const Tie* tie) {
+    if (tie != nullptr) {
+        for (const auto& e : tie->evidence) {
+            claims_.insert(e.claim);
+        }
+    }
+}
+
+void Citations::write(JsonWriter& w, const KnowledgeGraph& kg) const {
+    std::set<Index> sources;
+    w.Key("claims");
+    w.StartArray();
+    for (Index c : claims_) {
+        write_claim(w, kg, c);
+        sources.insert(kg.claim(c).source);
+    }
+    w.EndArray();
+    w.Key("sources");
+    w.StartArray();
+    for (Index s : sources) {
+        write_source(w, kg.source(s));
+    }
+    w.EndArray();
+}
+
+void write_tie(JsonWriter& w, const KnowledgeGraph& kg, const Tie* tie, Citations& citations) {
+    if (tie == nullptr) {
+        w.Null();
+        return;
+    }
+    citations.add(tie);
+    w.StartObject();
+    w.Key("value");
+    w.Double(tie->value);
+    w.Key("derived_only");
+    w.Bool(tie->derived_only());
+    w.Key("evidence");
+    w.StartArray();
+    for (const auto& e : tie->evidence) {
+        w.StartObject();
+        write_field(w, "claim", kg.claim(e.claim).id);
+        w.Key("derived");
+        w.Bool(e.derived);
+        w.Key("weight");
+        w.Double(e.weight);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+}
+
+void write_actor_ref(JsonWriter& w, const KnowledgeGraph& kg, Index actor) {
+    w.StartObject();
+    write_field(w, "id", kg.actor(actor).id);
+    write_field(w, "name", kg.actor(actor).name);
+    write_field(w, "kind", to_string(kg.actor(actor).kind));
+    w.EndObject();
+}
+
+void write_optional(JsonWriter& w, const std::optional<double>& value) {
+    value ? w.Double(*value) : w.Null();
 }
 
 }  // namespace entente::cli

@@ -9,8 +9,12 @@
 #include <string>
 #include <vector>
 
+#include <set>
+
 #include "entente/knowledge_graph.hpp"
 #include "entente/loader.hpp"
+#include "entente/scenario.hpp"
+#include "entente/ties.hpp"
 
 namespace entente::cli {
 
@@ -33,6 +37,63 @@ void add_data_options(CLI::App& command, DataOptions& options);
 /// Adds --format with the given choices (the first is the default).
 void add_format_option(CLI::App& command, std::string& format,
                        const std::vector<std::string>& choices = {"table", "json"});
+
+/// JSON writer used for every --format json output: two-space indentation, UTF-8.
+class JsonWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffer> {
+  public:
+    /// Writes into `buffer`.
+    explicit JsonWriter(rapidjson::StringBuffer& buffer) : PrettyWriter(buffer) {
+        SetIndent(' ', 2);
+    }
+};
+
+/// Options of every query: data, format, and the what-if scenario.
+struct QueryOptions {
+    DataOptions data;                  ///< Where the data comes from.
+    std::string format;                ///< Output format.
+    std::string as_of;                 ///< --as-of DATE, empty for all claims.
+    std::vector<std::string> assume;   ///< --assume "SUBJECT RELATION OBJECT".
+    std::vector<std::string> without;  ///< --without CLAIM_ID.
+};
+
+/// Adds --data, --with, --format, --as-of, --assume and --without to a query command.
+void add_query_options(CLI::App& command, QueryOptions& options,
+                       const std::vector<std::string>& formats = {"table", "json"});
+/// Loads the data and applies the scenario the options describe.
+KnowledgeGraph load_scenario(const QueryOptions& options);
+/// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
+std::string scenario_line(const QueryOptions& options);
+
+/// A signed number with two decimals: "+0.71", "-1.00", "0.00".
+std::string signed_number(double value);
+/// Prints the claims behind a tie, one per line with its weight, quote and provenance.
+void print_evidence(std::ostream& out, const KnowledgeGraph& kg, const Tie& tie,
+                    const std::string& indent);
+/// Prints one claim line: "ID  SENTENCE  [hypothetical]" and its quote and provenance.
+void print_claim(std::ostream& out, const KnowledgeGraph& kg, Index claim,
+                 const std::string& indent, const std::string& suffix = "");
+
+/// Collects the claims a JSON answer cites, to list them (and their sources) once at the end.
+class Citations {
+  public:
+    /// Notes every claim behind a tie.
+    void add(const Tie* tie);
+    /// Notes one claim.
+    void add(Index claim) { claims_.insert(claim); }
+    /// Writes "claims": [...] and "sources": [...] for everything noted.
+    void write(JsonWriter& w, const KnowledgeGraph& kg) const;
+
+  private:
+    std::set<Index> claims_;
+};
+
+/// Writes a tie as {"value", "derived_only", "evidence": [{"claim", "derived", "weight"}]},
+/// or null; notes its claims in `citations`.
+void write_tie(JsonWriter& w, const KnowledgeGraph& kg, const Tie* tie, Citations& citations);
+/// Writes an actor reference {"id", "name", "kind"}.
+void write_actor_ref(JsonWriter& w, const KnowledgeGraph& kg, Index actor);
+/// Writes a number, or null when absent.
+void write_optional(JsonWriter& w, const std::optional<double>& value);
 
 /// A loaded dataset with what loading it reported.
 struct Loaded {
@@ -78,14 +139,6 @@ class Table {
     std::vector<std::vector<std::string>> rows_;
 };
 
-/// JSON writer used for every --format json output: two-space indentation, UTF-8.
-class JsonWriter : public rapidjson::PrettyWriter<rapidjson::StringBuffer> {
-public:
-    /// Writes into `buffer`.
-    explicit JsonWriter(rapidjson::StringBuffer& buffer) : PrettyWriter(buffer) {
-        SetIndent(' ', 2);
-    }
-};
 /// Writes a string value.
 void write_string(JsonWriter& w, std::string_view s);
 /// Writes "key": "value".
@@ -107,5 +160,15 @@ void register_stats(CLI::App& app);
 void register_actors(CLI::App& app);
 /// Registers `entente show`.
 void register_show(CLI::App& app);
+/// Registers `entente align`.
+void register_align(CLI::App& app);
+/// Registers `entente diverge`.
+void register_diverge(CLI::App& app);
+/// Registers `entente balance`.
+void register_balance(CLI::App& app);
+/// Registers `entente path`.
+void register_path(CLI::App& app);
+/// Registers `entente neighbors`.
+void register_neighbors(CLI::App& app);
 
 }  // namespace entente::cli

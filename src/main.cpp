@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
         "Examples:\n"
         "  entente validate\n"
         "  entente show russia\n"
+        "  entente align russia pakistan\n"
+        "  entente diverge russia pakistan\n"
+        "  entente balance\n"
+        "  entente path pakistan united-states --k 3\n"
         "  entente actors --kind position\n"
         "  entente stats --format json\n"
         "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
@@ -24,6 +28,11 @@ int main(int argc, char** argv) {
     register_stats(app);
     register_actors(app);
     register_show(app);
+    register_align(app);
+    register_diverge(app);
+    register_balance(app);
+    register_path(app);
+    register_neighbors(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -109,6 +109,7 @@ struct Claim {
     std::optional<Date> from;            ///< First date the claim holds, when known.
     std::optional<Date> until;           ///< Last date the claim holds, when known.
     std::string note;                    ///< Curator's note.
+    bool hypothetical = false;           ///< True for a what-if assumption, not sourced data.
 };
 
 /// The tables of a loaded dataset; indices in claims and actors point into them.

@@ -1,0 +1,50 @@
+#pragma once
+/// @file Connections between actors: shortest paths, k shortest loopless paths, ego networks.
+
+#include <cstddef>
+#include <vector>
+
+#include "entente/knowledge_graph.hpp"
+
+namespace entente {
+
+/// Which claims a path may follow.
+struct PathOptions {
+    bool directed = false;         ///< Follow claims from subject to object (symmetric: both ways).
+    std::size_t k = 1;             ///< How many shortest loopless paths (Yen's algorithm).
+    std::size_t max_hops = 0;      ///< Longest path allowed, in hops; 0 for no limit.
+    std::vector<Index> relations;  ///< Only these relations; empty for all.
+    bool positive_only = false;    ///< Only cooperative claims (polarity +1).
+};
+
+/// One step of a path: the actors it joins and every claim that joins them that way.
+struct Hop {
+    Index from = no_index;      ///< Actor the hop leaves.
+    Index to = no_index;        ///< Actor the hop reaches.
+    std::vector<Index> claims;  ///< The claims joining them, in dataset order.
+    int sign = 0;               ///< Sign of the claims' net weight: +1, -1, or 0 (structural).
+};
+
+/// A path and its sign: the product of its hops' signs (a friend of an enemy is an enemy).
+struct Path {
+    std::vector<Index> actors;  ///< From the first actor to the last.
+    std::vector<Hop> hops;      ///< actors.size() - 1 hops.
+    int sign = 0;               ///< Product of the hop signs; 0 when a hop is structural.
+};
+
+/// The k shortest loopless paths from `from` to `to` (fewest hops first; ties in order of the
+/// actors' ids). Empty when the actors are not connected within the limits.
+std::vector<Path> shortest_paths(const KnowledgeGraph& graph, Index from, Index to,
+                                 const PathOptions& options);
+
+/// An actor's ego network: the actors within `depth` hops (any claim, either direction) and the
+/// claims among them.
+struct EgoNetwork {
+    std::vector<std::pair<Index, std::size_t>> actors;  ///< Actor and distance, nearest first.
+    std::vector<Index> claims;  ///< Claims whose both ends are in the network, in dataset order.
+};
+
+/// The ego network of `center` up to `depth` hops.
+EgoNetwork ego_network(const KnowledgeGraph& graph, Index center, std::size_t depth);
+
+}  // namespace entente

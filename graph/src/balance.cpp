@@ -1,0 +1,369 @@
+#include "entente/balance.hpp"
+
+#include <algorithm>
+#include <boost/graph/connected_components.hpp>
+#include <limits>
+#include <numeric>
+#include <random>
+
+namespace entente {
+
+namespace {
+
+struct Neighbor {
+    std::size_t vertex;
+    std::size_t edge;
+    int sign;
+};
+
+std::vector<std::vector<Neighbor>> adjacency(const SignedGraph& g) {
+    std::vector<std::vector<Neighbor>> adj(g.vertices);
+    for (std::size_t e = 0; e < g.edges.size(); ++e) {
+        adj[g.edges[e].u].push_back({g.edges[e].v, e, g.edges[e].sign});
+        adj[g.edges[e].v].push_back({g.edges[e].u, e, g.edges[e].sign});
+    }
+    for (auto& list : adj) {
+        std::sort(list.begin(), list.end(),
+                  [](const Neighbor& a, const Neighbor& b) { return a.vertex < b.vertex; });
+    }
+    return adj;
+}
+
+// An edge is frustrated when a positive tie crosses the camps or a negative one stays inside.
+bool is_frustrated(int sign, int camp_u, int camp_v) {
+    return (sign > 0) == (camp_u != camp_v);
+}
+
+// Local search: start from a camp assignment that satisfies a BFS tree, then move single
+// vertices while that lowers the count. Several deterministic restarts from different roots.
+std::vector<int> local_search(const std::vector<std::vector<Neighbor>>& adj,
+                              const std::vector<std::size_t>& component, std::mt19937& rng,
+                              std::size_t restarts) {
+    std::vector<int> best(adj.size(), 0);
+    std::size_t best_cost = std::numeric_limits<std::size_t>::max();
+    std::vector<int> camp(adj.size(), -1);
+    for (std::size_t r = 0; r < restarts; ++r) {
+        for (std::size_t v : component) {
+            camp[v] = -1;
+        }
+        const std::size_t root = component[r == 0 ? 0 : rng() % component.size()];
+        std::vector<std::size_t> queue{root};
+        camp[root] = 0;
+        for (std::size_t q = 0; q < queue.size(); ++q) {
+            const std::size_t u = queue[q];
+            auto neighbors = adj[u];
+            std::shuffle(neighbors.begin(), neighbors.end(), rng);
+            for (const auto& n : neighbors) {
+                if (camp[n.vertex] < 0) {
+                    camp[n.vertex] = n.sign > 0 ? camp[u] : 1 - camp[u];
+                    queue.push_back(n.vertex);
+                }
+            }
+        }
+        for (bool improved = true; improved;) {
+            improved = false;
+            for (std::size_t v : component) {
+                long gain = 0;  // frustrated minus satisfied incident edges: moving flips both
+                for (const auto& n : adj[v]) {
+                    gain += is_frustrated(n.sign, camp[v], camp[n.vertex]) ? 1 : -1;
+                }
+                if (gain > 0) {
+                    camp[v] = 1 - camp[v];
+                    improved = true;
+                }
+            }
+        }
+        std::size_t cost = 0;
+        for (std::size_t v : component) {
+            for (const auto& n : adj[v]) {
+                if (v < n.vertex && is_frustrated(n.sign, camp[v], camp[n.vertex])) {
+                    ++cost;
+                }
+            }
+        }
+        if (cost < best_cost) {
+            best_cost = cost;
+            for (std::size_t v : component) {
+                best[v] = camp[v];
+            }
+        }
+    }
+    return best;
+}
+
+// Exact branch and bound over one component. Vertices are assigned in BFS order so each has
+// assigned neighbours early; the bound adds, for every unassigned vertex, the cheaper of its
+// two camps against the assigned ones (edges among unassigned vertices cost at least zero).
+class BranchAndBound {
+  public:
+    BranchAndBound(const std::vector<std::vector<Neighbor>>& adj,
+                   const std::vector<std::size_t>& component, std::vector<int>& best,
+                   std::size_t best_cost, std::size_t budget)
+        : adj_(adj), best_(best), best_cost_(best_cost), budget_(budget) {
+        // BFS order from the vertex of highest degree.
+        std::size_t root = component[0];
+        for (std::size_t v : component) {
+            if (adj[v].size() > adj[root].size()) {
+                root = v;
+            }
+        }
+        std::vector<bool> seen(adj.size(), false);
+        order_.push_back(root);
+        seen[root] = true;
+        for (std::size_t q = 0; q < order_.size(); ++q) {
+            for (const auto& n : adj[order_[q]]) {
+                if (!seen[n.vertex]) {
+                    seen[n.vertex] = true;
+                    order_.push_back(n.vertex);
+                }
+            }
+        }
+        camp_.assign(adj.size(), -1);
+        cost_if_.assign(adj.size(), {0, 0});
+    }
+
+    /// Runs the search; false when the budget ran out before it finished.
+    bool run() {
+        search(0, 0, 0);
+        return nodes_ <= budget_;
+    }
+    std::size_t best_cost() const { return best_cost_; }
+
+  private:
+    void assign(std::size_t v, int side, std::size_t& bound_rest) {
+        camp_[v] = side;
+        for (const auto& n : adj_[v]) {
+            if (camp_[n.vertex] >= 0) {
+                continue;
+            }
+            auto& c = cost_if_[n.vertex];
+            bound_rest -= std::min(c[0], c[1]);
+            // The neighbour in the same camp frustrates a negative edge, across a positive one.
+            c[side] += n.sign < 0 ? 1 : 0;
+            c[1 - side] += n.sign > 0 ? 1 : 0;
+            bound_rest += std::min(c[0], c[1]);
+        }
+    }
+    void unassign(std::size_t v, std::size_t& bound_rest) {
+        const int side = camp_[v];
+        for (const auto& n : adj_[v]) {
+            if (camp_[n.vertex] >= 0) {
+                continue;
+            }
+            auto& c = cost_if_[n.vertex];
+            bound_rest -= std::min(c[0], c[1]);
+            c[side] -= n.sign < 0 ? 1 : 0;
+            c[1 - side] -= n.sign > 0 ? 1 : 0;
+            bound_rest += std::min(c[0], c[1]);
+        }
+        camp_[v] = -1;
+    }
+    void search(std::size_t depth, std::size_t cost, std::size_t bound_rest) {
+        if (++nodes_ > budget_) {
+            return;
+        }
+        if (cost + bound_rest >= best_cost_) {
+            return;
+        }
+        if (depth == order_.size()) {
+            best_cost_ = cost;
+            for (std::size_t v : order_) {
+                best_[v] = camp_[v];
+            }
+            return;
+        }
+        const std::size_t v = order_[depth];
+        // The first vertex's camp is arbitrary: swapping camps changes nothing.
+        const int sides = depth == 0 ? 1 : 2;
+        const auto c = cost_if_[v];
+        const int first = c[0] <= c[1] ? 0 : 1;
+        for (int k = 0; k < sides; ++k) {
+            const int side = k == 0 ? first : 1 - first;
+            std::size_t rest = bound_rest - std::min(c[0], c[1]);
+            assign(v, side, rest);
+            search(depth + 1, cost + c[static_cast<std::size_t>(side)], rest);
+            unassign(v, rest);
+        }
+    }
+
+    const std::vector<std::vector<Neighbor>>& adj_;
+    std::vector<int>& best_;
+    std::size_t best_cost_;
+    std::size_t budget_;
+    std::size_t nodes_ = 0;
+    std::vector<std::size_t> order_;
+    std::vector<int> camp_;
+    std::vector<std::array<std::size_t, 2>> cost_if_;
+};
+
+// A lower bound: unbalanced triangles that share no edge each need their own flip.
+std::size_t disjoint_unbalanced_triangles(const SignedGraph& g,
+                                          const std::vector<SignedTriangle>& triangles) {
+    std::vector<bool> used(g.edges.size(), false);
+    std::size_t count = 0;
+    for (const auto& t : triangles) {
+        if (t.negatives % 2 == 0) {
+            continue;
+        }
+        if (!used[t.edges[0]] && !used[t.edges[1]] && !used[t.edges[2]]) {
+            used[t.edges[0]] = used[t.edges[1]] = used[t.edges[2]] = true;
+            ++count;
+        }
+    }
+    return count;
+}
+
+}  // namespace
+
+std::vector<SignedTriangle> signed_triangles(const SignedGraph& g) {
+    const auto adj = adjacency(g);
+    std::vector<SignedTriangle> out;
+    for (std::size_t u = 0; u < g.vertices; ++u) {
+        for (const auto& nv : adj[u]) {
+            if (nv.vertex <= u) {
+                continue;
+            }
+            // Common neighbours w > v of u and v, by merging the sorted lists.
+            const auto& au = adj[u];
+            const auto& av = adj[nv.vertex];
+            auto i = au.begin();
+            auto j = av.begin();
+            while (i != au.end() && j != av.end()) {
+                if (i->vertex < j->vertex) {
+                    ++i;
+                } else if (j->vertex < i->vertex) {
+                    ++j;
+                } else {
+                    if (i->vertex > nv.vertex) {
+                        SignedTriangle t;
+                        t.u = u;
+                        t.v = nv.vertex;
+                        t.w = i->vertex;
+                        t.edges = {nv.edge, i->edge, j->edge};
+                        t.negatives = (nv.sign < 0) + (i->sign < 0) + (j->sign < 0);
+                        out.push_back(t);
+                    }
+                    ++i;
+                    ++j;
+                }
+            }
+        }
+    }
+    return out;
+}
+
+Frustration frustration(const SignedGraph& g, FrustrationOptions options) {
+    Frustration out;
+    out.camp.assign(g.vertices, 0);
+    const auto adj = adjacency(g);
+    // Components are independent: each is solved on its own.
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> ug(g.vertices);
+    for (const auto& e : g.edges) {
+        boost::add_edge(e.u, e.v, ug);
+    }
+    std::vector<std::size_t> component_of(g.vertices);
+    const std::size_t count = boost::connected_components(ug, component_of.data());
+    std::vector<std::vector<std::size_t>> components(count);
+    for (std::size_t v = 0; v < g.vertices; ++v) {
+        components[component_of[v]].push_back(v);
+    }
+    std::mt19937 rng(20240522);  // fixed seed: the same input gives the same camps
+    bool all_exact = true;
+    std::size_t exact_bound = 0;
+    for (const auto& component : components) {
+        if (component.size() < 2) {
+            continue;
+        }
+        std::vector<int> best = local_search(adj, component, rng, 32);
+        std::size_t cost = 0;
+        for (std::size_t v : component) {
+            for (const auto& n : adj[v]) {
+                cost += v < n.vertex && is_frustrated(n.sign, best[v], best[n.vertex]) ? 1 : 0;
+            }
+        }
+        bool exact = false;
+        if (component.size() <= options.exact_limit) {
+            BranchAndBound search(adj, component, best, cost, options.node_budget);
+            exact = search.run();
+            cost = search.best_cost();
+        }
+        if (exact) {
+            exact_bound += cost;
+        }
+        all_exact = all_exact && exact;
+        for (std::size_t v : component) {
+            out.camp[v] = best[v];
+        }
+    }
+    // Present camps the same way every time: the lowest vertex of each component in camp 0.
+    for (const auto& component : components) {
+        if (!component.empty() && out.camp[component.front()] == 1) {
+            for (std::size_t v : component) {
+                out.camp[v] = 1 - out.camp[v];
+            }
+        }
+    }
+    for (std::size_t e = 0; e < g.edges.size(); ++e) {
+        if (is_frustrated(g.edges[e].sign, out.camp[g.edges[e].u], out.camp[g.edges[e].v])) {
+            out.frustrated.push_back(e);
+        }
+    }
+    out.index = out.frustrated.size();
+    out.exact = all_exact;
+    if (all_exact) {
+        out.lower_bound = out.index;
+    } else {
+        out.lower_bound =
+            std::max(exact_bound, disjoint_unbalanced_triangles(g, signed_triangles(g)));
+        out.lower_bound = std::min(out.lower_bound, out.index);
+    }
+    return out;
+}
+
+BalanceReport balance(const KnowledgeGraph& graph, const TieTable& ties, std::vector<Index> actors,
+                      FrustrationOptions options) {
+    BalanceReport report;
+    if (actors.empty()) {
+        for (Index i = 0; i < graph.data().actors.size(); ++i) {
+            if (takes_sides(graph.actor(i).kind)) {
+                actors.push_back(i);
+            }
+        }
+    }
+    std::sort(actors.begin(), actors.end(),
+              [&](Index x, Index y) { return graph.actor(x).id < graph.actor(y).id; });
+    actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+    report.actors = actors;
+    report.graph.vertices = actors.size();
+    // Walk each actor's stance rather than every pair: ties are sparse.
+    std::vector<std::size_t> vertex_of(graph.data().actors.size(), actors.size());
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        vertex_of[actors[i]] = i;
+    }
+    std::vector<std::pair<SignedEdge, const Tie*>> edges;
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        for (const Tie& tie : ties.stance(actors[i])) {
+            const std::size_t j = vertex_of[tie.object];
+            if (j < actors.size() && j > i && tie.sign() != 0) {
+                edges.push_back({{i, j, tie.sign()}, &tie});
+            }
+        }
+    }
+    std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) {
+        return std::tie(x.first.u, x.first.v) < std::tie(y.first.u, y.first.v);
+    });
+    for (const auto& [edge, tie] : edges) {
+        report.graph.edges.push_back(edge);
+        report.edge_ties.push_back(tie);
+    }
+    for (const auto& t : signed_triangles(report.graph)) {
+        report.triangle_counts[static_cast<std::size_t>(t.negatives)]++;
+        if (t.negatives % 2 == 1) {
+            report.unbalanced.push_back(t);
+        }
+    }
+    report.frustration = frustration(report.graph, options);
+    return report;
+}
+
+}  // namespace entente

@@ -1,0 +1,210 @@
+#include "entente/paths.hpp"
+
+#include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <map>
+#include <set>
+
+namespace entente {
+
+namespace {
+
+// The simple graph a path search walks: one edge per ordered pair of actors that some allowed
+// claim joins in the allowed direction, with the claims behind it.
+using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+using SimpleEdge = boost::graph_traits<SimpleGraph>::edge_descriptor;
+
+struct Walk {
+    explicit Walk(std::size_t actors) : graph(actors) {}
+    SimpleGraph graph;
+    std::map<std::pair<Index, Index>, std::vector<Index>> claims;  // (from, to) -> claims
+};
+
+Walk build_walk(const KnowledgeGraph& kg, const PathOptions& options) {
+    // Built in place: copying a Boost graph trips GCC 12's maybe-uninitialized inside Boost.
+    Walk walk(kg.data().actors.size());
+    for (Index i = 0; i < kg.data().claims.size(); ++i) {
+        const Claim& c = kg.claim(i);
+        const Relation& r = kg.relation(c.relation);
+        if (options.positive_only && r.polarity <= 0) {
+            continue;
+        }
+        if (!options.relations.empty() &&
+            std::find(options.relations.begin(), options.relations.end(), c.relation) ==
+                options.relations.end()) {
+            continue;
+        }
+        walk.claims[{c.subject, c.object}].push_back(i);
+        if (!options.directed || r.symmetric) {
+            walk.claims[{c.object, c.subject}].push_back(i);
+        }
+    }
+    for (const auto& [pair, list] : walk.claims) {
+        boost::add_edge(pair.first, pair.second, walk.graph);
+    }
+    return walk;
+}
+
+// Vertices and edges a spur search must avoid (Yen's algorithm).
+struct Blocked {
+    const std::set<Index>* vertices;
+    const std::set<std::pair<Index, Index>>* edges;
+    const SimpleGraph* graph;
+    bool operator()(boost::graph_traits<SimpleGraph>::vertex_descriptor v) const {
+        return vertices->count(static_cast<Index>(v)) == 0;
+    }
+    bool operator()(SimpleEdge e) const {
+        return edges->count({static_cast<Index>(boost::source(e, *graph)),
+                             static_cast<Index>(boost::target(e, *graph))}) == 0;
+    }
+};
+
+// Shortest path by hops with Boost's BFS over the unblocked part of the graph; neighbours are
+// visited in actor-index order, so the result is deterministic.
+std::vector<Index> bfs_path(const Walk& walk, Index from, Index to, const std::set<Index>& bv,
+                            const std::set<std::pair<Index, Index>>& be) {
+    Blocked blocked{&bv, &be, &walk.graph};
+    boost::filtered_graph<SimpleGraph, Blocked, Blocked> view(walk.graph, blocked, blocked);
+    const std::size_t n = boost::num_vertices(walk.graph);
+    std::vector<std::size_t> parent(n, n);
+    parent[from] = from;
+    auto recorder = boost::record_predecessors(parent.data(), boost::on_tree_edge());
+    boost::breadth_first_search(view, from, boost::visitor(boost::make_bfs_visitor(recorder)));
+    if (parent[to] == n) {
+        return {};
+    }
+    std::vector<Index> path{to};
+    while (path.back() != from) {
+        path.push_back(static_cast<Index>(parent[path.back()]));
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Index>& actors) {
+    Path path;
+    path.actors = actors;
+    path.sign = 1;
+    for (std::size_t i = 0; i + 1 < actors.size(); ++i) {
+        Hop hop;
+        hop.from = actors[i];
+        hop.to = actors[i + 1];
+        hop.claims = walk.claims.at({hop.from, hop.to});
+        double net = 0.0;
+        for (Index c : hop.claims) {
+            net += kg.relation(kg.claim(c).relation).polarity * kg.claim(c).confidence;
+        }
+        hop.sign = net > 0 ? 1 : net < 0 ? -1 : 0;
+        path.sign *= hop.sign;
+        path.hops.push_back(std::move(hop));
+    }
+    return path;
+}
+
+}  // namespace
+
+std::vector<Path> shortest_paths(const KnowledgeGraph& kg, Index from, Index to,
+                                 const PathOptions& options) {
+    std::vector<Path> out;
+    if (from == to || options.k == 0) {
+        return out;
+    }
+    const Walk walk = build_walk(kg, options);
+    auto too_long = [&](const std::vector<Index>& p) {
+        return options.max_hops != 0 && p.size() - 1 > options.max_hops;
+    };
+    const std::set<Index> no_vertices;
+    const std::set<std::pair<Index, Index>> no_edges;
+    std::vector<std::vector<Index>> found;
+    std::vector<Index> first = bfs_path(walk, from, to, no_vertices, no_edges);
+    if (first.empty() || too_long(first)) {
+        return out;
+    }
+    found.push_back(first);
+    // Candidates ordered by length, then by the actors' ids, for a deterministic answer.
+    auto key = [&](const std::vector<Index>& p) {
+        std::vector<std::string> ids;
+        for (Index a : p) {
+            ids.push_back(kg.actor(a).id);
+        }
+        return std::pair{p.size(), ids};
+    };
+    std::map<std::pair<std::size_t, std::vector<std::string>>, std::vector<Index>> candidates;
+    while (found.size() < options.k) {
+        const auto& last = found.back();
+        for (std::size_t i = 0; i + 1 < last.size(); ++i) {
+            const Index spur = last[i];
+            const std::vector<Index> root(last.begin(), last.begin() + static_cast<long>(i) + 1);
+            std::set<std::pair<Index, Index>> blocked_edges;
+            for (const auto& p : found) {
+                if (p.size() > i + 1 && std::equal(root.begin(), root.end(), p.begin())) {
+                    blocked_edges.insert({p[i], p[i + 1]});
+                }
+            }
+            std::set<Index> blocked_vertices(root.begin(), root.end() - 1);
+            const auto spur_path = bfs_path(walk, spur, to, blocked_vertices, blocked_edges);
+            if (spur_path.empty()) {
+                continue;
+            }
+            std::vector<Index> total(root.begin(), root.end() - 1);
+            total.insert(total.end(), spur_path.begin(), spur_path.end());
+            if (!too_long(total) && std::find(found.begin(), found.end(), total) == found.end()) {
+                candidates.emplace(key(total), total);
+            }
+        }
+        if (candidates.empty()) {
+            break;
+        }
+        found.push_back(candidates.begin()->second);
+        candidates.erase(candidates.begin());
+    }
+    for (const auto& p : found) {
+        out.push_back(make_path(kg, walk, p));
+    }
+    return out;
+}
+
+EgoNetwork ego_network(const KnowledgeGraph& kg, Index center, std::size_t depth) {
+    EgoNetwork out;
+    const Graph& g = kg.graph();
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<std::size_t> distance(n, n);
+    distance[center] = 0;
+    std::vector<Index> queue{center};
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+        const Index u = queue[q];
+        if (distance[u] == depth) {
+            continue;
+        }
+        std::vector<Index> next;
+        for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+            next.push_back(static_cast<Index>(boost::target(*it, g)));
+        }
+        for (auto [it, end] = boost::in_edges(u, g); it != end; ++it) {
+            next.push_back(static_cast<Index>(boost::source(*it, g)));
+        }
+        std::sort(next.begin(), next.end());
+        for (Index v : next) {
+            if (distance[v] == n) {
+                distance[v] = distance[u] + 1;
+                queue.push_back(v);
+            }
+        }
+    }
+    for (Index v : queue) {
+        out.actors.emplace_back(v, distance[v]);
+    }
+    std::stable_sort(out.actors.begin(), out.actors.end(), [&](const auto& x, const auto& y) {
+        return std::tie(x.second, kg.actor(x.first).id) < std::tie(y.second, kg.actor(y.first).id);
+    });
+    for (Index i = 0; i < kg.data().claims.size(); ++i) {
+        const Claim& c = kg.claim(i);
+        if (distance[c.subject] != n && distance[c.object] != n) {
+            out.claims.push_back(i);
+        }
+    }
+    return out;
+}
+
+}  // namespace entente
