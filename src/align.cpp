@@ -56,6 +56,7 @@ int run_pair(const AlignOptions& options, const KnowledgeGraph& kg, const TieTab
         JsonWriter w(buffer);
         Citations citations;
         w.StartObject();
+        write_scenario(w, options.query);
         w.Key("a");
         write_actor_ref(w, kg, a);
         w.Key("b");
@@ -167,6 +168,7 @@ int run_ranking(const AlignOptions& options, const KnowledgeGraph& kg, const Tie
         JsonWriter w(buffer);
         Citations citations;
         w.StartObject();
+        write_scenario(w, options.query);
         w.Key("actor");
         write_actor_ref(w, kg, a);
         write_field(w, "measure", options.measure);
@@ -249,6 +251,7 @@ int run_matrix(const AlignOptions& options, const KnowledgeGraph& kg, const TieT
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
         w.StartObject();
+        write_scenario(w, options.query);
         write_field(w, "measure", options.measure);
         w.Key("actors");
         w.StartArray();

@@ -47,6 +47,7 @@ int run(const BalanceOptions& options) {
         JsonWriter w(buffer);
         Citations citations;
         w.StartObject();
+        write_scenario(w, options.query);
         w.Key("actors");
         w.StartArray();
         for (Index a : r.actors) {

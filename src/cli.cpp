@@ -321,6 +321,23 @@ std::string scenario_line(const QueryOptions& options) {
     return out;
 }
 
+void write_scenario(JsonWriter& w, const QueryOptions& options) {
+    w.Key("scenario");
+    w.StartObject();
+    w.Key("as_of");
+    options.as_of.empty() ? w.Null() : (write_string(w, options.as_of), true);
+    for (const auto& [key, list] : {std::pair{"assume", &options.assume},
+                                    std::pair{"without", &options.without}}) {
+        w.Key(key);
+        w.StartArray();
+        for (const auto& item : *list) {
+            write_string(w, item);
+        }
+        w.EndArray();
+    }
+    w.EndObject();
+}
+
 std::string signed_number(double value) {
     char buffer[32];
     if (std::abs(value) < 0.005) {

@@ -64,6 +64,8 @@ KnowledgeGraph load_scenario(const QueryOptions& options);
 /// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
 std::string scenario_line(const QueryOptions& options);
 
+/// Writes "scenario": {"as_of", "assume", "without"} for a query's JSON answer.
+void write_scenario(JsonWriter& w, const QueryOptions& options);
 /// A signed number with two decimals: "+0.71", "-1.00", "0.00".
 std::string signed_number(double value);
 /// Prints the claims behind a tie, one per line with its weight, quote and provenance.

@@ -31,6 +31,7 @@ int run(const DivergeOptions& options) {
         JsonWriter w(buffer);
         Citations citations;
         w.StartObject();
+        write_scenario(w, options.query);
         w.Key("a");
         write_actor_ref(w, kg, a);
         w.Key("b");

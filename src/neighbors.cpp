@@ -23,6 +23,7 @@ int run(const NeighborsOptions& options) {
         JsonWriter w(buffer);
         Citations citations;
         w.StartObject();
+        write_scenario(w, options.query);
         w.Key("center");
         write_actor_ref(w, kg, center);
         w.Key("depth");

@@ -50,6 +50,7 @@ int run(const PathCommandOptions& options) {
         JsonWriter w(buffer);
         Citations citations;
         w.StartObject();
+        write_scenario(w, options.query);
         w.Key("from");
         write_actor_ref(w, kg, from);
         w.Key("to");

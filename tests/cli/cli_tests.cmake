@@ -72,3 +72,65 @@ entente_cli_test(usage.no-command 1 --stderr-has "subcommand" --)
 entente_cli_test(usage.bad-format 1 --stderr-has "--format" -- stats --format xml)
 entente_cli_test(usage.help 0 --stdout-has "Examples:" -- --help)
 entente_cli_test(usage.show-help 0 --stdout-has "entente show russia" -- show --help)
+
+# Queries on the hand-checked dataset: JSON pinned whole (values checked in test_queries.cpp).
+entente_cli_test(align.pair-json 0
+  --stdout "${_data}/expected/align-a-b.json" -- align a b --data good/queries.json --format json)
+entente_cli_test(diverge.json 0
+  --stdout "${_data}/expected/diverge-a-b.json" -- diverge a b --data good/queries.json --format json)
+entente_cli_test(balance.table 0
+  --stdout "${_data}/expected/balance-queries.txt" -- balance --data good/queries.json)
+entente_cli_test(path.k3-json 0
+  --stdout "${_data}/expected/path-b-c.json" -- path b c --k 3 --data good/queries.json --format json)
+entente_cli_test(align.as-of 0
+  --stdout-has "scenario: as of 2021" --stdout-lacks "  d  " -- diverge a b --as-of 2021 --data good/queries.json)
+
+# Queries on the embedded dataset: the article's answers.
+entente_cli_test(diverge.russia-pakistan 0
+  --stdout-has "where Russia and Pakistan diverge: 2 points, 1 roadblock"
+  --stdout-has "1. India (india), a roadblock"
+  --stdout-has "2. India's annexation and bifurcation of Jammu & Kashmir (india-jk-reorganisation)"
+  -- diverge russia pakistan)
+entente_cli_test(align.russia-pakistan 0
+  --stdout-has "alignment of Russia and Pakistan: +"
+  --stdout-has "afghan-peace-process"
+  --stdout-has "kor-09  Russia cooperates with Pakistan"
+  -- align russia pakistan)
+entente_cli_test(align.ranking 0
+  --stdout-has "who aligns with Russia" --stdout-has "pakistan" -- align russia)
+entente_cli_test(align.matrix-csv 0
+  --stdout-has "actor,afghanistan,armenia,azerbaijan,china,india,iran" -- align --matrix --format csv)
+entente_cli_test(align.matrix-named 0
+  --stdout-has "actor,russia,pakistan" -- align --matrix russia pakistan --format csv)
+entente_cli_test(balance.embedded 0
+  --stdout-has "india, pakistan, russia  ++-" --stdout-has "frustration index: 1 (exact)" -- balance)
+# Made friends, and without the rivalry claim, India joins Russia and Pakistan's camp.
+entente_cli_test(balance.what-if 0
+  --stdout-has "scenario: assuming \"india cooperates_with pakistan\"" --stdout-has "without ctx-21"
+  --stdout-has "frustration index: 0 (exact)"
+  --stdout-has "camp B: azerbaijan china india pakistan russia"
+  -- balance --assume "india cooperates_with pakistan" --without ctx-21)
+entente_cli_test(balance.what-if-json 0
+  --stdout-has "\"hypothetical\": true" --stdout-has "\"claim\": \"assume-1\""
+  -- balance --assume "india cooperates_with pakistan" --without ctx-21 --format json)
+entente_cli_test(balance.highland 0
+  --stdout-has "triangles: +++ 19, ++- 2, +-- 40, --- 7 (9 unbalanced)"
+  --stdout-has "frustration index: 7 (exact)"
+  --stdout-has "camp B: gama gaveve kotuni nagamidzuha"
+  -- balance --data ../../examples/highland-tribes.json)
+entente_cli_test(path.pakistan-us 0
+  --stdout-has "path 1: Pakistan → India → United States  (2 hops, sign -1)" -- path pakistan "united states")
+entente_cli_test(neighbors.cpec 0
+  --stdout-has "ego network of China–Pakistan Economic Corridor, depth 1: 6 actors, 7 claims" -- neighbors cpec)
+
+# Query errors.
+entente_cli_test(align.no-actor 1 --stderr-has "name one actor, two actors, or use --matrix" -- align)
+entente_cli_test(align.csv-without-matrix 1 --stderr-has "--format csv goes with --matrix" -- align russia --format csv)
+entente_cli_test(align.unknown 3 --stderr-has "did you mean \"pakistan\"?" -- align russia pakistn)
+entente_cli_test(assume.unknown-relation 3
+  --stderr-has "did you mean \"sanctions\"?" -- balance --assume "russia sanction pakistan")
+entente_cli_test(assume.malformed 1
+  --stderr-has "write it as \"SUBJECT RELATION OBJECT\"" -- balance --assume "russia")
+entente_cli_test(without.unknown 3 --stderr-has "unknown claim \"kor-99\"" -- diverge russia pakistan --without kor-99)
+entente_cli_test(as-of.bad 1 --stderr-has "is not a date" -- balance --as-of 2023-02-30)
+entente_cli_test(path.same 1 --stderr-has "are the same actor" -- path russia moscow)

@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "entente/alignment.hpp"
+#include "entente/balance.hpp"
 #include "entente/embedded.hpp"
 #include "entente/loader.hpp"
 
@@ -117,4 +119,56 @@ TEST_CASE("the article's central claims are in the data") {
     CHECK(has_claim(kg, "andrew-korybko", "proposes", "w-cpec-plus"));
     CHECK(kg.find_actor("RuPak corridor") == kg.find_actor("n-cpec-plus"));
     CHECK(kg.find_actor("North-South Transport Corridor") == kg.find_actor("nstc"));
+}
+
+TEST_CASE("Russia and Pakistan: aligned, diverging over India and its Jammu & Kashmir position") {
+    const KnowledgeGraph& kg = embedded();
+    const TieTable ties(kg);
+    const Index russia = kg.find_actor("russia");
+    const Index pakistan = kg.find_actor("pakistan");
+    const auto points = diverge(kg, ties, russia, pakistan);
+    REQUIRE(!points.empty());
+    // India is their first roadblock: Russia's net tie to it is positive, Pakistan's negative.
+    CHECK(kg.actor(points[0].object).id == "india");
+    CHECK(points[0].roadblock);
+    CHECK(points[0].tie_a->value > 0);
+    CHECK(points[0].tie_b->value < 0);
+    bool jk = false;
+    for (const auto& p : points) {
+        jk = jk || kg.actor(p.object).id == "india-jk-reorganisation";
+    }
+    CHECK(jk);
+
+    const Alignment al = align(ties, russia, pakistan);
+    REQUIRE(al.alignment);
+    CHECK(*al.alignment > 0);
+    REQUIRE(al.direct);
+    CHECK(al.direct->value > 0);
+    std::set<std::string> shared;
+    for (const auto& s : al.shared_objects) {
+        if (s.tie_a->sign() == s.tie_b->sign()) {
+            shared.insert(kg.actor(s.object).id);
+        }
+    }
+    for (const char* id : {"afghan-peace-process", "unsc-resolution-822", "unsc-resolution-853",
+                           "unsc-resolution-874", "unsc-resolution-884", "multipolar-world-order",
+                           "trans-continental-connectivity", "closer-russia-pakistan-ties", "china",
+                           "isis"}) {
+        CAPTURE(id);
+        CHECK(shared.count(id) == 1);
+    }
+}
+
+TEST_CASE("the Russia-India-Pakistan triangle is unbalanced") {
+    const KnowledgeGraph& kg = embedded();
+    const TieTable ties(kg);
+    const BalanceReport r = balance(kg, ties);
+    bool found = false;
+    for (const auto& t : r.unbalanced) {
+        std::set<std::string> ids{kg.actor(r.actors[t.u]).id, kg.actor(r.actors[t.v]).id,
+                                  kg.actor(r.actors[t.w]).id};
+        found = found || ids == std::set<std::string>{"india", "pakistan", "russia"};
+    }
+    CHECK(found);
+    CHECK(r.frustration.exact);
 }

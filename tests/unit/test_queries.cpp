@@ -1,0 +1,190 @@
+// Ties, alignment and divergence on tests/data/good/queries.json, checked by hand.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "entente/alignment.hpp"
+#include "entente/errors.hpp"
+#include "entente/scenario.hpp"
+#include "fixture.hpp"
+
+using namespace entente;
+
+namespace {
+
+KnowledgeGraph queries_graph() {
+    std::vector<Diagnostic> diagnostics;
+    auto result = load_dataset(read_dataset_path(ENTENTE_TEST_DATA "/good/queries.json", diagnostics));
+    REQUIRE(diagnostics.empty());
+    REQUIRE(result.graph);
+    return std::move(*result.graph);
+}
+
+double tie_value(const KnowledgeGraph& kg, const TieTable& ties, const char* a, const char* o) {
+    const Tie* t = ties.find(kg.find_actor(a), kg.find_actor(o));
+    REQUIRE_MESSAGE(t, "no tie " << a << " -> " << o);
+    return t->value;
+}
+
+}  // namespace
+
+TEST_CASE("ties: net signed weight over max(1, total weight), mutual between actors") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    CHECK(tie_value(kg, ties, "a", "p") == doctest::Approx(1.0));   // q1
+    CHECK(tie_value(kg, ties, "b", "p") == doctest::Approx(-0.5));  // q2, confidence 0.5
+    CHECK(tie_value(kg, ties, "a", "b") == doctest::Approx(1.0));   // q3
+    CHECK(tie_value(kg, ties, "b", "a") == doctest::Approx(1.0));   // mutual
+    // a-c: c pressures a (-0.8) and, derived, a supports c's position p (+1/2): -0.3 / 1.3.
+    CHECK(tie_value(kg, ties, "a", "c") == doctest::Approx(-0.3 / 1.3));
+    CHECK(tie_value(kg, ties, "c", "a") == doctest::Approx(-0.3 / 1.3));
+    // b-c rests only on b opposing c's position, at half weight: -0.25 / max(1, 0.25).
+    const Tie* bc = ties.find(kg.find_actor("b"), kg.find_actor("c"));
+    REQUIRE(bc);
+    CHECK(bc->value == doctest::Approx(-0.25));
+    CHECK(bc->derived_only());
+    REQUIRE(bc->evidence.size() == 1);
+    CHECK(kg.claim(bc->evidence[0].claim).id == "q2");
+    CHECK(bc->evidence[0].derived);
+    CHECK(bc->evidence[0].weight == doctest::Approx(-0.25));
+}
+
+TEST_CASE("ties: positions get no ties from others' claims; structural claims make no tie") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    CHECK(ties.find(kg.find_actor("p"), kg.find_actor("a")) == nullptr);
+    CHECK(ties.find(kg.find_actor("a"), kg.find_actor("org")) == nullptr);  // q9 member_of
+    CHECK(ties.find(kg.find_actor("d"), kg.find_actor("org")) == nullptr);
+}
+
+TEST_CASE("ties: --direct-only leaves derived ties out") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg, TieOptions{true});
+    CHECK(ties.find(kg.find_actor("b"), kg.find_actor("c")) == nullptr);
+    CHECK(tie_value(kg, ties, "a", "c") == doctest::Approx(-0.8));
+}
+
+TEST_CASE("ties: opposite claims of equal weight cancel to an exact zero") {
+    const auto result = test::load_text(R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+      "actors": [{"id": "x", "name": "X", "kind": "state"}, {"id": "y", "name": "Y", "kind": "state"}],
+      "claims": [{"subject": "x", "relation": "cooperates_with", "object": "y", "source": "s"},
+                 {"subject": "y", "relation": "threatens", "object": "x", "source": "s"}]})");
+    REQUIRE(result.graph);
+    const TieTable ties(*result.graph);
+    const Tie* t = ties.find(0, 1);
+    REQUIRE(t);
+    CHECK(t->value == 0.0);
+    CHECK(t->sign() == 0);
+    CHECK(t->evidence.size() == 2);
+}
+
+TEST_CASE("agreement, direct tie and alignment of a and b") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    const Alignment al = align(ties, kg.find_actor("a"), kg.find_actor("b"));
+    // Shared objects c, d, p, q; products 3/52, -1, -1/2, 1: agreement -23/52 / (133/52).
+    CHECK(al.shared == 4);
+    REQUIRE(al.agreement);
+    CHECK(*al.agreement == doctest::Approx(-23.0 / 133.0));
+    REQUIRE(al.direct);
+    CHECK(al.direct->value == doctest::Approx(1.0));
+    REQUIRE(al.alignment);
+    CHECK(*al.alignment == doctest::Approx((1.0 - 23.0 / 133.0) / 2.0));
+    // S: 1 - mean |x - y| over c, d, p, q = 1 - (1/52 + 2 + 1.5 + 0) / 4.
+    REQUIRE(al.s_score);
+    CHECK(*al.s_score == doctest::Approx(1.0 - (1.0 / 52 + 3.5) / 4));
+    // kappa: 1 - observed / expected mean distance, the expected one over all pairings.
+    const double xa[] = {-3.0 / 13, 1, 1, 1};
+    const double xb[] = {-0.25, -1, -0.5, 1};
+    double expected = 0;
+    for (double x : xa) {
+        for (double y : xb) {
+            expected += std::abs(x - y);
+        }
+    }
+    expected /= 16;
+    REQUIRE(al.kappa);
+    CHECK(*al.kappa == doctest::Approx(1.0 - ((1.0 / 52 + 3.5) / 4) / expected));
+    CHECK(al.compared == 4);
+}
+
+TEST_CASE("alignment with no shared object rests on the direct tie alone; none at all is none") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    const Alignment cd = align(ties, kg.find_actor("c"), kg.find_actor("d"));
+    // c is tied to a (-3/13) and, through its position, to b (-1/4); d to a (+1) and b (-1).
+    // Products -3/13 and +1/4: agreement (1/52) / (25/52) = 1/25, and no direct tie.
+    CHECK(cd.shared == 2);
+    CHECK(cd.direct == nullptr);
+    REQUIRE(cd.alignment);
+    CHECK(*cd.alignment == doctest::Approx(1.0 / 25));
+    const Alignment org = align(ties, kg.find_actor("org"), kg.find_actor("a"));
+    CHECK(!org.alignment);
+    CHECK(!org.agreement);
+    CHECK(org.shared == 0);
+}
+
+TEST_CASE("divergence: roadblocks first, then positions, by weight") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    const auto points = diverge(kg, ties, kg.find_actor("a"), kg.find_actor("b"));
+    REQUIRE(points.size() == 2);
+    CHECK(kg.actor(points[0].object).id == "d");
+    CHECK(points[0].roadblock);
+    CHECK(points[0].weight == doctest::Approx(1.0));
+    CHECK(kg.actor(points[1].object).id == "p");
+    CHECK(!points[1].roadblock);
+    CHECK(points[1].weight == doctest::Approx(0.5));
+}
+
+TEST_CASE("scenario: --as-of drops claims that no longer hold") {
+    const KnowledgeGraph kg = queries_graph();
+    Scenario scenario;
+    scenario.as_of = parse_date("2021");
+    const KnowledgeGraph later = apply_scenario(kg, scenario);
+    CHECK(later.data().claims.size() == 9);  // q7 held until 2020
+    const TieTable ties(later);
+    const auto points = diverge(later, ties, later.find_actor("a"), later.find_actor("b"));
+    REQUIRE(points.size() == 1);
+    CHECK(later.actor(points[0].object).id == "p");
+    scenario.as_of = parse_date("2020-12");
+    CHECK(apply_scenario(kg, scenario).data().claims.size() == 10);
+}
+
+TEST_CASE("scenario: --without leaves claims out, --assume adds hypothetical ones") {
+    const KnowledgeGraph kg = queries_graph();
+    Scenario scenario;
+    scenario.without = {"q8"};
+    scenario.assumptions = {"Beta  sanctions   Delta", "gamma supports q"};
+    const KnowledgeGraph what_if = apply_scenario(kg, scenario);
+    REQUIRE(what_if.data().claims.size() == 11);
+    const Claim& first = what_if.claim(what_if.find_claim("assume-1"));
+    CHECK(first.hypothetical);
+    CHECK(what_if.actor(first.subject).id == "b");
+    CHECK(what_if.relation(first.relation).id == "sanctions");
+    CHECK(what_if.actor(first.object).id == "d");
+    CHECK(what_if.source(first.source).id == "what-if");
+    CHECK(what_if.actor(what_if.claim(what_if.find_claim("assume-2")).subject).id == "c");
+    CHECK_THROWS_AS((void)what_if.find_claim("q8"), UnknownNameError);
+}
+
+TEST_CASE("scenario: bad assumptions and unknown claim ids are typed errors") {
+    const KnowledgeGraph kg = queries_graph();
+    Scenario s;
+    s.assumptions = {"alpah supports q"};
+    CHECK_THROWS_WITH_AS(apply_scenario(kg, s), "unknown actor \"alpah\"; did you mean \"a\"?",
+                         UnknownNameError);
+    s.assumptions = {"alpha suports q"};
+    CHECK_THROWS_WITH_AS(apply_scenario(kg, s),
+                         "unknown relation \"suports\"; did you mean \"supports\"?",
+                         UnknownNameError);
+    s.assumptions = {"alpha supports alpha"};
+    CHECK_THROWS_WITH_AS(apply_scenario(kg, s),
+                         "the assumption \"alpha supports alpha\" relates an actor to itself",
+                         Error);
+    s.assumptions = {"alpha"};
+    CHECK_THROWS_AS(apply_scenario(kg, s), Error);
+    s.assumptions.clear();
+    s.without = {"q99"};
+    CHECK_THROWS_AS(apply_scenario(kg, s), UnknownNameError);
+}
