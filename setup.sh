@@ -37,9 +37,11 @@ tests=OFF
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DENTENTE_BUILD_TESTS=$tests >/dev/null
 cmake --build build/release -j "$jobs"
 
-# The main job: check the embedded dataset and show what it holds about Russia.
+# The main job on the embedded dataset: check it, then who aligns with whom among the states,
+# and how Russia and Pakistan align, with the claims behind it.
 ./build/release/src/entente validate
-./build/release/src/entente show russia
+./build/release/src/entente align --matrix
+./build/release/src/entente align russia pakistan
 
 if [ "$mode" = test ]; then
   ctest --test-dir build/release --output-on-failure -j "$jobs"

@@ -235,7 +235,14 @@ int run_matrix(const AlignOptions& options, const KnowledgeGraph& kg, const TieT
         actors.push_back(kg.find_actor(name));
     }
     if (actors.empty()) {
-        actors = side_takers(kg, ActorKind::state, false);
+        // Every state that has a signed tie: the others would fill rows with dashes.
+        for (Index s : side_takers(kg, ActorKind::state, false)) {
+            const auto& stance = ties.stance(s);
+            if (std::any_of(stance.begin(), stance.end(),
+                            [](const Tie& t) { return t.sign() != 0; })) {
+                actors.push_back(s);
+            }
+        }
     }
     const std::size_t n = actors.size();
     std::vector<std::vector<std::optional<double>>> m(n, std::vector<std::optional<double>>(n));
@@ -349,8 +356,9 @@ void register_align(CLI::App& app) {
     add_query_options(*command, options->query, {"table", "json", "csv"});
     command->add_option("actors", options->actors, "One or two actors (or, with --matrix, any)")
         ->type_name("ACTOR");
-    command->add_flag("--matrix", options->matrix,
-                      "Pairwise table of the named actors (default: every state)");
+    command->add_flag(
+        "--matrix", options->matrix,
+        "Pairwise table of the named actors (default: every state with a signed tie)");
     options->measure = "alignment";
     command
         ->add_option("--measure", options->measure,

@@ -326,8 +326,8 @@ void write_scenario(JsonWriter& w, const QueryOptions& options) {
     w.StartObject();
     w.Key("as_of");
     options.as_of.empty() ? w.Null() : (write_string(w, options.as_of), true);
-    for (const auto& [key, list] : {std::pair{"assume", &options.assume},
-                                    std::pair{"without", &options.without}}) {
+    for (const auto& [key, list] :
+         {std::pair{"assume", &options.assume}, std::pair{"without", &options.without}}) {
         w.Key(key);
         w.StartArray();
         for (const auto& item : *list) {

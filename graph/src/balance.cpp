@@ -125,7 +125,7 @@ class BranchAndBound {
     /// Runs the search; false when the budget ran out before it finished.
     bool run() {
         search(0, 0, 0);
-        return nodes_ <= budget_;
+        return !exhausted_;
     }
     std::size_t best_cost() const { return best_cost_; }
 
@@ -159,9 +159,11 @@ class BranchAndBound {
         camp_[v] = -1;
     }
     void search(std::size_t depth, std::size_t cost, std::size_t bound_rest) {
-        if (++nodes_ > budget_) {
+        if (nodes_ == budget_) {
+            exhausted_ = true;
             return;
         }
+        ++nodes_;
         if (cost + bound_rest >= best_cost_) {
             return;
         }
@@ -191,6 +193,7 @@ class BranchAndBound {
     std::size_t best_cost_;
     std::size_t budget_;
     std::size_t nodes_ = 0;
+    bool exhausted_ = false;
     std::vector<std::size_t> order_;
     std::vector<int> camp_;
     std::vector<std::array<std::size_t, 2>> cost_if_;
@@ -285,7 +288,10 @@ Frustration frustration(const SignedGraph& g, FrustrationOptions options) {
         }
         bool exact = false;
         if (component.size() <= options.exact_limit) {
-            BranchAndBound search(adj, component, best, cost, options.node_budget);
+            const std::size_t budget = component.size() <= options.always_exact
+                                           ? std::numeric_limits<std::size_t>::max()
+                                           : options.node_budget;
+            BranchAndBound search(adj, component, best, cost, budget);
             exact = search.run();
             cost = search.best_cost();
         }
@@ -323,8 +329,8 @@ Frustration frustration(const SignedGraph& g, FrustrationOptions options) {
                 open_triangles.push_back(t);
             }
         }
-        out.lower_bound = std::min(
-            out.index, exact_bound + disjoint_unbalanced_triangles(g, open_triangles));
+        out.lower_bound =
+            std::min(out.index, exact_bound + disjoint_unbalanced_triangles(g, open_triangles));
     }
     // A heuristic answer that meets its lower bound is proven optimal too.
     out.exact = out.lower_bound == out.index;

@@ -99,7 +99,7 @@ entente_cli_test(align.russia-pakistan 0
 entente_cli_test(align.ranking 0
   --stdout-has "who aligns with Russia" --stdout-has "pakistan" -- align russia)
 entente_cli_test(align.matrix-csv 0
-  --stdout-has "actor,afghanistan,armenia,azerbaijan,china,india,iran" -- align --matrix --format csv)
+  --stdout-has "actor,armenia,azerbaijan,china,india,iran,pakistan,russia,united-states" --stdout-has "pakistan,-1,0.5,1,-0.8133,,,0.8952,-1" -- align --matrix --format csv)
 entente_cli_test(align.matrix-named 0
   --stdout-has "actor,russia,pakistan" -- align --matrix russia pakistan --format csv)
 entente_cli_test(balance.embedded 0

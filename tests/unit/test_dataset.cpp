@@ -150,10 +150,10 @@ TEST_CASE("Russia and Pakistan: aligned, diverging over India and its Jammu & Ka
             shared.insert(kg.actor(s.object).id);
         }
     }
-    for (const char* id : {"afghan-peace-process", "unsc-resolution-822", "unsc-resolution-853",
-                           "unsc-resolution-874", "unsc-resolution-884", "multipolar-world-order",
-                           "trans-continental-connectivity", "closer-russia-pakistan-ties", "china",
-                           "isis"}) {
+    for (const char* id :
+         {"afghan-peace-process", "unsc-resolution-822", "unsc-resolution-853",
+          "unsc-resolution-874", "unsc-resolution-884", "multipolar-world-order",
+          "trans-continental-connectivity", "closer-russia-pakistan-ties", "china", "isis"}) {
         CAPTURE(id);
         CHECK(shared.count(id) == 1);
     }

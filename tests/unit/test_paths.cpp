@@ -10,7 +10,8 @@ namespace {
 
 KnowledgeGraph queries_graph() {
     std::vector<Diagnostic> diagnostics;
-    auto result = load_dataset(read_dataset_path(ENTENTE_TEST_DATA "/good/queries.json", diagnostics));
+    auto result =
+        load_dataset(read_dataset_path(ENTENTE_TEST_DATA "/good/queries.json", diagnostics));
     REQUIRE(result.graph);
     return std::move(*result.graph);
 }

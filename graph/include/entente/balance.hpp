@@ -43,15 +43,16 @@ struct Frustration {
 
 /// Options for the frustration search.
 struct FrustrationOptions {
+    std::size_t always_exact = 30;         ///< Components this small are solved with no budget.
     std::size_t exact_limit = 48;          ///< Largest component solved exactly by search.
     std::size_t node_budget = 50'000'000;  ///< Search nodes per component before giving up.
 };
 
 /// The frustration index: the fewest edges whose sign must flip (equivalently, that must be
 /// deleted) for the graph to split into two camps, positive inside and negative between.
-/// Components up to `exact_limit` vertices are solved exactly by branch and bound; larger ones
-/// (or ones exhausting the budget) by local search, with a lower bound from edge-disjoint
-/// unbalanced triangles.
+/// Components up to `exact_limit` vertices are solved exactly by branch and bound (with no
+/// budget up to `always_exact`); larger ones, or ones exhausting the budget, by local search, with
+/// a lower bound from edge-disjoint unbalanced triangles.
 Frustration frustration(const SignedGraph& graph, FrustrationOptions options = {});
 
 /// The balance of the actors that take sides, with the ties behind each edge.
