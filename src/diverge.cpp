@@ -15,6 +15,12 @@ struct DivergeOptions {
     bool direct_only = false;
 };
 
+// Weights are positive: shown with two decimals and no sign.
+std::string unsigned_weight(double weight) {
+    std::string text = signed_number(weight);
+    return text[0] == '+' ? text.substr(1) : text;
+}
+
 int run(const DivergeOptions& options) {
     const KnowledgeGraph kg = load_scenario(options.query);
     const Index a = kg.find_actor(options.a);
@@ -81,7 +87,7 @@ int run(const DivergeOptions& options) {
         table.add({"  " + std::to_string(++n), kg.actor(p.object).id,
                    std::string(to_string(kg.actor(p.object).kind)), p.roadblock ? "roadblock" : "",
                    signed_number(p.tie_a->value), signed_number(p.tie_b->value),
-                   format_number(std::round(p.weight * 100) / 100)});
+                   unsigned_weight(p.weight)});
     }
     table.print(std::cout);
     n = 0;
