@@ -4,6 +4,7 @@
 
 #include "cli.hpp"
 #include "entente/alignment.hpp"
+#include "entente/diagram.hpp"
 
 namespace entente::cli {
 
@@ -51,6 +52,7 @@ void write_alignment_fields(JsonWriter& w, const Alignment& a) {
 int run_pair(const AlignOptions& options, const KnowledgeGraph& kg, const TieTable& ties, Index a,
              Index b) {
     const Alignment al = align(ties, a, b);
+    write_diagram(options.query, alignment_diagram(kg, al));
     if (options.query.format == "json") {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
@@ -163,6 +165,11 @@ int run_ranking(const AlignOptions& options, const KnowledgeGraph& kg, const Tie
         }
         return x.shared > y.shared;
     });
+    std::vector<std::pair<Index, double>> scores;
+    for (const auto& al : ranking) {
+        scores.emplace_back(al.b, *score(al, options.measure));
+    }
+    write_diagram(options.query, ranking_diagram(kg, a, scores, options.measure));
     if (options.query.format == "json") {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);
@@ -320,6 +327,11 @@ int run(const AlignOptions& options) {
     }
     if (!options.matrix && options.actors.size() > 2) {
         std::cerr << "entente align: at most two actors without --matrix\n";
+        return exit_usage;
+    }
+    if (options.matrix && !options.query.diagram.empty()) {
+        std::cerr << "entente align: --matrix draws no diagram; --diagram goes with one actor "
+                     "(the ranking) or two\n";
         return exit_usage;
     }
     if (!options.matrix && options.query.format == "csv") {

@@ -40,6 +40,7 @@ int run(const BalanceOptions& options) {
     }
     const TieTable ties(kg, TieOptions{options.direct_only});
     const BalanceReport r = balance(kg, ties, actors);
+    write_diagram(options.query, balance_diagram(kg, r));
     const Frustration& f = r.frustration;
     std::size_t unbalanced = r.triangle_counts[1] + r.triangle_counts[3];
     if (options.query.format == "json") {

@@ -8,6 +8,8 @@
 
 #include "entente/embedded.hpp"
 #include "entente/errors.hpp"
+#include "entente/io.hpp"
+#include "entente/render.hpp"
 #include "entente/text.hpp"
 
 namespace entente::cli {
@@ -276,9 +278,72 @@ void add_query_options(CLI::App& command, QueryOptions& options,
     command.add_option("--without", options.without, "Leave out this claim (repeatable)")
         ->type_name("CLAIM_ID")
         ->group("What-if");
+    command
+        .add_option("--diagram", options.diagram,
+                    "Draw the answer into FILE: .svg (with tooltips), .png, .pdf or .dot")
+        ->type_name("FILE")
+        ->group("Diagram");
+    command
+        .add_option("--layout", options.layout,
+                    "Graphviz layout: dot, neato, fdp, sfdp or circo (default: dot, or sfdp for "
+                    "large drawings)")
+        ->type_name("ENGINE")
+        ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}))
+        ->group("Diagram");
+}
+
+void check_diagram_options(const QueryOptions& options) {
+    if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
+        std::cerr << "entente: --diagram: cannot tell the format of \"" << options.diagram
+                  << "\"; name the file .svg, .png, .pdf or .dot\n";
+        throw Exit{exit_usage};
+    }
+}
+
+void write_output(const std::string& path, const std::string& bytes) {
+    if (path.empty() || path == "-") {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        std::cout.flush();
+        return;
+    }
+    try {
+        write_file_atomically(path, bytes);
+    } catch (const IoError& e) {
+        std::cerr << "entente: " << e.what() << '\n';
+        throw Exit{exit_data};
+    }
+}
+
+void write_diagram(const QueryOptions& options, const Diagram& diagram) {
+    if (options.diagram.empty()) {
+        return;
+    }
+    const DiagramFormat format = *diagram_format_for(options.diagram);
+    Rendered rendered;
+    try {
+        rendered = render(diagram, format, options.layout);
+    } catch (const RenderError& e) {
+        std::cerr << "entente: --diagram: " << e.what() << '\n';
+        throw Exit{exit_data};
+    }
+    write_output(options.diagram, rendered.bytes);
+    std::cerr << "entente: wrote " << options.diagram << " (" << diagram.nodes.size() << " actors, "
+              << diagram.edges.size() << " edges";
+    if (!rendered.layout.empty()) {
+        std::cerr << ", " << rendered.layout << " layout";
+        if (options.layout.empty() && rendered.layout != "dot") {
+            std::cerr << ": too large for dot, which slows past " << dot_node_limit << " actors or "
+                      << dot_edge_limit << " edges";
+        }
+    }
+    std::cerr << ")\n";
+    for (const auto& message : rendered.messages) {
+        std::cerr << "entente: graphviz: " << message << '\n';
+    }
 }
 
 KnowledgeGraph load_scenario(const QueryOptions& options) {
+    check_diagram_options(options);
     Scenario scenario;
     if (!options.as_of.empty()) {
         scenario.as_of = parse_date(options.as_of);

@@ -11,6 +11,7 @@
 
 #include <set>
 
+#include "entente/diagram.hpp"
 #include "entente/knowledge_graph.hpp"
 #include "entente/loader.hpp"
 #include "entente/scenario.hpp"
@@ -54,11 +55,21 @@ struct QueryOptions {
     std::string as_of;                 ///< --as-of DATE, empty for all claims.
     std::vector<std::string> assume;   ///< --assume "SUBJECT RELATION OBJECT".
     std::vector<std::string> without;  ///< --without CLAIM_ID.
+    std::string diagram;               ///< --diagram FILE: draw the answer there.
+    std::string layout;                ///< --layout ENGINE, empty for automatic.
 };
 
 /// Adds --data, --with, --format, --as-of, --assume and --without to a query command.
 void add_query_options(CLI::App& command, QueryOptions& options,
                        const std::vector<std::string>& formats = {"table", "json"});
+/// Checks --diagram's extension and --layout before any work is done; throws Exit on a bad one.
+void check_diagram_options(const QueryOptions& options);
+/// Renders the diagram to --diagram's file (format from its extension), written atomically,
+/// and says on stderr what was written and with which layout. Does nothing without --diagram.
+void write_diagram(const QueryOptions& options, const Diagram& diagram);
+/// Writes bytes to a file atomically, or to stdout when the path is "-" or empty.
+void write_output(const std::string& path, const std::string& bytes);
+
 /// Loads the data and applies the scenario the options describe.
 KnowledgeGraph load_scenario(const QueryOptions& options);
 /// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
@@ -172,5 +183,7 @@ void register_balance(CLI::App& app);
 void register_path(CLI::App& app);
 /// Registers `entente neighbors`.
 void register_neighbors(CLI::App& app);
+/// Registers `entente export`.
+void register_export(CLI::App& app);
 
 }  // namespace entente::cli

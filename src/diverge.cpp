@@ -32,6 +32,7 @@ int run(const DivergeOptions& options) {
     }
     const TieTable ties(kg, TieOptions{options.direct_only});
     const auto points = diverge(kg, ties, a, b);
+    write_diagram(options.query, divergence_diagram(kg, a, b, points));
     if (options.query.format == "json") {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
         "  entente diverge russia pakistan\n"
         "  entente balance\n"
         "  entente path pakistan united-states --k 3\n"
+        "  entente diverge russia pakistan --diagram diverge.svg\n"
+        "  entente export -o entente.graphml\n"
         "  entente actors --kind position\n"
         "  entente stats --format json\n"
         "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
     register_balance(app);
     register_path(app);
     register_neighbors(app);
+    register_export(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -18,6 +18,13 @@ int run(const NeighborsOptions& options) {
     const KnowledgeGraph kg = load_scenario(options.query);
     const Index center = kg.find_actor(options.actor);
     const EgoNetwork ego = ego_network(kg, center, options.depth);
+    std::vector<Index> members;
+    for (const auto& entry : ego.actors) {
+        members.push_back(entry.first);
+    }
+    write_diagram(options.query, claims_diagram(kg, members, ego.claims,
+                                                "Ego network of " + kg.actor(center).name +
+                                                    ", depth " + std::to_string(options.depth)));
     if (options.query.format == "json") {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);

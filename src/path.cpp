@@ -45,6 +45,7 @@ int run(const PathCommandOptions& options) {
         }
     }
     const auto paths = shortest_paths(kg, from, to, po);
+    write_diagram(options.query, paths_diagram(kg, paths));
     if (options.query.format == "json") {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);

@@ -30,6 +30,18 @@ class Error : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A file that could not be read or written; nothing was left half-written.
+class IoError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// A diagram that Graphviz could not lay out or render.
+class RenderError : public Error {
+  public:
+    using Error::Error;
+};
+
 /// A name that matches no actor (or relation, or claim), with the nearest known names.
 class UnknownNameError : public Error {
   public:

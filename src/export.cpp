@@ -1,0 +1,185 @@
+// `entente export`: the whole graph or a part of it, drawn or in another tool's format.
+#include <unistd.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "cli.hpp"
+#include "entente/errors.hpp"
+#include "entente/export.hpp"
+#include "entente/io.hpp"
+#include "entente/render.hpp"
+
+namespace entente::cli {
+
+namespace {
+
+struct ExportOptions {
+    DataOptions data;
+    std::string output;
+    std::string format;
+    std::string focus;
+    std::size_t depth = 1;
+    std::string kind;
+    std::string relations;
+    std::string as_of;
+    std::string layout;
+};
+
+// The format: --format, else the output file's extension, else JSON.
+std::string pick_format(const ExportOptions& o) {
+    if (!o.format.empty()) {
+        return o.format;
+    }
+    const auto dot = o.output.rfind('.');
+    if (dot != std::string::npos) {
+        const std::string ext = o.output.substr(dot + 1);
+        for (const char* known : {"dot", "svg", "png", "pdf", "graphml", "json", "csv"}) {
+            if (ext == known) {
+                return ext;
+            }
+        }
+        if (ext == "gv") {
+            return "dot";
+        }
+        std::cerr << "entente export: cannot tell the format of \"" << o.output
+                  << "\"; give --format or name it .dot, .svg, .png, .pdf, .graphml, .json or "
+                     ".csv\n";
+        throw Exit{exit_usage};
+    }
+    return "json";
+}
+
+// "graph.csv" -> "graph-nodes.csv" and "graph-edges.csv".
+std::pair<std::string, std::string> csv_names(const std::string& output) {
+    std::string base = output;
+    if (base.size() > 4 && base.substr(base.size() - 4) == ".csv") {
+        base.resize(base.size() - 4);
+    }
+    return {base + "-nodes.csv", base + "-edges.csv"};
+}
+
+int run(const ExportOptions& o) {
+    const std::string format = pick_format(o);
+    const bool binary = format == "png" || format == "pdf";
+    if (format == "csv" && o.output.empty()) {
+        std::cerr << "entente export: csv writes two files (nodes and edges); give -o BASE.csv\n";
+        return exit_usage;
+    }
+    if (binary && (o.output.empty() || o.output == "-") && ::isatty(STDOUT_FILENO)) {
+        std::cerr << "entente export: not writing " << format << " to a terminal; give -o FILE\n";
+        return exit_usage;
+    }
+    QueryOptions query;
+    query.data = o.data;
+    query.as_of = o.as_of;
+    const KnowledgeGraph kg = load_scenario(query);
+    SelectOptions select_options;
+    if (!o.focus.empty()) {
+        select_options.focus = kg.find_actor(o.focus);
+    }
+    select_options.depth = o.depth;
+    if (!o.kind.empty()) {
+        select_options.kind = parse_actor_kind(o.kind);
+    }
+    std::stringstream list(o.relations);
+    for (std::string id; std::getline(list, id, ',');) {
+        if (!id.empty()) {
+            select_options.relations.push_back(kg.find_relation(id));
+        }
+    }
+    const Selection selection = select(kg, select_options);
+    if (format == "json") {
+        write_output(o.output, to_dataset_json(kg, selection));
+    } else if (format == "graphml") {
+        write_output(o.output, to_graphml(kg, selection));
+    } else if (format == "csv") {
+        auto [nodes, edges] = to_csv(kg, selection);
+        const auto [nodes_name, edges_name] = csv_names(o.output);
+        try {
+            write_files_atomically({{nodes_name, nodes}, {edges_name, edges}});
+        } catch (const IoError& e) {
+            std::cerr << "entente: " << e.what() << '\n';
+            return exit_data;
+        }
+        std::cerr << "entente: wrote " << nodes_name << " and " << edges_name << '\n';
+    } else {
+        std::string title = "entente: " + std::to_string(selection.actors.size()) + " actors, " +
+                            std::to_string(selection.claims.size()) + " claims";
+        if (select_options.focus) {
+            title += " around " + kg.actor(*select_options.focus).name;
+        }
+        const Diagram diagram = claims_diagram(kg, selection.actors, selection.claims, title);
+        const std::string layout = choose_layout(diagram, o.layout);
+        if (o.layout.empty() && layout != "dot" && format != "dot") {
+            std::cerr << "entente: " << diagram.nodes.size() << " actors and "
+                      << diagram.edges.size() << " claims are too many for dot (it slows past "
+                      << dot_node_limit << " actors or " << dot_edge_limit
+                      << " edges); laying out with " << layout << '\n';
+        }
+        Rendered rendered;
+        try {
+            rendered = render(diagram, *parse_diagram_format(format), layout);
+        } catch (const RenderError& e) {
+            std::cerr << "entente export: " << e.what() << '\n';
+            return exit_data;
+        }
+        write_output(o.output, rendered.bytes);
+        for (const auto& message : rendered.messages) {
+            std::cerr << "entente: graphviz: " << message << '\n';
+        }
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+void register_export(CLI::App& app) {
+    auto o = std::make_shared<ExportOptions>();
+    CLI::App* command = app.add_subcommand(
+        "export",
+        "Export the graph, or a part of it: drawn (dot, svg with tooltips, png, pdf), as GraphML "
+        "for Gephi, yEd, Cytoscape and NetworkX, as CSV nodes and edges for Kumu and Neo4j, or "
+        "as an entente dataset (json) that loads back.");
+    add_data_options(*command, o->data);
+    command->add_option("-o,--output", o->output, "Write here (default: standard output)")
+        ->type_name("FILE");
+    command
+        ->add_option("--format", o->format,
+                     "dot, svg, png, pdf, graphml, json or csv (default: from -o's extension, "
+                     "else json)")
+        ->type_name("FORMAT")
+        ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "json", "csv"}));
+    command->add_option("--focus", o->focus, "Only the ego network of this actor")
+        ->type_name("ACTOR");
+    command->add_option("--depth", o->depth, "Hops around --focus")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{100}))
+        ->default_str("1");
+    std::vector<std::string> kinds;
+    for (ActorKind k : all_actor_kinds) {
+        kinds.emplace_back(to_string(k));
+    }
+    command->add_option("--kind", o->kind, "Only actors of this kind")
+        ->type_name("KIND")
+        ->check(CLI::IsMember(kinds));
+    command->add_option("--relations", o->relations, "Only these relations, comma-separated")
+        ->type_name("LIST");
+    command->add_option("--as-of", o->as_of, "Only claims holding on this date")->type_name("DATE");
+    command
+        ->add_option("--layout", o->layout,
+                     "Graphviz layout for svg, png, pdf: dot, neato, fdp, sfdp or circo "
+                     "(default: dot, or sfdp for large graphs)")
+        ->type_name("ENGINE")
+        ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}));
+    command->footer(
+        "Examples:\n"
+        "  entente export -o entente.svg\n"
+        "  entente export --focus pakistan --depth 2 -o pakistan.png\n"
+        "  entente export -o entente.graphml                  # for Gephi, yEd, NetworkX\n"
+        "  entente export -o entente.csv                      # entente-nodes.csv, "
+        "entente-edges.csv\n"
+        "  entente export --kind state --relations supports,opposes --format json");
+    command->callback([o] { throw Exit{run(*o)}; });
+}
+
+}  // namespace entente::cli
