@@ -134,3 +134,14 @@ entente_cli_test(assume.malformed 1
 entente_cli_test(without.unknown 3 --stderr-has "unknown claim \"kor-99\"" -- diverge russia pakistan --without kor-99)
 entente_cli_test(as-of.bad 1 --stderr-has "is not a date" -- balance --as-of 2023-02-30)
 entente_cli_test(path.same 1 --stderr-has "are the same actor" -- path russia moscow)
+
+# Drawings and exports checked by other tools: xmllint and Graphviz's dot.
+foreach(check embedded highland escaping determinism size-switch query-diagrams write-errors)
+  add_test(NAME export.${check}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_exports.sh $<TARGET_FILE:entente>
+                   ${PROJECT_SOURCE_DIR} ${check})
+endforeach()
+entente_cli_test(export.csv-needs-output 1 --stderr-has "csv writes two files" -- export --format csv)
+entente_cli_test(export.unknown-extension 1 --stderr-has "cannot tell the format" -- export -o out.jpeg)
+entente_cli_test(export.json-stdout 0 --stdout-has "\"entente\": 1" --stdout-has "\"id\": \"kor-41\"" -- export)
+entente_cli_test(export.matrix-no-diagram 1 --stderr-has "--matrix draws no diagram" -- align --matrix --diagram m.svg)

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Checks entente's drawings and exports with other tools: xmllint parses the XML, Graphviz's own
+# dot parses the DOT. Usage: check_exports.sh ENTENTE SOURCE_DIR CASE
+set -uo pipefail
+entente=$1
+src=$2
+case_name=$3
+data=$src/tests/data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+xpath() { xmllint --xpath "$2" "$1" 2>/dev/null; }
+expect_eq() {  # NAME ACTUAL EXPECTED
+  if [ "$2" == "$3" ]; then ok "$1 = $3"; else fail "$1: got '$2', expected '$3'"; fi
+}
+run() {  # runs entente, failing the check on a non-zero status
+  if ! "$entente" "$@" 2>"$tmp/stderr"; then fail "entente $* exited non-zero: $(cat "$tmp/stderr")"; return 1; fi
+}
+
+# Exports of a dataset in every format, with counts checked against the data.
+exports() {  # LABEL ACTORS CLAIMS ARGS...
+  local label=$1 actors=$2 claims=$3; shift 3
+  for f in svg png pdf dot graphml json; do run export "$@" -o "$tmp/$label.$f" || return; done
+  run export "$@" -o "$tmp/$label.csv" || return
+  xmllint --noout "$tmp/$label.svg" && ok "$label.svg is well-formed XML" || fail "$label.svg is not XML"
+  xmllint --noout "$tmp/$label.graphml" && ok "$label.graphml is well-formed XML" || fail "$label.graphml is not XML"
+  dot -Tcanon "$tmp/$label.dot" >/dev/null 2>"$tmp/dot.err" && ok "dot parses $label.dot" || fail "dot cannot parse $label.dot: $(cat "$tmp/dot.err")"
+  expect_eq "$label.svg actor nodes" "$(xpath "$tmp/$label.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" "$actors"
+  expect_eq "$label.svg claim edges" "$(xpath "$tmp/$label.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'claim-')])")" "$claims"
+  expect_eq "$label.svg edges with a tooltip" "$(xpath "$tmp/$label.svg" "count(//*[local-name()='g'][starts-with(@id,'claim-')][.//*[local-name()='a'][@*[local-name()='title']]])")" "$claims"
+  expect_eq "$label.graphml nodes" "$(xpath "$tmp/$label.graphml" "count(//*[local-name()='node'])")" "$actors"
+  expect_eq "$label.graphml edges" "$(xpath "$tmp/$label.graphml" "count(//*[local-name()='edge'])")" "$claims"
+  expect_eq "$label.png signature" "$(head -c 4 "$tmp/$label.png" | tail -c 3)" "PNG"
+  expect_eq "$label.pdf signature" "$(head -c 5 "$tmp/$label.pdf")" "%PDF-"
+  expect_eq "$label-nodes.csv rows" "$(($(wc -l <"$tmp/$label-nodes.csv")))" "$((actors + 1))"
+  # The JSON export is a dataset: it validates and exports to the same bytes again.
+  run validate --data "$tmp/$label.json" >/dev/null || return
+  run export --data "$tmp/$label.json" -o "$tmp/$label.again.json" || return
+  cmp -s "$tmp/$label.json" "$tmp/$label.again.json" && ok "$label.json round trip is lossless" || fail "$label.json changes on a round trip"
+}
+
+case $case_name in
+  embedded)
+    exports embedded 38 80 ;;
+  highland)
+    exports highland 16 58 --data "$src/examples/highland-tribes.json" ;;
+  escaping)
+    e="$data/good/escaping.json"
+    run export --data "$e" -o "$tmp/e.svg" && run export --data "$e" -o "$tmp/e.dot" && run export --data "$e" -o "$tmp/e.graphml"
+    # DOT written by entente, laid out by the dot program: the names survive both.
+    dot -Tsvg "$tmp/e.dot" -o "$tmp/e-from-dot.svg" && ok "dot parses the escaping corpus" || fail "dot cannot parse the escaping corpus"
+    for svg in "$tmp/e.svg" "$tmp/e-from-dot.svg"; do
+      xmllint --noout "$svg" || fail "$svg is not XML"
+      n="$(basename "$svg")"
+      expect_eq "$n: quotes" "$(xpath "$svg" "string(//*[@id='actor-quote']//*[local-name()='text'])")" 'The "Quoted" State'
+      expect_eq "$n: ampersand and angle brackets" "$(xpath "$svg" "string(//*[@id='actor-amp']//*[local-name()='text'])")" 'Smith & Sons <Holdings>'
+      expect_eq "$n: backslashes" "$(xpath "$svg" "string(//*[@id='actor-slash']//*[local-name()='text'])")" 'Back\slash \N \G'
+      expect_eq "$n: line break, first line" "$(xpath "$svg" "string((//*[@id='actor-lines']//*[local-name()='text'])[1])")" 'First line'
+      expect_eq "$n: line break, second line" "$(xpath "$svg" "string((//*[@id='actor-lines']//*[local-name()='text'])[2])")" 'Second line'
+      expect_eq "$n: non-ASCII" "$(xpath "$svg" "string(//*[@id='actor-unicode']//*[local-name()='text'])")" 'Ünïcödé — Straße, Łódź, 北京'
+      expect_eq "$n: markup stays text" "$(xpath "$svg" "string(//*[@id='actor-html']//*[local-name()='text'])")" '<b>not bold</b>'
+    done
+    expect_eq "graphml: quoted name" "$(xpath "$tmp/e.graphml" "string(//*[local-name()='node'][@id='quote']/*[@key='n_label'])")" 'The "Quoted" State'
+    expect_eq "graphml: quote with markup" "$(xpath "$tmp/e.graphml" "string(//*[local-name()='edge'][@id='e1']/*[@key='e_quote'])")" "$(printf 'He said "yes" & <meant> it \\ truly\nthen left.')"
+    ;;
+  determinism)
+    run export -o "$tmp/a.dot" && run export -o "$tmp/b.dot"
+    cmp -s "$tmp/a.dot" "$tmp/b.dot" && ok "the same data gives byte-identical DOT" || fail "DOT differs between runs"
+    run balance --diagram "$tmp/a.svg" >/dev/null && run balance --diagram "$tmp/b.svg" >/dev/null
+    cmp -s "$tmp/a.svg" "$tmp/b.svg" && ok "the same query gives byte-identical SVG" || fail "SVG differs between runs"
+    ;;
+  size-switch)
+    # 600 actors in a ring: past dot's limit, so sfdp, and said so on stderr.
+    {
+      echo '{"entente": 1, "sources": [{"id": "s", "title": "generated"}], "actors": ['
+      for i in $(seq 0 599); do printf '{"id": "a%d", "name": "Actor %d", "kind": "state"}%s\n' "$i" "$i" "$([ "$i" -lt 599 ] && echo ,)"; done
+      echo '], "claims": ['
+      for i in $(seq 0 599); do printf '{"subject": "a%d", "relation": "cooperates_with", "object": "a%d", "source": "s"}%s\n' "$i" "$(((i + 1) % 600))" "$([ "$i" -lt 599 ] && echo ,)"; done
+      echo ']}'
+    } >"$tmp/large.json"
+    run export --data "$tmp/large.json" -o "$tmp/large.svg"
+    grep -q "laying out with sfdp" "$tmp/stderr" && ok "large drawing switches to sfdp and says so" || fail "no sfdp notice: $(cat "$tmp/stderr")"
+    expect_eq "large.svg actor nodes" "$(xpath "$tmp/large.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 600
+    run export --data "$tmp/large.json" --layout circo --focus a0 --depth 3 -o "$tmp/small.svg"
+    grep -q "sfdp" "$tmp/stderr" && fail "a focused drawing should not switch" || ok "a small drawing stays with the layout asked for"
+    ;;
+  query-diagrams)
+    run align russia pakistan --diagram "$tmp/align.svg" >/dev/null && xmllint --noout "$tmp/align.svg" && ok "align draws SVG"
+    grep -q "wrote $tmp/align.svg" "$tmp/stderr" && ok "align says what it wrote" || fail "no notice: $(cat "$tmp/stderr")"
+    run align russia --diagram "$tmp/ranking.dot" >/dev/null && dot -Tcanon "$tmp/ranking.dot" >/dev/null && ok "align ranking draws DOT"
+    run diverge russia pakistan --diagram "$tmp/diverge.png" >/dev/null
+    expect_eq "diverge png signature" "$(head -c 4 "$tmp/diverge.png" | tail -c 3)" "PNG"
+    run balance --diagram "$tmp/balance.pdf" >/dev/null
+    expect_eq "balance pdf signature" "$(head -c 5 "$tmp/balance.pdf")" "%PDF-"
+    run balance --diagram "$tmp/balance.svg" >/dev/null
+    expect_eq "balance camps drawn as clusters" "$(xpath "$tmp/balance.svg" "count(//*[local-name()='g'][@class='cluster']/*[local-name()='title'][starts-with(.,'cluster_camp')])")" 2
+    expect_eq "balance frustrated tie" "$(xpath "$tmp/balance.svg" "count(//*[@id='tie-india-russia'])")" 1
+    run path pakistan united-states --k 2 --diagram "$tmp/path.svg" >/dev/null && xmllint --noout "$tmp/path.svg" && ok "path draws SVG"
+    run neighbors cpec --diagram "$tmp/ego.svg" >/dev/null
+    expect_eq "neighbors draws the ego network" "$(xpath "$tmp/ego.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 6
+    run balance --assume "india cooperates_with pakistan" --diagram "$tmp/whatif.svg" >/dev/null
+    grep -q "hypothetical" "$tmp/whatif.svg" && ok "hypothetical claims are marked in the drawing" || fail "no hypothetical marking"
+    ;;
+  write-errors)
+    # A failed write leaves the old file alone and no temporary beside it.
+    mkdir -p "$tmp/out"
+    echo old >"$tmp/out/keep.svg"
+    "$entente" export -o "$tmp/out/missing/x.svg" 2>"$tmp/stderr"; status=$?
+    expect_eq "export into a missing directory: status" "$status" 2
+    grep -q "cannot create a temporary file" "$tmp/stderr" && ok "the error names the problem" || fail "unclear error: $(cat "$tmp/stderr")"
+    mkdir "$tmp/out/dir.svg"
+    "$entente" align russia pakistan --diagram "$tmp/out/dir.svg" >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "diagram onto a directory: status" "$status" 2
+    expect_eq "old file untouched" "$(cat "$tmp/out/keep.svg")" old
+    expect_eq "no temporary files left" "$(find "$tmp/out" -name '.*tmp*' | wc -l)" 0
+    "$entente" align russia pakistan --diagram "$tmp/out/x.jpeg" >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "unknown diagram extension: status" "$status" 1
+    ;;
+  *) echo "unknown case $case_name"; exit 2 ;;
+esac
+if [ $failures -ne 0 ]; then echo "$failures failed"; exit 1; fi
