@@ -110,11 +110,6 @@ std::string format_number(double value) {
     return std::string(buffer, result.ptr);
 }
 
-std::string claim_sentence(const KnowledgeGraph& kg, const Claim& claim) {
-    return kg.actor(claim.subject).name + " " + kg.relation(claim.relation).label + " " +
-           kg.actor(claim.object).name;
-}
-
 std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim) {
     return claim.asserted_by_actor == no_index ? claim.asserted_by
                                                : kg.actor(claim.asserted_by_actor).name;
@@ -128,21 +123,6 @@ std::string holds_text(const Claim& claim) {
         return "from " + claim.from->to_string();
     }
     return claim.until ? "until " + claim.until->to_string() : std::string();
-}
-
-std::string source_citation(const Source& source) {
-    std::string out;
-    if (!source.author.empty()) {
-        out += source.author + ", ";
-    }
-    out += "\u201c" + source.title + "\u201d";
-    if (!source.publisher.empty()) {
-        out += ", " + source.publisher;
-    }
-    if (source.date) {
-        out += ", " + source.date->to_string();
-    }
-    return out;
 }
 
 Table::Table(std::vector<std::string> headers) {

@@ -129,14 +129,10 @@ void print_diagnostics(const Loaded& loaded);
 std::string plural(std::size_t n, const std::string& singular, const std::string& plural_form);
 /// A number in its shortest exact form ("1", "0.85").
 std::string format_number(double value);
-/// "Russia supports India's position" for a claim.
-std::string claim_sentence(const KnowledgeGraph& kg, const Claim& claim);
 /// Who asserts a claim, by name when it is an actor of the dataset.
 std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim);
 /// When a claim holds: "from 2019-08", "until 2020", "2019 to 2021".
 std::string holds_text(const Claim& claim);
-/// "Andrew Korybko, “Title”, Publisher, 2024-05-22" for a source.
-std::string source_citation(const Source& source);
 
 /// Left-aligned text table; widths count characters, not bytes; the last column is not padded.
 class Table {

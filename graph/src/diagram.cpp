@@ -15,26 +15,6 @@ std::string two_decimals(double value) {
     return buffer;
 }
 
-std::string source_text(const Source& s) {
-    std::string out;
-    if (!s.author.empty()) {
-        out += s.author + ", ";
-    }
-    out += "\u201c" + s.title + "\u201d";
-    if (!s.publisher.empty()) {
-        out += ", " + s.publisher;
-    }
-    if (s.date) {
-        out += ", " + s.date->to_string();
-    }
-    return out;
-}
-
-std::string sentence(const KnowledgeGraph& kg, const Claim& c) {
-    return kg.actor(c.subject).name + " " + kg.relation(c.relation).label + " " +
-           kg.actor(c.object).name;
-}
-
 // Collects nodes once each, in the order they are first needed.
 class Builder {
   public:
@@ -137,7 +117,7 @@ class Builder {
 
 std::string claim_tooltip(const KnowledgeGraph& kg, Index claim) {
     const Claim& c = kg.claim(claim);
-    std::string out = c.id + ": " + sentence(kg, c);
+    std::string out = c.id + ": " + claim_sentence(kg, c);
     if (c.hypothetical) {
         out += " [hypothetical]";
     }
@@ -146,7 +126,7 @@ std::string claim_tooltip(const KnowledgeGraph& kg, Index claim) {
     }
     out += "\nasserted by " +
            (c.asserted_by_actor != no_index ? kg.actor(c.asserted_by_actor).name : c.asserted_by);
-    out += "\nsource: " + source_text(kg.source(c.source));
+    out += "\nsource: " + source_citation(kg.source(c.source));
     char confidence[32];
     std::snprintf(confidence, sizeof confidence, "%g", c.confidence);
     out += "\nconfidence " + std::string(confidence);

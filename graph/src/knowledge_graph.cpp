@@ -142,4 +142,24 @@ std::vector<Index> KnowledgeGraph::claims_of(Index actor) const {
     return out;
 }
 
+std::string claim_sentence(const KnowledgeGraph& graph, const Claim& claim) {
+    return graph.actor(claim.subject).name + " " + graph.relation(claim.relation).label + " " +
+           graph.actor(claim.object).name;
+}
+
+std::string source_citation(const Source& source) {
+    std::string out;
+    if (!source.author.empty()) {
+        out += source.author + ", ";
+    }
+    out += "\u201c" + source.title + "\u201d";
+    if (!source.publisher.empty()) {
+        out += ", " + source.publisher;
+    }
+    if (source.date) {
+        out += ", " + source.date->to_string();
+    }
+    return out;
+}
+
 }  // namespace entente

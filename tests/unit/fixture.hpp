@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "entente/loader.hpp"
 
 namespace entente::test {
@@ -32,6 +34,15 @@ inline const char* const small_dataset = R"({
 /// Loads one in-memory file named `name`.
 inline LoadResult load_text(const std::string& text, const std::string& name = "test.json") {
     return load_dataset({InputFile{name, text}});
+}
+
+/// Loads a dataset file (or directory) that must be valid.
+inline KnowledgeGraph load_file(const char* path) {
+    std::vector<Diagnostic> diagnostics;
+    auto result = load_dataset(read_dataset_path(path, diagnostics));
+    REQUIRE_MESSAGE(diagnostics.empty(), path);
+    REQUIRE_MESSAGE(result.graph, path);
+    return std::move(*result.graph);
 }
 
 /// Lines joined with newlines, so a failed comparison prints readably.

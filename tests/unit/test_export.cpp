@@ -14,13 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-KnowledgeGraph load(const char* path) {
-    std::vector<Diagnostic> diagnostics;
-    auto result = load_dataset(read_dataset_path(path, diagnostics));
-    REQUIRE(result.graph);
-    return std::move(*result.graph);
-}
-
 std::string read(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -41,7 +34,7 @@ TEST_CASE("JSON export loads back with nothing lost, and exports identically aga
          {ENTENTE_TEST_DATA "/good/queries.json", ENTENTE_TEST_DATA "/good/escaping.json",
           ENTENTE_SOURCE_DIR "/examples/highland-tribes.json"}) {
         CAPTURE(path);
-        const KnowledgeGraph kg = load(path);
+        const KnowledgeGraph kg = test::load_file(path);
         const std::string once = to_dataset_json(kg, select(kg, {}));
         const auto back = test::load_text(once, "export.json");
         REQUIRE(back.diagnostics.empty());
@@ -76,7 +69,7 @@ TEST_CASE("JSON export loads back with nothing lost, and exports identically aga
 }
 
 TEST_CASE("a focused export keeps the holders its positions need") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/queries.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     SelectOptions options;
     options.focus = kg.find_actor("b");
     options.depth = 1;
@@ -89,7 +82,7 @@ TEST_CASE("a focused export keeps the holders its positions need") {
 }
 
 TEST_CASE("selection by kind and relation") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/queries.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     SelectOptions options;
     options.kind = ActorKind::state;
     options.relations = {kg.find_relation("cooperates_with")};
@@ -101,7 +94,7 @@ TEST_CASE("selection by kind and relation") {
 }
 
 TEST_CASE("GraphML and CSV escape what they must") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/escaping.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/escaping.json");
     const std::string graphml = to_graphml(kg, select(kg, {}));
     CHECK(graphml.find("The &quot;Quoted&quot; State") != std::string::npos);
     CHECK(graphml.find("Smith &amp; Sons &lt;Holdings&gt;") != std::string::npos);

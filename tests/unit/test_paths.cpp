@@ -9,11 +9,7 @@ using namespace entente;
 namespace {
 
 KnowledgeGraph queries_graph() {
-    std::vector<Diagnostic> diagnostics;
-    auto result =
-        load_dataset(read_dataset_path(ENTENTE_TEST_DATA "/good/queries.json", diagnostics));
-    REQUIRE(result.graph);
-    return std::move(*result.graph);
+    return test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
 }
 
 std::vector<std::string> ids(const KnowledgeGraph& kg, const Path& p) {

@@ -13,12 +13,7 @@ using namespace entente;
 namespace {
 
 KnowledgeGraph queries_graph() {
-    std::vector<Diagnostic> diagnostics;
-    auto result =
-        load_dataset(read_dataset_path(ENTENTE_TEST_DATA "/good/queries.json", diagnostics));
-    REQUIRE(diagnostics.empty());
-    REQUIRE(result.graph);
-    return std::move(*result.graph);
+    return test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
 }
 
 double tie_value(const KnowledgeGraph& kg, const TieTable& ties, const char* a, const char* o) {

@@ -8,13 +8,6 @@ using namespace entente;
 
 namespace {
 
-KnowledgeGraph load(const char* path) {
-    std::vector<Diagnostic> diagnostics;
-    auto result = load_dataset(read_dataset_path(path, diagnostics));
-    REQUIRE(result.graph);
-    return std::move(*result.graph);
-}
-
 Diagram everything(const KnowledgeGraph& kg) {
     std::vector<Index> actors;
     std::vector<Index> claims;
@@ -30,7 +23,7 @@ Diagram everything(const KnowledgeGraph& kg) {
 }  // namespace
 
 TEST_CASE("every format renders in process") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/queries.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     const Diagram d = everything(kg);
     const auto dot = render(d, DiagramFormat::dot);
     CHECK(dot.bytes.rfind("digraph entente {", 0) == 0);
@@ -45,7 +38,7 @@ TEST_CASE("every format renders in process") {
 }
 
 TEST_CASE("SVG carries stable ids and provenance tooltips") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/queries.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     const auto svg = render(everything(kg), DiagramFormat::svg).bytes;
     // Graphviz writes '-' in ids as a character reference; an XML parser reads it back as '-'.
     CHECK(svg.find("id=\"claim&#45;q1\"") != std::string::npos);
@@ -56,14 +49,14 @@ TEST_CASE("SVG carries stable ids and provenance tooltips") {
 }
 
 TEST_CASE("the same diagram gives byte-identical DOT and SVG") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/escaping.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/escaping.json");
     const Diagram d = everything(kg);
     CHECK(render(d, DiagramFormat::dot).bytes == render(d, DiagramFormat::dot).bytes);
     CHECK(render(d, DiagramFormat::svg).bytes == render(d, DiagramFormat::svg).bytes);
 }
 
 TEST_CASE("DOT keeps names intact: quotes and backslashes escaped, no Graphviz escapes leak") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/escaping.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/escaping.json");
     const auto dot = render(everything(kg), DiagramFormat::dot).bytes;
     CHECK(dot.find(R"(label="The \"Quoted\" State")") != std::string::npos);
     // A backslash in a name is doubled so Graphviz does not read "\N" as the node's name.
@@ -97,7 +90,7 @@ TEST_CASE("diagram formats by name and by file extension") {
 }
 
 TEST_CASE("query diagrams: divergence emphasizes the two actors and the roadblock") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/queries.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     const TieTable ties(kg);
     const Index a = kg.find_actor("a");
     const Index b = kg.find_actor("b");
@@ -112,7 +105,7 @@ TEST_CASE("query diagrams: divergence emphasizes the two actors and the roadbloc
 }
 
 TEST_CASE("query diagrams: alignment draws derived evidence toward the position's holder") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/queries.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     const TieTable ties(kg);
     const Diagram d = alignment_diagram(kg, align(ties, kg.find_actor("a"), kg.find_actor("b")));
     // q1 counts twice: directly toward p, and derived toward p's holder c (dashed).
@@ -127,7 +120,7 @@ TEST_CASE("query diagrams: alignment draws derived evidence toward the position'
 }
 
 TEST_CASE("balance diagram: camps as clusters, frustrated ties highlighted") {
-    const KnowledgeGraph kg = load(ENTENTE_TEST_DATA "/good/queries.json");
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     const TieTable ties(kg);
     const auto report = balance(kg, ties);
     const Diagram d = balance_diagram(kg, report);

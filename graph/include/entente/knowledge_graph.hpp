@@ -91,4 +91,9 @@ class KnowledgeGraph {
     std::unordered_map<std::string, Index> relation_by_id_;
 };
 
+/// A claim as a sentence with names: "Russia supports India's position".
+std::string claim_sentence(const KnowledgeGraph& graph, const Claim& claim);
+/// A source as a citation: "Author, “Title”, Publisher, 2024-05-22" (parts that are known).
+std::string source_citation(const Source& source);
+
 }  // namespace entente
