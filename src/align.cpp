@@ -256,7 +256,8 @@ int run_matrix(const AlignOptions& options, const KnowledgeGraph& kg, const TieT
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < n; ++j) {
             if (i != j) {
-                m[i][j] = score(align(ties, actors[i], actors[j]), options.measure);
+                const bool similarity = options.measure == "s" || options.measure == "kappa";
+                m[i][j] = score(align(ties, actors[i], actors[j], similarity), options.measure);
             }
         }
     }

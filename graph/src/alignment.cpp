@@ -28,7 +28,7 @@ double all_pairs_distance(std::vector<double> xs, std::vector<double> ys) {
 
 }  // namespace
 
-Alignment align(const TieTable& ties, Index a, Index b) {
+Alignment align(const TieTable& ties, Index a, Index b, bool similarity_measures) {
     Alignment out;
     out.a = a;
     out.b = b;
@@ -75,7 +75,7 @@ Alignment align(const TieTable& ties, Index a, Index b) {
         out.agreement = agree / total;
     }
     out.compared = xa.size();
-    if (!xa.empty()) {
+    if (similarity_measures && !xa.empty()) {
         const double n = static_cast<double>(xa.size());
         double observed = 0.0;
         for (std::size_t k = 0; k < xa.size(); ++k) {
@@ -105,7 +105,7 @@ Alignment align(const TieTable& ties, Index a, Index b) {
 std::vector<DivergencePoint> diverge(const KnowledgeGraph& graph, const TieTable& ties, Index a,
                                      Index b) {
     std::vector<DivergencePoint> out;
-    for (const auto& shared : align(ties, a, b).shared_objects) {
+    for (const auto& shared : align(ties, a, b, false).shared_objects) {
         if (shared.tie_a->sign() * shared.tie_b->sign() >= 0) {
             continue;
         }

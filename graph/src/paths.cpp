@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace entente {
 
@@ -15,15 +17,24 @@ namespace {
 using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 using SimpleEdge = boost::graph_traits<SimpleGraph>::edge_descriptor;
 
-struct Walk {
+std::uint64_t pair_key(Index from, Index to) {
+    return (static_cast<std::uint64_t>(from) << 32) | to;
+}
+
+}  // namespace
+
+// Built in place, never copied: copying a Boost graph trips GCC 12's maybe-uninitialized.
+struct PathFinder::Walk {
     explicit Walk(std::size_t actors) : graph(actors) {}
     SimpleGraph graph;
-    std::map<std::pair<Index, Index>, std::vector<Index>> claims;  // (from, to) -> claims
+    std::unordered_map<std::uint64_t, std::vector<Index>> claims;  // (from, to) -> claims
 };
 
-Walk build_walk(const KnowledgeGraph& kg, const PathOptions& options) {
-    // Built in place: copying a Boost graph trips GCC 12's maybe-uninitialized inside Boost.
-    Walk walk(kg.data().actors.size());
+namespace {
+
+using Walk = PathFinder::Walk;
+
+void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options) {
     for (Index i = 0; i < kg.data().claims.size(); ++i) {
         const Claim& c = kg.claim(i);
         const Relation& r = kg.relation(c.relation);
@@ -35,15 +46,23 @@ Walk build_walk(const KnowledgeGraph& kg, const PathOptions& options) {
                 options.relations.end()) {
             continue;
         }
-        walk.claims[{c.subject, c.object}].push_back(i);
+        walk.claims[pair_key(c.subject, c.object)].push_back(i);
         if (!options.directed || r.symmetric) {
-            walk.claims[{c.object, c.subject}].push_back(i);
+            walk.claims[pair_key(c.object, c.subject)].push_back(i);
         }
     }
-    for (const auto& [pair, list] : walk.claims) {
-        boost::add_edge(pair.first, pair.second, walk.graph);
+    // Edges in (from, to) order, so breadth-first search meets neighbours in actor-index order
+    // and the paths found do not depend on the order of the claims.
+    std::vector<std::uint64_t> keys;
+    keys.reserve(walk.claims.size());
+    for (const auto& entry : walk.claims) {
+        keys.push_back(entry.first);
     }
-    return walk;
+    std::sort(keys.begin(), keys.end());
+    for (std::uint64_t key : keys) {
+        boost::add_edge(static_cast<Index>(key >> 32), static_cast<Index>(key & 0xFFFFFFFFu),
+                        walk.graph);
+    }
 }
 
 // Vertices and edges a spur search must avoid (Yen's algorithm).
@@ -90,7 +109,7 @@ Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Ind
         Hop hop;
         hop.from = actors[i];
         hop.to = actors[i + 1];
-        hop.claims = walk.claims.at({hop.from, hop.to});
+        hop.claims = walk.claims.at(pair_key(hop.from, hop.to));
         double net = 0.0;
         for (Index c : hop.claims) {
             net += kg.relation(kg.claim(c).relation).polarity * kg.claim(c).confidence;
@@ -104,13 +123,29 @@ Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Ind
 
 }  // namespace
 
+PathFinder::PathFinder(const KnowledgeGraph& graph, PathOptions options)
+    : graph_(&graph),
+      options_(std::move(options)),
+      walk_(std::make_unique<Walk>(graph.data().actors.size())) {
+    build_walk(*walk_, graph, options_);
+}
+
+PathFinder::PathFinder(PathFinder&&) noexcept = default;
+PathFinder::~PathFinder() = default;
+
 std::vector<Path> shortest_paths(const KnowledgeGraph& kg, Index from, Index to,
                                  const PathOptions& options) {
+    return PathFinder(kg, options).find(from, to);
+}
+
+std::vector<Path> PathFinder::find(Index from, Index to) const {
+    const KnowledgeGraph& kg = *graph_;
+    const PathOptions& options = options_;
+    const Walk& walk = *walk_;
     std::vector<Path> out;
     if (from == to || options.k == 0) {
         return out;
     }
-    const Walk walk = build_walk(kg, options);
     auto too_long = [&](const std::vector<Index>& p) {
         return options.max_hops != 0 && p.size() - 1 > options.max_hops;
     };

@@ -29,8 +29,9 @@ struct Alignment {
     std::size_t compared = 0;     ///< Objects in the union S and kappa compare.
 };
 
-/// Aligns two actors; the pointers in the result point into `ties`.
-Alignment align(const TieTable& ties, Index a, Index b);
+/// Aligns two actors; the pointers in the result point into `ties`. Signorino-Ritter S and
+/// Cohen's kappa are computed only when `similarity_measures` is set (they cost a sort).
+Alignment align(const TieTable& ties, Index a, Index b, bool similarity_measures = true);
 
 /// One object two actors are tied to with opposite signs.
 struct DivergencePoint {

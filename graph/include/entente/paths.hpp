@@ -2,6 +2,7 @@
 /// @file Connections between actors: shortest paths, k shortest loopless paths, ego networks.
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "entente/knowledge_graph.hpp"
@@ -32,8 +33,27 @@ struct Path {
     int sign = 0;               ///< Product of the hop signs; 0 when a hop is structural.
 };
 
-/// The k shortest loopless paths from `from` to `to` (fewest hops first; ties in order of the
-/// actors' ids). Empty when the actors are not connected within the limits.
+/// Answers path queries on one graph with one set of options; built once, asked many times.
+class PathFinder {
+  public:
+    /// Indexes the claims the options allow, as a simple graph for breadth-first search.
+    PathFinder(const KnowledgeGraph& graph, PathOptions options);
+    PathFinder(PathFinder&&) noexcept;
+    ~PathFinder();
+    /// The k shortest loopless paths from `from` to `to` (fewest hops first; ties in order of
+    /// the actors' ids). Empty when the actors are not connected within the limits.
+    std::vector<Path> find(Index from, Index to) const;
+
+    /// The indexed graph (defined in paths.cpp).
+    struct Walk;
+
+  private:
+    const KnowledgeGraph* graph_;
+    PathOptions options_;
+    std::unique_ptr<Walk> walk_;
+};
+
+/// The k shortest loopless paths from `from` to `to`: PathFinder(graph, options).find(from, to).
 std::vector<Path> shortest_paths(const KnowledgeGraph& graph, Index from, Index to,
                                  const PathOptions& options);
 
