@@ -294,31 +294,43 @@ void write_output(const std::string& path, const std::string& bytes) {
     }
 }
 
-void write_diagram(const QueryOptions& options, const Diagram& diagram) {
-    if (options.diagram.empty()) {
-        return;
-    }
-    const DiagramFormat format = *diagram_format_for(options.diagram);
-    Rendered rendered;
-    try {
-        rendered = render(diagram, format, options.layout);
-    } catch (const RenderError& e) {
-        std::cerr << "entente: --diagram: " << e.what() << '\n';
-        throw Exit{exit_data};
-    }
-    write_output(options.diagram, rendered.bytes);
-    std::cerr << "entente: wrote " << options.diagram << " (" << diagram.nodes.size() << " actors, "
-              << diagram.edges.size() << " edges";
-    if (!rendered.layout.empty()) {
-        std::cerr << ", " << rendered.layout << " layout";
-        if (options.layout.empty() && rendered.layout != "dot") {
-            std::cerr << ": too large for dot, which slows past " << dot_node_limit << " actors or "
-                      << dot_edge_limit << " edges";
+void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
+          const std::string& requested_layout) {
+    const std::string layout = choose_layout(diagram, requested_layout);
+    // Said before the work starts, so a long layout never looks like a hang.
+    if (format != DiagramFormat::dot) {
+        if (requested_layout.empty() && layout != "dot") {
+            std::cerr << "entente: " << diagram.nodes.size() << " actors and "
+                      << diagram.edges.size() << " edges are too many for dot (slow past "
+                      << dot_node_limit << " actors or " << dot_edge_limit
+                      << " edges); laying out with " << layout << '\n';
+        } else if (slow_layout(diagram, layout)) {
+            std::cerr << "entente: dot may take minutes for " << diagram.nodes.size()
+                      << " actors and " << diagram.edges.size()
+                      << " edges; --layout sfdp is much faster\n";
         }
     }
-    std::cerr << ")\n";
+    Rendered rendered;
+    try {
+        rendered = render(diagram, format, layout);
+    } catch (const RenderError& e) {
+        std::cerr << "entente: " << e.what() << '\n';
+        throw Exit{exit_data};
+    }
+    write_output(path, rendered.bytes);
+    if (!path.empty() && path != "-") {
+        std::cerr << "entente: wrote " << path << " (" << diagram.nodes.size() << " actors, "
+                  << diagram.edges.size() << " edges"
+                  << (rendered.layout.empty() ? "" : ", " + rendered.layout + " layout") << ")\n";
+    }
     for (const auto& message : rendered.messages) {
         std::cerr << "entente: graphviz: " << message << '\n';
+    }
+}
+
+void write_diagram(const QueryOptions& options, const Diagram& diagram) {
+    if (!options.diagram.empty()) {
+        draw(options.diagram, diagram, *diagram_format_for(options.diagram), options.layout);
     }
 }
 

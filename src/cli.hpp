@@ -14,6 +14,7 @@
 #include "entente/diagram.hpp"
 #include "entente/knowledge_graph.hpp"
 #include "entente/loader.hpp"
+#include "entente/render.hpp"
 #include "entente/scenario.hpp"
 #include "entente/ties.hpp"
 
@@ -67,6 +68,10 @@ void check_diagram_options(const QueryOptions& options);
 /// Renders the diagram to --diagram's file (format from its extension), written atomically,
 /// and says on stderr what was written and with which layout. Does nothing without --diagram.
 void write_diagram(const QueryOptions& options, const Diagram& diagram);
+/// Renders a diagram into `path` (atomically; "-" or "" for stdout), saying on stderr which
+/// layout is used when it is not dot or is expected to be slow, and what was written.
+void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
+          const std::string& requested_layout);
 /// Writes bytes to a file atomically, or to stdout when the path is "-" or empty.
 void write_output(const std::string& path, const std::string& bytes);
 

@@ -62,6 +62,10 @@ std::pair<std::string, std::string> csv_names(const std::string& output) {
 int run(const ExportOptions& o) {
     const std::string format = pick_format(o);
     const bool binary = format == "png" || format == "pdf";
+    if (o.focus.empty() && o.depth != 1) {
+        std::cerr << "entente export: --depth goes with --focus\n";
+        return exit_usage;
+    }
     if (format == "csv" && o.output.empty()) {
         std::cerr << "entente export: csv writes two files (nodes and edges); give -o BASE.csv\n";
         return exit_usage;
@@ -109,25 +113,12 @@ int run(const ExportOptions& o) {
         if (select_options.focus) {
             title += " around " + kg.actor(*select_options.focus).name;
         }
-        const Diagram diagram = claims_diagram(kg, selection.actors, selection.claims, title);
-        const std::string layout = choose_layout(diagram, o.layout);
-        if (o.layout.empty() && layout != "dot" && format != "dot") {
-            std::cerr << "entente: " << diagram.nodes.size() << " actors and "
-                      << diagram.edges.size() << " claims are too many for dot (it slows past "
-                      << dot_node_limit << " actors or " << dot_edge_limit
-                      << " edges); laying out with " << layout << '\n';
+        std::vector<Index> centre;
+        if (select_options.focus) {
+            centre.push_back(*select_options.focus);
         }
-        Rendered rendered;
-        try {
-            rendered = render(diagram, *parse_diagram_format(format), layout);
-        } catch (const RenderError& e) {
-            std::cerr << "entente export: " << e.what() << '\n';
-            return exit_data;
-        }
-        write_output(o.output, rendered.bytes);
-        for (const auto& message : rendered.messages) {
-            std::cerr << "entente: graphviz: " << message << '\n';
-        }
+        draw(o.output, claims_diagram(kg, selection.actors, selection.claims, title, centre),
+             *parse_diagram_format(format), o.layout);
     }
     return exit_ok;
 }

@@ -1,6 +1,7 @@
 #include "entente/diagram.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -95,6 +96,30 @@ class Builder {
         e.tooltip = "derived at half weight from " + claim_tooltip(kg_, claim);
         diagram_.edges.push_back(std::move(e));
     }
+    // A tie as one edge: its value as label, its claims in the tooltip; one line per pair keeps
+    // a drawing of many claims readable on a slide.
+    void tie_edge(const Tie& tie) {
+        node(tie.actor);
+        node(tie.object);
+        const bool to_position = kg_.actor(tie.object).kind == ActorKind::position;
+        DiagramEdge e;
+        e.tail = kg_.actor(tie.actor).id;
+        e.head = kg_.actor(tie.object).id;
+        e.id = "tie-" + e.tail + "-" + e.head;
+        e.label = two_decimals(tie.value);
+        e.polarity = tie.sign();
+        e.confidence = std::min(1.0, std::abs(tie.value));
+        e.directed = to_position;
+        e.derived = tie.derived_only();
+        e.tooltip = "tie " + two_decimals(tie.value) + " of " + kg_.actor(tie.actor).name + " to " +
+                    kg_.actor(tie.object).name;
+        for (const auto& ev : tie.evidence) {
+            e.hypothetical = e.hypothetical || kg_.claim(ev.claim).hypothetical;
+            e.tooltip += "\n\n" + std::string(ev.derived ? "(derived, half weight) " : "") +
+                         claim_tooltip(kg_, ev.claim);
+        }
+        diagram_.edges.push_back(std::move(e));
+    }
     void evidence(const Tie* tie) {
         if (tie == nullptr) {
             return;
@@ -139,8 +164,12 @@ std::string claim_tooltip(const KnowledgeGraph& kg, Index claim) {
 }
 
 Diagram claims_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
-                       const std::vector<Index>& claims, const std::string& title) {
+                       const std::vector<Index>& claims, const std::string& title,
+                       const std::vector<Index>& emphasized) {
     Builder b(kg, title);
+    for (Index a : emphasized) {
+        b.node(a, true);
+    }
     for (Index a : actors) {
         b.node(a);
     }
@@ -158,12 +187,14 @@ Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& al) {
     Builder b(kg, title);
     b.node(al.a, true);
     b.node(al.b, true);
-    b.evidence(al.direct);
+    if (al.direct != nullptr) {
+        b.tie_edge(*al.direct);
+    }
     for (const auto& s : al.shared_objects) {
         // Objects they take opposite sides on stand out.
         b.node(s.object, s.tie_a->sign() != s.tie_b->sign());
-        b.evidence(s.tie_a);
-        b.evidence(s.tie_b);
+        b.tie_edge(*s.tie_a);
+        b.tie_edge(*s.tie_b);
     }
     return std::move(b.diagram());
 }
@@ -198,8 +229,8 @@ Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b_actor,
     b.node(b_actor, true);
     for (const auto& p : points) {
         b.node(p.object, p.roadblock);
-        b.evidence(p.tie_a);
-        b.evidence(p.tie_b);
+        b.tie_edge(*p.tie_a);
+        b.tie_edge(*p.tie_b);
     }
     return std::move(b.diagram());
 }

@@ -116,6 +116,7 @@ Selection select(const KnowledgeGraph& kg, const SelectOptions& options) {
         }
     }
     Selection out;
+    out.whole = !options.focus && !options.kind && options.relations.empty();
     for (Index a = 0; a < n; ++a) {
         if (keep[a] && options.kind && kg.actor(a).kind != *options.kind) {
             keep[a] = false;
@@ -243,6 +244,14 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
     for (Index i : selection.claims) {
         sources.insert(kg.claim(i).source);
         relations.insert(kg.claim(i).relation);
+    }
+    if (selection.whole) {
+        for (Index i = 0; i < kg.data().sources.size(); ++i) {
+            sources.insert(i);
+        }
+        for (Index i = 0; i < kg.data().relations.size(); ++i) {
+            relations.insert(i);
+        }
     }
     rapidjson::StringBuffer buffer;
     rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);

@@ -372,7 +372,11 @@ class Loader {
         // Someone who writes "usa" for "united-states" is helped by the aliases first.
         std::vector<std::string> suggestions;
         for (Index i : names_->find(id)) {
-            suggestions.push_back(data_.actors[i].id);
+            // Two actors can share an id when the data defines one twice (reported apart).
+            if (std::find(suggestions.begin(), suggestions.end(), data_.actors[i].id) ==
+                suggestions.end()) {
+                suggestions.push_back(data_.actors[i].id);
+            }
         }
         if (suggestions.empty()) {
             suggestions = names_->suggest(id);

@@ -328,6 +328,11 @@ std::string choose_layout(const Diagram& diagram, std::string_view requested) {
                                                                                           : "dot";
 }
 
+bool slow_layout(const Diagram& diagram, std::string_view layout) {
+    return layout == "dot" &&
+           (diagram.nodes.size() > dot_node_limit || diagram.edges.size() > dot_edge_limit);
+}
+
 Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view layout) {
     Rendered out;
     GVC_t* gvc = context();

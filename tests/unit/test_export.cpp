@@ -43,6 +43,7 @@ TEST_CASE("JSON export loads back with nothing lost, and exports identically aga
         const Dataset& b = back.graph->data();
         REQUIRE(a.claims.size() == b.claims.size());
         CHECK(a.actors.size() == b.actors.size());
+        CHECK(a.sources.size() == b.sources.size());  // uncited sources too
         CHECK(a.relations.size() == b.relations.size());
         for (std::size_t i = 0; i < a.claims.size(); ++i) {
             const Claim& x = a.claims[i];

@@ -51,9 +51,11 @@ struct Diagram {
     bool legend = true;                    ///< Draw the legend.
 };
 
-/// Every given actor and claim (claims whose ends are not given add their ends).
+/// Every given actor and claim (claims whose ends are not given add their ends); `emphasized`
+/// actors (an ego network's centre) stand out.
 Diagram claims_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
-                       const std::vector<Index>& claims, const std::string& title);
+                       const std::vector<Index>& claims, const std::string& title,
+                       const std::vector<Index>& emphasized = {});
 /// Two actors with the claims behind their direct tie and shared objects; divergences stand out.
 Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& alignment);
 /// One actor's neighbourhood: an edge to each ranked actor, labelled with its score.

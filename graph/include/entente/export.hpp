@@ -22,6 +22,7 @@ struct SelectOptions {
 struct Selection {
     std::vector<Index> actors;  ///< In dataset order.
     std::vector<Index> claims;  ///< In dataset order; both ends are in `actors`.
+    bool whole = false;         ///< True when nothing was filtered out.
 };
 
 /// The actors passing the filters and the claims of the chosen relations between them.
@@ -36,8 +37,9 @@ std::string to_graphml(const KnowledgeGraph& kg, const Selection& selection);
 std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selection& selection);
 
 /// The selection as an entente dataset (format version 1) that loads back with nothing lost:
-/// the selected actors (and the holders of selected positions), claims, their sources and the
-/// relations the data defined.
+/// the selected actors (and the holders of selected positions), claims, and their sources and
+/// relations; for the whole graph, every source and every relation the data defined, cited or
+/// not.
 std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection);
 
 }  // namespace entente
