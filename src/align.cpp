@@ -261,6 +261,7 @@ int run_matrix(const AlignOptions& options, const KnowledgeGraph& kg, const TieT
             }
         }
     }
+    write_diagram(options.query, matrix_diagram(kg, actors, m, options.measure));
     const std::string& format = options.query.format;
     if (format == "json") {
         rapidjson::StringBuffer buffer;
@@ -328,11 +329,6 @@ int run(const AlignOptions& options) {
     }
     if (!options.matrix && options.actors.size() > 2) {
         std::cerr << "entente align: at most two actors without --matrix\n";
-        return exit_usage;
-    }
-    if (options.matrix && !options.query.diagram.empty()) {
-        std::cerr << "entente align: --matrix draws no diagram; --diagram goes with one actor "
-                     "(the ranking) or two\n";
         return exit_usage;
     }
     if (!options.matrix && options.query.format == "csv") {

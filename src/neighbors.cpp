@@ -24,7 +24,8 @@ int run(const NeighborsOptions& options) {
     }
     write_diagram(options.query, claims_diagram(kg, members, ego.claims,
                                                 "Ego network of " + kg.actor(center).name +
-                                                    ", depth " + std::to_string(options.depth)));
+                                                    ", depth " + std::to_string(options.depth),
+                                                {center}));
     if (options.query.format == "json") {
         rapidjson::StringBuffer buffer;
         JsonWriter w(buffer);

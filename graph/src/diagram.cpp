@@ -222,6 +222,36 @@ Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
     return std::move(b.diagram());
 }
 
+Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
+                       const std::vector<std::vector<std::optional<double>>>& scores,
+                       const std::string& measure) {
+    Builder b(kg, "Pairwise " + measure);
+    for (Index a : actors) {
+        b.node(a);
+    }
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        for (std::size_t j = i + 1; j < actors.size(); ++j) {
+            if (!scores[i][j]) {
+                continue;
+            }
+            const double score = *scores[i][j];
+            DiagramEdge e;
+            e.tail = kg.actor(actors[i]).id;
+            e.head = kg.actor(actors[j]).id;
+            e.id = "score-" + e.tail + "-" + e.head;
+            e.label = two_decimals(score);
+            e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
+            e.confidence = std::min(1.0, std::abs(score));
+            e.directed = false;
+            e.tooltip = measure + " of " + kg.actor(actors[i]).name + " and " +
+                        kg.actor(actors[j]).name + ": " + two_decimals(score) + " (entente align " +
+                        e.tail + " " + e.head + " shows its claims)";
+            b.diagram().edges.push_back(std::move(e));
+        }
+    }
+    return std::move(b.diagram());
+}
+
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b_actor,
                            const std::vector<DivergencePoint>& points) {
     Builder b(kg, "Where " + kg.actor(a).name + " and " + kg.actor(b_actor).name + " diverge");

@@ -90,6 +90,10 @@ case $case_name in
     run align russia pakistan --diagram "$tmp/align.svg" >/dev/null && xmllint --noout "$tmp/align.svg" && ok "align draws SVG"
     grep -q "wrote $tmp/align.svg" "$tmp/stderr" && ok "align says what it wrote" || fail "no notice: $(cat "$tmp/stderr")"
     run align russia --diagram "$tmp/ranking.dot" >/dev/null && dot -Tcanon "$tmp/ranking.dot" >/dev/null && ok "align ranking draws DOT"
+    run align --matrix --diagram "$tmp/matrix.svg" >/dev/null
+    expect_eq "align --matrix draws the pairwise scores" "$(xpath "$tmp/matrix.svg" "count(//*[@id='score-pakistan-russia'])")" 1
+    run neighbors pakistan --diagram "$tmp/centre.dot" >/dev/null
+    grep -A8 '^	pakistan	' "$tmp/centre.dot" | grep -q 'FFF3C4' && ok "the ego network's centre is emphasized" || fail "centre not emphasized"
     run diverge russia pakistan --diagram "$tmp/diverge.png" >/dev/null
     expect_eq "diverge png signature" "$(head -c 4 "$tmp/diverge.png" | tail -c 3)" "PNG"
     run balance --diagram "$tmp/balance.pdf" >/dev/null

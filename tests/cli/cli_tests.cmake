@@ -144,7 +144,6 @@ endforeach()
 entente_cli_test(export.csv-needs-output 1 --stderr-has "csv writes two files" -- export --format csv)
 entente_cli_test(export.unknown-extension 1 --stderr-has "cannot tell the format" -- export -o out.jpeg)
 entente_cli_test(export.json-stdout 0 --stdout-has "\"entente\": 1" --stdout-has "\"id\": \"kor-41\"" -- export)
-entente_cli_test(export.matrix-no-diagram 1 --stderr-has "--matrix draws no diagram" -- align --matrix --diagram m.svg)
 
 # The remaining query JSON, pinned whole on the hand-checked dataset.
 entente_cli_test(balance.json 0

@@ -1,6 +1,7 @@
 #pragma once
 /// @file Diagrams of query results, independent of how they are drawn.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,10 @@ Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& alignment);
 Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
                         const std::vector<std::pair<Index, double>>& scores,
                         const std::string& measure);
+/// Pairwise scores as a signed graph: one edge per pair with a score, labelled with it.
+Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
+                       const std::vector<std::vector<std::optional<double>>>& scores,
+                       const std::string& measure);
 /// Two actors and the objects they diverge on, roadblocks emphasized.
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,
                            const std::vector<DivergencePoint>& points);
