@@ -50,8 +50,8 @@ def dataset(kind, size=None):
     return path
 
 
-def run_json(cmd):
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+def run_json(cmd, timeout=None):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=timeout).stdout
     return json.loads(out.strip().splitlines()[-1] if out.strip().startswith("{\"") else out)
 
 
@@ -141,6 +141,8 @@ def main():
     p.add_argument("--sizes", default="1e4,1e5,1e6")
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--smoke", action="store_true")
+    p.add_argument("--peer-timeout", type=int, default=900,
+                   help="seconds a peer may take for one size before it is reported as n/a")
     args = p.parse_args()
     sizes = ["1e4"] if args.smoke else args.sizes.split(",")
     build()
@@ -159,9 +161,12 @@ def main():
         for peer in PEERS:
             try:
                 results[peer] = run_json([sys.executable, os.path.join(HERE, "peers.py"), peer, path, un,
-                                          str(args.repeats)])
+                                          str(args.repeats)], timeout=args.peer_timeout)
             except subprocess.CalledProcessError as e:
                 results[peer] = {"error": (e.stderr or "")[-300:]}
+            except subprocess.TimeoutExpired:
+                results[peer] = {"error": "gave up after %d s" % args.peer_timeout}
+                print("%s: gave up after %d s at %s claims" % (peer, args.peer_timeout, size))
         e = results["entente"]
         # Memory after loading the claims alone; the process later loads the UN data too.
         e["peak_rss_kib"] = e["peak_rss_kib_after_load"]
@@ -173,7 +178,7 @@ def main():
                   "| operation | entente | " + " | ".join(PEERS) + " | entente/peer |",
                   "|---|---|" + "---|" * len(PEERS) + "---|"]
         for op, label in OPS:
-            row = [fmt(op, e.get(op))] + [fmt(op, results[p].get(op)) for p in PEERS]
+            row = [fmt(op, e.get(op))] + [("gave up" if "error" in results[p] and "gave up" in results[p]["error"] else fmt(op, results[p].get(op))) for p in PEERS]
             ratios = ["%s %.2g" % (p, e[op] / results[p][op]) for p in PEERS
                       if e.get(op) and results[p].get(op)]
             lines.append("| %s | %s | %s |" % (label, " | ".join(row), ", ".join(ratios) or "n/a"))
