@@ -102,6 +102,8 @@ WHY = {
            "neighborhood returns vertex ids only",
     "matrix": "pairs are merged over sorted sparse stance vectors, one pair at a time; numpy does "
               "two dense matrix products with BLAS",
+    "triangles": "the timing includes building the signed graph from the tie table, and triangles "
+                 "are listed by merging sorted adjacency lists rather than bitset intersections",
 }
 
 
@@ -118,8 +120,8 @@ def targets(results, process_ms):
         ("shortest path ≥ 20× faster than NetworkX", ratio("shortest_path", "networkx"), 0.05, "≤", "paths"),
         ("ego network no slower than graph-tool", ratio("ego_radius_2", "graph-tool"), 1, "≤", "ego"),
         ("ego network ≥ 20× faster than NetworkX", ratio("ego_radius_2", "networkx"), 0.05, "≤", "ego"),
-        ("signed triangles no slower than igraph", ratio("signed_triangles", "igraph"), 1, "≤", None),
-        ("signed triangles ≥ 50× faster than NetworkX", ratio("signed_triangles", "networkx"), 0.02, "≤", None),
+        ("signed triangles no slower than igraph", ratio("signed_triangles", "igraph"), 1, "≤", "triangles"),
+        ("signed triangles ≥ 50× faster than NetworkX", ratio("signed_triangles", "networkx"), 0.02, "≤", "triangles"),
         ("alignment matrix no slower than numpy", ratio("un_matrix", "numpy"), 1, "≤", "matrix"),
         ("5 shortest paths ≥ 10× faster than NetworkX", ratio("k5_paths", "networkx"), 0.1, "≤", "paths"),
         ("a query on the embedded dataset < 20 ms", process_ms, 20, "≤", None),
