@@ -262,6 +262,9 @@ void add_query_options(CLI::App& command, QueryOptions& options,
         .add_option("--diagram", options.diagram,
                     "Draw the answer into FILE: .svg (with tooltips), .png, .pdf or .dot")
         ->type_name("FILE")
+        ->check([](const std::string& value) {
+            return value.empty() ? std::string("--diagram needs a file name") : std::string();
+        })
         ->group("Diagram");
     command
         .add_option("--layout", options.layout,

@@ -1,7 +1,11 @@
 // The entente command-line tool: parses the command line and maps typed errors to exit codes.
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli.hpp"
+#include "entente/text.hpp"
 
 int main(int argc, char** argv) {
     using namespace entente::cli;
@@ -36,6 +40,22 @@ int main(int argc, char** argv) {
     register_path(app);
     register_neighbors(app);
     register_export(app);
+    // A mistyped command would otherwise get CLI11's "A subcommand is required".
+    if (argc > 1 && argv[1][0] != '-') {
+        std::vector<std::string> names;
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            names.push_back(sub->get_name());
+        }
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+            std::cerr << "entente: unknown command \"" << argv[1] << "\"";
+            const auto near = entente::nearest_names(argv[1], names, 1);
+            if (!near.empty()) {
+                std::cerr << "; did you mean \"" << near.front() << "\"?";
+            }
+            std::cerr << "\nRun with --help for the commands.\n";
+            return exit_usage;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

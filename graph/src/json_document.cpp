@@ -57,33 +57,41 @@ class RecordingHandler {
         if (!mark_container() || !enter()) {
             return false;
         }
-        keys_.emplace_back();
+        frames_.push_back({false, 0, {}, {}});
         return document_.StartObject();
     }
     bool Key(const char* s, rapidjson::SizeType n, bool copy) {
         const std::size_t start = token_start();
-        if (!mark()) {
+        if (!mark(false)) {
             return false;
         }
-        std::string_view key(s, n);
-        auto& seen = keys_.back();
-        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-            problems_.push_back({start, "duplicate key \"" + std::string(key) + "\"", "", false});
+        std::string key(s, n);
+        Frame& frame = frames_.back();
+        frame.key = key;
+        if (std::find(frame.seen.begin(), frame.seen.end(), key) != frame.seen.end()) {
+            problems_.push_back({start, "duplicate key \"" + key + "\"", current_pointer(), false});
         } else {
-            seen.emplace_back(key);
+            frame.seen.push_back(key);
         }
         return document_.Key(s, n, copy);
     }
     bool EndObject(rapidjson::SizeType n) {
         last_end_ = token_start() + 1;
         --depth_;
-        keys_.pop_back();
+        frames_.pop_back();
         return document_.EndObject(n);
     }
-    bool StartArray() { return mark_container() && enter() && document_.StartArray(); }
+    bool StartArray() {
+        if (!mark_container() || !enter()) {
+            return false;
+        }
+        frames_.push_back({true, 0, {}, {}});
+        return document_.StartArray();
+    }
     bool EndArray(rapidjson::SizeType n) {
         last_end_ = token_start() + 1;
         --depth_;
+        frames_.pop_back();
         return document_.EndArray(n);
     }
 
@@ -102,12 +110,29 @@ class RecordingHandler {
         return p;
     }
     // Scalars and keys reach the handler once read, so the stream is past them.
-    bool mark() {
+    bool mark(bool value = true) {
         if (!record(token_start())) {
             return false;
         }
+        if (value) {
+            count_element();
+        }
         last_end_ = stream_.Tell();
         return true;
+    }
+    void count_element() {
+        if (!frames_.empty() && frames_.back().array) {
+            frames_.back().elements++;
+        }
+    }
+    // The JSON pointer of the value being read: array indices and member names down the stack.
+    std::string current_pointer() const {
+        std::string out;
+        for (const auto& frame : frames_) {
+            out +=
+                "/" + (frame.array ? std::to_string(frame.elements - 1) : pointer_token(frame.key));
+        }
+        return out;
     }
     // The iterative reader announces '{', '[', '}' and ']' before reading them, so the stream
     // still points at the bracket.
@@ -116,6 +141,7 @@ class RecordingHandler {
         if (!record(start)) {
             return false;
         }
+        count_element();
         last_end_ = start + 1;
         return true;
     }
@@ -143,8 +169,14 @@ class RecordingHandler {
     std::string_view text_;
     std::vector<std::uint32_t>& starts_;
     std::vector<ParseProblem>& problems_;
-    // Copies: the reader reuses the buffer it hands keys in.
-    std::vector<std::vector<std::string>> keys_;
+    // One frame per open object or array. Keys are copied: the reader reuses its buffer.
+    struct Frame {
+        bool array;
+        std::size_t elements;           // arrays: elements started so far
+        std::string key;                // objects: the member being read
+        std::vector<std::string> seen;  // objects: keys so far, to catch duplicates
+    };
+    std::vector<Frame> frames_;
     std::size_t last_end_ = 0;
     std::size_t depth_ = 0;
 };

@@ -152,3 +152,5 @@ entente_cli_test(neighbors.json 0
   --stdout "${_data}/expected/neighbors-c.json" -- neighbors c --depth 2 --data good/queries.json --format json)
 entente_cli_test(align.ranking-json 0
   --stdout "${_data}/expected/align-a.json" -- align a --data good/queries.json --format json)
+entente_cli_test(usage.unknown-command 1 --stderr-has "unknown command \"shwo\"" --stderr-has "did you mean \"show\"?" -- shwo russia)
+entente_cli_test(usage.empty-diagram 1 --stderr-has "--diagram" -- balance --diagram=)

@@ -212,7 +212,7 @@ TEST_CASE("schema errors: wrong version, wrong types, unknown kinds, duplicate k
             "\"organization\"? (at /actors/0/kind)",
             "test.json:2:63: error: expected an array, got \"Ay\" (at /actors/0/aliases)",
             "test.json:3:23: error: expected a non-empty string, got \"\" (at /actors/1/name)",
-            "test.json:3:44: error: duplicate key \"kind\"",
+            "test.json:3:44: error: duplicate key \"kind\" (at /actors/1/kind)",
             "test.json:4:3: error: expected an object, got \"c\" (at /actors/2)",
             "test.json:5:18: error: unknown field \"claim\"; did you mean \"claims\"? (at /claim)",
         }));
