@@ -96,8 +96,8 @@ WHY = {
             "by valid files too; a streaming fast path for valid files is the fix",
     "memory": "the DOM, the offset map and the per-claim strings (quote, ids) are all alive at once "
               "during the load",
-    "paths": "breadth-first search runs on a Boost filtered_graph whose blocked sets are std::set, "
-             "for every query, even with nothing blocked",
+    "paths": "breadth-first search runs on a Boost filtered_graph, with a vertex mask and an "
+             "edge list to check on every step; igraph's C search runs on plain arrays",
     "ego": "entente's ego network also collects every claim among the actors; igraph's "
            "neighborhood returns vertex ids only",
     "matrix": "pairs are merged over sorted sparse stance vectors, one pair at a time; numpy does "

@@ -252,12 +252,14 @@ int run_matrix(const AlignOptions& options, const KnowledgeGraph& kg, const TieT
         }
     }
     const std::size_t n = actors.size();
-    std::vector<std::vector<std::optional<double>>> m(n, std::vector<std::optional<double>>(n));
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = 0; j < n; ++j) {
-            if (i != j) {
-                const bool similarity = options.measure == "s" || options.measure == "kappa";
-                m[i][j] = score(align(ties, actors[i], actors[j], similarity), options.measure);
+    std::vector<std::vector<std::optional<double>>> m;
+    if (options.measure == "alignment" || options.measure == "agreement") {
+        m = alignment_matrix(ties, actors, options.measure == "agreement");
+    } else {
+        m.assign(n, std::vector<std::optional<double>>(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = i + 1; j < n; ++j) {
+                m[i][j] = m[j][i] = score(align(ties, actors[i], actors[j]), options.measure);
             }
         }
     }

@@ -67,29 +67,52 @@ void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options
 
 // Vertices and edges a spur search must avoid (Yen's algorithm).
 struct Blocked {
-    const std::set<Index>* vertices;
-    const std::set<std::pair<Index, Index>>* edges;
+    const std::vector<char>* vertices;                  // 1 = the search may not enter
+    const std::vector<std::pair<Index, Index>>* edges;  // few: the spur edges of Yen's step
     const SimpleGraph* graph;
     bool operator()(boost::graph_traits<SimpleGraph>::vertex_descriptor v) const {
-        return vertices->count(static_cast<Index>(v)) == 0;
+        return (*vertices)[v] == 0;
     }
     bool operator()(SimpleEdge e) const {
-        return edges->count({static_cast<Index>(boost::source(e, *graph)),
-                             static_cast<Index>(boost::target(e, *graph))}) == 0;
+        const std::pair<Index, Index> pair{static_cast<Index>(boost::source(e, *graph)),
+                                           static_cast<Index>(boost::target(e, *graph))};
+        return std::find(edges->begin(), edges->end(), pair) == edges->end();
+    }
+};
+
+// Thrown by the visitor to stop the search once the target is reached: Boost's BFS has no
+// other way out, and the rest of the component is not needed.
+struct TargetReached {};
+
+struct StopAtTarget : boost::base_visitor<StopAtTarget> {
+    using event_filter = boost::on_tree_edge;
+    std::vector<std::size_t>* parent;
+    std::size_t target;
+    template <class E, class G>
+    void operator()(E e, const G& g) {
+        (*parent)[boost::target(e, g)] = boost::source(e, g);
+        if (boost::target(e, g) == target) {
+            throw TargetReached{};
+        }
     }
 };
 
 // Shortest path by hops with Boost's BFS over the unblocked part of the graph; neighbours are
 // visited in actor-index order, so the result is deterministic.
-std::vector<Index> bfs_path(const Walk& walk, Index from, Index to, const std::set<Index>& bv,
-                            const std::set<std::pair<Index, Index>>& be) {
-    Blocked blocked{&bv, &be, &walk.graph};
+std::vector<Index> bfs_path(const Walk& walk, Index from, Index to,
+                            const std::vector<char>& blocked_vertices,
+                            const std::vector<std::pair<Index, Index>>& blocked_edges) {
+    Blocked blocked{&blocked_vertices, &blocked_edges, &walk.graph};
     boost::filtered_graph<SimpleGraph, Blocked, Blocked> view(walk.graph, blocked, blocked);
     const std::size_t n = boost::num_vertices(walk.graph);
     std::vector<std::size_t> parent(n, n);
     parent[from] = from;
-    auto recorder = boost::record_predecessors(parent.data(), boost::on_tree_edge());
-    boost::breadth_first_search(view, from, boost::visitor(boost::make_bfs_visitor(recorder)));
+    StopAtTarget stop{{}, &parent, to};
+    try {
+        boost::breadth_first_search(view, from, boost::visitor(boost::make_bfs_visitor(stop)));
+    } catch (const TargetReached&) {
+        // found: parent[] holds the path back to `from`
+    }
     if (parent[to] == n) {
         return {};
     }
@@ -149,8 +172,8 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
     auto too_long = [&](const std::vector<Index>& p) {
         return options.max_hops != 0 && p.size() - 1 > options.max_hops;
     };
-    const std::set<Index> no_vertices;
-    const std::set<std::pair<Index, Index>> no_edges;
+    const std::vector<char> no_vertices(kg.data().actors.size(), 0);
+    const std::vector<std::pair<Index, Index>> no_edges;
     std::vector<std::vector<Index>> found;
     std::vector<Index> first = bfs_path(walk, from, to, no_vertices, no_edges);
     if (first.empty() || too_long(first)) {
@@ -171,13 +194,16 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
         for (std::size_t i = 0; i + 1 < last.size(); ++i) {
             const Index spur = last[i];
             const std::vector<Index> root(last.begin(), last.begin() + static_cast<long>(i) + 1);
-            std::set<std::pair<Index, Index>> blocked_edges;
+            std::vector<std::pair<Index, Index>> blocked_edges;
             for (const auto& p : found) {
                 if (p.size() > i + 1 && std::equal(root.begin(), root.end(), p.begin())) {
-                    blocked_edges.insert({p[i], p[i + 1]});
+                    blocked_edges.emplace_back(p[i], p[i + 1]);
                 }
             }
-            std::set<Index> blocked_vertices(root.begin(), root.end() - 1);
+            std::vector<char> blocked_vertices(kg.data().actors.size(), 0);
+            for (auto it = root.begin(); it + 1 < root.end(); ++it) {
+                blocked_vertices[*it] = 1;
+            }
             const auto spur_path = bfs_path(walk, spur, to, blocked_vertices, blocked_edges);
             if (spur_path.empty()) {
                 continue;

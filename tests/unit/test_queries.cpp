@@ -184,3 +184,33 @@ TEST_CASE("scenario: bad assumptions and unknown claim ids are typed errors") {
     s.without = {"q99"};
     CHECK_THROWS_AS(apply_scenario(kg, s), UnknownNameError);
 }
+
+TEST_CASE("the dense alignment matrix equals align() pair by pair") {
+    for (const char* path : {ENTENTE_TEST_DATA "/good/queries.json",
+                             ENTENTE_SOURCE_DIR "/examples/highland-tribes.json"}) {
+        CAPTURE(path);
+        const KnowledgeGraph kg = test::load_file(path);
+        const TieTable ties(kg);
+        std::vector<Index> actors;
+        for (Index i = 0; i < kg.data().actors.size(); ++i) {
+            actors.push_back(i);
+        }
+        for (bool agreement_only : {false, true}) {
+            const auto m = alignment_matrix(ties, actors, agreement_only);
+            for (std::size_t i = 0; i < actors.size(); ++i) {
+                CHECK(!m[i][i]);
+                for (std::size_t j = 0; j < actors.size(); ++j) {
+                    if (i == j) {
+                        continue;
+                    }
+                    const Alignment al = align(ties, actors[i], actors[j], false);
+                    const auto expected = agreement_only ? al.agreement : al.alignment;
+                    REQUIRE(m[i][j].has_value() == expected.has_value());
+                    if (expected) {
+                        CHECK(*m[i][j] == doctest::Approx(*expected));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -33,6 +33,13 @@ struct Alignment {
 /// Cohen's kappa are computed only when `similarity_measures` is set (they cost a sort).
 Alignment align(const TieTable& ties, Index a, Index b, bool similarity_measures = true);
 
+/// Scores of every pair of `actors` at once (entry [i][j], none on the diagonal): alignment, or
+/// agreement when `agreement_only`. The same values as align() pair by pair, computed as dense
+/// dot products over the actors' stances, on all cores: the fast path for large matrices.
+std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable& ties,
+                                                                 const std::vector<Index>& actors,
+                                                                 bool agreement_only = false);
+
 /// One object two actors are tied to with opposite signs.
 struct DivergencePoint {
     Index object = no_index;  ///< The object.
