@@ -54,11 +54,9 @@ int run_pair(const AlignOptions& options, const KnowledgeGraph& kg, const TieTab
     const Alignment al = align(ties, a, b);
     write_diagram(options.query, alignment_diagram(kg, al));
     if (options.query.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        Citations citations;
-        w.StartObject();
-        write_scenario(w, options.query);
+        JsonAnswer answer(options.query);
+        JsonWriter& w = answer.writer();
+        Citations& citations = answer.citations();
         w.Key("a");
         write_actor_ref(w, kg, a);
         w.Key("b");
@@ -81,9 +79,7 @@ int run_pair(const AlignOptions& options, const KnowledgeGraph& kg, const TieTab
             w.EndObject();
         }
         w.EndArray();
-        citations.write(w, kg);
-        w.EndObject();
-        print_json(buffer);
+        answer.finish(kg);
         return exit_ok;
     }
     const Actor& A = kg.actor(a);
@@ -171,11 +167,9 @@ int run_ranking(const AlignOptions& options, const KnowledgeGraph& kg, const Tie
     }
     write_diagram(options.query, ranking_diagram(kg, a, scores, options.measure));
     if (options.query.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        Citations citations;
-        w.StartObject();
-        write_scenario(w, options.query);
+        JsonAnswer answer(options.query);
+        JsonWriter& w = answer.writer();
+        Citations& citations = answer.citations();
         w.Key("actor");
         write_actor_ref(w, kg, a);
         write_field(w, "measure", options.measure);
@@ -211,9 +205,7 @@ int run_ranking(const AlignOptions& options, const KnowledgeGraph& kg, const Tie
             w.EndObject();
         }
         w.EndArray();
-        citations.write(w, kg);
-        w.EndObject();
-        print_json(buffer);
+        answer.finish(kg);
         return exit_ok;
     }
     std::cout << "who aligns with " << kg.actor(a).name << " (" << options.measure

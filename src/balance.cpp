@@ -44,11 +44,9 @@ int run(const BalanceOptions& options) {
     const Frustration& f = r.frustration;
     std::size_t unbalanced = r.triangle_counts[1] + r.triangle_counts[3];
     if (options.query.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        Citations citations;
-        w.StartObject();
-        write_scenario(w, options.query);
+        JsonAnswer answer(options.query);
+        JsonWriter& w = answer.writer();
+        Citations& citations = answer.citations();
         w.Key("actors");
         w.StartArray();
         for (Index a : r.actors) {
@@ -121,9 +119,7 @@ int run(const BalanceOptions& options) {
         }
         w.EndArray();
         w.EndObject();
-        citations.write(w, kg);
-        w.EndObject();
-        print_json(buffer);
+        answer.finish(kg);
         return exit_ok;
     }
     std::cout << "balance of " << plural(r.actors.size(), "actor", "actors") << " with "

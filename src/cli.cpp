@@ -461,6 +461,17 @@ void Citations::write(JsonWriter& w, const KnowledgeGraph& kg) const {
     w.EndArray();
 }
 
+JsonAnswer::JsonAnswer(const QueryOptions& options) : writer_(buffer_) {
+    writer_.StartObject();
+    write_scenario(writer_, options);
+}
+
+void JsonAnswer::finish(const KnowledgeGraph& kg) {
+    citations_.write(writer_, kg);
+    writer_.EndObject();
+    print_json(buffer_);
+}
+
 void write_tie(JsonWriter& w, const KnowledgeGraph& kg, const Tie* tie, Citations& citations) {
     if (tie == nullptr) {
         w.Null();

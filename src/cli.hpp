@@ -105,6 +105,25 @@ class Citations {
     std::set<Index> claims_;
 };
 
+/// A query's JSON answer: opens the object with its scenario; finish() lists the claims and
+/// sources it cited and prints it.
+class JsonAnswer {
+  public:
+    /// Starts {"scenario": ... for the query these options describe.
+    explicit JsonAnswer(const QueryOptions& options);
+    /// Where the answer's own fields go.
+    JsonWriter& writer() { return writer_; }
+    /// The claims the answer cites.
+    Citations& citations() { return citations_; }
+    /// Writes "claims" and "sources", closes the object and prints it to stdout.
+    void finish(const KnowledgeGraph& kg);
+
+  private:
+    rapidjson::StringBuffer buffer_;
+    JsonWriter writer_;
+    Citations citations_;
+};
+
 /// Writes a tie as {"value", "derived_only", "evidence": [{"claim", "derived", "weight"}]},
 /// or null; notes its claims in `citations`.
 void write_tie(JsonWriter& w, const KnowledgeGraph& kg, const Tie* tie, Citations& citations);

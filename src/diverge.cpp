@@ -34,11 +34,9 @@ int run(const DivergeOptions& options) {
     const auto points = diverge(kg, ties, a, b);
     write_diagram(options.query, divergence_diagram(kg, a, b, points));
     if (options.query.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        Citations citations;
-        w.StartObject();
-        write_scenario(w, options.query);
+        JsonAnswer answer(options.query);
+        JsonWriter& w = answer.writer();
+        Citations& citations = answer.citations();
         w.Key("a");
         write_actor_ref(w, kg, a);
         w.Key("b");
@@ -60,9 +58,7 @@ int run(const DivergeOptions& options) {
             w.EndObject();
         }
         w.EndArray();
-        citations.write(w, kg);
-        w.EndObject();
-        print_json(buffer);
+        answer.finish(kg);
         return exit_ok;
     }
     const Actor& A = kg.actor(a);

@@ -27,11 +27,9 @@ int run(const NeighborsOptions& options) {
                                                     ", depth " + std::to_string(options.depth),
                                                 {center}));
     if (options.query.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        Citations citations;
-        w.StartObject();
-        write_scenario(w, options.query);
+        JsonAnswer answer(options.query);
+        JsonWriter& w = answer.writer();
+        Citations& citations = answer.citations();
         w.Key("center");
         write_actor_ref(w, kg, center);
         w.Key("depth");
@@ -51,9 +49,7 @@ int run(const NeighborsOptions& options) {
         for (Index c : ego.claims) {
             citations.add(c);
         }
-        citations.write(w, kg);
-        w.EndObject();
-        print_json(buffer);
+        answer.finish(kg);
         return exit_ok;
     }
     std::cout << "ego network of " << kg.actor(center).name << ", depth " << options.depth << ": "

@@ -47,11 +47,9 @@ int run(const PathCommandOptions& options) {
     const auto paths = shortest_paths(kg, from, to, po);
     write_diagram(options.query, paths_diagram(kg, paths));
     if (options.query.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        Citations citations;
-        w.StartObject();
-        write_scenario(w, options.query);
+        JsonAnswer answer(options.query);
+        JsonWriter& w = answer.writer();
+        Citations& citations = answer.citations();
         w.Key("from");
         write_actor_ref(w, kg, from);
         w.Key("to");
@@ -91,9 +89,7 @@ int run(const PathCommandOptions& options) {
             w.EndObject();
         }
         w.EndArray();
-        citations.write(w, kg);
-        w.EndObject();
-        print_json(buffer);
+        answer.finish(kg);
         return exit_ok;
     }
     const std::string line = scenario_line(options.query);
