@@ -139,8 +139,8 @@ class BranchAndBound {
             auto& c = cost_if_[n.vertex];
             bound_rest -= std::min(c[0], c[1]);
             // The neighbour in the same camp frustrates a negative edge, across a positive one.
-            c[side] += n.sign < 0 ? 1 : 0;
-            c[1 - side] += n.sign > 0 ? 1 : 0;
+            c[static_cast<std::size_t>(side)] += n.sign < 0 ? 1 : 0;
+            c[static_cast<std::size_t>(1 - side)] += n.sign > 0 ? 1 : 0;
             bound_rest += std::min(c[0], c[1]);
         }
     }
@@ -152,8 +152,8 @@ class BranchAndBound {
             }
             auto& c = cost_if_[n.vertex];
             bound_rest -= std::min(c[0], c[1]);
-            c[side] -= n.sign < 0 ? 1 : 0;
-            c[1 - side] -= n.sign > 0 ? 1 : 0;
+            c[static_cast<std::size_t>(side)] -= n.sign < 0 ? 1 : 0;
+            c[static_cast<std::size_t>(1 - side)] -= n.sign > 0 ? 1 : 0;
             bound_rest += std::min(c[0], c[1]);
         }
         camp_[v] = -1;
