@@ -22,14 +22,15 @@ std::string tie_label(const KnowledgeGraph& kg, const BalanceReport& r, std::siz
            signed_number(r.edge_ties[edge]->value);
 }
 
-// 0 or 1 for the camps, 2 for an actor with no signed tie (it belongs to neither camp).
-int camp_of(const BalanceReport& r, std::size_t vertex) {
+// Per vertex: 0 or 1 for the camps, 2 for an actor with no signed tie (in neither camp).
+// One pass over the edges, rather than one per vertex.
+std::vector<int> camps_of(const BalanceReport& r) {
+    std::vector<int> camps(r.actors.size(), 2);
     for (const auto& e : r.graph.edges) {
-        if (e.u == vertex || e.v == vertex) {
-            return r.frustration.camp[vertex];
-        }
+        camps[e.u] = r.frustration.camp[e.u];
+        camps[e.v] = r.frustration.camp[e.v];
     }
-    return 2;
+    return camps;
 }
 
 int run(const BalanceOptions& options) {
@@ -40,6 +41,7 @@ int run(const BalanceOptions& options) {
     }
     const TieTable ties(kg, TieOptions{options.direct_only});
     const BalanceReport r = balance(kg, ties, actors);
+    const std::vector<int> camps = camps_of(r);
     write_diagram(options.query, balance_diagram(kg, r));
     const Frustration& f = r.frustration;
     std::size_t unbalanced = r.triangle_counts[1] + r.triangle_counts[3];
@@ -101,7 +103,7 @@ int run(const BalanceOptions& options) {
             w.Key(side == 0 ? "camp_a" : side == 1 ? "camp_b" : "untied");
             w.StartArray();
             for (std::size_t v = 0; v < r.actors.size(); ++v) {
-                if (camp_of(r, v) == side) {
+                if (camps[v] == side) {
                     write_string(w, kg.actor(r.actors[v]).id);
                 }
             }
@@ -139,7 +141,7 @@ int run(const BalanceOptions& options) {
     for (int side = 0; side < 3; ++side) {
         std::string members;
         for (std::size_t v = 0; v < r.actors.size(); ++v) {
-            if (camp_of(r, v) == side) {
+            if (camps[v] == side) {
                 members += ' ' + kg.actor(r.actors[v]).id;
             }
         }

@@ -453,6 +453,10 @@ void Citations::write(JsonWriter& w, const KnowledgeGraph& kg) const {
         sources.insert(kg.claim(c).source);
     }
     w.EndArray();
+    write_sources(w, kg, sources);
+}
+
+void write_sources(JsonWriter& w, const KnowledgeGraph& kg, const std::set<Index>& sources) {
     w.Key("sources");
     w.StartArray();
     for (Index s : sources) {

@@ -180,6 +180,8 @@ void write_field(JsonWriter& w, const char* key, std::string_view value);
 void write_claim(JsonWriter& w, const KnowledgeGraph& kg, Index claim);
 /// Writes a source as a JSON object.
 void write_source(JsonWriter& w, const Source& source);
+/// Writes "sources": [...] for the given sources, in index order.
+void write_sources(JsonWriter& w, const KnowledgeGraph& kg, const std::set<Index>& sources);
 /// Writes an actor as a JSON object (id, name, kind, aliases, holder).
 void write_actor(JsonWriter& w, const KnowledgeGraph& kg, Index actor);
 /// Finishes a JSON document: prints it to stdout with a trailing newline.

@@ -63,12 +63,7 @@ int run(const ShowOptions& options) {
             w.EndObject();
         }
         w.EndArray();
-        w.Key("sources");
-        w.StartArray();
-        for (Index s : sources) {
-            write_source(w, kg.source(s));
-        }
-        w.EndArray();
+        write_sources(w, kg, sources);
         w.EndObject();
         print_json(buffer);
         return exit_ok;
