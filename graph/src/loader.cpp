@@ -13,6 +13,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "dataset_warnings.hpp"
 #include "entente/embedded.hpp"
 #include "entente/text.hpp"
 #include "json_document.hpp"
@@ -71,14 +72,6 @@ std::string content_id(const Claim& claim, const Dataset& data) {
         id += digits[(hash >> shift) & 0xF];
     }
     return id;
-}
-
-bool overlaps(const Claim& a, const Claim& b) {
-    const int a_from = a.from ? a.from->earliest() : 0;
-    const int a_until = a.until ? a.until->latest() : 99999999;
-    const int b_from = b.from ? b.from->earliest() : 0;
-    const int b_until = b.until ? b.until->latest() : 99999999;
-    return a_from <= b_until && b_from <= a_until;
 }
 
 class Loader {
@@ -345,19 +338,8 @@ class Loader {
             }
             a.holder = h;
         }
-        for (const auto& [key, actors] : names_->shared_keys()) {
-            // The first actor keeps the name; each later one is told who else answers to it.
-            for (std::size_t k = 1; k < actors.size(); ++k) {
-                if (data_.actors[actors[k]].id == data_.actors[actors[0]].id) {
-                    continue;  // a duplicate id, reported as an error already
-                }
-                const Record& r = *actor_records_[actors[k]];
-                report(Severity::warning, r, *r.value, r.pointer,
-                       "actor \"" + data_.actors[actors[k]].id + "\" shares the name \"" + key +
-                           "\" with actor \"" + data_.actors[actors[0]].id +
-                           "\"; looking it up by that name is ambiguous");
-            }
-        }
+        Sink sink(*this);
+        detail::check_shared_names(data_, *names_, sink);
     }
 
     Index resolve_actor(const Record& r, const char* field) {
@@ -473,65 +455,30 @@ class Loader {
         }
     }
 
-    std::string claim_text(const Claim& c) const {
-        return data_.actors[c.subject].id + " " + data_.relations[c.relation].id + " " +
-               data_.actors[c.object].id;
-    }
-
-    // Warnings: the same claim twice, and a source that says both yes and no.
-    void check_claim_warnings() {
-        std::map<std::tuple<Index, Index, Index, Index>, Index> seen;
-        std::map<std::tuple<Index, Index, Index>, std::vector<Index>> by_pair;
-        for (Index i = 0; i < data_.claims.size(); ++i) {
-            const Claim& c = data_.claims[i];
-            if (c.subject == no_index || c.relation == no_index || c.object == no_index ||
-                c.source == no_index) {
-                continue;
-            }
-            const Relation& rel = data_.relations[c.relation];
-            const Record& r = *claim_records_[i];
-            Index a = c.subject;
-            Index b = c.object;
-            if (rel.symmetric && b < a) {
-                std::swap(a, b);
-            }
-            const auto [it, inserted] = seen.emplace(std::tuple{a, c.relation, b, c.source}, i);
-            if (!inserted) {
-                const Record& first = *claim_records_[it->second];
-                report(Severity::warning, r, *r.value, r.pointer,
-                       "same subject, relation, object and source as claim \"" +
-                           data_.claims[it->second].id + "\" (" + location(first, *first.value) +
-                           ")");
-                continue;
-            }
-            if (rel.polarity == 0) {
-                continue;
-            }
-            // Symmetric claims are filed under both directions so either reading can conflict.
-            bool reported = false;
-            auto file_under = [&](Index from, Index to) {
-                auto& list = by_pair[{c.source, from, to}];
-                for (Index j : list) {
-                    const Claim& other = data_.claims[j];
-                    if (!reported && data_.relations[other.relation].polarity == -rel.polarity &&
-                        overlaps(c, other)) {
-                        const Record& first = *claim_records_[j];
-                        report(Severity::warning, r, *r.value, r.pointer,
-                               "source \"" + data_.sources[c.source].id +
-                                   "\" contradicts itself: this claim says \"" + claim_text(c) +
-                                   "\", claim \"" + other.id + "\" (" +
-                                   location(first, *first.value) + ") says \"" + claim_text(other) +
-                                   "\"");
-                        reported = true;
-                    }
-                }
-                list.push_back(i);
-            };
-            file_under(c.subject, c.object);
-            if (rel.symmetric) {
-                file_under(c.object, c.subject);
-            }
+    // Warnings go to the record they are about, in this loader's positions.
+    class Sink : public detail::WarningSink {
+      public:
+        explicit Sink(Loader& loader) : loader_(loader) {}
+        void warn_claim(Index claim, std::string message) override {
+            const Record& r = *loader_.claim_records_[claim];
+            loader_.report(Severity::warning, r, *r.value, r.pointer, std::move(message));
         }
+        void warn_actor(Index actor, std::string message) override {
+            const Record& r = *loader_.actor_records_[actor];
+            loader_.report(Severity::warning, r, *r.value, r.pointer, std::move(message));
+        }
+        std::string claim_location(Index claim) const override {
+            const Record& r = *loader_.claim_records_[claim];
+            return loader_.location(r, *r.value);
+        }
+
+      private:
+        Loader& loader_;
+    };
+
+    void check_claim_warnings() {
+        Sink sink(*this);
+        detail::check_claim_warnings(data_, sink);
     }
 
     const std::vector<InputFile>& files_;

@@ -1,0 +1,31 @@
+#pragma once
+// Internal: the warnings both loaders give on a dataset that has no errors in those records.
+
+#include <string>
+
+#include "entente/knowledge_graph.hpp"
+#include "entente/model.hpp"
+
+namespace entente::detail {
+
+/// Where warnings go: each loader knows its own records' positions.
+class WarningSink {
+  public:
+    virtual ~WarningSink() = default;
+    /// A warning about claim `claim`, reported at the claim's record.
+    virtual void warn_claim(Index claim, std::string message) = 0;
+    /// A warning about actor `actor`, reported at the actor's record.
+    virtual void warn_actor(Index actor, std::string message) = 0;
+    /// "file:line:column" of claim `claim`'s record, for messages that point at another claim.
+    virtual std::string claim_location(Index claim) const = 0;
+};
+
+/// The same claim twice (subject, relation, object and source), and a source contradicting
+/// itself (opposite signs between the same actors at overlapping dates). Claims with an
+/// unresolved field are skipped.
+void check_claim_warnings(const Dataset& data, WarningSink& sink);
+
+/// Actors whose id, name or alias folds to the same key as an earlier actor's.
+void check_shared_names(const Dataset& data, const NameIndex& names, WarningSink& sink);
+
+}  // namespace entente::detail
