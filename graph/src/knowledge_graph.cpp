@@ -5,6 +5,7 @@
 
 #include "entente/errors.hpp"
 #include "entente/text.hpp"
+#include "id_table.hpp"
 
 namespace entente {
 
@@ -73,10 +74,12 @@ KnowledgeGraph::KnowledgeGraph(Dataset data)
     for (Index i = 0; i < data_.actors.size(); ++i) {
         graph_[i].actor = i;
     }
+    claim_slots_ = detail::make_id_slots(data_.claims.size());
+    const auto claim_id = [this](Index i) -> std::string_view { return data_.claims[i].id; };
     for (Index i = 0; i < data_.claims.size(); ++i) {
         const Claim& c = data_.claims[i];
         boost::add_edge(c.subject, c.object, EdgeProperties{i}, graph_);
-        claim_by_id_.emplace(c.id, i);
+        detail::insert_id(claim_slots_, i, claim_id);  // a repeated id keeps its first claim
     }
     for (Index i = 0; i < data_.relations.size(); ++i) {
         relation_by_id_.emplace(data_.relations[i].id, i);
@@ -120,8 +123,9 @@ Index KnowledgeGraph::find_relation(std::string_view id) const {
 }
 
 Index KnowledgeGraph::find_claim(std::string_view id) const {
-    if (const auto it = claim_by_id_.find(std::string(id)); it != claim_by_id_.end()) {
-        return it->second;
+    const auto claim_id = [this](Index i) -> std::string_view { return data_.claims[i].id; };
+    if (const Index i = detail::find_id(claim_slots_, id, claim_id); i != no_index) {
+        return i;
     }
     std::vector<std::string> ids;
     for (const auto& c : data_.claims) {

@@ -13,9 +13,10 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "dataset_warnings.hpp"
+#include "dataset_rules.hpp"
 #include "entente/embedded.hpp"
 #include "entente/text.hpp"
+#include "fast_loader.hpp"
 #include "json_document.hpp"
 #include "schema_check.hpp"
 
@@ -48,30 +49,6 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
         out += suggestions[i] + "\"";
     }
     return suggestions.empty() ? out : out + "?";
-}
-
-// A stable id from a claim's content, so ids survive reordering and edits elsewhere.
-std::string content_id(const Claim& claim, const Dataset& data) {
-    std::uint64_t hash = 1469598103934665603ULL;
-    auto mix = [&](std::string_view text) {
-        for (char c : text) {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 1099511628211ULL;
-        }
-        hash ^= 0x1f;
-        hash *= 1099511628211ULL;
-    };
-    mix(data.actors[claim.subject].id);
-    mix(data.relations[claim.relation].id);
-    mix(data.actors[claim.object].id);
-    mix(data.sources[claim.source].id);
-    mix(claim.quote);
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string id = "c-";
-    for (int shift = 36; shift >= 0; shift -= 4) {
-        id += digits[(hash >> shift) & 0xF];
-    }
-    return id;
 }
 
 class Loader {
@@ -437,9 +414,9 @@ class Loader {
                 c.object == no_index || c.source == no_index) {
                 continue;
             }
-            std::string id = content_id(c, data_);
+            std::string id = detail::content_id(c, data_);
             for (int n = 2; claim_ids.count(id) != 0; ++n) {
-                id = content_id(c, data_) + "-" + std::to_string(n);
+                id = detail::content_id(c, data_) + "-" + std::to_string(n);
             }
             claim_ids.emplace(id, static_cast<Index>(&c - data_.claims.data()));
             c.id = std::move(id);
@@ -504,8 +481,21 @@ std::size_t LoadResult::warning_count() const {
     return diagnostics.size() - error_count();
 }
 
-LoadResult load_dataset(const std::vector<InputFile>& files) {
+namespace detail {
+
+LoadResult thorough_load(const std::vector<InputFile>& files) {
     return Loader(files).run();
+}
+
+}  // namespace detail
+
+LoadResult load_dataset(const std::vector<InputFile>& files) {
+    // Most files are valid: one streaming pass builds them. Anything else takes the thorough
+    // path, which finds and reports every problem with its position.
+    if (auto fast = detail::fast_load(files)) {
+        return std::move(*fast);
+    }
+    return detail::thorough_load(files);
 }
 
 std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,

@@ -87,7 +87,7 @@ class KnowledgeGraph {
     Dataset data_;
     Graph graph_;
     NameIndex names_;
-    std::unordered_map<std::string, Index> claim_by_id_;
+    std::vector<Index> claim_slots_;  // open addressing over claim ids (see id_table.hpp)
     std::unordered_map<std::string, Index> relation_by_id_;
 };
 

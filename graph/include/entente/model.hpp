@@ -69,6 +69,8 @@ struct Source {
     std::optional<Date> date;  ///< Publication date, when known.
     std::string url;           ///< Address, empty when unknown.
     std::string note;          ///< Curator's note.
+    /// Equal when every field is equal.
+    bool operator==(const Source&) const = default;
 };
 
 /// A relation type with its sign.
@@ -79,6 +81,8 @@ struct Relation {
     bool symmetric = false;  ///< True when "a R b" also means "b R a".
     bool builtin = false;    ///< True for the vocabulary every dataset starts with.
     std::string note;        ///< Curator's note.
+    /// Equal when every field is equal.
+    bool operator==(const Relation&) const = default;
 };
 
 /// The relation vocabulary every dataset starts with.
@@ -92,6 +96,8 @@ struct Actor {
     std::vector<std::string> aliases;   ///< Other names it is looked up by.
     Index holder = no_index;            ///< For positions: the actor whose position it is.
     std::string note;                   ///< Curator's note.
+    /// Equal when every field is equal.
+    bool operator==(const Actor&) const = default;
 };
 
 /// One sourced statement: subject relation object.
@@ -110,6 +116,8 @@ struct Claim {
     std::optional<Date> until;           ///< Last date the claim holds, when known.
     std::string note;                    ///< Curator's note.
     bool hypothetical = false;           ///< True for a what-if assumption, not sourced data.
+    /// Equal when every field is equal.
+    bool operator==(const Claim&) const = default;
 };
 
 /// The tables of a loaded dataset; indices in claims and actors point into them.
@@ -118,6 +126,8 @@ struct Dataset {
     std::vector<Relation> relations;  ///< Built-in relations first, then the dataset's own.
     std::vector<Actor> actors;        ///< All actors.
     std::vector<Claim> claims;        ///< All claims, in file order.
+    /// Equal when every table is equal, record by record.
+    bool operator==(const Dataset&) const = default;
 };
 
 }  // namespace entente

@@ -1,5 +1,5 @@
 #pragma once
-// Internal: the warnings both loaders give on a dataset that has no errors in those records.
+// Internal: rules both loaders apply once the tables are built: assigned ids and warnings.
 
 #include <string>
 
@@ -7,6 +7,9 @@
 #include "entente/model.hpp"
 
 namespace entente::detail {
+
+/// A stable id from a claim's content ("c-" and ten hex digits); fields must be resolved.
+std::string content_id(const Claim& claim, const Dataset& data);
 
 /// Where warnings go: each loader knows its own records' positions.
 class WarningSink {

@@ -1,0 +1,150 @@
+// The streaming loader against the thorough one: wherever the fast path answers, it must give
+// exactly what the thorough loader gives, and it must answer for every valid file we ship.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "fast_loader.hpp"
+#include "fixture.hpp"
+
+namespace entente::test {
+
+namespace {
+
+std::vector<InputFile> read(const std::filesystem::path& path) {
+    std::vector<Diagnostic> diagnostics;
+    auto files = read_dataset_path(path, diagnostics);
+    REQUIRE_MESSAGE(diagnostics.empty(), path.string());
+    return files;
+}
+
+std::string describe(const Diagnostic& d) {
+    return format_diagnostic(d) + " [" + d.pointer + "]";
+}
+
+// Same graph (every table, record by record) and the same diagnostics, positions included.
+void require_same(const LoadResult& fast, const LoadResult& thorough, const std::string& what) {
+    INFO(what);
+    REQUIRE(fast.files == thorough.files);
+    REQUIRE(fast.graph.has_value() == thorough.graph.has_value());
+    if (fast.graph) {
+        CHECK(fast.graph->data() == thorough.graph->data());
+    }
+    std::vector<std::string> a, b;
+    for (const auto& d : fast.diagnostics) {
+        a.push_back(describe(d));
+    }
+    for (const auto& d : thorough.diagnostics) {
+        b.push_back(describe(d));
+    }
+    CHECK(lines(a) == lines(b));
+}
+
+// The invariant the fuzz target also checks: a fast answer equals the thorough one, and a file
+// with errors never gets a fast answer.
+bool agrees(const std::vector<InputFile>& files) {
+    const auto fast = detail::fast_load(files);
+    const auto thorough = detail::thorough_load(files);
+    if (!fast) {
+        return true;
+    }
+    if (thorough.error_count() != 0 || !(fast->graph->data() == thorough.graph->data()) ||
+        fast->diagnostics.size() != thorough.diagnostics.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < fast->diagnostics.size(); ++i) {
+        if (describe(fast->diagnostics[i]) != describe(thorough.diagnostics[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the fast loader answers for every valid file we ship, exactly as the thorough one") {
+    const std::filesystem::path root = ENTENTE_SOURCE_DIR;
+    const std::filesystem::path data = ENTENTE_TEST_DATA;
+    std::vector<std::filesystem::path> inputs = {
+        root / "data", root / "examples" / "highland-tribes.json", data / "good" / "dir"};
+    for (const auto* dir : {"good", "warn"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(data / dir)) {
+            if (entry.path().extension() == ".json") {
+                inputs.push_back(entry.path());
+            }
+        }
+    }
+    for (const auto& path : inputs) {
+        auto files = read(path);
+        if (path.filename() == "extra.json") {
+            // It adds to the curated dataset (as --with does) and names actors from it.
+            auto curated = read(root / "data");
+            files.insert(files.begin(), curated.begin(), curated.end());
+        }
+        const auto fast = detail::fast_load(files);
+        REQUIRE_MESSAGE(fast.has_value(), path.string());
+        require_same(*fast, detail::thorough_load(files), path.string());
+    }
+    // The warning corpus really does reach the shared warning code through the fast path.
+    const auto warned = detail::fast_load(read(data / "warn" / "duplicate-and-contradiction.json"));
+    REQUIRE(warned);
+    CHECK(warned->warning_count() > 0);
+}
+
+TEST_CASE("the fast loader declines every file with an error") {
+    const std::filesystem::path bad = std::filesystem::path(ENTENTE_TEST_DATA) / "bad";
+    for (const auto& entry : std::filesystem::directory_iterator(bad)) {
+        if (entry.path().extension() == ".expected") {
+            continue;
+        }
+        std::vector<Diagnostic> diagnostics;
+        const auto files = read_dataset_path(entry.path(), diagnostics);
+        if (files.empty()) {
+            continue;
+        }
+        INFO(entry.path().string());
+        CHECK_FALSE(detail::fast_load(files).has_value());
+        CHECK(detail::thorough_load(files).error_count() > 0);
+    }
+}
+
+TEST_CASE("fast and thorough loaders agree on every one-byte deletion and change of a dataset") {
+    const std::string text = small_dataset;
+    std::size_t fast_answers = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::string deleted = text;
+        deleted.erase(i, 1);
+        CHECK_MESSAGE(agrees({{"t.json", deleted}}), "deleting byte ", i);
+        // Letters become digits and punctuation becomes a quote: both change meaning and types.
+        std::string changed = text;
+        changed[i] = std::isalpha(static_cast<unsigned char>(text[i])) ? '7' : '"';
+        CHECK_MESSAGE(agrees({{"t.json", changed}}), "changing byte ", i);
+        fast_answers += detail::fast_load({{"t.json", deleted}}).has_value();
+    }
+    // Whitespace and optional text can go without harm: some variants must still load fast.
+    CHECK(fast_answers > 100);
+}
+
+TEST_CASE("the fast loader resolves references to records in a later file") {
+    const std::vector<InputFile> files = {
+        {"claims.json", R"({"entente": 1, "actors": [], "claims": [
+            {"subject": "a", "relation": "allies", "object": "b", "source": "s"}]})"},
+        {"rest.json", R"({"entente": 1,
+            "sources": [{"id": "s", "title": "T", "publisher": "P"}],
+            "relations": [{"id": "allies", "label": "allies", "polarity": 1, "symmetric": true}],
+            "actors": [{"id": "a", "name": "A", "kind": "state"},
+                       {"id": "b", "name": "B", "kind": "group"}],
+            "claims": []})"}};
+    const auto fast = detail::fast_load(files);
+    REQUIRE(fast);
+    require_same(*fast, detail::thorough_load(files), "two files");
+    const Claim& c = fast->graph->data().claims.at(0);
+    CHECK(fast->graph->actor(c.object).id == "b");
+    CHECK(c.asserted_by == "P");
+    CHECK(c.id_assigned);
+}
+
+}  // namespace entente::test
