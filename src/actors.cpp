@@ -28,7 +28,7 @@ bool matches(const Actor& actor, const std::string& folded_query) {
 }
 
 int run(const ActorsOptions& options) {
-    const KnowledgeGraph kg = load_for_query(options.data);
+    const KnowledgeGraph& kg = load_for_query(options.data);
     const std::optional<ActorKind> kind =
         options.kind.empty() ? std::nullopt : parse_actor_kind(options.kind);
     const std::string query = fold_name(options.search);

@@ -329,7 +329,7 @@ int run(const AlignOptions& options) {
         std::cerr << "entente align: --format csv goes with --matrix\n";
         return exit_usage;
     }
-    const KnowledgeGraph kg = load_scenario(options.query);
+    const KnowledgeGraph& kg = load_scenario(options.query);
     const TieTable ties(kg, TieOptions{options.direct_only});
     if (options.matrix) {
         return run_matrix(options, kg, ties);

@@ -34,7 +34,7 @@ std::vector<int> camps_of(const BalanceReport& r) {
 }
 
 int run(const BalanceOptions& options) {
-    const KnowledgeGraph kg = load_scenario(options.query);
+    const KnowledgeGraph& kg = load_scenario(options.query);
     std::vector<Index> actors;
     for (const auto& name : options.actors) {
         actors.push_back(kg.find_actor(name));

@@ -76,7 +76,7 @@ void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
 void write_output(const std::string& path, const std::string& bytes);
 
 /// Loads the data and applies the scenario the options describe.
-KnowledgeGraph load_scenario(const QueryOptions& options);
+const KnowledgeGraph& load_scenario(const QueryOptions& options);
 /// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
 std::string scenario_line(const QueryOptions& options);
 
@@ -134,18 +134,18 @@ void write_optional(JsonWriter& w, const std::optional<double>& value);
 
 /// A loaded dataset with what loading it reported.
 struct Loaded {
-    std::optional<KnowledgeGraph> graph;  ///< Present when the data had no errors.
-    std::vector<Diagnostic> diagnostics;  ///< Reading problems, then loader diagnostics.
-    std::size_t files = 0;                ///< Files read.
-    std::size_t errors = 0;               ///< Diagnostics that are errors.
-    std::size_t warnings = 0;             ///< Diagnostics that are warnings.
+    const KnowledgeGraph* graph = nullptr;  ///< Set when the data had no errors; lives until exit.
+    std::vector<Diagnostic> diagnostics;    ///< Reading problems, then loader diagnostics.
+    std::size_t files = 0;                  ///< Files read.
+    std::size_t errors = 0;                 ///< Diagnostics that are errors.
+    std::size_t warnings = 0;               ///< Diagnostics that are warnings.
 };
 
 /// Reads and validates the data the options name; never prints.
 Loaded load(const DataOptions& options);
 /// Loads the data for a query: on errors prints them to stderr and throws Exit{exit_data}; on
 /// warnings prints a one-line hint to stderr.
-KnowledgeGraph load_for_query(const DataOptions& options);
+const KnowledgeGraph& load_for_query(const DataOptions& options);
 /// Prints diagnostics to stderr, one per line, then a count.
 void print_diagnostics(const Loaded& loaded);
 
@@ -207,5 +207,7 @@ void register_path(CLI::App& app);
 void register_neighbors(CLI::App& app);
 /// Registers `entente export`.
 void register_export(CLI::App& app);
+/// Registers `entente compile`.
+void register_compile(CLI::App& app);
 
 }  // namespace entente::cli

@@ -77,7 +77,7 @@ int run(const ExportOptions& o) {
     QueryOptions query;
     query.data = o.data;
     query.as_of = o.as_of;
-    const KnowledgeGraph kg = load_scenario(query);
+    const KnowledgeGraph& kg = load_scenario(query);
     SelectOptions select_options;
     if (!o.focus.empty()) {
         select_options.focus = kg.find_actor(o.focus);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
         "  entente export -o entente.graphml\n"
         "  entente actors --kind position\n"
         "  entente stats --format json\n"
+        "  entente compile --data big/ -o big.entente        # then --data big.entente\n"
         "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
         "error, 2 data error, 3 unknown name.");
     register_validate(app);
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     register_path(app);
     register_neighbors(app);
     register_export(app);
+    register_compile(app);
     // A mistyped command would otherwise get CLI11's "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-') {
         std::vector<std::string> names;

@@ -15,7 +15,7 @@ struct NeighborsOptions {
 };
 
 int run(const NeighborsOptions& options) {
-    const KnowledgeGraph kg = load_scenario(options.query);
+    const KnowledgeGraph& kg = load_scenario(options.query);
     const Index center = kg.find_actor(options.actor);
     const EgoNetwork ego = ego_network(kg, center, options.depth);
     std::vector<Index> members;

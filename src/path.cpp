@@ -25,7 +25,7 @@ std::string sign_text(int sign) {
 }
 
 int run(const PathCommandOptions& options) {
-    const KnowledgeGraph kg = load_scenario(options.query);
+    const KnowledgeGraph& kg = load_scenario(options.query);
     const Index from = kg.find_actor(options.from);
     const Index to = kg.find_actor(options.to);
     if (from == to) {

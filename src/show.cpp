@@ -16,7 +16,7 @@ struct ShowOptions {
 };
 
 int run(const ShowOptions& options) {
-    const KnowledgeGraph kg = load_for_query(options.data);
+    const KnowledgeGraph& kg = load_for_query(options.data);
     const Index actor = kg.find_actor(options.actor);
     const Actor& a = kg.actor(actor);
     const std::vector<Index> claims = kg.claims_of(actor);

@@ -14,7 +14,7 @@ struct StatsOptions {
 };
 
 int run(const StatsOptions& options) {
-    const KnowledgeGraph kg = load_for_query(options.data);
+    const KnowledgeGraph& kg = load_for_query(options.data);
     const Dataset& d = kg.data();
     std::vector<std::size_t> by_kind(std::size(all_actor_kinds), 0);
     for (const auto& a : d.actors) {

@@ -70,15 +70,17 @@ std::vector<std::string> NameIndex::suggest(std::string_view name, std::size_t l
 }
 
 KnowledgeGraph::KnowledgeGraph(Dataset data)
-    : data_(std::move(data)), graph_(data_.actors.size()), names_(data_.actors) {
+    : data_(std::move(data)),
+      graph_(std::make_unique<Graph>(data_.actors.size())),
+      names_(data_.actors) {
     for (Index i = 0; i < data_.actors.size(); ++i) {
-        graph_[i].actor = i;
+        (*graph_)[i].actor = i;
     }
     claim_slots_ = detail::make_id_slots(data_.claims.size());
     const auto claim_id = [this](Index i) -> std::string_view { return data_.claims[i].id; };
     for (Index i = 0; i < data_.claims.size(); ++i) {
         const Claim& c = data_.claims[i];
-        boost::add_edge(c.subject, c.object, EdgeProperties{i}, graph_);
+        boost::add_edge(c.subject, c.object, EdgeProperties{i}, *graph_);
         detail::insert_id(claim_slots_, i, claim_id);  // a repeated id keeps its first claim
     }
     for (Index i = 0; i < data_.relations.size(); ++i) {
@@ -136,11 +138,11 @@ Index KnowledgeGraph::find_claim(std::string_view id) const {
 
 std::vector<Index> KnowledgeGraph::claims_of(Index actor) const {
     std::vector<Index> out;
-    for (auto [it, end] = boost::out_edges(actor, graph_); it != end; ++it) {
-        out.push_back(graph_[*it].claim);
+    for (auto [it, end] = boost::out_edges(actor, *graph_); it != end; ++it) {
+        out.push_back((*graph_)[*it].claim);
     }
-    for (auto [it, end] = boost::in_edges(actor, graph_); it != end; ++it) {
-        out.push_back(graph_[*it].claim);
+    for (auto [it, end] = boost::in_edges(actor, *graph_); it != end; ++it) {
+        out.push_back((*graph_)[*it].claim);
     }
     std::sort(out.begin(), out.end());
     return out;

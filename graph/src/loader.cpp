@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "dataset_rules.hpp"
+#include "entente/compiled.hpp"
 #include "entente/embedded.hpp"
 #include "entente/text.hpp"
 #include "fast_loader.hpp"
@@ -490,6 +491,27 @@ LoadResult thorough_load(const std::vector<InputFile>& files) {
 }  // namespace detail
 
 LoadResult load_dataset(const std::vector<InputFile>& files) {
+    if (std::any_of(files.begin(), files.end(),
+                    [](const InputFile& f) { return is_compiled(f.text); })) {
+        if (files.size() == 1) {
+            return from_compiled(files.front().text, files.front().name);
+        }
+        // Merging would mean resolving JSON references against binary tables; compiling the
+        // files together is simpler and as fast to load.
+        LoadResult result;
+        result.files = files.size();
+        for (const auto& f : files) {
+            if (is_compiled(f.text)) {
+                Diagnostic d;
+                d.file = f.name;
+                d.message =
+                    "a compiled dataset is loaded on its own; to add files to it, compile them "
+                    "together (entente compile --data DATA --with FILE -o OUT)";
+                result.diagnostics.push_back(std::move(d));
+            }
+        }
+        return result;
+    }
     // Most files are valid: one streaming pass builds them. Anything else takes the thorough
     // path, which finds and reports every problem with its position.
     if (auto fast = detail::fast_load(files)) {

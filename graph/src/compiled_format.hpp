@@ -1,0 +1,15 @@
+#pragma once
+// Internal: the compiled-form decoder with its checksum optional, so that a fuzzer can reach
+// the record checks behind it.
+
+#include <string>
+#include <string_view>
+
+#include "entente/loader.hpp"
+
+namespace entente::detail {
+
+/// Decodes a compiled dataset; `verify_checksum` false skips only the checksum comparison.
+LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum);
+
+}  // namespace entente::detail
