@@ -122,6 +122,25 @@ case $case_name in
     "$entente" align russia pakistan --diagram "$tmp/out/x.jpeg" >/dev/null 2>"$tmp/stderr"; status=$?
     expect_eq "unknown diagram extension: status" "$status" 1
     ;;
+  compiled)
+    # A compiled dataset answers exactly as its JSON does, and a damaged one is refused.
+    run compile --with "$data/good/extra.json" -o "$tmp/c.entente" >"$tmp/out" || exit 1
+    grep -q "^compiled 81 claims, 39 actors and 21 sources from 3 files into $tmp/c.entente" "$tmp/out" && ok "compile reports what it wrote" || fail "compile said: $(cat "$tmp/out")"
+    for q in "align russia pakistan" "align --matrix" "balance" "path pakistan united-states --k 3" "show seminar-group"; do
+      # shellcheck disable=SC2086
+      expect_eq "$q from the compiled form" "$("$entente" $q --data "$tmp/c.entente" 2>&1 | md5sum)" "$("$entente" $q --with "$data/good/extra.json" 2>&1 | md5sum)"
+    done
+    expect_eq "validate from the compiled form" "$("$entente" validate --data "$tmp/c.entente")" "valid: 3 files, 21 sources, 39 actors, 81 claims, 21 relations (6 defined by the data), 0 warnings"
+    cp "$tmp/c.entente" "$tmp/old.entente"
+    "$entente" compile --data "$data/bad/unknown-refs.json" -o "$tmp/c.entente" >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "compile of bad data: status" "$status" 2
+    expect_eq "compile of bad data: last line" "$(tail -1 "$tmp/stderr")" "entente: nothing written; fix the errors above and compile again"
+    cmp -s "$tmp/c.entente" "$tmp/old.entente" && ok "the old compiled file is untouched" || fail "the old compiled file changed"
+    head -c 1000 "$tmp/old.entente" >"$tmp/cut.entente"
+    "$entente" stats --data "$tmp/cut.entente" >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "truncated compiled file: status" "$status" 2
+    grep -q "cut.entente: error: damaged compiled dataset: the header announces" "$tmp/stderr" && ok "truncation is named" || fail "unclear error: $(cat "$tmp/stderr")"
+    ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac
 if [ $failures -ne 0 ]; then echo "$failures failed"; exit 1; fi

@@ -136,7 +136,8 @@ entente_cli_test(as-of.bad 1 --stderr-has "is not a date" -- balance --as-of 202
 entente_cli_test(path.same 1 --stderr-has "are the same actor" -- path russia moscow)
 
 # Drawings and exports checked by other tools: xmllint and Graphviz's dot.
-foreach(check embedded highland escaping determinism size-switch query-diagrams write-errors)
+foreach(check embedded highland escaping determinism size-switch query-diagrams write-errors
+              compiled)
   add_test(NAME export.${check}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_exports.sh $<TARGET_FILE:entente>
                    ${PROJECT_SOURCE_DIR} ${check})

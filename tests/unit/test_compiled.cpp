@@ -1,0 +1,157 @@
+// The compiled form: lossless round trips, and a clear refusal of anything damaged.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "compiled_format.hpp"
+#include "entente/compiled.hpp"
+#include "entente/embedded.hpp"
+#include "entente/scenario.hpp"
+#include "fixture.hpp"
+
+namespace entente::test {
+
+namespace {
+
+LoadResult load_path(const std::filesystem::path& path) {
+    std::vector<Diagnostic> diagnostics;
+    auto files = read_dataset_path(path, diagnostics);
+    REQUIRE(diagnostics.empty());
+    return load_dataset(files);
+}
+
+std::string describe(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics) {
+        out.push_back(format_diagnostic(d) + " [" + d.pointer + "]");
+    }
+    return lines(out);
+}
+
+// Compiles, reads back, and checks that nothing changed, down to the bytes of a recompile.
+void require_round_trip(const LoadResult& loaded, const std::string& what) {
+    INFO(what);
+    REQUIRE(loaded.graph);
+    const std::string bytes = to_compiled(*loaded.graph, loaded.diagnostics, loaded.files);
+    CHECK(is_compiled(bytes));
+    const LoadResult back = load_dataset({{"x.entente", bytes}});
+    REQUIRE_MESSAGE(back.graph, describe(back.diagnostics));
+    CHECK(back.graph->data() == loaded.graph->data());
+    CHECK(describe(back.diagnostics) == describe(loaded.diagnostics));
+    CHECK(back.files == loaded.files);
+    CHECK(to_compiled(*back.graph, back.diagnostics, back.files) == bytes);
+}
+
+// A small compiled dataset, and its bytes with the header's length made to match `size`.
+std::string small_compiled() {
+    const auto loaded = load_text(small_dataset);
+    return to_compiled(*loaded.graph, loaded.diagnostics, loaded.files);
+}
+
+std::string with_length(std::string bytes) {
+    const std::uint64_t length = bytes.size() - 32;
+    for (int i = 0; i < 8; ++i) {
+        bytes[16 + static_cast<std::size_t>(i)] = static_cast<char>(length >> (8 * i));
+    }
+    return bytes;
+}
+
+std::string only_message(const LoadResult& result) {
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK_FALSE(result.graph);
+    return format_diagnostic(result.diagnostics.front());
+}
+
+}  // namespace
+
+TEST_CASE("compiled datasets round-trip losslessly, warnings and all") {
+    const std::filesystem::path root = ENTENTE_SOURCE_DIR;
+    const std::filesystem::path data = ENTENTE_TEST_DATA;
+    require_round_trip(load_path(root / "data"), "curated dataset");
+    require_round_trip(load_path(root / "examples" / "highland-tribes.json"), "highland tribes");
+    require_round_trip(load_path(data / "good" / "escaping.json"), "escaping");
+    const auto warned = load_path(data / "warn" / "duplicate-and-contradiction.json");
+    REQUIRE(warned.warning_count() > 0);
+    require_round_trip(warned, "warnings");
+    require_round_trip(load_text(small_dataset), "aliases, holder, dates, assigned ids");
+}
+
+TEST_CASE("hypothetical claims survive compilation") {
+    const auto loaded = load_text(small_dataset);
+    Scenario scenario;
+    scenario.assumptions = {"india supports pakistan"};
+    const KnowledgeGraph what_if = apply_scenario(*loaded.graph, scenario);
+    const std::string bytes = to_compiled(what_if, {}, 1);
+    const auto back = from_compiled(bytes, "w.entente");
+    REQUIRE(back.graph);
+    CHECK(back.graph->data() == what_if.data());
+    CHECK(back.graph->data().claims.back().hypothetical);
+}
+
+TEST_CASE("damaged compiled datasets are refused with a clear error") {
+    const std::string good = small_compiled();
+
+    SUBCASE("truncated") {
+        CHECK(only_message(from_compiled(good.substr(0, 100), "t.entente")) ==
+              "t.entente: error: damaged compiled dataset: the header announces " +
+                  std::to_string(good.size() - 32) +
+                  " bytes of data and the file holds 68 (truncated or appended to?)");
+        CHECK(only_message(from_compiled(good.substr(0, 20), "t.entente")) ==
+              "t.entente: error: not a compiled entente dataset (the file is too short for its "
+              "header)");
+    }
+    SUBCASE("a changed byte") {
+        std::string bytes = good;
+        bytes[bytes.size() / 2] ^= 0x20;
+        CHECK(only_message(from_compiled(bytes, "d.entente")) ==
+              "d.entente: error: damaged compiled dataset: the checksum does not match its "
+              "contents; compile it again from its JSON with `entente compile`");
+    }
+    SUBCASE("another format version") {
+        std::string bytes = good;
+        bytes[12] = 2;
+        CHECK(only_message(from_compiled(bytes, "v.entente")) ==
+              "v.entente: error: compiled dataset of format version 2; this entente reads "
+              "version 1: compile it again from its JSON with `entente compile`");
+    }
+    SUBCASE("bytes appended") {
+        CHECK(only_message(from_compiled(good + "xx", "a.entente")).find("holds " + std::to_string(good.size() - 30)) !=
+              std::string::npos);
+    }
+    SUBCASE("a reference out of range, behind a valid checksum") {
+        // Records are checked even when the checksum matches: the file may have been forged.
+        const auto loaded = load_text(small_dataset);
+        Dataset data = loaded.graph->data();
+        data.claims[0].object = 9;
+        const std::string bytes = to_compiled(KnowledgeGraph(Dataset(data)), {}, 1);
+        // The graph above is built from an invalid table only to be encoded; decoding must
+        // catch it.
+        const std::string message = only_message(from_compiled(bytes, "f.entente"));
+        CHECK(message.rfind("f.entente: error: damaged compiled dataset: a reference to actor 9 "
+                            "of 4 at byte ",
+                            0) == 0);
+    }
+    SUBCASE("loaded together with other files") {
+        const auto result = load_dataset({{"c.entente", good}, {"more.json", small_dataset}});
+        CHECK(only_message(result) ==
+              "c.entente: error: a compiled dataset is loaded on its own; to add files to it, "
+              "compile them together (entente compile --data DATA --with FILE -o OUT)");
+    }
+}
+
+TEST_CASE("every truncation of a compiled dataset is an error, never a crash") {
+    const std::string good = small_compiled();
+    for (std::size_t size = 32; size < good.size(); ++size) {
+        // The header is made to agree with the cut, and the checksum is not checked, so that
+        // each cut reaches the record decoder.
+        const auto result = detail::decode_compiled(with_length(good.substr(0, size)), "t", false);
+        CHECK_MESSAGE(!result.graph, "cut at ", size);
+        CHECK(result.error_count() == 1);
+    }
+    CHECK(detail::decode_compiled(with_length(good), "t", false).graph);
+}
+
+}  // namespace entente::test
