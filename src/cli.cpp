@@ -1,7 +1,10 @@
 #include "cli.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -52,7 +55,44 @@ const KnowledgeGraph& keep(KnowledgeGraph graph) {
     return *kept->back();
 }
 
+namespace {
+
+// A load that takes over a second says how far it has got, on a terminal only: a pipe or a log
+// file gets no carriage returns. The line is erased once the load is done.
+class ProgressLine {
+  public:
+    ProgressLine() : start_(std::chrono::steady_clock::now()) {}
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+    ~ProgressLine() {
+        if (shown_) {
+            std::fputs("\r\033[K", stderr);
+        }
+    }
+    void update(std::size_t done, std::size_t total) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - start_ < std::chrono::seconds(1) ||
+            now - last_ < std::chrono::milliseconds(100) || total == 0) {
+            return;
+        }
+        last_ = now;
+        shown_ = true;
+        std::fprintf(stderr, "\rentente: loading %3.0f%% (%.0f of %.0f MB)",
+                     100.0 * static_cast<double>(done) / static_cast<double>(total),
+                     static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
+        std::fflush(stderr);
+    }
+
+  private:
+    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point last_{};
+    bool shown_ = false;
+};
+
+}  // namespace
+
 Loaded load(const DataOptions& options) {
+    ProgressLine line;  // timed from here: reading big files is part of the wait
     Loaded loaded;
     std::vector<InputFile> files;
     if (options.data.empty()) {
@@ -68,7 +108,11 @@ Loaded load(const DataOptions& options) {
         auto read = read_dataset_path(path, loaded.diagnostics);
         std::move(read.begin(), read.end(), std::back_inserter(files));
     }
-    LoadResult result = load_dataset(files);
+    LoadProgress progress;
+    if (isatty(STDERR_FILENO) != 0) {
+        progress = [&line](std::size_t done, std::size_t total) { line.update(done, total); };
+    }
+    LoadResult result = load_dataset(files, progress);
     std::move(result.diagnostics.begin(), result.diagnostics.end(),
               std::back_inserter(loaded.diagnostics));
     loaded.files = result.files;

@@ -202,6 +202,7 @@ class Builder {
         rapidjson::Reader reader;
         reader.Parse<rapidjson::kParseValidateEncodingFlag>(stream, *this);
         stream_ = nullptr;
+        done_before_ += text.size();
         // A NUL byte looks like the end to the reader; the thorough loader reports it.
         constexpr unsigned required = 1U | 4U | 8U;  // entente, actors, claims
         return !reader.HasParseError() && stream.Tell() == text.size() &&
@@ -275,6 +276,12 @@ class Builder {
             }
         }
         return true;
+    }
+
+    // Progress is reported every few thousand records, in bytes of all the files.
+    void set_progress(const LoadProgress& progress, std::size_t total) {
+        progress_ = progress ? &progress : nullptr;
+        total_ = total;
     }
 
     Dataset& data() { return data_; }
@@ -412,6 +419,9 @@ class Builder {
             return false;
         }
         depth_ = 2;
+        if (progress_ != nullptr && (element_ & 0xFFF) == 0) {
+            (*progress_)(done_before_ + stream_->Tell(), total_);
+        }
         switch (table_) {
             case Table::sources:
                 return end_source();
@@ -680,6 +690,10 @@ class Builder {
     std::vector<Place> actor_places_, claim_places_;
     std::pair<std::string, Index> last_source_{"", no_index};
 
+    const LoadProgress* progress_ = nullptr;
+    std::size_t total_ = 0;
+    std::size_t done_before_ = 0;  // bytes of the files already parsed
+
     // The parse in progress.
     const TextStream* stream_ = nullptr;
     std::uint32_t file_ = 0;
@@ -773,11 +787,17 @@ class PlaceSink : public WarningSink {
 
 }  // namespace
 
-std::optional<LoadResult> fast_load(const std::vector<InputFile>& files) {
+std::optional<LoadResult> fast_load(const std::vector<InputFile>& files,
+                                    const LoadProgress& progress) {
     if (files.empty() || files.size() > UINT32_MAX) {
         return std::nullopt;
     }
     Builder builder;
+    std::size_t total = 0;
+    for (const auto& f : files) {
+        total += f.text.size();
+    }
+    builder.set_progress(progress, total);
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (!builder.parse(files[i], static_cast<std::uint32_t>(i))) {
             return std::nullopt;

@@ -490,7 +490,7 @@ LoadResult thorough_load(const std::vector<InputFile>& files) {
 
 }  // namespace detail
 
-LoadResult load_dataset(const std::vector<InputFile>& files) {
+LoadResult load_dataset(const std::vector<InputFile>& files, const LoadProgress& progress) {
     if (std::any_of(files.begin(), files.end(),
                     [](const InputFile& f) { return is_compiled(f.text); })) {
         if (files.size() == 1) {
@@ -514,7 +514,7 @@ LoadResult load_dataset(const std::vector<InputFile>& files) {
     }
     // Most files are valid: one streaming pass builds them. Anything else takes the thorough
     // path, which finds and reports every problem with its position.
-    if (auto fast = detail::fast_load(files)) {
+    if (auto fast = detail::fast_load(files, progress)) {
         return std::move(*fast);
     }
     return detail::thorough_load(files);

@@ -2,6 +2,7 @@
 /// @file Loading and validating datasets from JSON text.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,13 @@ struct LoadResult {
     std::size_t warning_count() const;
 };
 
+/// Told how far a load has got: bytes of input done, of `total`. Called from the loading thread.
+using LoadProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 /// Parses, validates (schema, references, dates, duplicates) and merges the files into one graph.
-LoadResult load_dataset(const std::vector<InputFile>& files);
+/// A compiled dataset (see compiled.hpp) is read as it is. `progress`, when set, is called now
+/// and then during long loads.
+LoadResult load_dataset(const std::vector<InputFile>& files, const LoadProgress& progress = {});
 
 /// Reads a dataset path: a file, or a directory whose *.json files are read in name order.
 /// Problems reading (missing, unreadable, empty directory) are appended to `diagnostics`.
