@@ -23,7 +23,7 @@ ROOT = os.path.dirname(HERE)
 DATA = os.path.join(HERE, "data")
 BUILD = os.path.join(ROOT, "build", "bench")
 PEERS = ["networkx", "igraph", "graph-tool", "numpy"]
-OPS = [("load", "load: parse + build (s)"), ("shortest_path", "shortest path (s)"),
+OPS = [("load", "load: parse + build (s)"), ("load_compiled", "load, compiled form (s)"), ("shortest_path", "shortest path (s)"),
        ("k5_paths", "5 shortest loopless paths (s)"), ("ego_radius_2", "ego network, radius 2 (s)"),
        ("signed_triangles", "signed triangle counts (s)"),
        ("align_one_vs_all", "alignment, one actor vs all (s)"), ("un_matrix", "UN-like alignment matrix (s)"),
@@ -65,6 +65,19 @@ def whole_process_ms(repeats=21):
     return statistics.median(times)
 
 
+def whole_process_load(path, repeats=3):
+    """`entente stats --data PATH` as a user runs it: wall seconds and peak RSS (KiB), medians."""
+    exe = os.path.join(BUILD, "src", "entente")
+    times, rss = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        out = subprocess.run(["/usr/bin/time", "-f", "%M", exe, "stats", "--data", path],
+                             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        times.append(time.perf_counter() - start)
+        rss.append(int(out.stderr.strip().splitlines()[-1]))
+    return statistics.median(times), statistics.median(rss)
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -91,13 +104,15 @@ def fmt(op, v):
 
 # Why each target is missed, as far as the code explains it today.
 WHY = {
-    "load": "the loader builds a RapidJSON DOM, maps every value to its offset, and validates each "
-            "record against the JSON Schema before building the graph: thorough errors, paid for "
-            "by valid files too; a streaming fast path for valid files is the fix",
-    "memory": "the DOM, the offset map and the per-claim strings (quote, ids) are all alive at once "
-              "during the load",
-    "paths": "breadth-first search runs on a Boost filtered_graph, with a vertex mask and an "
-             "edge list to check on every step; igraph's C search runs on plain arrays",
+    "load": "valid files take a streaming SAX path that builds the tables directly, but every claim "
+            "is still four std::strings (one heap block for its quote), hashed ids are looked up "
+            "per reference, and the Boost graph, the name index and the warning checks follow the "
+            "parse; the compiled form skips the parse",
+    "memory": "the file's text stays in memory during the load (it is needed for positions if "
+              "the file turns out to have errors), and each claim is a ~200-byte struct plus its "
+              "quote on the heap and three edge entries in the Boost graph",
+    "paths": "one breadth-first search from one end; NetworkX's shortest_path searches from both "
+             "ends at once, which on a power-law graph visits far fewer vertices",
     "ego": "entente's ego network also collects every claim among the actors; igraph's "
            "neighborhood returns vertex ids only",
     "matrix": "pairs are merged over sorted sparse stance vectors, one pair at a time; numpy does "
@@ -107,15 +122,18 @@ WHY = {
 }
 
 
-def targets(results, process_ms):
+def targets(results, process_ms, process_load):
     e = results["entente"]
+    json_s, json_kib, compiled_s, _ = process_load
     def ratio(op, peer):
         r = results.get(peer, {})
         return e[op] / r[op] if e.get(op) and r.get(op) else None
     rows = [
         ("load ≥ 1,000,000 claims/s", e["claims"] / e["load"], 1e6, "≥", "load"),
         ("load within 2× of a bare SAX parse", e["load"] / e["sax_parse"], 2, "≤", "load"),
-        ("peak memory < 300 bytes per claim", e["peak_rss_kib_after_load"] * 1024 / e["claims"], 300, "≤", "memory"),
+        ("load ≥ 1,000,000 claims/s, whole process (`entente stats`)", e["claims"] / json_s, 1e6, "≥", "load"),
+        ("peak memory < 300 bytes per claim, whole process", json_kib * 1024 / e["claims"], 300, "≤", "memory"),
+        ("compiled form loads in a small fraction (≤ 1/2) of the JSON time, in process", e["load_compiled"] / e["load"], 0.5, "≤", "load"),
         ("shortest path no slower than graph-tool", ratio("shortest_path", "graph-tool"), 1, "≤", "paths"),
         ("shortest path ≥ 20× faster than NetworkX", ratio("shortest_path", "networkx"), 0.05, "≤", "paths"),
         ("ego network no slower than graph-tool", ratio("ego_radius_2", "graph-tool"), 1, "≤", "ego"),
@@ -189,10 +207,22 @@ def main():
                   ""]
         print("\n".join(lines[-14:]))
         last_results = results
+        last_path, last_compiled = path, e
+    # The largest size once more, as a user runs it: JSON, then compiled.
+    compiled_path = os.path.join(DATA, os.path.basename(last_path).replace(".json", ".entente"))
+    sh([os.path.join(BUILD, "src", "entente"), "compile", "--data", last_path, "-o", compiled_path],
+       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    json_s, json_kib = whole_process_load(last_path)
+    compiled_s, compiled_kib = whole_process_load(compiled_path)
+    lines += ["## Loading as a user does, whole process (largest size)", "",
+              "| `entente stats --data` | wall (s) | peak memory (MiB) | bytes per claim |", "|---|---|---|---|",
+              "| JSON, %.0f MB | %.2f | %.0f | %.0f |" % (os.path.getsize(last_path) / 1e6, json_s, json_kib / 1024, json_kib * 1024 / last_compiled["claims"]),
+              "| compiled, %.0f MB | %.2f | %.0f | %.0f |" % (os.path.getsize(compiled_path) / 1e6, compiled_s, compiled_kib / 1024, compiled_kib * 1024 / last_compiled["claims"]),
+              ""]
     process_ms = whole_process_ms()
     lines += ["## A query on the embedded dataset, whole process", "",
               "`entente align russia pakistan`: %.1f ms (median of 21 runs)." % process_ms, ""]
-    lines += targets(last_results, process_ms)
+    lines += targets(last_results, process_ms, (json_s, json_kib, compiled_s, compiled_kib))
     if not args.smoke:
         with open(os.path.join(HERE, "RESULTS.md"), "w") as f:
             f.write("\n".join(lines))
