@@ -90,3 +90,25 @@ TEST_CASE("ego network by depth") {
     CHECK(two.claims.size() == 10);
     CHECK(ego_network(kg, kg.find_actor("c"), 0).actors.size() == 1);
 }
+
+TEST_CASE("ego network claims: every claim among the members, in dataset order") {
+    // Small networks walk their members' edges, large ones scan the edge list: both must give
+    // exactly the claims a plain scan gives, in order.
+    const KnowledgeGraph kg = test::load_file(ENTENTE_SOURCE_DIR "/examples/highland-tribes.json");
+    for (Index center = 0; center < kg.data().actors.size(); ++center) {
+        for (std::size_t depth = 0; depth <= 3; ++depth) {
+            const EgoNetwork ego = ego_network(kg, center, depth);
+            std::vector<bool> member(kg.data().actors.size(), false);
+            for (const auto& [actor, distance] : ego.actors) {
+                member[actor] = true;
+            }
+            std::vector<Index> expected;
+            for (Index i = 0; i < kg.data().claims.size(); ++i) {
+                if (member[kg.claim(i).subject] && member[kg.claim(i).object]) {
+                    expected.push_back(i);
+                }
+            }
+            CHECK_MESSAGE(ego.claims == expected, "center ", center, " depth ", depth);
+        }
+    }
+}
