@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
                             }
                         }
                     }
-                    (void)signed_triangles(g);
+                    (void)signed_triangle_counts(g);
                 }));
     std::printf("  \"align_one_vs_all\": %.6f", median_seconds(repeats, [&] {
                     for (Index b = 0; b < kg->data().actors.size(); ++b) {

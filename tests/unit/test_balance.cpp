@@ -72,6 +72,48 @@ TEST_CASE("triangles are counted by their number of negative edges") {
     }
     // 012: ++-; 013: +--; 023: +--; 123: ---.
     CHECK(counts == std::array<int, 4>{0, 1, 2, 1});
+    CHECK(signed_triangle_counts(g) == std::array<std::size_t, 4>{0, 1, 2, 1});
+}
+
+TEST_CASE("triangle listing agrees with a brute force over all triples on random graphs") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 40; ++round) {
+        const std::size_t n = 3 + rng() % 12;
+        std::vector<std::vector<int>> sign(n, std::vector<int>(n, 0));
+        std::vector<SignedEdge> edges;
+        for (std::size_t u = 0; u < n; ++u) {
+            for (std::size_t v = u + 1; v < n; ++v) {
+                if (rng() % 3 != 0) {
+                    sign[u][v] = sign[v][u] = rng() % 2 ? 1 : -1;
+                    edges.push_back({u, v, sign[u][v]});
+                }
+            }
+        }
+        std::shuffle(edges.begin(), edges.end(), rng);  // the listing must not need sorted input
+        const auto g = make(n, edges);
+        std::vector<std::array<std::size_t, 4>> expected;
+        std::array<std::size_t, 4> counts{};
+        for (std::size_t u = 0; u < n; ++u) {
+            for (std::size_t v = u + 1; v < n; ++v) {
+                for (std::size_t w = v + 1; w < n; ++w) {
+                    if (sign[u][v] != 0 && sign[u][w] != 0 && sign[v][w] != 0) {
+                        const auto negatives = static_cast<std::size_t>(
+                            (sign[u][v] < 0) + (sign[u][w] < 0) + (sign[v][w] < 0));
+                        expected.push_back({u, v, w, negatives});
+                        counts[negatives]++;
+                    }
+                }
+            }
+        }
+        std::vector<std::array<std::size_t, 4>> listed;
+        for (const auto& t : signed_triangles(g)) {
+            listed.push_back({t.u, t.v, t.w, static_cast<std::size_t>(t.negatives)});
+            CHECK(g.edges[t.edges[0]].sign * g.edges[t.edges[1]].sign * g.edges[t.edges[2]].sign ==
+                  (t.negatives % 2 == 0 ? 1 : -1));
+        }
+        CHECK(listed == expected);  // same triangles, in (u, v, w) order
+        CHECK(signed_triangle_counts(g) == counts);
+    }
 }
 
 TEST_CASE("Read's highland tribes: frustration index 7, as published") {

@@ -32,6 +32,10 @@ struct SignedTriangle {
 /// Every triangle of the graph, in order of (u, v, w).
 std::vector<SignedTriangle> signed_triangles(const SignedGraph& graph);
 
+/// How many triangles have 0, 1, 2 and 3 negative edges (+++, ++-, +--, ---), counted without
+/// listing them.
+std::array<std::size_t, 4> signed_triangle_counts(const SignedGraph& graph);
+
 /// The two camps that frustrate the fewest edges, and how sure we are of it.
 struct Frustration {
     std::size_t index = 0;                ///< Edges frustrated by the camps (the best found).
