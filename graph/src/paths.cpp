@@ -1,21 +1,16 @@
 #include "entente/paths.hpp"
 
 #include <algorithm>
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
 #include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
 
+#include "path_search.hpp"
+
 namespace entente {
 
 namespace {
-
-// The simple graph a path search walks: one edge per ordered pair of actors that some allowed
-// claim joins in the allowed direction, with the claims behind it.
-using SimpleGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-using SimpleEdge = boost::graph_traits<SimpleGraph>::edge_descriptor;
 
 std::uint64_t pair_key(Index from, Index to) {
     return (static_cast<std::uint64_t>(from) << 32) | to;
@@ -23,10 +18,10 @@ std::uint64_t pair_key(Index from, Index to) {
 
 }  // namespace
 
-// Built in place, never copied: copying a Boost graph trips GCC 12's maybe-uninitialized.
+// The simple graph a path search walks: one arc per ordered pair of actors that some allowed
+// claim joins in the allowed direction, with the claims behind it.
 struct PathFinder::Walk {
-    explicit Walk(std::size_t actors) : graph(actors) {}
-    SimpleGraph graph;
+    std::unique_ptr<detail::SearchGraph> graph;
     std::unordered_map<std::uint64_t, std::vector<Index>> claims;  // (from, to) -> claims
 };
 
@@ -51,77 +46,23 @@ void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options
             walk.claims[pair_key(c.object, c.subject)].push_back(i);
         }
     }
-    // Edges in (from, to) order, so breadth-first search meets neighbours in actor-index order
-    // and the paths found do not depend on the order of the claims.
-    std::vector<std::uint64_t> keys;
-    keys.reserve(walk.claims.size());
+    // Arcs in (from, to) order: searches meet neighbours in actor-index order, so the paths
+    // found do not depend on the order of the claims.
+    std::vector<std::pair<Index, Index>> arcs;
+    arcs.reserve(walk.claims.size());
     for (const auto& entry : walk.claims) {
-        keys.push_back(entry.first);
+        arcs.emplace_back(static_cast<Index>(entry.first >> 32),
+                          static_cast<Index>(entry.first & 0xFFFFFFFFu));
     }
-    std::sort(keys.begin(), keys.end());
-    for (std::uint64_t key : keys) {
-        boost::add_edge(static_cast<Index>(key >> 32), static_cast<Index>(key & 0xFFFFFFFFu),
-                        walk.graph);
-    }
+    std::sort(arcs.begin(), arcs.end());
+    walk.graph = std::make_unique<detail::SearchGraph>(kg.data().actors.size(), arcs);
 }
 
-// Vertices and edges a spur search must avoid (Yen's algorithm).
-struct Blocked {
-    const std::vector<char>* vertices;                  // 1 = the search may not enter
-    const std::vector<std::pair<Index, Index>>* edges;  // few: the spur edges of Yen's step
-    const SimpleGraph* graph;
-    bool operator()(boost::graph_traits<SimpleGraph>::vertex_descriptor v) const {
-        return (*vertices)[v] == 0;
-    }
-    bool operator()(SimpleEdge e) const {
-        const std::pair<Index, Index> pair{static_cast<Index>(boost::source(e, *graph)),
-                                           static_cast<Index>(boost::target(e, *graph))};
-        return std::find(edges->begin(), edges->end(), pair) == edges->end();
-    }
-};
-
-// Thrown by the visitor to stop the search once the target is reached: Boost's BFS has no
-// other way out, and the rest of the component is not needed.
-struct TargetReached {};
-
-struct StopAtTarget : boost::base_visitor<StopAtTarget> {
-    using event_filter = boost::on_tree_edge;
-    std::vector<std::size_t>* parent;
-    std::size_t target;
-    template <class E, class G>
-    void operator()(E e, const G& g) {
-        (*parent)[boost::target(e, g)] = boost::source(e, g);
-        if (boost::target(e, g) == target) {
-            throw TargetReached{};
-        }
-    }
-};
-
-// Shortest path by hops with Boost's BFS over the unblocked part of the graph; neighbours are
-// visited in actor-index order, so the result is deterministic.
-std::vector<Index> bfs_path(const Walk& walk, Index from, Index to,
-                            const std::vector<char>& blocked_vertices,
-                            const std::vector<std::pair<Index, Index>>& blocked_edges) {
-    Blocked blocked{&blocked_vertices, &blocked_edges, &walk.graph};
-    boost::filtered_graph<SimpleGraph, Blocked, Blocked> view(walk.graph, blocked, blocked);
-    const std::size_t n = boost::num_vertices(walk.graph);
-    std::vector<std::size_t> parent(n, n);
-    parent[from] = from;
-    StopAtTarget stop{{}, &parent, to};
-    try {
-        boost::breadth_first_search(view, from, boost::visitor(boost::make_bfs_visitor(stop)));
-    } catch (const TargetReached&) {
-        // found: parent[] holds the path back to `from`
-    }
-    if (parent[to] == n) {
-        return {};
-    }
-    std::vector<Index> path{to};
-    while (path.back() != from) {
-        path.push_back(static_cast<Index>(parent[path.back()]));
-    }
-    std::reverse(path.begin(), path.end());
-    return path;
+// The shortest path the blocks allow (see path_search.hpp for which one among equals).
+std::vector<Index> search(const Walk& walk, Index from, Index to,
+                          const std::vector<char>& blocked_vertices,
+                          const std::vector<std::pair<Index, Index>>& blocked_edges) {
+    return detail::shortest_path(*walk.graph, from, to, {&blocked_vertices, &blocked_edges});
 }
 
 Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Index>& actors) {
@@ -147,9 +88,7 @@ Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Ind
 }  // namespace
 
 PathFinder::PathFinder(const KnowledgeGraph& graph, PathOptions options)
-    : graph_(&graph),
-      options_(std::move(options)),
-      walk_(std::make_unique<Walk>(graph.data().actors.size())) {
+    : graph_(&graph), options_(std::move(options)), walk_(std::make_unique<Walk>()) {
     build_walk(*walk_, graph, options_);
 }
 
@@ -172,10 +111,10 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
     auto too_long = [&](const std::vector<Index>& p) {
         return options.max_hops != 0 && p.size() - 1 > options.max_hops;
     };
-    const std::vector<char> no_vertices(kg.data().actors.size(), 0);
+    const std::vector<char> no_vertices;
     const std::vector<std::pair<Index, Index>> no_edges;
     std::vector<std::vector<Index>> found;
-    std::vector<Index> first = bfs_path(walk, from, to, no_vertices, no_edges);
+    std::vector<Index> first = search(walk, from, to, no_vertices, no_edges);
     if (first.empty() || too_long(first)) {
         return out;
     }
@@ -204,7 +143,7 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
             for (auto it = root.begin(); it + 1 < root.end(); ++it) {
                 blocked_vertices[*it] = 1;
             }
-            const auto spur_path = bfs_path(walk, spur, to, blocked_vertices, blocked_edges);
+            const auto spur_path = search(walk, spur, to, blocked_vertices, blocked_edges);
             if (spur_path.empty()) {
                 continue;
             }
