@@ -111,10 +111,12 @@ WHY = {
     "memory": "the file's text stays in memory during the load (it is needed for positions if "
               "the file turns out to have errors), and each claim is a ~200-byte struct plus its "
               "quote on the heap and three edge entries in the Boost graph",
-    "paths": "one breadth-first search from one end; NetworkX's shortest_path searches from both "
-             "ends at once, which on a power-law graph visits far fewer vertices",
-    "ego": "entente's ego network also collects every claim among the actors; igraph's "
-           "neighborhood returns vertex ids only",
+    "paths": "the search is bidirectional, as NetworkX's is; what is left is the fixed cost of a "
+             "query (marks, level lists, the path's claims) on a search that meets after a few "
+             "hundred vertices",
+    "ego": "two hops from a middling actor reach nearly the whole generated graph (9,995 of "
+           "10,000 actors, 999,842 claims): entente returns those claims as well, graph-tool "
+           "only a distance per vertex and igraph only vertex ids",
     "matrix": "pairs are merged over sorted sparse stance vectors, one pair at a time; numpy does "
               "two dense matrix products with BLAS",
     "triangles": "the timing includes building the signed graph from the tie table, and triangles "
