@@ -307,8 +307,16 @@ JsonDocument::JsonDocument(std::string_view text, const StringLimits& limits) : 
         return;
     }
     if (reader.HasParseError()) {
-        problems_.push_back(
-            {reader.GetErrorOffset(), syntax_message(reader.GetParseErrorCode()), "", true});
+        std::string message = syntax_message(reader.GetParseErrorCode());
+        // JavaScript writes these into "JSON" happily; say why they are refused.
+        const std::string_view rest = text.substr(std::min(reader.GetErrorOffset(), text.size()));
+        for (const std::string_view word : {"NaN", "Infinity", "-Infinity"}) {
+            if (reader.GetParseErrorCode() == rapidjson::kParseErrorValueInvalid &&
+                rest.substr(0, word.size()) == word) {
+                message += ": " + std::string(word) + " is not a JSON number";
+            }
+        }
+        problems_.push_back({reader.GetErrorOffset(), message, "", true});
         return;
     }
     // Anything but whitespace after the root value is an error, as in any strict JSON parser.
