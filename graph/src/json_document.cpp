@@ -263,7 +263,7 @@ std::string syntax_message(rapidjson::ParseErrorCode code) {
 }
 
 // Bytes between two checkpoints of the position index.
-constexpr std::size_t checkpoint_block = 4096;
+constexpr std::size_t checkpoint_block = 256;
 
 }  // namespace
 

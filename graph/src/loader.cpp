@@ -88,7 +88,7 @@ constexpr std::string_view text_fields[] = {"quote", "note", "title", "url"};
 // Suggesting near names compares the unknown one with every known one; past this many pairs of
 // characters compared in one load, unknown names are reported without suggestions, so that a
 // file full of bad references is still checked in seconds.
-constexpr std::size_t suggestion_budget = 300'000'000;
+constexpr std::size_t suggestion_budget = 100'000'000;
 
 // A warning's kind: its message with the quoted names and the parenthesized locations left out.
 std::string warning_kind(const std::string& message) {
