@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets entente up on Debian 12: installs the missing packages, builds, and runs.
 #   ./setup.sh          install, build a Release binary, run the main job on the embedded dataset
-#   ./setup.sh --test   the same, then every test: the Release build's and an ASan+UBSan build's
+#   ./setup.sh --test   the same, then every test: the Release build's and an ASan+UBSan build's,
+#                       and a one-minute libFuzzer run of each fuzz target (clang)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,14 +10,14 @@ mode=run
 case "${1:-}" in
   "") ;;
   --test) mode=test ;;
-  -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "setup.sh: unknown option '$1' (try --help)" >&2; exit 1 ;;
 esac
 
 packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
           doctest-dev libcli11-dev)
-# The tests also check drawings with an XML parser.
-[ "$mode" = test ] && packages+=(libxml2-utils)
+# The tests also check drawings with an XML parser, and build the fuzz targets with clang.
+[ "$mode" = test ] && packages+=(libxml2-utils clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -51,4 +52,9 @@ if [ "$mode" = test ]; then
         -DENTENTE_BUILD_TESTS=ON >/dev/null
   cmake --build build/sanitize -j "$jobs"
   ctest --test-dir build/sanitize --output-on-failure -j "$jobs"
+  # libFuzzer needs clang; the fuzz build is ASan+UBSan too, and any crash fails the run.
+  cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DENTENTE_FUZZ=ON >/dev/null
+  cmake --build build/fuzz -j "$jobs" --target fuzz_loader fuzz_assume
+  tests/fuzz/smoke.sh build/fuzz 60
 fi

@@ -31,6 +31,36 @@ void add_data_options(CLI::App& command, DataOptions& options) {
                     "repeatable")
         ->type_name("PATH")
         ->group("Data");
+    // Bounds on one command's load, so hostile input meets a clear error, not exhaustion.
+    const LoadLimits defaults;
+    command
+        .add_option("--max-bytes", options.limits.max_bytes,
+                    "Load at most this many bytes, all files together")
+        ->type_name("N")
+        ->check(CLI::PositiveNumber)
+        ->default_str(std::to_string(defaults.max_bytes))
+        ->group("Limits");
+    command
+        .add_option("--max-records", options.limits.max_records,
+                    "Load at most this many records (sources, relations, actors and claims)")
+        ->type_name("N")
+        ->check(CLI::PositiveNumber)
+        ->default_str(std::to_string(defaults.max_records))
+        ->group("Limits");
+    command
+        .add_option("--max-name-length", options.limits.max_name_length,
+                    "Longest id, name, alias, label or member name, in characters")
+        ->type_name("N")
+        ->check(CLI::PositiveNumber)
+        ->default_str(std::to_string(defaults.max_name_length))
+        ->group("Limits");
+    command
+        .add_option("--max-text-length", options.limits.max_text_length,
+                    "Longest quote, note, title or url, in characters")
+        ->type_name("N")
+        ->check(CLI::PositiveNumber)
+        ->default_str(std::to_string(defaults.max_text_length))
+        ->group("Limits");
 }
 
 void add_format_option(CLI::App& command, std::string& format,
@@ -101,24 +131,25 @@ Loaded load(const DataOptions& options) {
         }
     }
     for (const auto& path : options.data) {
-        auto read = read_dataset_path(path, loaded.diagnostics);
+        auto read = read_dataset_path(path, loaded.diagnostics, options.limits);
         std::move(read.begin(), read.end(), std::back_inserter(files));
     }
     for (const auto& path : options.with) {
-        auto read = read_dataset_path(path, loaded.diagnostics);
+        auto read = read_dataset_path(path, loaded.diagnostics, options.limits);
         std::move(read.begin(), read.end(), std::back_inserter(files));
     }
     LoadProgress progress;
     if (isatty(STDERR_FILENO) != 0) {
         progress = [&line](std::size_t done, std::size_t total) { line.update(done, total); };
     }
-    LoadResult result = load_dataset(files, progress);
+    LoadResult result = load_dataset(files, options.limits, progress);
     std::move(result.diagnostics.begin(), result.diagnostics.end(),
               std::back_inserter(loaded.diagnostics));
     loaded.files = result.files;
     for (const auto& d : loaded.diagnostics) {
         (d.severity == Severity::error ? loaded.errors : loaded.warnings)++;
     }
+    loaded.warnings += result.omitted_warnings;
     // Files that could not be read are errors too, even if what was read is sound.
     if (loaded.errors == 0) {
         loaded.graph = &keep(std::move(*result.graph));

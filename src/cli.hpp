@@ -32,9 +32,10 @@ struct Exit {
 struct DataOptions {
     std::vector<std::string> data;  ///< --data PATH: load these instead of the embedded dataset.
     std::vector<std::string> with;  ///< --with PATH: load these alongside the chosen dataset.
+    LoadLimits limits;              ///< --max-bytes, --max-records, --max-*-length.
 };
 
-/// Adds --data and --with to a subcommand.
+/// Adds --data, --with and the load limits (--max-bytes, ...) to a subcommand.
 void add_data_options(CLI::App& command, DataOptions& options);
 /// Adds --format with the given choices (the first is the default).
 void add_format_option(CLI::App& command, std::string& format,

@@ -1,5 +1,6 @@
 // `entente compile`: load and check a dataset once, write it in the compiled form that later
 // commands load with --data without parsing JSON.
+#include <algorithm>
 #include <iostream>
 
 #include "cli.hpp"
@@ -30,7 +31,12 @@ int run(const CompileOptions& options) {
         std::cerr << "entente: nothing written; fix the errors above and compile again\n";
         return exit_data;
     }
-    const std::string bytes = to_compiled(*loaded.graph, loaded.diagnostics, loaded.files);
+    // Warnings past the per-kind cap were summed up, not listed; the count travels with them.
+    const auto listed = static_cast<std::size_t>(
+        std::count_if(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+    const std::string bytes =
+        to_compiled(*loaded.graph, loaded.diagnostics, loaded.files, loaded.warnings - listed);
     write_file_atomically(options.output, bytes);
     const Dataset& d = loaded.graph->data();
     std::cout << "compiled " << plural(d.claims.size(), "claim", "claims") << ", "

@@ -1,5 +1,6 @@
 #include "entente/compiled.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -66,10 +67,11 @@ class Encoder {
     std::string out_;
 };
 
-// Thrown inside the decoder only; from_compiled turns it into a diagnostic.
+// Thrown inside the decoder only; from_compiled turns them into diagnostics.
 struct Damaged : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+struct OverLimit {};
 
 class Decoder {
   public:
@@ -152,10 +154,25 @@ Index index_in(Decoder& in, std::size_t size, bool optional, const char* what) {
             std::to_string(size));
 }
 
-Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size_t& files) {
+// Counts of records, checked against the limit as each table's count is read: a file within
+// the byte limit can still hold more records than a command is allowed to build.
+struct RecordBudget {
+    std::size_t left;
+    std::size_t take(std::size_t n) {
+        if (n > left) {
+            throw OverLimit{};
+        }
+        left -= n;
+        return n;
+    }
+};
+
+Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size_t& files,
+                       std::size_t& omitted, RecordBudget budget) {
     Dataset d;
     files = static_cast<std::size_t>(in.u64());
-    d.sources.resize(in.count(6 * 8 + 1, "sources"));
+    omitted = static_cast<std::size_t>(in.u64());
+    d.sources.resize(budget.take(in.count(6 * 8 + 1, "sources")));
     for (Source& s : d.sources) {
         s.id = in.str();
         s.title = in.str();
@@ -177,7 +194,10 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
             in.fail("a relation polarity other than -1, 0 or 1");
         }
     }
-    d.actors.resize(in.count(3 * 8 + 1 + 4 + 8, "actors"));
+    // The built-in relations are in every dataset; only a dataset's own count as its records.
+    budget.take(static_cast<std::size_t>(std::count_if(
+        d.relations.begin(), d.relations.end(), [](const Relation& r) { return !r.builtin; })));
+    d.actors.resize(budget.take(in.count(3 * 8 + 1 + 4 + 8, "actors")));
     for (Actor& a : d.actors) {
         a.id = in.str();
         a.name = in.str();
@@ -193,7 +213,7 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
             alias = in.str();
         }
     }
-    d.claims.resize(in.count(4 * 8 + 1 + 5 * 4 + 8 + 2, "claims"));
+    d.claims.resize(budget.take(in.count(4 * 8 + 1 + 5 * 4 + 8 + 2, "claims")));
     for (Claim& c : d.claims) {
         c.id = in.str();
         const std::uint8_t flags = in.u8();
@@ -238,13 +258,18 @@ bool is_compiled(std::string_view bytes) {
     return bytes.substr(0, magic.size()) == magic;
 }
 
+std::string to_compiled(const KnowledgeGraph& graph, const LoadResult& loaded) {
+    return to_compiled(graph, loaded.diagnostics, loaded.files, loaded.omitted_warnings);
+}
+
 std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnostic>& warnings,
-                        std::size_t files) {
+                        std::size_t files, std::size_t omitted_warnings) {
     const Dataset& d = graph.data();
     Encoder e;
     e.out().reserve(header_size + 64 * (d.claims.size() + d.actors.size()));
     e.out().append(header_size, '\0');  // filled in once the payload is known
     e.u64(files);
+    e.u64(omitted_warnings);
     e.u64(d.sources.size());
     for (const Source& s : d.sources) {
         e.str(s.id);
@@ -321,7 +346,8 @@ std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnosti
 
 namespace detail {
 
-LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum) {
+LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum,
+                           const LoadLimits& limits) {
     LoadResult result;
     result.files = 1;
     auto fail = [&](const std::string& message) {
@@ -358,21 +384,30 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
         Decoder in(payload);
         std::vector<Diagnostic> warnings;
         std::size_t files = 0;
-        Dataset data = decode_dataset(in, warnings, files);
+        std::size_t omitted = 0;
+        Dataset data = decode_dataset(in, warnings, files, omitted, {limits.max_records});
         result.files = files;
+        result.omitted_warnings = omitted;
         result.diagnostics = std::move(warnings);
         result.graph.emplace(std::move(data));
         return result;
     } catch (const Damaged& damaged) {
         result.diagnostics.clear();
         return fail(std::string("damaged compiled dataset: ") + damaged.what());
+    } catch (const OverLimit&) {
+        result.diagnostics.clear();
+        return fail("more than " + std::to_string(limits.max_records) +
+                    " records (sources, relations, actors and claims together); one command "
+                    "loads at most " +
+                    std::to_string(limits.max_records) + " (--max-records)");
     }
 }
 
 }  // namespace detail
 
-LoadResult from_compiled(std::string_view bytes, const std::string& name) {
-    return detail::decode_compiled(bytes, name, true);
+LoadResult from_compiled(std::string_view bytes, const std::string& name,
+                         const LoadLimits& limits) {
+    return detail::decode_compiled(bytes, name, true, limits);
 }
 
 }  // namespace entente

@@ -10,6 +10,7 @@
 namespace entente::detail {
 
 /// Decodes a compiled dataset; `verify_checksum` false skips only the checksum comparison.
-LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum);
+LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum,
+                           const LoadLimits& limits = {});
 
 }  // namespace entente::detail

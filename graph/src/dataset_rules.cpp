@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace entente::detail {
@@ -27,7 +28,68 @@ bool resolved(const Claim& c) {
            c.source != no_index;
 }
 
+// A warning's kind: its message with the quoted names and the parenthesized locations left out.
+std::string warning_kind(const std::string& message) {
+    std::string out;
+    char closing = 0;
+    for (char c : message) {
+        if (closing != 0) {
+            if (c == closing) {
+                out += "\u2026";
+                out += c;
+                closing = 0;
+            }
+            continue;
+        }
+        out += c;
+        if (c == '"' || c == '(') {
+            closing = c == '"' ? '"' : ')';
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+// Keeps the first max_similar warnings of each kind; the rest of a kind become one
+// warning where the first of them was, saying how many. Returns how many fewer warnings are
+// listed than were found.
+std::size_t cap_similar_warnings(std::vector<Diagnostic>& diagnostics, std::size_t max_similar) {
+    struct Kind {
+        std::size_t seen = 0;
+        std::size_t summary = 0;  // index of the summing-up warning in `kept`
+    };
+    std::unordered_map<std::string, Kind> kinds;
+    std::vector<Diagnostic> kept;
+    std::size_t omitted = 0;
+    for (auto& d : diagnostics) {
+        if (d.severity != Severity::warning) {
+            kept.push_back(std::move(d));
+            continue;
+        }
+        const std::string kind = warning_kind(d.message);
+        Kind& k = kinds[kind];
+        if (++k.seen <= max_similar) {
+            kept.push_back(std::move(d));
+            continue;
+        }
+        if (k.seen == max_similar + 1) {
+            k.summary = kept.size();
+            kept.push_back({Severity::warning, d.file, 0, 0, "", kind});
+        } else {
+            ++omitted;
+        }
+    }
+    for (const auto& [kind, k] : kinds) {
+        if (k.seen > max_similar) {
+            const std::size_t more = k.seen - max_similar;
+            kept[k.summary].message = "\u2026 and " + std::to_string(more) + " more warning" +
+                                      (more == 1 ? "" : "s") + " like these: " + kind;
+        }
+    }
+    diagnostics = std::move(kept);
+    return omitted;
+}
 
 // A stable id from a claim's content, so ids survive reordering and edits elsewhere.
 std::string content_id(const Claim& claim, const Dataset& data) {

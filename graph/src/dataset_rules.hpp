@@ -2,6 +2,9 @@
 // Internal: rules both loaders apply once the tables are built: assigned ids and warnings.
 
 #include <string>
+#include <vector>
+
+#include "entente/errors.hpp"
 
 #include "entente/knowledge_graph.hpp"
 #include "entente/model.hpp"
@@ -27,6 +30,11 @@ class WarningSink {
 /// itself (opposite signs between the same actors at overlapping dates). Claims with an
 /// unresolved field are skipped.
 void check_claim_warnings(const Dataset& data, WarningSink& sink);
+
+/// Keeps the first `max_similar` warnings of each kind (the message without its quoted names and
+/// parenthesized places); the rest of a kind become one summing-up warning. Returns how many
+/// warnings are no longer listed.
+std::size_t cap_similar_warnings(std::vector<Diagnostic>& diagnostics, std::size_t max_similar);
 
 /// Actors whose id, name or alias folds to the same key as an earlier actor's.
 void check_shared_names(const Dataset& data, const NameIndex& names, WarningSink& sink);

@@ -180,7 +180,7 @@ struct PendingRef {
 // that is how anything unexpected sends the file to the thorough loader.
 class Builder {
   public:
-    Builder() {
+    explicit Builder(const LoadLimits& limits) : limits_(limits) {
         for (const Relation& builtin : builtin_relations()) {
             relation_ids_.emplace(builtin.id, static_cast<Index>(data_.relations.size()));
             data_.relations.push_back(builtin);
@@ -317,6 +317,13 @@ class Builder {
         if (std::memchr(s, '\0', n) != nullptr) {
             return false;  // the thorough loader reads some fields as C strings
         }
+        // Bytes bound characters from above: within the limit in bytes is within it in
+        // characters; anything longer goes to the thorough loader, which counts exactly.
+        const bool long_text = depth_ == 3 && (field_ == Field::quote || field_ == Field::note ||
+                                               field_ == Field::title || field_ == Field::url);
+        if (n > (long_text ? limits_.max_text_length : limits_.max_name_length)) {
+            return false;
+        }
         if (depth_ == 4) {
             if (v.empty()) {
                 return false;
@@ -352,6 +359,9 @@ class Builder {
         }
         depth_ = 3;
         seen_ = 0;
+        if (++records_ > limits_.max_records) {
+            return false;
+        }
         place_ = {file_, element_++, stream_->Tell() - 1};
         switch (table_) {
             case Table::sources:
@@ -690,6 +700,8 @@ class Builder {
     std::vector<Place> actor_places_, claim_places_;
     std::pair<std::string, Index> last_source_{"", no_index};
 
+    const LoadLimits& limits_;
+    std::size_t records_ = 0;  // in all files, as the limit counts them
     const LoadProgress* progress_ = nullptr;
     std::size_t total_ = 0;
     std::size_t done_before_ = 0;  // bytes of the files already parsed
@@ -787,12 +799,19 @@ class PlaceSink : public WarningSink {
 
 }  // namespace
 
-std::optional<LoadResult> fast_load(const std::vector<InputFile>& files,
+std::optional<LoadResult> fast_load(const std::vector<InputFile>& files, const LoadLimits& limits,
                                     const LoadProgress& progress) {
     if (files.empty() || files.size() > UINT32_MAX) {
         return std::nullopt;
     }
-    Builder builder;
+    std::uint64_t bytes = 0;
+    for (const auto& f : files) {
+        bytes += f.text.size();
+    }
+    if (bytes > limits.max_bytes) {
+        return std::nullopt;  // the thorough loader names the file that goes over
+    }
+    Builder builder(limits);
     std::size_t total = 0;
     for (const auto& f : files) {
         total += f.text.size();
@@ -814,7 +833,7 @@ std::optional<LoadResult> fast_load(const std::vector<InputFile>& files,
     result.graph.emplace(std::move(builder.data()));
     check_shared_names(result.graph->data(), result.graph->names(), sink);
     result.diagnostics = sink.take();
-
+    result.omitted_warnings = cap_similar_warnings(result.diagnostics, limits.max_similar_warnings);
     return result;
 }
 

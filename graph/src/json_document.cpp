@@ -4,6 +4,7 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "entente/text.hpp"
 
@@ -35,8 +36,14 @@ class ViewStream {
 class RecordingHandler {
   public:
     RecordingHandler(rapidjson::Document& document, const ViewStream& stream, std::string_view text,
-                     std::vector<std::uint32_t>& starts, std::vector<ParseProblem>& problems)
-        : document_(document), stream_(stream), text_(text), starts_(starts), problems_(problems) {
+                     const StringLimits& limits, std::vector<std::uint32_t>& starts,
+                     std::vector<ParseProblem>& problems)
+        : document_(document),
+          stream_(stream),
+          text_(text),
+          limits_(limits),
+          starts_(starts),
+          problems_(problems) {
         last_end_ = stream.Tell();
     }
 
@@ -51,13 +58,15 @@ class RecordingHandler {
         return mark() && document_.RawNumber(s, n, copy);
     }
     bool String(const char* s, rapidjson::SizeType n, bool copy) {
-        return mark() && document_.String(s, n, copy);
+        const std::size_t start = token_start();
+        return mark() && fits(start, std::string_view(s, n), is_text()) &&
+               document_.String(s, n, copy);
     }
     bool StartObject() {
         if (!mark_container() || !enter()) {
             return false;
         }
-        frames_.push_back({false, 0, {}, {}});
+        frames_.emplace_back(false);
         return document_.StartObject();
     }
     bool Key(const char* s, rapidjson::SizeType n, bool copy) {
@@ -68,10 +77,11 @@ class RecordingHandler {
         std::string key(s, n);
         Frame& frame = frames_.back();
         frame.key = key;
-        if (std::find(frame.seen.begin(), frame.seen.end(), key) != frame.seen.end()) {
+        if (!fits(start, key, false)) {
+            return false;
+        }
+        if (!frame.seen.insert(key).second) {
             problems_.push_back({start, "duplicate key \"" + key + "\"", current_pointer(), false});
-        } else {
-            frame.seen.push_back(key);
         }
         return document_.Key(s, n, copy);
     }
@@ -85,7 +95,7 @@ class RecordingHandler {
         if (!mark_container() || !enter()) {
             return false;
         }
-        frames_.push_back({true, 0, {}, {}});
+        frames_.emplace_back(true);
         return document_.StartArray();
     }
     bool EndArray(rapidjson::SizeType n) {
@@ -99,6 +109,35 @@ class RecordingHandler {
     std::optional<ParseProblem> stop;
 
   private:
+    // True when the string being read belongs to a long-text member (directly, or in an array).
+    bool is_text() const {
+        for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+            if (!it->array) {
+                const auto& fields = limits_.text_fields;
+                return std::find(fields.begin(), fields.end(), it->key) != fields.end();
+            }
+        }
+        return false;
+    }
+    // Stops the parse at a string longer than its limit, before the document copies it.
+    bool fits(std::size_t start, std::string_view s, bool text) {
+        const std::size_t limit = text ? limits_.max_text_length : limits_.max_name_length;
+        if (s.size() <= limit) {
+            return true;  // never more characters than bytes
+        }
+        const std::size_t length = utf8_length(s);
+        if (length <= limit) {
+            return true;
+        }
+        stop = ParseProblem{start,
+                            "string of " + std::to_string(length) + " characters; " +
+                                (text ? "a quote, note, title or url may have at most "
+                                      : "a name may have at most ") +
+                                std::to_string(limit) +
+                                (text ? " (--max-text-length)" : " (--max-name-length)"),
+                            current_pointer(), true};
+        return false;
+    }
     // The value that just ended began at the first character after the previous token that is
     // not whitespace or JSON punctuation: exact, since the whole text is in memory.
     std::size_t token_start() const {
@@ -167,14 +206,16 @@ class RecordingHandler {
     rapidjson::Document& document_;
     const ViewStream& stream_;
     std::string_view text_;
+    const StringLimits& limits_;
     std::vector<std::uint32_t>& starts_;
     std::vector<ParseProblem>& problems_;
     // One frame per open object or array. Keys are copied: the reader reuses its buffer.
     struct Frame {
+        explicit Frame(bool is_array) : array(is_array) {}
         bool array;
-        std::size_t elements;           // arrays: elements started so far
-        std::string key;                // objects: the member being read
-        std::vector<std::string> seen;  // objects: keys so far, to catch duplicates
+        std::size_t elements = 0;              // arrays: elements started so far
+        std::string key;                       // objects: the member being read
+        std::unordered_set<std::string> seen;  // objects: keys so far, to catch duplicates
     };
     std::vector<Frame> frames_;
     std::size_t last_end_ = 0;
@@ -183,13 +224,13 @@ class RecordingHandler {
 
 // Pairs each value with its recorded start, in the same pre-order the parser produced them.
 // Depth is capped by the parse, so the recursion is bounded.
+template <typename Out>
 void assign_offsets(const rapidjson::Value& value, const std::vector<std::uint32_t>& starts,
-                    std::size_t& next,
-                    std::unordered_map<const rapidjson::Value*, std::uint32_t>& out) {
-    out.emplace(&value, starts[next++]);
+                    std::size_t& next, Out& out) {
+    out.push_back({&value, starts[next++]});
     if (value.IsObject()) {
         for (const auto& member : value.GetObject()) {
-            out.emplace(&member.name, starts[next++]);
+            out.push_back({&member.name, starts[next++]});
             assign_offsets(member.value, starts, next, out);
         }
     } else if (value.IsArray()) {
@@ -221,23 +262,38 @@ std::string syntax_message(rapidjson::ParseErrorCode code) {
     return "syntax error: " + message;
 }
 
+// Bytes between two checkpoints of the position index.
+constexpr std::size_t checkpoint_block = 256;
+
 }  // namespace
 
-JsonDocument::JsonDocument(std::string_view text) : text_(text) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            line_starts_.push_back(i + 1);
-        }
+// Moves a position past one byte: columns count the bytes that start a UTF-8 character.
+void JsonDocument::advance(Checkpoint& at, char c) {
+    if (c == '\n') {
+        ++at.line;
+        at.column = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        ++at.column;
     }
+}
+
+JsonDocument::JsonDocument(std::string_view text, const StringLimits& limits) : text_(text) {
     // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
-    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    bom_ = text.substr(0, 3) == "\xEF\xBB\xBF";
+    const std::size_t start = bom_ ? 3 : 0;
+    Checkpoint at;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % checkpoint_block == 0) {
+            checkpoints_.push_back(at);
+        }
+        advance(at, text[i]);
+    }
     ViewStream stream(text, start);
     std::vector<std::uint32_t> starts;
     rapidjson::Reader reader;
     std::optional<ParseProblem> stop;
     auto generator = [&](rapidjson::Document& document) {
-        RecordingHandler handler(document, stream, text, starts, problems_);
+        RecordingHandler handler(document, stream, text, limits, starts, problems_);
         constexpr unsigned flags = rapidjson::kParseIterativeFlag |
                                    rapidjson::kParseValidateEncodingFlag |
                                    rapidjson::kParseStopWhenDoneFlag;
@@ -251,8 +307,16 @@ JsonDocument::JsonDocument(std::string_view text) : text_(text) {
         return;
     }
     if (reader.HasParseError()) {
-        problems_.push_back(
-            {reader.GetErrorOffset(), syntax_message(reader.GetParseErrorCode()), "", true});
+        std::string message = syntax_message(reader.GetParseErrorCode());
+        // JavaScript writes these into "JSON" happily; say why they are refused.
+        const std::string_view rest = text.substr(std::min(reader.GetErrorOffset(), text.size()));
+        for (const std::string_view word : {"NaN", "Infinity", "-Infinity"}) {
+            if (reader.GetParseErrorCode() == rapidjson::kParseErrorValueInvalid &&
+                rest.substr(0, word.size()) == word) {
+                message += ": " + std::string(word) + " is not a JSON number";
+            }
+        }
+        problems_.push_back({reader.GetErrorOffset(), message, "", true});
         return;
     }
     // Anything but whitespace after the root value is an error, as in any strict JSON parser.
@@ -268,23 +332,34 @@ JsonDocument::JsonDocument(std::string_view text) : text_(text) {
     std::size_t next = 0;
     offsets_.reserve(starts.size());
     assign_offsets(document_, starts, next, offsets_);
+    starts = {};
+    std::sort(offsets_.begin(), offsets_.end(), [](const ValueStart& a, const ValueStart& b) {
+        return std::less<>()(a.value, b.value);
+    });
     ok_ = true;
 }
 
 std::size_t JsonDocument::offset_of(const rapidjson::Value& value) const {
-    const auto it = offsets_.find(&value);
-    return it == offsets_.end() ? 0 : it->second;
+    const auto it = std::lower_bound(
+        offsets_.begin(), offsets_.end(), &value,
+        [](const ValueStart& a, const rapidjson::Value* b) { return std::less<>()(a.value, b); });
+    return it == offsets_.end() || it->value != &value ? 0 : it->offset;
 }
 
 TextPosition JsonDocument::position_of(std::size_t offset) const {
     offset = std::min(offset, text_.size());
-    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    const std::size_t line_start = *(it - 1);
-    std::string_view before = text_.substr(line_start, offset - line_start);
-    if (line_start == 0 && before.substr(0, 3) == "\xEF\xBB\xBF") {
-        before.remove_prefix(3);  // the byte-order mark is not a column
+    if (checkpoints_.empty()) {
+        return {1, 1};
     }
-    return {static_cast<std::size_t>(it - line_starts_.begin()), utf8_length(before) + 1};
+    const std::size_t block = std::min(offset / checkpoint_block, checkpoints_.size() - 1);
+    Checkpoint at = checkpoints_[block];
+    for (std::size_t i = block * checkpoint_block; i < offset; ++i) {
+        advance(at, text_[i]);
+    }
+    if (bom_ && at.line == 1 && offset >= 3) {
+        --at.column;  // the byte-order mark is not a column
+    }
+    return {at.line, at.column};
 }
 
 std::string pointer_token(std::string_view name) {

@@ -4,16 +4,27 @@
 #include <rapidjson/document.h>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace entente::detail {
 
 /// Deepest nesting a data file may have; ours needs 4, and a cap keeps hostile input harmless.
 inline constexpr std::size_t max_json_depth = 64;
+
+/// How long a string may be, in characters; a longer one stops the parse before it is stored.
+struct StringLimits {
+    /// Member names, and strings of every member not in `text_fields`.
+    std::size_t max_name_length = std::numeric_limits<std::size_t>::max();
+    /// Strings of the members named in `text_fields` (and of arrays they hold).
+    std::size_t max_text_length = std::numeric_limits<std::size_t>::max();
+    /// Member names whose strings are long texts.
+    std::span<const std::string_view> text_fields;
+};
 
 /// A line and a column, both 1-based, the column counted in characters.
 struct TextPosition {
@@ -32,8 +43,9 @@ struct ParseProblem {
 /// A parsed JSON text whose values know their byte offsets.
 class JsonDocument {
   public:
-    /// Parses `text` (UTF-8 validated, iterative, depth-capped); problems go to problems().
-    explicit JsonDocument(std::string_view text);
+    /// Parses `text` (UTF-8 validated, iterative, depth- and length-capped); problems go to
+    /// problems().
+    explicit JsonDocument(std::string_view text, const StringLimits& limits = {});
     /// True when the text parsed (problems() may still hold non-fatal ones such as duplicate keys).
     bool ok() const { return ok_; }
     /// The root value; only meaningful when ok().
@@ -48,8 +60,22 @@ class JsonDocument {
   private:
     std::string_view text_;
     rapidjson::Document document_;
-    std::unordered_map<const rapidjson::Value*, std::uint32_t> offsets_;
-    std::vector<std::size_t> line_starts_;
+    // Where each value starts, sorted by the value's address: a third of a hash map's memory,
+    // which matters when a file holds millions of values.
+    struct ValueStart {
+        const rapidjson::Value* value;
+        std::uint32_t offset;
+    };
+    std::vector<ValueStart> offsets_;
+    // Line and column where each block of text starts, so that finding a position reads at
+    // most one block however long the lines are (minified files are one line).
+    struct Checkpoint {
+        std::size_t line = 1;
+        std::size_t column = 1;
+    };
+    static void advance(Checkpoint& at, char c);
+    std::vector<Checkpoint> checkpoints_;
+    bool bom_ = false;
     std::vector<ParseProblem> problems_;
     bool ok_ = false;
 };

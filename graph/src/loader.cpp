@@ -1,16 +1,17 @@
 #include "entente/loader.hpp"
 
+#include <fcntl.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 #include "dataset_rules.hpp"
@@ -52,9 +53,18 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
     return suggestions.empty() ? out : out + "?";
 }
 
+// Members whose strings are long texts (LoadLimits::max_text_length); others are names.
+constexpr std::string_view text_fields[] = {"quote", "note", "title", "url"};
+
+// Suggesting near names compares the unknown one with every known one; past this many pairs of
+// characters compared in one load, unknown names are reported without suggestions, so that a
+// file full of bad references is still checked in seconds.
+constexpr std::size_t suggestion_budget = 100'000'000;
+
 class Loader {
   public:
-    explicit Loader(const std::vector<InputFile>& files) : files_(files) {}
+    Loader(const std::vector<InputFile>& files, const LoadLimits& limits)
+        : files_(files), limits_(limits) {}
 
     LoadResult run() {
         for (std::size_t i = 0; i < files_.size(); ++i) {
@@ -74,6 +84,8 @@ class Loader {
         for (auto& p : pending_) {
             result.diagnostics.push_back(std::move(p.diagnostic));
         }
+        result.omitted_warnings =
+            detail::cap_similar_warnings(result.diagnostics, limits_.max_similar_warnings);
         if (result.error_count() == 0) {
             result.graph.emplace(std::move(data_));
         }
@@ -141,8 +153,36 @@ class Loader {
 
     // ---- parsing and the schema ----
 
+    // A file past the byte limit is not parsed: the whole file gets one error.
+    bool within_byte_limit(std::size_t i) {
+        const std::uint64_t size = files_[i].text.size();
+        bytes_ += size;
+        if (bytes_ <= limits_.max_bytes) {
+            return true;
+        }
+        const std::string limit = "one command loads at most " + std::to_string(limits_.max_bytes) +
+                                  " bytes (--max-bytes)";
+        Diagnostic d{
+            Severity::error,
+            files_[i].name,
+            0,
+            0,
+            "",
+            size > limits_.max_bytes
+                ? "file of " + std::to_string(size) + " bytes; " + limit
+                : "this file brings the data to " + std::to_string(bytes_) + " bytes; " + limit};
+        pending_.push_back({i, 0, std::move(d)});
+        docs_.push_back(std::make_unique<JsonDocument>(std::string_view()));
+        return false;
+    }
+
     void parse_file(std::size_t i) {
-        docs_.push_back(std::make_unique<JsonDocument>(files_[i].text));
+        if (!within_byte_limit(i)) {
+            return;
+        }
+        const detail::StringLimits strings{limits_.max_name_length, limits_.max_text_length,
+                                           text_fields};
+        docs_.push_back(std::make_unique<JsonDocument>(files_[i].text, strings));
         const JsonDocument& doc = *docs_.back();
         for (const auto& problem : doc.problems()) {
             add(Severity::error, i, problem.offset, problem.pointer, problem.message);
@@ -179,6 +219,16 @@ class Loader {
         std::size_t k = 0;
         for (const auto& element : array->GetArray()) {
             Record r{root.file, &element, "/" + std::string(name) + "/" + std::to_string(k++)};
+            if (records_++ == limits_.max_records) {
+                report(Severity::error, r, element, r.pointer,
+                       "more than " + std::to_string(limits_.max_records) +
+                           " records (sources, relations, actors and claims together); one "
+                           "command loads at most " +
+                           std::to_string(limits_.max_records) + " (--max-records)");
+            }
+            if (records_ > limits_.max_records) {
+                return;
+            }
             check(part, r);
             if (element.IsObject()) {
                 out.push_back(std::move(r));
@@ -320,6 +370,29 @@ class Loader {
         detail::check_shared_names(data_, *names_, sink);
     }
 
+    // Spends the suggestion budget on comparing `name` with names of `chars` characters in all;
+    // false once it is spent (and from then on, so the cut-off does not depend on name lengths).
+    bool afford_suggestions(const std::string& name, std::size_t chars) {
+        const std::size_t cost = (name.size() + 1) * (chars + 1);
+        if (cost > suggestions_left_) {
+            suggestions_left_ = 0;
+            return false;
+        }
+        suggestions_left_ -= cost;
+        return true;
+    }
+    std::size_t actor_name_chars() {
+        if (actor_name_chars_ == 0) {
+            for (const Actor& a : data_.actors) {
+                actor_name_chars_ += a.id.size() + a.name.size() + 1;
+                for (const auto& alias : a.aliases) {
+                    actor_name_chars_ += alias.size();
+                }
+            }
+        }
+        return actor_name_chars_;
+    }
+
     Index resolve_actor(const Record& r, const char* field) {
         const Value* v = good_string(r, field);
         if (v == nullptr) {
@@ -338,7 +411,7 @@ class Loader {
                 suggestions.push_back(data_.actors[i].id);
             }
         }
-        if (suggestions.empty()) {
+        if (suggestions.empty() && afford_suggestions(id, actor_name_chars())) {
             suggestions = names_->suggest(id);
         }
         report_field(Severity::error, r, field,
@@ -357,12 +430,15 @@ class Loader {
             return it->second;
         }
         std::vector<std::string> known;
+        std::size_t chars = 0;
         for (const auto& entry : ids) {
             known.push_back(entry.first);
+            chars += entry.first.size();
         }
         report_field(Severity::error, r, field,
                      std::string("unknown ") + what + " \"" + id + "\"" +
-                         did_you_mean(nearest_names(id, known)));
+                         did_you_mean(afford_suggestions(id, chars) ? nearest_names(id, known)
+                                                                    : std::vector<std::string>{}));
         return no_index;
     }
 
@@ -460,6 +536,11 @@ class Loader {
     }
 
     const std::vector<InputFile>& files_;
+    const LoadLimits& limits_;
+    std::uint64_t bytes_ = 0;                           // bytes of the files parsed so far
+    std::size_t records_ = 0;                           // records collected so far
+    std::size_t suggestions_left_ = suggestion_budget;  // see afford_suggestions
+    std::size_t actor_name_chars_ = 0;
     std::vector<std::unique_ptr<JsonDocument>> docs_;
     std::vector<Pending> pending_;
     std::set<std::string> bad_;  // pointers of values the schema rejected
@@ -479,22 +560,23 @@ std::size_t LoadResult::error_count() const {
 }
 
 std::size_t LoadResult::warning_count() const {
-    return diagnostics.size() - error_count();
+    return diagnostics.size() - error_count() + omitted_warnings;
 }
 
 namespace detail {
 
-LoadResult thorough_load(const std::vector<InputFile>& files) {
-    return Loader(files).run();
+LoadResult thorough_load(const std::vector<InputFile>& files, const LoadLimits& limits) {
+    return Loader(files, limits).run();
 }
 
 }  // namespace detail
 
-LoadResult load_dataset(const std::vector<InputFile>& files, const LoadProgress& progress) {
+LoadResult load_dataset(const std::vector<InputFile>& files, const LoadLimits& limits,
+                        const LoadProgress& progress) {
     if (std::any_of(files.begin(), files.end(),
                     [](const InputFile& f) { return is_compiled(f.text); })) {
         if (files.size() == 1) {
-            return from_compiled(files.front().text, files.front().name);
+            return from_compiled(files.front().text, files.front().name, limits);
         }
         // Merging would mean resolving JSON references against binary tables; compiling the
         // files together is simpler and as fast to load.
@@ -514,14 +596,15 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadProgress&
     }
     // Most files are valid: one streaming pass builds them. Anything else takes the thorough
     // path, which finds and reports every problem with its position.
-    if (auto fast = detail::fast_load(files, progress)) {
+    if (auto fast = detail::fast_load(files, limits, progress)) {
         return std::move(*fast);
     }
-    return detail::thorough_load(files);
+    return detail::thorough_load(files, limits);
 }
 
 std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
-                                         std::vector<Diagnostic>& diagnostics) {
+                                         std::vector<Diagnostic>& diagnostics,
+                                         const LoadLimits& limits) {
     namespace fs = std::filesystem;
     std::vector<InputFile> out;
     auto fail = [&](const std::string& name, const std::string& message) {
@@ -530,24 +613,61 @@ std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
         d.message = message;
         diagnostics.push_back(std::move(d));
     };
+    auto too_big = [&](const fs::path& file, std::uint64_t size) {
+        fail(file.string(), "file of " + std::to_string(size) +
+                                " bytes; one command loads at most " +
+                                std::to_string(limits.max_bytes) + " bytes (--max-bytes)");
+    };
     auto read = [&](const fs::path& file) {
-        // Opened only after its type is known: opening a FIFO would block.
-        std::ifstream in(file, std::ios::binary);
-        if (!in) {
+        // Non-blocking, and checked once open: a path that became a FIFO must not hang us.
+        const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0) {
             fail(file.string(), std::string("cannot read: ") + std::strerror(errno));
             return;
         }
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        if (in.bad()) {
-            fail(file.string(), std::string("cannot read: ") + std::strerror(errno));
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            fail(file.string(), "not a regular file or a directory");
             return;
         }
-        out.push_back({file.string(), std::move(buffer).str()});
+        if (static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) {
+            ::close(fd);
+            too_big(file, static_cast<std::uint64_t>(st.st_size));
+            return;
+        }
+        // Read to the end but never past the limit: the size can change while we read.
+        std::string text;
+        char buffer[1 << 16];
+        while (true) {
+            const ssize_t n = ::read(fd, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n < 0) {
+                const int error = errno;
+                ::close(fd);
+                fail(file.string(), std::string("cannot read: ") + std::strerror(error));
+                return;
+            }
+            if (n == 0) {
+                break;
+            }
+            text.append(buffer, static_cast<std::size_t>(n));
+            if (text.size() > limits.max_bytes) {
+                ::close(fd);
+                too_big(file, text.size());
+                return;
+            }
+        }
+        ::close(fd);
+        out.push_back({file.string(), std::move(text)});
     };
     std::error_code ec;
     const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
+    if (ec && status.type() != fs::file_type::not_found) {
+        fail(path.string(), "cannot read: " + ec.message());
+    } else if (!fs::exists(status)) {
         fail(path.string(), "cannot read: no such file or directory");
     } else if (fs::is_directory(status)) {
         std::vector<fs::path> files;

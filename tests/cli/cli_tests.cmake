@@ -155,3 +155,18 @@ entente_cli_test(align.ranking-json 0
   --stdout "${_data}/expected/align-a.json" -- align a --data good/queries.json --format json)
 entente_cli_test(usage.unknown-command 1 --stderr-has "unknown command \"shwo\"" --stderr-has "did you mean \"show\"?" -- shwo russia)
 entente_cli_test(usage.empty-diagram 1 --stderr-has "--diagram" -- balance --diagram=)
+
+# Hostile input through the binary (big inputs generated at test time), and writes that fail or
+# are killed. Exit 77 means the case needs what this machine lacks; CTest shows it as skipped.
+foreach(check deep-nesting big-string shared-names fifo unreadable limits)
+  add_test(NAME hostile.${check}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/hostile.sh $<TARGET_FILE:entente>
+                   ${PROJECT_SOURCE_DIR} ${check})
+  set_tests_properties(hostile.${check} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()
+foreach(check read-only full killed)
+  add_test(NAME write-safety.${check}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/write_safety.sh $<TARGET_FILE:entente>
+                   ${PROJECT_SOURCE_DIR} ${check})
+  set_tests_properties(write-safety.${check} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()

@@ -1,14 +1,15 @@
 // libFuzzer target: any bytes as a dataset file must give a graph or a list of diagnostics,
-// never a crash, a hang or undefined behaviour.
+// never a crash, a hang or undefined behaviour; with the default limits and with tiny ones.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "entente/loader.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string text(reinterpret_cast<const char*>(data), size);
-    const auto result = entente::load_dataset({{"fuzz.json", text}});
+namespace {
+
+void check(const std::string& text, const entente::LoadLimits& limits) {
+    const auto result = entente::load_dataset({{"fuzz.json", text}}, limits);
     // Every diagnostic must be formattable, and a graph exists exactly when nothing is an error.
     for (const auto& d : result.diagnostics) {
         (void)entente::format_diagnostic(d);
@@ -16,5 +17,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.graph.has_value() != (result.error_count() == 0)) {
         __builtin_trap();
     }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    check(text, {});
+    // Tiny limits, so that every limit is reached by inputs the fuzzer can build.
+    entente::LoadLimits tiny;
+    tiny.max_bytes = 2048;
+    tiny.max_records = 8;
+    tiny.max_name_length = 12;
+    tiny.max_text_length = 40;
+    tiny.max_similar_warnings = 1;
+    check(text, tiny);
     return 0;
 }

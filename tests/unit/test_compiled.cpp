@@ -35,14 +35,15 @@ std::string describe(const std::vector<Diagnostic>& diagnostics) {
 void require_round_trip(const LoadResult& loaded, const std::string& what) {
     INFO(what);
     REQUIRE(loaded.graph);
-    const std::string bytes = to_compiled(*loaded.graph, loaded.diagnostics, loaded.files);
+    const std::string bytes = to_compiled(*loaded.graph, loaded);
     CHECK(is_compiled(bytes));
     const LoadResult back = load_dataset({{"x.entente", bytes}});
     REQUIRE_MESSAGE(back.graph, describe(back.diagnostics));
     CHECK(back.graph->data() == loaded.graph->data());
     CHECK(describe(back.diagnostics) == describe(loaded.diagnostics));
     CHECK(back.files == loaded.files);
-    CHECK(to_compiled(*back.graph, back.diagnostics, back.files) == bytes);
+    CHECK(back.omitted_warnings == loaded.omitted_warnings);
+    CHECK(to_compiled(*back.graph, back) == bytes);
 }
 
 // A small compiled dataset, and its bytes with the header's length made to match `size`.
@@ -77,6 +78,13 @@ TEST_CASE("compiled datasets round-trip losslessly, warnings and all") {
     REQUIRE(warned.warning_count() > 0);
     require_round_trip(warned, "warnings");
     require_round_trip(load_text(small_dataset), "aliases, holder, dates, assigned ids");
+    LoadLimits capped;
+    capped.max_similar_warnings = 0;
+    std::vector<Diagnostic> unused;
+    const auto summed = load_dataset(
+        read_dataset_path(data / "warn" / "duplicate-and-contradiction.json", unused), capped);
+    REQUIRE(summed.omitted_warnings > 0);
+    require_round_trip(summed, "warnings summed up past the cap");
 }
 
 TEST_CASE("hypothetical claims survive compilation") {
@@ -118,8 +126,8 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
               "version 1: compile it again from its JSON with `entente compile`");
     }
     SUBCASE("bytes appended") {
-        CHECK(only_message(from_compiled(good + "xx", "a.entente")).find("holds " + std::to_string(good.size() - 30)) !=
-              std::string::npos);
+        CHECK(only_message(from_compiled(good + "xx", "a.entente"))
+                  .find("holds " + std::to_string(good.size() - 30)) != std::string::npos);
     }
     SUBCASE("a reference out of range, behind a valid checksum") {
         // Records are checked even when the checksum matches: the file may have been forged.
@@ -133,6 +141,13 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
         CHECK(message.rfind("f.entente: error: damaged compiled dataset: a reference to actor 9 "
                             "of 4 at byte ",
                             0) == 0);
+    }
+    SUBCASE("more records than the limit") {
+        LoadLimits limits;
+        limits.max_records = 3;
+        CHECK(only_message(from_compiled(good, "r.entente", limits)) ==
+              "r.entente: error: more than 3 records (sources, relations, actors and claims "
+              "together); one command loads at most 3 (--max-records)");
     }
     SUBCASE("loaded together with other files") {
         const auto result = load_dataset({{"c.entente", good}, {"more.json", small_dataset}});

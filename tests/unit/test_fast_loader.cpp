@@ -29,6 +29,7 @@ std::string describe(const Diagnostic& d) {
 void require_same(const LoadResult& fast, const LoadResult& thorough, const std::string& what) {
     INFO(what);
     REQUIRE(fast.files == thorough.files);
+    CHECK(fast.omitted_warnings == thorough.omitted_warnings);
     REQUIRE(fast.graph.has_value() == thorough.graph.has_value());
     if (fast.graph) {
         CHECK(fast.graph->data() == thorough.graph->data());
@@ -45,14 +46,15 @@ void require_same(const LoadResult& fast, const LoadResult& thorough, const std:
 
 // The invariant the fuzz target also checks: a fast answer equals the thorough one, and a file
 // with errors never gets a fast answer.
-bool agrees(const std::vector<InputFile>& files) {
-    const auto fast = detail::fast_load(files);
-    const auto thorough = detail::thorough_load(files);
+bool agrees(const std::vector<InputFile>& files, const LoadLimits& limits = {}) {
+    const auto fast = detail::fast_load(files, limits);
+    const auto thorough = detail::thorough_load(files, limits);
     if (!fast) {
         return true;
     }
     if (thorough.error_count() != 0 || !(fast->graph->data() == thorough.graph->data()) ||
-        fast->diagnostics.size() != thorough.diagnostics.size()) {
+        fast->diagnostics.size() != thorough.diagnostics.size() ||
+        fast->omitted_warnings != thorough.omitted_warnings) {
         return false;
     }
     for (std::size_t i = 0; i < fast->diagnostics.size(); ++i) {
@@ -145,6 +147,30 @@ TEST_CASE("the fast loader resolves references to records in a later file") {
     CHECK(fast->graph->actor(c.object).id == "b");
     CHECK(c.asserted_by == "P");
     CHECK(c.id_assigned);
+}
+
+TEST_CASE("the fast loader keeps to the load limits, or leaves the file to the thorough one") {
+    const std::vector<InputFile> small = {{"t.json", small_dataset}};
+    std::vector<LoadLimits> tight(6);
+    tight[0].max_bytes = 500;
+    tight[1].max_records = 5;
+    tight[2].max_name_length = 6;
+    tight[3].max_text_length = 12;
+    tight[4].max_similar_warnings = 0;
+    tight[5].max_name_length = 1;
+    for (std::size_t i = 0; i < tight.size(); ++i) {
+        CHECK_MESSAGE(agrees(small, tight[i]), "limits ", i);
+    }
+    // A limit the data breaks is an error, so the fast path must have declined.
+    CHECK_FALSE(detail::fast_load(small, tight[1]).has_value());
+    CHECK(detail::thorough_load(small, tight[1]).error_count() > 0);
+    // Warnings past the cap are summed up the same way on both paths.
+    const auto warn = read(std::filesystem::path(ENTENTE_TEST_DATA) / "warn" /
+                           "duplicate-and-contradiction.json");
+    const auto fast = detail::fast_load(warn, tight[4]);
+    REQUIRE(fast);
+    CHECK(fast->omitted_warnings > 0);
+    require_same(*fast, detail::thorough_load(warn, tight[4]), "warnings capped at 0");
 }
 
 }  // namespace entente::test

@@ -2,10 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
-#include <algorithm>
 #include <functional>
 #include <random>
 
