@@ -55,6 +55,6 @@ if [ "$mode" = test ]; then
   # libFuzzer needs clang; the fuzz build is ASan+UBSan too, and any crash fails the run.
   cmake -S . -B build/fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DENTENTE_FUZZ=ON >/dev/null
-  cmake --build build/fuzz -j "$jobs" --target fuzz_loader fuzz_assume
+  cmake --build build/fuzz -j "$jobs" --target fuzz_loader fuzz_assume fuzz_compiled entente
   tests/fuzz/smoke.sh build/fuzz 60
 fi

@@ -1,10 +1,12 @@
 // libFuzzer target: any bytes as a dataset file must give a graph or a list of diagnostics,
-// never a crash, a hang or undefined behaviour; with the default limits and with tiny ones.
+// never a crash, a hang or undefined behaviour; with the default limits and with tiny ones. It
+// also checks the streaming fast path against the thorough loader on every input.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "entente/loader.hpp"
+#include "fast_loader.hpp"
 
 namespace {
 
@@ -16,6 +18,27 @@ void check(const std::string& text, const entente::LoadLimits& limits) {
     }
     if (result.graph.has_value() != (result.error_count() == 0)) {
         __builtin_trap();
+    }
+    // The streaming fast path may decline any file, but what it accepts must be exactly what
+    // the thorough loader makes of it: same tables, same warnings at the same places.
+    const std::vector<entente::InputFile> files = {{"fuzz.json", text}};
+    const auto fast = entente::detail::fast_load(files, limits);
+    if (fast) {
+        const auto thorough = entente::detail::thorough_load(files, limits);
+        if (thorough.error_count() != 0 || !thorough.graph ||
+            !(fast->graph->data() == thorough.graph->data()) ||
+            fast->diagnostics.size() != thorough.diagnostics.size() ||
+            fast->omitted_warnings != thorough.omitted_warnings) {
+            __builtin_trap();
+        }
+        for (std::size_t i = 0; i < fast->diagnostics.size(); ++i) {
+            const auto& a = fast->diagnostics[i];
+            const auto& b = thorough.diagnostics[i];
+            if (entente::format_diagnostic(a) != entente::format_diagnostic(b) ||
+                a.pointer != b.pointer) {
+                __builtin_trap();
+            }
+        }
     }
 }
 

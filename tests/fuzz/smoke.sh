@@ -11,7 +11,7 @@ seconds=${2:-60}
 work=$build/fuzz-work
 artifacts=$build/fuzz-artifacts
 rm -rf "$work"
-mkdir -p "$work/loader" "$work/assume" "$artifacts"
+mkdir -p "$work/loader" "$work/assume" "$work/compiled" "$artifacts"
 
 # The loader's seeds: every dataset we have, good or bad, and every crash found so far.
 find "$src/data" "$src/examples" "$src/tests/data/good" "$src/tests/data/warn" \
@@ -20,9 +20,16 @@ find "$src/data" "$src/examples" "$src/tests/data/good" "$src/tests/data/warn" \
     cp "$f" "$work/loader/$(echo "${f#"$src"/}" | tr '/' '_')"
   done
 cp "$src"/tests/data/fuzz/assume/* "$work/assume/"
+# The compiled form's seeds are compiled here, so they always match the format of this build.
+entente=$build/src/entente
+"$entente" compile -o "$work/compiled/embedded.entente" >/dev/null
+for f in "$src/examples/highland-tribes.json" "$src/tests/data/good/escaping.json" \
+         "$src/tests/data/warn/duplicate-and-contradiction.json" "$src/tests/data/good/queries.json"; do
+  "$entente" compile --data "$f" -o "$work/compiled/$(basename "$f" .json).entente" >/dev/null 2>&1
+done
 
 status=0
-for target in loader assume; do
+for target in loader assume compiled; do
   binary=$build/tests/fuzz/fuzz_$target
   log=$build/fuzz-$target.log
   echo "fuzz_$target: ${seconds} s on $(ls "$work/$target" | wc -l) seeds (log: $log)"
@@ -30,6 +37,7 @@ for target in loader assume; do
   # parser reads one line, the loader files up to the largest seed.
   extra=()
   [ "$target" = assume ] && extra=(-max_len=256)
+  [ "$target" = compiled ] && extra=(-max_len=65536)
   if "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$artifacts/$target-" "${extra[@]}" "$work/$target" >"$log" 2>&1; then
     # The last status line and the totals: executions, coverage (cov) and features (ft).
