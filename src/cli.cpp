@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -103,7 +104,12 @@ namespace {
 // file gets no carriage returns. The line is erased once the load is done.
 class ProgressLine {
   public:
-    ProgressLine() : start_(std::chrono::steady_clock::now()) {}
+    // ENTENTE_PROGRESS_AFTER_MS changes the one-second wait; the tests set it to 0.
+    ProgressLine() : start_(std::chrono::steady_clock::now()) {
+        if (const char* after = std::getenv("ENTENTE_PROGRESS_AFTER_MS")) {
+            after_ = std::chrono::milliseconds(std::strtoll(after, nullptr, 10));
+        }
+    }
     ProgressLine(const ProgressLine&) = delete;
     ProgressLine& operator=(const ProgressLine&) = delete;
     ~ProgressLine() {
@@ -113,8 +119,10 @@ class ProgressLine {
     }
     void update(std::size_t done, std::size_t total) {
         const auto now = std::chrono::steady_clock::now();
-        if (now - start_ < std::chrono::seconds(1) ||
-            now - last_ < std::chrono::milliseconds(100) || total == 0) {
+        // At most ten updates a second, but the last (100%) always once a line is up.
+        const bool last = done == total && shown_;
+        if (total == 0 || now - start_ < after_ ||
+            (now - last_ < std::chrono::milliseconds(100) && !last)) {
             return;
         }
         last_ = now;
@@ -128,6 +136,7 @@ class ProgressLine {
   private:
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_{};
+    std::chrono::milliseconds after_{1000};
     bool shown_ = false;
 };
 

@@ -285,6 +285,7 @@ class Builder {
     }
 
     Dataset& data() { return data_; }
+    std::size_t bytes_done() const { return done_before_; }
     const std::vector<Place>& actor_places() const { return actor_places_; }
     const std::vector<Place>& claim_places() const { return claim_places_; }
 
@@ -820,6 +821,9 @@ std::optional<LoadResult> fast_load(const std::vector<InputFile>& files, const L
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (!builder.parse(files[i], static_cast<std::uint32_t>(i))) {
             return std::nullopt;
+        }
+        if (progress) {
+            progress(builder.bytes_done(), total);
         }
     }
     if (!builder.finish()) {

@@ -170,3 +170,6 @@ foreach(check read-only full killed)
                    ${PROJECT_SOURCE_DIR} ${check})
   set_tests_properties(write-safety.${check} PROPERTIES SKIP_RETURN_CODE 77)
 endforeach()
+
+# Load progress on a terminal only (script(1) gives the terminal).
+add_test(NAME cli.progress COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/progress.sh $<TARGET_FILE:entente>)
