@@ -225,11 +225,53 @@ std::string describe_value(const Value& value) {
     return "a value";
 }
 
+namespace {
+
+// RapidJSON 1.1.0's schema validator hashes every number it checks against an enum by casting
+// it to a 64-bit integer (schema.h:180), which is undefined behaviour past +-2^63 (a fuzzer
+// found `"polarity": 1e30`). The validator therefore sees such numbers clamped to +-9e18: no
+// bound or enum of our schema comes near them, so no answer changes, and messages still show
+// the number as written, since they describe the original value.
+class ClampedNumbers {
+  public:
+    explicit ClampedNumbers(rapidjson::SchemaValidator& to) : to_(to) {}
+    bool Null() { return to_.Null(); }
+    bool Bool(bool b) { return to_.Bool(b); }
+    bool Int(int i) { return to_.Int(i); }
+    bool Uint(unsigned u) { return to_.Uint(u); }
+    bool Int64(std::int64_t i) { return to_.Int64(i); }
+    bool Uint64(std::uint64_t u) { return to_.Uint64(u); }
+    bool Double(double d) {
+        constexpr double bound = 9e18;
+        return to_.Double(d > bound ? bound : d < -bound ? -bound : d);
+    }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+        return to_.RawNumber(s, n, copy);
+    }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) { return to_.String(s, n, copy); }
+    bool StartObject() { return to_.StartObject(); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return to_.Key(s, n, copy); }
+    bool EndObject(rapidjson::SizeType n) { return to_.EndObject(n); }
+    bool StartArray() { return to_.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { return to_.EndArray(n); }
+
+  private:
+    rapidjson::SchemaValidator& to_;
+};
+
+// Runs `validator` over `value`, numbers clamped as above.
+void validate(rapidjson::SchemaValidator& validator, const Value& value) {
+    ClampedNumbers clamped(validator);
+    value.Accept(clamped);
+}
+
+}  // namespace
+
 bool check_schema(SchemaPart which, const Value& value, const std::string& pointer,
                   std::vector<SchemaIssue>& issues) {
     const Part& part = schemas().part(which);
     rapidjson::SchemaValidator whole(*part.whole.schema);
-    value.Accept(whole);
+    validate(whole, value);
     if (whole.IsValid()) {
         return true;
     }
@@ -245,7 +287,7 @@ bool check_schema(SchemaPart which, const Value& value, const std::string& point
             continue;
         }
         rapidjson::SchemaValidator field(*it->second.schema);
-        member.value.Accept(field);
+        validate(field, member.value);
         if (!field.IsValid()) {
             report(field, it->second.json, member.value,
                    pointer + "/" + pointer_token(member.name.GetString()), issues);
