@@ -1,6 +1,7 @@
 #include "path_search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 
@@ -32,21 +33,36 @@ namespace {
 
 // Per-thread marks, reset by bumping a generation instead of clearing: a search that meets in
 // the middle touches a few hundred vertices, and clearing arrays the size of the graph would
-// cost more than the search.
+// cost more than the search. Index 0 is the side searching from `from`, 1 the side from `to`.
 struct Marks {
-    std::vector<std::uint32_t> seen_f, seen_b, on_f, on_b;  // == generation when set
-    std::vector<std::uint32_t> df, db;                      // hops from `from` / to `to`
+    std::array<std::vector<std::uint32_t>, 2> seen, on;  // == generation when set
+    std::array<std::vector<std::uint32_t>, 2> depth;     // hops from that side's end
     std::uint32_t generation = 0;
 
     void prepare(std::size_t n) {
-        if (seen_f.size() < n || generation == std::numeric_limits<std::uint32_t>::max()) {
-            for (auto* v : {&seen_f, &seen_b, &on_f, &on_b, &df, &db}) {
-                v->assign(n, 0);
+        if (seen[0].size() < n || generation == std::numeric_limits<std::uint32_t>::max()) {
+            for (int s = 0; s < 2; ++s) {
+                seen[s].assign(n, 0);
+                on[s].assign(n, 0);
+                depth[s].assign(n, 0);
             }
             generation = 0;
         }
         ++generation;
     }
+};
+
+// One end of the search: the arcs it follows (out-arcs from `from`; in-arcs, against their
+// direction, from `to`) and the vertices it has reached, level by level.
+struct Side {
+    const std::vector<std::size_t>& start;
+    const std::vector<Index>& next;
+    std::vector<Index> order;              // vertices in the order reached
+    std::vector<std::size_t> level{0, 1};  // order[level[j] .. level[j + 1]) are j hops away
+    std::uint32_t depth = 0;               // levels complete beyond the end itself
+
+    std::size_t first(Index v) const { return start[v]; }
+    std::size_t last(Index v) const { return start[v + 1]; }
 };
 
 }  // namespace
@@ -74,105 +90,75 @@ std::vector<Index> shortest_path(const SearchGraph& g, Index from, Index to,
     m.prepare(g.vertices());
     const std::uint32_t gen = m.generation;
 
-    // Level by level from both ends, always growing the side with the cheaper frontier; the
-    // search stops after the level in which the two sides first meet. Then a = hops covered
-    // from `from`, b = hops covered from `to`, and every shortest path has its vertex at
-    // position a in both searches.
-    std::vector<Index> forward{from}, backward{to};
-    std::vector<std::size_t> forward_level{0, 1}, backward_level{0, 1};
-    m.seen_f[from] = gen;
-    m.df[from] = 0;
-    m.seen_b[to] = gen;
-    m.db[to] = 0;
-    std::uint32_t a = 0;
-    std::uint32_t b = 0;
+    std::array<Side, 2> sides{Side{g.out_start, g.out, {from}}, Side{g.in_start, g.in, {to}}};
+    m.seen[0][from] = gen;
+    m.depth[0][from] = 0;
+    m.seen[1][to] = gen;
+    m.depth[1][to] = 0;
+    // Side s may step from u (reached) to v: v is open, and so is the arc, which the backward
+    // side walks from its head to its tail.
+    const auto open = [&](int s, Index u, Index v) {
+        return !blocked_vertex(v) && !(s == 0 ? blocked_arc(u, v) : blocked_arc(v, u));
+    };
+
+    // Level by level from both ends, always growing the side with the cheaper frontier (the
+    // arcs it has to read); the search stops after the level in which the two sides first
+    // meet. Then every shortest path has its vertex at position sides[0].depth in both.
     bool met = false;
     while (!met) {
-        // The cost of growing a side is the arcs its frontier has to read.
-        std::size_t forward_arcs = 0;
-        std::size_t backward_arcs = 0;
-        for (std::size_t i = forward_level[a]; i < forward_level[a + 1]; ++i) {
-            forward_arcs += g.out_start[forward[i] + 1] - g.out_start[forward[i]];
+        std::array<std::size_t, 2> cost{0, 0};
+        for (int s = 0; s < 2; ++s) {
+            const Side& side = sides[s];
+            for (std::size_t i = side.level[side.depth]; i < side.level[side.depth + 1]; ++i) {
+                cost[s] += side.last(side.order[i]) - side.first(side.order[i]);
+            }
         }
-        for (std::size_t i = backward_level[b]; i < backward_level[b + 1]; ++i) {
-            backward_arcs += g.in_start[backward[i] + 1] - g.in_start[backward[i]];
-        }
-        if (forward_arcs == 0 || backward_arcs == 0) {
+        if (cost[0] == 0 || cost[1] == 0) {
             return {};  // one side has run out: no path
         }
-        if (forward_arcs <= backward_arcs) {
-            for (std::size_t i = forward_level[a]; i < forward_level[a + 1]; ++i) {
-                const Index x = forward[i];
-                for (std::size_t k = g.out_start[x]; k < g.out_start[x + 1]; ++k) {
-                    const Index y = g.out[k];
-                    if (m.seen_f[y] == gen || blocked_vertex(y) || blocked_arc(x, y)) {
-                        continue;
-                    }
-                    m.seen_f[y] = gen;
-                    m.df[y] = a + 1;
-                    forward.push_back(y);
-                    met = met || m.seen_b[y] == gen;
+        const int s = cost[0] <= cost[1] ? 0 : 1;
+        Side& side = sides[s];
+        for (std::size_t i = side.level[side.depth]; i < side.level[side.depth + 1]; ++i) {
+            const Index u = side.order[i];
+            for (std::size_t k = side.first(u); k < side.last(u); ++k) {
+                const Index v = side.next[k];
+                if (m.seen[s][v] == gen || !open(s, u, v)) {
+                    continue;
                 }
+                m.seen[s][v] = gen;
+                m.depth[s][v] = side.depth + 1;
+                side.order.push_back(v);
+                met = met || m.seen[1 - s][v] == gen;
             }
-            forward_level.push_back(forward.size());
-            ++a;
-        } else {
-            for (std::size_t i = backward_level[b]; i < backward_level[b + 1]; ++i) {
-                const Index z = backward[i];
-                for (std::size_t k = g.in_start[z]; k < g.in_start[z + 1]; ++k) {
-                    const Index w = g.in[k];
-                    if (m.seen_b[w] == gen || blocked_vertex(w) || blocked_arc(w, z)) {
-                        continue;
-                    }
-                    m.seen_b[w] = gen;
-                    m.db[w] = b + 1;
-                    backward.push_back(w);
-                    met = met || m.seen_f[w] == gen;
-                }
-            }
-            backward_level.push_back(backward.size());
-            ++b;
         }
+        side.level.push_back(side.order.size());
+        ++side.depth;
     }
-    const std::uint32_t d = a + b;
+    const std::uint32_t a = sides[0].depth;
+    const std::uint32_t d = a + sides[1].depth;
 
-    // Mark the vertices on some shortest path: at position a, those both searches reached at
-    // the right depth; before it, forward vertices with such a successor one level on; after
-    // it, backward vertices with such a predecessor one level back.
-    for (std::size_t i = forward_level[a]; i < forward_level[a + 1]; ++i) {
-        const Index v = forward[i];
-        if (m.seen_b[v] == gen && m.db[v] == b) {
-            m.on_f[v] = gen;
-        }
-    }
-    for (std::uint32_t j = a; j-- > 0;) {
-        for (std::size_t i = forward_level[j]; i < forward_level[j + 1]; ++i) {
-            const Index x = forward[i];
-            for (std::size_t k = g.out_start[x]; k < g.out_start[x + 1]; ++k) {
-                const Index y = g.out[k];
-                if (m.on_f[y] == gen && m.seen_f[y] == gen && m.df[y] == j + 1 &&
-                    !blocked_vertex(y) && !blocked_arc(x, y)) {
-                    m.on_f[x] = gen;
-                    break;
-                }
+    // Mark the vertices on some shortest path, on each side: at its last level, those the other
+    // side reached at its own last level; below it, vertices with a marked neighbour one level
+    // further along the side's arcs.
+    for (int s = 0; s < 2; ++s) {
+        const Side& side = sides[s];
+        const std::uint32_t other_depth = sides[1 - s].depth;
+        for (std::size_t i = side.level[side.depth]; i < side.level[side.depth + 1]; ++i) {
+            const Index v = side.order[i];
+            if (m.seen[1 - s][v] == gen && m.depth[1 - s][v] == other_depth) {
+                m.on[s][v] = gen;
             }
         }
-    }
-    for (std::size_t i = backward_level[b]; i < backward_level[b + 1]; ++i) {
-        const Index v = backward[i];
-        if (m.seen_f[v] == gen && m.df[v] == a) {
-            m.on_b[v] = gen;
-        }
-    }
-    for (std::uint32_t j = b; j-- > 0;) {
-        for (std::size_t i = backward_level[j]; i < backward_level[j + 1]; ++i) {
-            const Index z = backward[i];
-            for (std::size_t k = g.in_start[z]; k < g.in_start[z + 1]; ++k) {
-                const Index w = g.in[k];
-                if (m.on_b[w] == gen && m.seen_b[w] == gen && m.db[w] == j + 1 &&
-                    !blocked_vertex(w) && !blocked_arc(w, z)) {
-                    m.on_b[z] = gen;
-                    break;
+        for (std::uint32_t j = side.depth; j-- > 0;) {
+            for (std::size_t i = side.level[j]; i < side.level[j + 1]; ++i) {
+                const Index u = side.order[i];
+                for (std::size_t k = side.first(u); k < side.last(u); ++k) {
+                    const Index v = side.next[k];
+                    if (m.on[s][v] == gen && m.seen[s][v] == gen && m.depth[s][v] == j + 1 &&
+                        open(s, u, v)) {
+                        m.on[s][u] = gen;
+                        break;
+                    }
                 }
             }
         }
@@ -186,12 +172,13 @@ std::vector<Index> shortest_path(const SearchGraph& g, Index from, Index to,
         Index next = no_index;
         for (std::size_t k = g.out_start[x]; k < g.out_start[x + 1] && next == no_index; ++k) {
             const Index y = g.out[k];
-            if (blocked_vertex(y) || blocked_arc(x, y)) {
+            if (!open(0, x, y)) {
                 continue;
             }
-            const bool on_path = pos <= a
-                                     ? m.seen_f[y] == gen && m.df[y] == pos && m.on_f[y] == gen
-                                     : m.seen_b[y] == gen && m.db[y] == d - pos && m.on_b[y] == gen;
+            // Up to position a the forward side's marks say it; past it, the backward side's.
+            const int s = pos <= a ? 0 : 1;
+            const std::uint32_t depth = s == 0 ? pos : d - pos;
+            const bool on_path = m.seen[s][y] == gen && m.depth[s][y] == depth && m.on[s][y] == gen;
             if (on_path) {
                 next = y;
             }
