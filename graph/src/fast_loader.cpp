@@ -205,8 +205,12 @@ class Builder {
         done_before_ += text.size();
         // A NUL byte looks like the end to the reader; the thorough loader reports it.
         constexpr unsigned required = 1U | 4U | 8U;  // entente, actors, claims
-        return !reader.HasParseError() && stream.Tell() == text.size() &&
-               (root_seen_ & required) == required;
+        const bool ok = !reader.HasParseError() && stream.Tell() == text.size() &&
+                        (root_seen_ & required) == required;
+        if (ok && progress_ != nullptr) {
+            (*progress_)(done_before_, total_);  // each file once it is read, however small
+        }
+        return ok;
     }
 
     // After every file: references, holders, ids, defaults. False when any would be an error.
@@ -285,7 +289,6 @@ class Builder {
     }
 
     Dataset& data() { return data_; }
-    std::size_t bytes_done() const { return done_before_; }
     const std::vector<Place>& actor_places() const { return actor_places_; }
     const std::vector<Place>& claim_places() const { return claim_places_; }
 
@@ -498,6 +501,15 @@ class Builder {
         return true;
     }
 
+    // An id, as the schema's "id" definition asks.
+    static bool id(std::string& out, std::string_view v) {
+        if (!is_id(v)) {
+            return false;
+        }
+        out.assign(v);
+        return true;
+    }
+
     // Non-empty text, as the schema's "text" definition asks.
     static bool text(std::string& out, std::string_view v) {
         if (v.empty()) {
@@ -510,11 +522,7 @@ class Builder {
     bool source_string(std::string_view v) {
         switch (field_) {
             case Field::id:
-                if (!is_id(v)) {
-                    return false;
-                }
-                source_.id.assign(v);
-                return true;
+                return id(source_.id, v);
             case Field::title:
                 return text(source_.title, v);
             case Field::author:
@@ -548,11 +556,7 @@ class Builder {
     bool relation_string(std::string_view v) {
         switch (field_) {
             case Field::id:
-                if (!is_id(v)) {
-                    return false;
-                }
-                relation_.id.assign(v);
-                return true;
+                return id(relation_.id, v);
             case Field::label:
                 return text(relation_.label, v);
             case Field::note:
@@ -578,11 +582,7 @@ class Builder {
     bool actor_string(std::string_view v) {
         switch (field_) {
             case Field::id:
-                if (!is_id(v)) {
-                    return false;
-                }
-                actor_.id.assign(v);
-                return true;
+                return id(actor_.id, v);
             case Field::name:
                 return text(actor_.name, v);
             case Field::note:
@@ -597,11 +597,7 @@ class Builder {
                 return true;
             }
             case Field::holder:
-                if (!is_id(v)) {
-                    return false;
-                }
-                holder_.assign(v);
-                return true;
+                return id(holder_, v);
             default:
                 return false;
         }
@@ -646,11 +642,7 @@ class Builder {
         Claim& c = claim();
         switch (field_) {
             case Field::id:
-                if (!is_id(v)) {
-                    return false;
-                }
-                c.id.assign(v);
-                return true;
+                return id(c.id, v);
             case Field::subject:
                 return reference(c.subject, actor_ids_, v);
             case Field::object:
@@ -805,25 +797,18 @@ std::optional<LoadResult> fast_load(const std::vector<InputFile>& files, const L
     if (files.empty() || files.size() > UINT32_MAX) {
         return std::nullopt;
     }
-    std::uint64_t bytes = 0;
-    for (const auto& f : files) {
-        bytes += f.text.size();
-    }
-    if (bytes > limits.max_bytes) {
-        return std::nullopt;  // the thorough loader names the file that goes over
-    }
-    Builder builder(limits);
     std::size_t total = 0;
     for (const auto& f : files) {
         total += f.text.size();
     }
+    if (total > limits.max_bytes) {
+        return std::nullopt;  // the thorough loader names the file that goes over
+    }
+    Builder builder(limits);
     builder.set_progress(progress, total);
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (!builder.parse(files[i], static_cast<std::uint32_t>(i))) {
             return std::nullopt;
-        }
-        if (progress) {
-            progress(builder.bytes_done(), total);
         }
     }
     if (!builder.finish()) {
