@@ -38,16 +38,8 @@ std::uint64_t checksum(std::string_view bytes) {
 class Encoder {
   public:
     void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
-    void u32(std::uint32_t v) {
-        for (int i = 0; i < 4; ++i) {
-            u8(static_cast<std::uint8_t>(v >> (8 * i)));
-        }
-    }
-    void u64(std::uint64_t v) {
-        for (int i = 0; i < 8; ++i) {
-            u8(static_cast<std::uint8_t>(v >> (8 * i)));
-        }
-    }
+    void u32(std::uint32_t v) { little_endian(v); }
+    void u64(std::uint64_t v) { little_endian(v); }
     void f64(double v) { u64(std::bit_cast<std::uint64_t>(v)); }
     void str(std::string_view s) {
         u64(s.size());
@@ -64,6 +56,13 @@ class Encoder {
     std::string& out() { return out_; }
 
   private:
+    template <class Unsigned>
+    void little_endian(Unsigned v) {
+        for (std::size_t i = 0; i < sizeof v; ++i) {
+            u8(static_cast<std::uint8_t>(v >> (8 * i)));
+        }
+    }
+
     std::string out_;
 };
 
@@ -81,22 +80,8 @@ class Decoder {
         need(1, "a byte");
         return static_cast<std::uint8_t>(bytes_[pos_++]);
     }
-    std::uint32_t u32() {
-        need(4, "a 4-byte number");
-        std::uint32_t v = 0;
-        for (int i = 0; i < 4; ++i) {
-            v |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes_[pos_++])) << (8 * i);
-        }
-        return v;
-    }
-    std::uint64_t u64() {
-        need(8, "an 8-byte number");
-        std::uint64_t v = 0;
-        for (int i = 0; i < 8; ++i) {
-            v |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes_[pos_++])) << (8 * i);
-        }
-        return v;
-    }
+    std::uint32_t u32() { return little_endian<std::uint32_t>("a 4-byte number"); }
+    std::uint64_t u64() { return little_endian<std::uint64_t>("an 8-byte number"); }
     double f64() { return std::bit_cast<double>(u64()); }
     std::string str() {
         const std::uint64_t n = u64();
@@ -135,6 +120,15 @@ class Decoder {
     bool done() const { return pos_ == bytes_.size(); }
 
   private:
+    template <class Unsigned>
+    Unsigned little_endian(const char* what) {
+        need(sizeof(Unsigned), what);
+        Unsigned v = 0;
+        for (std::size_t i = 0; i < sizeof(Unsigned); ++i) {
+            v |= static_cast<Unsigned>(static_cast<unsigned char>(bytes_[pos_++])) << (8 * i);
+        }
+        return v;
+    }
     void need(std::uint64_t n, const char* what) const {
         if (n > bytes_.size() - pos_) {
             fail(std::string("the data ends inside ") + what);
