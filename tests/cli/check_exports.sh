@@ -8,13 +8,9 @@ case_name=$3
 data=$src/tests/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
+# shellcheck source=check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 xpath() { xmllint --xpath "$2" "$1" 2>/dev/null; }
-expect_eq() {  # NAME ACTUAL EXPECTED
-  if [ "$2" == "$3" ]; then ok "$1 = $3"; else fail "$1: got '$2', expected '$3'"; fi
-}
 run() {  # runs entente, failing the check on a non-zero status
   if ! "$entente" "$@" 2>"$tmp/stderr"; then fail "entente $* exited non-zero: $(cat "$tmp/stderr")"; return 1; fi
 }
@@ -143,4 +139,4 @@ case $case_name in
     ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac
-if [ $failures -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish_checks

@@ -9,14 +9,8 @@ src=$2
 case_name=$3
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-# Under the sanitizers, LeakSanitizer would list the suppressions it used on stderr.
-export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
-expect_eq() {  # NAME ACTUAL EXPECTED
-  if [ "$2" == "$3" ]; then ok "$1"; else fail "$1: got '$2', expected '$3'"; fi
-}
+# shellcheck source=check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 # Runs entente with a time limit; sets $status, $out and $err (files), reports the time taken.
 run() {
   local start=$SECONDS
@@ -125,4 +119,4 @@ entente: 1 error, 0 warnings"
     ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac
-if [ $failures -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish_checks

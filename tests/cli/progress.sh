@@ -6,9 +6,8 @@ set -uo pipefail
 entente=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
+# shellcheck source=check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 awk 'BEGIN { printf "{\"entente\": 1, \"sources\": [{\"id\": \"s\", \"title\": \"S\"}], \"actors\": [\n";
              for (i = 0; i < 100; i++) printf "%s{\"id\": \"a%d\", \"name\": \"Actor %d\", \"kind\": \"state\"}\n", (i ? "," : ""), i, i;
              printf "], \"claims\": [\n";
@@ -23,4 +22,4 @@ grep -q 'loading 100% (' "$tmp/tty" && ok "it reaches 100%" || fail "never 100%:
 [ "$(tail -c 4 "$tmp/tty" | od -An -c | tr -d ' ')" = '\r033[K' ] && ok "the line is erased at the end" || fail "not erased: $(tail -c 20 "$tmp/tty" | od -c)"
 "$entente" stats --data "$tmp/many.json" >/dev/null 2>"$tmp/err"
 [ ! -s "$tmp/err" ] && ok "nothing on stderr when it is not a terminal" || fail "stderr not a terminal: $(head -c 200 "$tmp/err")"
-if [ $failures -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish_checks

@@ -9,14 +9,8 @@ src=$2
 case_name=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Under the sanitizers, LeakSanitizer would list the suppressions it used on stderr.
-export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
-expect_eq() {  # NAME ACTUAL EXPECTED
-  if [ "$2" == "$3" ]; then ok "$1"; else fail "$1: got '$2', expected '$3'"; fi
-}
+# shellcheck source=check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 # Runs the rest of the case in a private mount namespace with a small tmpfs at $tmp/mnt, so the
 # mounts vanish with the process whatever happens.
 in_private_mount() {  # SIZE SCRIPT
@@ -113,4 +107,4 @@ old"
     ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac
-if [ $failures -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish_checks
