@@ -63,4 +63,13 @@ inline std::string messages(const LoadResult& result) {
     return lines(out);
 }
 
+/// Diagnostics one per line, each with its JSON pointer, so that two loads compare completely.
+inline std::string located(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics) {
+        out.push_back(format_diagnostic(d) + " [" + d.pointer + "]");
+    }
+    return lines(out);
+}
+
 }  // namespace entente::test

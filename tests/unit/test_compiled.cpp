@@ -23,14 +23,6 @@ LoadResult load_path(const std::filesystem::path& path) {
     return load_dataset(files);
 }
 
-std::string describe(const std::vector<Diagnostic>& diagnostics) {
-    std::vector<std::string> out;
-    for (const auto& d : diagnostics) {
-        out.push_back(format_diagnostic(d) + " [" + d.pointer + "]");
-    }
-    return lines(out);
-}
-
 // Compiles, reads back, and checks that nothing changed, down to the bytes of a recompile.
 void require_round_trip(const LoadResult& loaded, const std::string& what) {
     INFO(what);
@@ -38,9 +30,9 @@ void require_round_trip(const LoadResult& loaded, const std::string& what) {
     const std::string bytes = to_compiled(*loaded.graph, loaded);
     CHECK(is_compiled(bytes));
     const LoadResult back = load_dataset({{"x.entente", bytes}});
-    REQUIRE_MESSAGE(back.graph, describe(back.diagnostics));
+    REQUIRE_MESSAGE(back.graph, located(back.diagnostics));
     CHECK(back.graph->data() == loaded.graph->data());
-    CHECK(describe(back.diagnostics) == describe(loaded.diagnostics));
+    CHECK(located(back.diagnostics) == located(loaded.diagnostics));
     CHECK(back.files == loaded.files);
     CHECK(back.omitted_warnings == loaded.omitted_warnings);
     CHECK(to_compiled(*back.graph, back) == bytes);
