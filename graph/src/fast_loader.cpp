@@ -11,8 +11,8 @@
 #include <unordered_set>
 
 #include "dataset_rules.hpp"
-#include "entente/text.hpp"
 #include "id_table.hpp"
+#include "json_document.hpp"
 
 namespace entente::detail {
 
@@ -719,7 +719,7 @@ class Builder {
 class PlaceSink : public WarningSink {
   public:
     PlaceSink(const std::vector<InputFile>& files, const Builder& builder)
-        : files_(files), builder_(builder), line_starts_(files.size()) {}
+        : files_(files), builder_(builder), positions_(files.size()) {}
 
     void warn_claim(Index claim, std::string message) override {
         add(builder_.claim_places()[claim], "/claims/", std::move(message));
@@ -729,8 +729,9 @@ class PlaceSink : public WarningSink {
     }
     std::string claim_location(Index claim) const override {
         const Place& p = builder_.claim_places()[claim];
-        const auto [line, column] = position(p);
-        return files_[p.file].name + ":" + std::to_string(line) + ":" + std::to_string(column);
+        const TextPosition at = position(p);
+        return files_[p.file].name + ":" + std::to_string(at.line) + ":" +
+               std::to_string(at.column);
     }
 
     // The warnings by file, then position, as the thorough loader orders them.
@@ -751,42 +752,26 @@ class PlaceSink : public WarningSink {
         Diagnostic d;
         d.severity = Severity::warning;
         d.file = files_[p.file].name;
-        const auto [line, column] = position(p);
-        d.line = line;
-        d.column = column;
+        const TextPosition at = position(p);
+        d.line = at.line;
+        d.column = at.column;
         d.pointer = table + std::to_string(p.element);
         d.message = std::move(message);
         out_.emplace_back(p, std::move(d));
     }
 
-    // Line and column (in code points, the byte-order mark not counted), as JsonDocument gives.
-    std::pair<std::size_t, std::size_t> position(const Place& p) const {
-        const std::string_view text = files_[p.file].text;
-        auto& starts = line_starts_[p.file];
-        if (starts.empty()) {
-            starts.push_back(0);
-            const char* const end = text.data() + text.size();
-            for (const char* at = text.data(); at != end; ++at) {
-                at = static_cast<const char*>(
-                    std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
-                if (at == nullptr) {
-                    break;
-                }
-                starts.push_back(static_cast<std::size_t>(at - text.data()) + 1);
-            }
+    // Line and column as the thorough loader gives them; a file is indexed on its first warning.
+    TextPosition position(const Place& p) const {
+        auto& index = positions_[p.file];
+        if (!index) {
+            index.emplace(files_[p.file].text);
         }
-        const auto it = std::upper_bound(starts.begin(), starts.end(), p.offset);
-        const std::size_t line_start = *(it - 1);
-        std::string_view before = text.substr(line_start, p.offset - line_start);
-        if (line_start == 0 && before.substr(0, 3) == "\xEF\xBB\xBF") {
-            before.remove_prefix(3);
-        }
-        return {static_cast<std::size_t>(it - starts.begin()), utf8_length(before) + 1};
+        return index->at(p.offset);
     }
 
     const std::vector<InputFile>& files_;
     const Builder& builder_;
-    mutable std::vector<std::vector<std::size_t>> line_starts_;
+    mutable std::vector<std::optional<TextPositions>> positions_;
     std::vector<std::pair<Place, Diagnostic>> out_;
 };
 

@@ -268,7 +268,7 @@ constexpr std::size_t checkpoint_block = 256;
 }  // namespace
 
 // Moves a position past one byte: columns count the bytes that start a UTF-8 character.
-void JsonDocument::advance(Checkpoint& at, char c) {
+void TextPositions::advance(Checkpoint& at, char c) {
     if (c == '\n') {
         ++at.line;
         at.column = 1;
@@ -277,10 +277,8 @@ void JsonDocument::advance(Checkpoint& at, char c) {
     }
 }
 
-JsonDocument::JsonDocument(std::string_view text, const StringLimits& limits) : text_(text) {
-    // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
-    bom_ = text.substr(0, 3) == "\xEF\xBB\xBF";
-    const std::size_t start = bom_ ? 3 : 0;
+TextPositions::TextPositions(std::string_view text)
+    : text_(text), bom_(text.substr(0, 3) == "\xEF\xBB\xBF") {
     Checkpoint at;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (i % checkpoint_block == 0) {
@@ -288,6 +286,27 @@ JsonDocument::JsonDocument(std::string_view text, const StringLimits& limits) : 
         }
         advance(at, text[i]);
     }
+}
+
+TextPosition TextPositions::at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    if (checkpoints_.empty()) {
+        return {1, 1};
+    }
+    const std::size_t block = std::min(offset / checkpoint_block, checkpoints_.size() - 1);
+    Checkpoint at = checkpoints_[block];
+    for (std::size_t i = block * checkpoint_block; i < offset; ++i) {
+        advance(at, text_[i]);
+    }
+    if (bom_ && at.line == 1 && offset >= 3) {
+        --at.column;  // the byte-order mark is not a column
+    }
+    return {at.line, at.column};
+}
+
+JsonDocument::JsonDocument(std::string_view text, const StringLimits& limits) : positions_(text) {
+    // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
+    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     ViewStream stream(text, start);
     std::vector<std::uint32_t> starts;
     rapidjson::Reader reader;
@@ -344,22 +363,6 @@ std::size_t JsonDocument::offset_of(const rapidjson::Value& value) const {
         offsets_.begin(), offsets_.end(), &value,
         [](const ValueStart& a, const rapidjson::Value* b) { return std::less<>()(a.value, b); });
     return it == offsets_.end() || it->value != &value ? 0 : it->offset;
-}
-
-TextPosition JsonDocument::position_of(std::size_t offset) const {
-    offset = std::min(offset, text_.size());
-    if (checkpoints_.empty()) {
-        return {1, 1};
-    }
-    const std::size_t block = std::min(offset / checkpoint_block, checkpoints_.size() - 1);
-    Checkpoint at = checkpoints_[block];
-    for (std::size_t i = block * checkpoint_block; i < offset; ++i) {
-        advance(at, text_[i]);
-    }
-    if (bom_ && at.line == 1 && offset >= 3) {
-        --at.column;  // the byte-order mark is not a column
-    }
-    return {at.line, at.column};
 }
 
 std::string pointer_token(std::string_view name) {

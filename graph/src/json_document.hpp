@@ -40,6 +40,28 @@ struct ParseProblem {
     bool fatal = true;       ///< False for problems after which the DOM is still usable.
 };
 
+/// Line and column of any byte offset in a text, as diagnostics give them: 1-based, the column
+/// in characters, a UTF-8 byte-order mark not counted.
+class TextPositions {
+  public:
+    /// Indexes `text`, which must outlive this object.
+    explicit TextPositions(std::string_view text);
+    /// Line and column of a byte offset (clamped to the text).
+    TextPosition at(std::size_t offset) const;
+
+  private:
+    // Line and column where each block of text starts, so that finding a position reads at
+    // most one block however long the lines are (minified files are one line).
+    struct Checkpoint {
+        std::size_t line = 1;
+        std::size_t column = 1;
+    };
+    static void advance(Checkpoint& at, char c);
+    std::string_view text_;
+    std::vector<Checkpoint> checkpoints_;
+    bool bom_ = false;
+};
+
 /// A parsed JSON text whose values know their byte offsets.
 class JsonDocument {
   public:
@@ -55,10 +77,9 @@ class JsonDocument {
     /// Byte offset where `value` (a value or a member name in this document) starts.
     std::size_t offset_of(const rapidjson::Value& value) const;
     /// Line and column of a byte offset.
-    TextPosition position_of(std::size_t offset) const;
+    TextPosition position_of(std::size_t offset) const { return positions_.at(offset); }
 
   private:
-    std::string_view text_;
     rapidjson::Document document_;
     // Where each value starts, sorted by the value's address: a third of a hash map's memory,
     // which matters when a file holds millions of values.
@@ -67,15 +88,7 @@ class JsonDocument {
         std::uint32_t offset;
     };
     std::vector<ValueStart> offsets_;
-    // Line and column where each block of text starts, so that finding a position reads at
-    // most one block however long the lines are (minified files are one line).
-    struct Checkpoint {
-        std::size_t line = 1;
-        std::size_t column = 1;
-    };
-    static void advance(Checkpoint& at, char c);
-    std::vector<Checkpoint> checkpoints_;
-    bool bom_ = false;
+    TextPositions positions_;
     std::vector<ParseProblem> problems_;
     bool ok_ = false;
 };
