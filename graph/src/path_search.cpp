@@ -41,7 +41,7 @@ struct Marks {
 
     void prepare(std::size_t n) {
         if (seen[0].size() < n || generation == std::numeric_limits<std::uint32_t>::max()) {
-            for (int s = 0; s < 2; ++s) {
+            for (std::size_t s = 0; s < 2; ++s) {
                 seen[s].assign(n, 0);
                 on[s].assign(n, 0);
                 depth[s].assign(n, 0);
@@ -97,7 +97,7 @@ std::vector<Index> shortest_path(const SearchGraph& g, Index from, Index to,
     m.depth[1][to] = 0;
     // Side s may step from u (reached) to v: v is open, and so is the arc, which the backward
     // side walks from its head to its tail.
-    const auto open = [&](int s, Index u, Index v) {
+    const auto open = [&](std::size_t s, Index u, Index v) {
         return !blocked_vertex(v) && !(s == 0 ? blocked_arc(u, v) : blocked_arc(v, u));
     };
 
@@ -107,7 +107,7 @@ std::vector<Index> shortest_path(const SearchGraph& g, Index from, Index to,
     bool met = false;
     while (!met) {
         std::array<std::size_t, 2> cost{0, 0};
-        for (int s = 0; s < 2; ++s) {
+        for (std::size_t s = 0; s < 2; ++s) {
             const Side& side = sides[s];
             for (std::size_t i = side.level[side.depth]; i < side.level[side.depth + 1]; ++i) {
                 cost[s] += side.last(side.order[i]) - side.first(side.order[i]);
@@ -116,7 +116,7 @@ std::vector<Index> shortest_path(const SearchGraph& g, Index from, Index to,
         if (cost[0] == 0 || cost[1] == 0) {
             return {};  // one side has run out: no path
         }
-        const int s = cost[0] <= cost[1] ? 0 : 1;
+        const std::size_t s = cost[0] <= cost[1] ? 0 : 1;
         Side& side = sides[s];
         for (std::size_t i = side.level[side.depth]; i < side.level[side.depth + 1]; ++i) {
             const Index u = side.order[i];
@@ -140,7 +140,7 @@ std::vector<Index> shortest_path(const SearchGraph& g, Index from, Index to,
     // Mark the vertices on some shortest path, on each side: at its last level, those the other
     // side reached at its own last level; below it, vertices with a marked neighbour one level
     // further along the side's arcs.
-    for (int s = 0; s < 2; ++s) {
+    for (std::size_t s = 0; s < 2; ++s) {
         const Side& side = sides[s];
         const std::uint32_t other_depth = sides[1 - s].depth;
         for (std::size_t i = side.level[side.depth]; i < side.level[side.depth + 1]; ++i) {
@@ -176,7 +176,7 @@ std::vector<Index> shortest_path(const SearchGraph& g, Index from, Index to,
                 continue;
             }
             // Up to position a the forward side's marks say it; past it, the backward side's.
-            const int s = pos <= a ? 0 : 1;
+            const std::size_t s = pos <= a ? 0 : 1;
             const std::uint32_t depth = s == 0 ? pos : d - pos;
             const bool on_path = m.seen[s][y] == gen && m.depth[s][y] == depth && m.on[s][y] == gen;
             if (on_path) {
