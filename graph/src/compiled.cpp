@@ -340,6 +340,16 @@ std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnosti
 
 namespace detail {
 
+std::string with_matching_length(std::string bytes) {
+    if (bytes.size() < header_size || !is_compiled(bytes)) {
+        return bytes;
+    }
+    Encoder length;
+    length.u64(bytes.size() - header_size);
+    bytes.replace(magic.size() + 4, 8, length.out());  // after the signature and the version
+    return bytes;
+}
+
 LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum,
                            const LoadLimits& limits) {
     LoadResult result;

@@ -33,14 +33,11 @@ void check(const std::string& bytes) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    std::string bytes(reinterpret_cast<const char*>(data), size);
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
     check(bytes);
-    if (bytes.size() >= 32 && entente::is_compiled(bytes)) {
-        const std::uint64_t length = bytes.size() - 32;
-        for (int i = 0; i < 8; ++i) {
-            bytes[16 + static_cast<std::size_t>(i)] = static_cast<char>(length >> (8 * i));
-        }
-        check(bytes);
+    const std::string matched = entente::detail::with_matching_length(bytes);
+    if (matched != bytes) {
+        check(matched);
     }
     return 0;
 }

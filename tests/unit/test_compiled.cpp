@@ -38,18 +38,10 @@ void require_round_trip(const LoadResult& loaded, const std::string& what) {
     CHECK(to_compiled(*back.graph, back) == bytes);
 }
 
-// A small compiled dataset, and its bytes with the header's length made to match `size`.
+// A small compiled dataset.
 std::string small_compiled() {
     const auto loaded = load_text(small_dataset);
     return to_compiled(*loaded.graph, loaded.diagnostics, loaded.files);
-}
-
-std::string with_length(std::string bytes) {
-    const std::uint64_t length = bytes.size() - 32;
-    for (int i = 0; i < 8; ++i) {
-        bytes[16 + static_cast<std::size_t>(i)] = static_cast<char>(length >> (8 * i));
-    }
-    return bytes;
 }
 
 std::string only_message(const LoadResult& result) {
@@ -154,11 +146,12 @@ TEST_CASE("every truncation of a compiled dataset is an error, never a crash") {
     for (std::size_t size = 32; size < good.size(); ++size) {
         // The header is made to agree with the cut, and the checksum is not checked, so that
         // each cut reaches the record decoder.
-        const auto result = detail::decode_compiled(with_length(good.substr(0, size)), "t", false);
+        const auto result =
+            detail::decode_compiled(detail::with_matching_length(good.substr(0, size)), "t", false);
         CHECK_MESSAGE(!result.graph, "cut at ", size);
         CHECK(result.error_count() == 1);
     }
-    CHECK(detail::decode_compiled(with_length(good), "t", false).graph);
+    CHECK(detail::decode_compiled(detail::with_matching_length(good), "t", false).graph);
 }
 
 }  // namespace entente::test
