@@ -15,11 +15,14 @@
 #include <string>
 #include <vector>
 
-#include "entente/alignment.hpp"
-#include "entente/balance.hpp"
-#include "entente/compiled.hpp"
-#include "entente/loader.hpp"
-#include "entente/paths.hpp"
+#include "entente/load/compiled.hpp"
+#include "entente/load/loader.hpp"
+#include "entente/query/alignment.hpp"
+#include "entente/query/alignment_matrix.hpp"
+#include "entente/query/balance.hpp"
+#include "entente/query/divergence.hpp"
+#include "entente/query/ego_network.hpp"
+#include "entente/query/paths.hpp"
 
 using namespace entente;
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "entente/text.hpp"
+#include "entente/model/text.hpp"
 
 namespace entente::cli {
 

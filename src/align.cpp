@@ -3,8 +3,10 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "entente/alignment.hpp"
-#include "entente/diagram.hpp"
+#include "entente/draw/diagram.hpp"
+#include "entente/query/alignment.hpp"
+#include "entente/query/alignment_matrix.hpp"
+#include "entente/query/divergence.hpp"
 
 namespace entente::cli {
 

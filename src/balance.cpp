@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "entente/balance.hpp"
+#include "entente/query/balance.hpp"
 
 namespace entente::cli {
 

@@ -11,11 +11,11 @@
 #include <iostream>
 #include <memory>
 
-#include "entente/embedded.hpp"
-#include "entente/errors.hpp"
-#include "entente/io.hpp"
-#include "entente/render.hpp"
-#include "entente/text.hpp"
+#include "entente/draw/render.hpp"
+#include "entente/export/atomic_write.hpp"
+#include "entente/load/embedded.hpp"
+#include "entente/model/errors.hpp"
+#include "entente/model/text.hpp"
 
 namespace entente::cli {
 

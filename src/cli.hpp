@@ -11,12 +11,12 @@
 
 #include <set>
 
-#include "entente/diagram.hpp"
-#include "entente/knowledge_graph.hpp"
-#include "entente/loader.hpp"
-#include "entente/render.hpp"
-#include "entente/scenario.hpp"
-#include "entente/ties.hpp"
+#include "entente/draw/diagram.hpp"
+#include "entente/draw/render.hpp"
+#include "entente/load/loader.hpp"
+#include "entente/model/knowledge_graph.hpp"
+#include "entente/query/scenario.hpp"
+#include "entente/query/ties.hpp"
 
 namespace entente::cli {
 

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "entente/compiled.hpp"
-#include "entente/io.hpp"
+#include "entente/export/atomic_write.hpp"
+#include "entente/load/compiled.hpp"
 
 namespace entente::cli {
 

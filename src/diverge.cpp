@@ -2,7 +2,9 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "entente/alignment.hpp"
+#include "entente/query/alignment.hpp"
+#include "entente/query/alignment_matrix.hpp"
+#include "entente/query/divergence.hpp"
 
 namespace entente::cli {
 

@@ -5,10 +5,13 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "entente/errors.hpp"
-#include "entente/export.hpp"
-#include "entente/io.hpp"
-#include "entente/render.hpp"
+#include "entente/draw/render.hpp"
+#include "entente/export/atomic_write.hpp"
+#include "entente/export/csv.hpp"
+#include "entente/export/dataset_json.hpp"
+#include "entente/export/graphml.hpp"
+#include "entente/model/errors.hpp"
+#include "entente/query/selection.hpp"
 
 namespace entente::cli {
 

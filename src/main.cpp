@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli.hpp"
-#include "entente/text.hpp"
+#include "entente/model/text.hpp"
 
 int main(int argc, char** argv) {
     using namespace entente::cli;

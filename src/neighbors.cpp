@@ -2,7 +2,8 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "entente/paths.hpp"
+#include "entente/query/ego_network.hpp"
+#include "entente/query/paths.hpp"
 
 namespace entente::cli {
 

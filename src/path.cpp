@@ -3,7 +3,8 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "entente/paths.hpp"
+#include "entente/query/ego_network.hpp"
+#include "entente/query/paths.hpp"
 
 namespace entente::cli {
 

@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <string>
 
-#include "entente/embedded.hpp"
-#include "entente/errors.hpp"
-#include "entente/loader.hpp"
-#include "entente/scenario.hpp"
+#include "entente/load/embedded.hpp"
+#include "entente/load/loader.hpp"
+#include "entente/model/errors.hpp"
+#include "entente/query/scenario.hpp"
 
 namespace {
 

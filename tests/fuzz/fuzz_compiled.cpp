@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "compiled_format.hpp"
-#include "entente/compiled.hpp"
+#include "entente/load/compiled.hpp"
+#include "load/compiled_format.hpp"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "entente/loader.hpp"
-#include "fast_loader.hpp"
+#include "entente/load/loader.hpp"
+#include "load/fast_loader.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "entente/loader.hpp"
+#include "entente/load/loader.hpp"
 
 namespace entente::test {
 

@@ -3,7 +3,7 @@
 
 #include <random>
 
-#include "entente/balance.hpp"
+#include "entente/query/balance.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "compiled_format.hpp"
-#include "entente/compiled.hpp"
-#include "entente/embedded.hpp"
-#include "entente/scenario.hpp"
+#include "entente/load/compiled.hpp"
+#include "entente/load/embedded.hpp"
+#include "entente/query/scenario.hpp"
 #include "fixture.hpp"
+#include "load/compiled_format.hpp"
 
 namespace entente::test {
 

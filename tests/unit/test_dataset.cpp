@@ -3,10 +3,12 @@
 
 #include <set>
 
-#include "entente/alignment.hpp"
-#include "entente/balance.hpp"
-#include "entente/embedded.hpp"
-#include "entente/loader.hpp"
+#include "entente/load/embedded.hpp"
+#include "entente/load/loader.hpp"
+#include "entente/query/alignment.hpp"
+#include "entente/query/alignment_matrix.hpp"
+#include "entente/query/balance.hpp"
+#include "entente/query/divergence.hpp"
 
 using namespace entente;
 

@@ -4,9 +4,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "entente/errors.hpp"
-#include "entente/export.hpp"
-#include "entente/io.hpp"
+#include "entente/export/atomic_write.hpp"
+#include "entente/export/csv.hpp"
+#include "entente/export/dataset_json.hpp"
+#include "entente/export/graphml.hpp"
+#include "entente/model/errors.hpp"
+#include "entente/query/selection.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "fast_loader.hpp"
 #include "fixture.hpp"
+#include "load/fast_loader.hpp"
 
 namespace entente::test {
 

@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "entente/embedded.hpp"
-#include "entente/loader.hpp"
-#include "entente/scenario.hpp"
+#include "entente/load/embedded.hpp"
+#include "entente/load/loader.hpp"
+#include "entente/query/scenario.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

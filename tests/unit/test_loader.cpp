@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "entente/loader.hpp"
+#include "entente/load/loader.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

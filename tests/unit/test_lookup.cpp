@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "entente/errors.hpp"
+#include "entente/model/errors.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

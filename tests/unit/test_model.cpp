@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "entente/model.hpp"
+#include "entente/model/model.hpp"
 
 using namespace entente;
 

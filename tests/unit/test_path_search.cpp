@@ -9,7 +9,7 @@
 #include <functional>
 #include <random>
 
-#include "path_search.hpp"
+#include "query/path_search.hpp"
 
 namespace entente::test {
 

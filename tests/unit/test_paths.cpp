@@ -1,7 +1,8 @@
 // Paths and ego networks on tests/data/good/queries.json, checked by hand.
 #include <doctest/doctest.h>
 
-#include "entente/paths.hpp"
+#include "entente/query/ego_network.hpp"
+#include "entente/query/paths.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

@@ -3,9 +3,11 @@
 
 #include <cmath>
 
-#include "entente/alignment.hpp"
-#include "entente/errors.hpp"
-#include "entente/scenario.hpp"
+#include "entente/model/errors.hpp"
+#include "entente/query/alignment.hpp"
+#include "entente/query/alignment_matrix.hpp"
+#include "entente/query/divergence.hpp"
+#include "entente/query/scenario.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

@@ -1,7 +1,7 @@
 // Diagrams rendered in process, and what the renderer promises: formats, determinism, layout.
 #include <doctest/doctest.h>
 
-#include "entente/render.hpp"
+#include "entente/draw/render.hpp"
 #include "fixture.hpp"
 
 using namespace entente;

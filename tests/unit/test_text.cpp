@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "entente/text.hpp"
+#include "entente/model/text.hpp"
 
 using namespace entente;
 

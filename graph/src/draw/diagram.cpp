@@ -1,0 +1,330 @@
+#include "entente/draw/diagram.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace entente {
+
+namespace {
+
+std::string two_decimals(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%+.2f", value);
+    return buffer;
+}
+
+// Collects nodes once each, in the order they are first needed.
+class Builder {
+  public:
+    explicit Builder(const KnowledgeGraph& kg, std::string title) : kg_(kg) {
+        diagram_.title = std::move(title);
+    }
+    void node(Index actor, bool emphasized = false, const std::string& cluster = "") {
+        const auto it = index_.find(actor);
+        if (it != index_.end()) {
+            diagram_.nodes[it->second].emphasized |= emphasized;
+            if (!cluster.empty()) {
+                diagram_.nodes[it->second].cluster = cluster;
+            }
+            return;
+        }
+        const Actor& a = kg_.actor(actor);
+        DiagramNode n;
+        n.name = a.id;
+        n.id = "actor-" + a.id;
+        n.label = a.name;
+        n.kind = a.kind;
+        n.tooltip = a.name + " (" + std::string(to_string(a.kind)) + ")";
+        if (!a.aliases.empty()) {
+            n.tooltip += "; also ";
+            for (std::size_t i = 0; i < a.aliases.size(); ++i) {
+                n.tooltip += (i == 0 ? "" : ", ") + a.aliases[i];
+            }
+        }
+        if (a.holder != no_index) {
+            n.tooltip += "; held by " + kg_.actor(a.holder).name;
+        }
+        n.emphasized = emphasized;
+        n.cluster = cluster;
+        index_.emplace(actor, diagram_.nodes.size());
+        diagram_.nodes.push_back(std::move(n));
+    }
+    // A claim as an edge from subject to object; each claim at most once.
+    void claim(Index claim, bool highlighted = false) {
+        if (!claims_.insert(claim).second) {
+            return;
+        }
+        const Claim& c = kg_.claim(claim);
+        const Relation& r = kg_.relation(c.relation);
+        node(c.subject);
+        node(c.object);
+        DiagramEdge e;
+        e.tail = kg_.actor(c.subject).id;
+        e.head = kg_.actor(c.object).id;
+        e.id = "claim-" + c.id;
+        e.label = r.label;
+        e.polarity = r.polarity;
+        e.confidence = c.confidence;
+        e.directed = !r.symmetric;
+        e.hypothetical = c.hypothetical;
+        e.highlighted = highlighted;
+        e.tooltip = claim_tooltip(kg_, claim);
+        diagram_.edges.push_back(std::move(e));
+    }
+    // A derived contribution: the claim on a position, drawn toward the position's holder.
+    void derived(Index claim) {
+        const Claim& c = kg_.claim(claim);
+        const Index holder = kg_.actor(c.object).holder;
+        const std::string id = "derived-" + c.id;
+        if (holder == no_index || !derived_.insert(claim).second) {
+            return;
+        }
+        node(c.subject);
+        node(holder);
+        DiagramEdge e;
+        e.tail = kg_.actor(c.subject).id;
+        e.head = kg_.actor(holder).id;
+        e.id = id;
+        e.label = kg_.relation(c.relation).label + " (via " + kg_.actor(c.object).name + ")";
+        e.polarity = kg_.relation(c.relation).polarity;
+        e.confidence = c.confidence / 2;
+        e.derived = true;
+        e.hypothetical = c.hypothetical;
+        e.tooltip = "derived at half weight from " + claim_tooltip(kg_, claim);
+        diagram_.edges.push_back(std::move(e));
+    }
+    // A tie as one edge: its value as label, its claims in the tooltip; one line per pair keeps
+    // a drawing of many claims readable on a slide.
+    void tie_edge(const Tie& tie) {
+        node(tie.actor);
+        node(tie.object);
+        const bool to_position = kg_.actor(tie.object).kind == ActorKind::position;
+        DiagramEdge e;
+        e.tail = kg_.actor(tie.actor).id;
+        e.head = kg_.actor(tie.object).id;
+        e.id = "tie-" + e.tail + "-" + e.head;
+        e.label = two_decimals(tie.value);
+        e.polarity = tie.sign();
+        e.confidence = std::min(1.0, std::abs(tie.value));
+        e.directed = to_position;
+        e.derived = tie.derived_only();
+        e.tooltip = "tie " + two_decimals(tie.value) + " of " + kg_.actor(tie.actor).name + " to " +
+                    kg_.actor(tie.object).name;
+        for (const auto& ev : tie.evidence) {
+            e.hypothetical = e.hypothetical || kg_.claim(ev.claim).hypothetical;
+            e.tooltip += "\n\n" + std::string(ev.derived ? "(derived, half weight) " : "") +
+                         claim_tooltip(kg_, ev.claim);
+        }
+        diagram_.edges.push_back(std::move(e));
+    }
+    void evidence(const Tie* tie) {
+        if (tie == nullptr) {
+            return;
+        }
+        for (const auto& e : tie->evidence) {
+            e.derived ? derived(e.claim) : claim(e.claim);
+        }
+    }
+    Diagram& diagram() { return diagram_; }
+
+  private:
+    const KnowledgeGraph& kg_;
+    Diagram diagram_;
+    std::map<Index, std::size_t> index_;
+    std::set<Index> claims_;
+    std::set<Index> derived_;
+};
+
+}  // namespace
+
+std::string claim_tooltip(const KnowledgeGraph& kg, Index claim) {
+    const Claim& c = kg.claim(claim);
+    std::string out = c.id + ": " + claim_sentence(kg, c);
+    if (c.hypothetical) {
+        out += " [hypothetical]";
+    }
+    if (!c.quote.empty()) {
+        out += "\n\u201c" + c.quote + "\u201d";
+    }
+    out += "\nasserted by " +
+           (c.asserted_by_actor != no_index ? kg.actor(c.asserted_by_actor).name : c.asserted_by);
+    out += "\nsource: " + source_citation(kg.source(c.source));
+    char confidence[32];
+    std::snprintf(confidence, sizeof confidence, "%g", c.confidence);
+    out += "\nconfidence " + std::string(confidence);
+    if (c.from || c.until) {
+        out += ", holds " + (c.from ? "from " + c.from->to_string() : std::string()) +
+               (c.from && c.until ? " " : "") +
+               (c.until ? "until " + c.until->to_string() : std::string());
+    }
+    return out;
+}
+
+Diagram claims_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
+                       const std::vector<Index>& claims, const std::string& title,
+                       const std::vector<Index>& emphasized) {
+    Builder b(kg, title);
+    for (Index a : emphasized) {
+        b.node(a, true);
+    }
+    for (Index a : actors) {
+        b.node(a);
+    }
+    for (Index c : claims) {
+        b.claim(c);
+    }
+    return std::move(b.diagram());
+}
+
+Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& al) {
+    std::string title = "Alignment of " + kg.actor(al.a).name + " and " + kg.actor(al.b).name;
+    if (al.alignment) {
+        title += ": " + two_decimals(*al.alignment);
+    }
+    Builder b(kg, title);
+    b.node(al.a, true);
+    b.node(al.b, true);
+    if (al.direct != nullptr) {
+        b.tie_edge(*al.direct);
+    }
+    for (const auto& s : al.shared_objects) {
+        // Objects they take opposite sides on stand out.
+        b.node(s.object, s.tie_a->sign() != s.tie_b->sign());
+        b.tie_edge(*s.tie_a);
+        b.tie_edge(*s.tie_b);
+    }
+    return std::move(b.diagram());
+}
+
+Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
+                        const std::vector<std::pair<Index, double>>& scores,
+                        const std::string& measure) {
+    Builder b(kg, "Who aligns with " + kg.actor(actor).name + " (" + measure + ")");
+    b.node(actor, true);
+    for (const auto& [other, score] : scores) {
+        b.node(other);
+        DiagramEdge e;
+        e.tail = kg.actor(actor).id;
+        e.head = kg.actor(other).id;
+        e.id = "score-" + kg.actor(actor).id + "-" + kg.actor(other).id;
+        e.label = two_decimals(score);
+        e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
+        e.confidence = std::min(1.0, std::abs(score));
+        e.directed = false;
+        e.tooltip = measure + " of " + kg.actor(actor).name + " and " + kg.actor(other).name +
+                    ": " + two_decimals(score) + " (entente align " + kg.actor(actor).id + " " +
+                    kg.actor(other).id + " shows its claims)";
+        b.diagram().edges.push_back(std::move(e));
+    }
+    return std::move(b.diagram());
+}
+
+Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
+                       const std::vector<std::vector<std::optional<double>>>& scores,
+                       const std::string& measure) {
+    Builder b(kg, "Pairwise " + measure);
+    for (Index a : actors) {
+        b.node(a);
+    }
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        for (std::size_t j = i + 1; j < actors.size(); ++j) {
+            if (!scores[i][j]) {
+                continue;
+            }
+            const double score = *scores[i][j];
+            DiagramEdge e;
+            e.tail = kg.actor(actors[i]).id;
+            e.head = kg.actor(actors[j]).id;
+            e.id = "score-" + e.tail + "-" + e.head;
+            e.label = two_decimals(score);
+            e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
+            e.confidence = std::min(1.0, std::abs(score));
+            e.directed = false;
+            e.tooltip = measure + " of " + kg.actor(actors[i]).name + " and " +
+                        kg.actor(actors[j]).name + ": " + two_decimals(score) + " (entente align " +
+                        e.tail + " " + e.head + " shows its claims)";
+            b.diagram().edges.push_back(std::move(e));
+        }
+    }
+    return std::move(b.diagram());
+}
+
+Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b_actor,
+                           const std::vector<DivergencePoint>& points) {
+    Builder b(kg, "Where " + kg.actor(a).name + " and " + kg.actor(b_actor).name + " diverge");
+    b.node(a, true);
+    b.node(b_actor, true);
+    for (const auto& p : points) {
+        b.node(p.object, p.roadblock);
+        b.tie_edge(*p.tie_a);
+        b.tie_edge(*p.tie_b);
+    }
+    return std::move(b.diagram());
+}
+
+Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
+    const Frustration& f = r.frustration;
+    std::string title =
+        "Structural balance: frustration index " + std::to_string(f.index) +
+        (f.exact ? "" : " (heuristic, at least " + std::to_string(f.lower_bound) + ")");
+    Builder b(kg, title);
+    b.diagram().clusters = {{"cluster_camp_a", "camp A"}, {"cluster_camp_b", "camp B"}};
+    std::vector<bool> tied(r.actors.size(), false);
+    for (const auto& e : r.graph.edges) {
+        tied[e.u] = tied[e.v] = true;
+    }
+    for (std::size_t v = 0; v < r.actors.size(); ++v) {
+        if (tied[v]) {
+            b.node(r.actors[v], false, f.camp[v] == 0 ? "cluster_camp_a" : "cluster_camp_b");
+        }
+    }
+    std::set<std::size_t> frustrated(f.frustrated.begin(), f.frustrated.end());
+    for (std::size_t i = 0; i < r.graph.edges.size(); ++i) {
+        const auto& se = r.graph.edges[i];
+        const Tie& tie = *r.edge_ties[i];
+        DiagramEdge e;
+        e.tail = kg.actor(r.actors[se.u]).id;
+        e.head = kg.actor(r.actors[se.v]).id;
+        e.id = "tie-" + e.tail + "-" + e.head;
+        e.label = two_decimals(tie.value) + (frustrated.count(i) ? " frustrated" : "");
+        e.polarity = se.sign;
+        e.confidence = std::min(1.0, std::abs(tie.value));
+        e.directed = false;
+        e.derived = tie.derived_only();
+        e.highlighted = frustrated.count(i) != 0;
+        e.tooltip = "tie " + two_decimals(tie.value) + " between " + kg.actor(r.actors[se.u]).name +
+                    " and " + kg.actor(r.actors[se.v]).name;
+        for (const auto& ev : tie.evidence) {
+            e.hypothetical = e.hypothetical || kg.claim(ev.claim).hypothetical;
+            e.tooltip +=
+                "\n\n" + std::string(ev.derived ? "(derived) " : "") + claim_tooltip(kg, ev.claim);
+        }
+        b.diagram().edges.push_back(std::move(e));
+    }
+    return std::move(b.diagram());
+}
+
+Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths) {
+    std::string title = "Paths";
+    if (!paths.empty()) {
+        title = "How " + kg.actor(paths.front().actors.front()).name + " and " +
+                kg.actor(paths.front().actors.back()).name + " are connected";
+    }
+    Builder b(kg, title);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const Path& p = paths[i];
+        b.node(p.actors.front(), true);
+        b.node(p.actors.back(), true);
+        for (const auto& hop : p.hops) {
+            for (Index c : hop.claims) {
+                b.claim(c, i == 0);
+            }
+        }
+    }
+    return std::move(b.diagram());
+}
+
+}  // namespace entente

@@ -1,0 +1,175 @@
+#include "entente/export/atomic_write.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+#include "entente/model/errors.hpp"
+
+namespace entente {
+
+namespace {
+
+std::string describe(const std::filesystem::path& path, const std::string& what, int error) {
+    return path.string() + ": cannot " + what + ": " + std::strerror(error);
+}
+
+std::filesystem::path directory_of(const std::filesystem::path& path) {
+    return path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+}
+
+// A file being written beside its target. Linux's O_TMPFILE makes it nameless until it is
+// complete, so a process killed mid-write leaves nothing behind; elsewhere (or on a file system
+// without it) it is a named temporary from the start, removed on every error we see.
+struct Temporary {
+    int fd = -1;
+    std::filesystem::path name;  // empty while nameless
+};
+
+void discard(Temporary& t) {
+    if (t.fd >= 0) {
+        ::close(t.fd);
+        t.fd = -1;
+    }
+    if (!t.name.empty()) {
+        ::unlink(t.name.c_str());
+        t.name.clear();
+    }
+}
+
+std::string temporary_pattern(const std::filesystem::path& path) {
+    return (directory_of(path) / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+}
+
+Temporary open_temporary(const std::filesystem::path& path) {
+    const auto dir = directory_of(path);
+    Temporary t;
+#ifdef O_TMPFILE
+    // Naming it later goes through /proc/self/fd, so without /proc it is named from the start.
+    if (::access("/proc/self/fd", X_OK) == 0) {
+        t.fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+        if (t.fd >= 0) {
+            return t;
+        }
+        if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+            throw IoError(describe(path, "create a temporary file in " + dir.string(), errno));
+        }
+    }
+#endif
+    std::string pattern = temporary_pattern(path);
+    t.fd = ::mkstemp(pattern.data());
+    if (t.fd < 0) {
+        throw IoError(describe(path, "create a temporary file in " + dir.string(), errno));
+    }
+    t.name = pattern;
+    return t;
+}
+
+// Writes one temporary file beside `path`, flushed to disk, with the mode the target has (or
+// would get from a plain create).
+Temporary write_temporary(const std::filesystem::path& path, std::string_view bytes) {
+    Temporary t = open_temporary(path);
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(t.fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            // A full disk can show as a short write of 0 bytes with errno left alone.
+            const std::string message = describe(path, "write", n < 0 ? errno : ENOSPC);
+            discard(t);
+            throw IoError(message);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    struct stat existing {};
+    mode_t mode = 0;
+    if (::stat(path.c_str(), &existing) == 0) {
+        mode = existing.st_mode & 07777;
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::fchmod(t.fd, mode);
+    if (::fsync(t.fd) != 0) {
+        const std::string message = describe(path, "flush", errno);
+        discard(t);
+        throw IoError(message);
+    }
+    return t;
+}
+
+// Gives a nameless temporary a name beside `path`, ready to be renamed into place.
+void name_temporary(Temporary& t, const std::filesystem::path& path) {
+    if (!t.name.empty()) {
+        return;
+    }
+    static std::atomic<unsigned> counter{0};
+    const std::string proc = "/proc/self/fd/" + std::to_string(t.fd);
+    for (int attempt = 0;; ++attempt) {
+        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+        std::string name = temporary_pattern(path);
+        name.resize(name.size() - 6);
+        name += std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+                std::to_string(stamp % 1000000);
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+            t.name = name;
+            return;
+        }
+        if (errno != EEXIST || attempt == 100) {
+            throw IoError(describe(path, "name the temporary file", errno));
+        }
+    }
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    write_files_atomically({{path, std::string(bytes)}});
+}
+
+void write_files_atomically(
+    const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
+    std::vector<Temporary> temps;
+    auto discard_all = [&] {
+        for (auto& t : temps) {
+            discard(t);
+        }
+    };
+    try {
+        for (const auto& [path, bytes] : files) {
+            temps.push_back(write_temporary(path, bytes));
+        }
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            name_temporary(temps[i], files[i].first);
+        }
+    } catch (...) {
+        discard_all();
+        throw;
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (::rename(temps[i].name.c_str(), files[i].first.c_str()) != 0) {
+            const std::string message = describe(files[i].first, "replace", errno);
+            for (std::size_t j = i; j < temps.size(); ++j) {
+                discard(temps[j]);
+            }
+            for (std::size_t j = 0; j < i; ++j) {
+                ::close(temps[j].fd);
+            }
+            throw IoError(message);
+        }
+        temps[i].name.clear();  // renamed: nothing to remove any more
+    }
+    for (auto& t : temps) {
+        ::close(t.fd);  // flushed already: a late error here cannot lose data
+    }
+}
+
+}  // namespace entente

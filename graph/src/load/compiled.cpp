@@ -1,0 +1,417 @@
+#include "entente/load/compiled.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+#include "load/compiled_format.hpp"
+
+namespace entente {
+
+namespace {
+
+// A signature in the manner of PNG's: a high byte catches 7-bit transfers, and CR LF, ^Z and
+// LF catch text-mode conversions.
+constexpr std::string_view magic =
+    "\x89"
+    "ENTENTE\r\n\x1a\n";
+constexpr std::size_t header_size = 12 + 4 + 8 + 8;  // magic, version, length, checksum
+
+// A fast 64-bit checksum, eight bytes at a time: it catches damage, it is not a security seal.
+std::uint64_t checksum(std::string_view bytes) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ bytes.size();
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, bytes.data() + i, 8);
+        h = std::rotl((h ^ w) * 0xff51afd7ed558ccdULL, 31) * 0xc4ceb9fe1a85ec53ULL;
+    }
+    for (; i < bytes.size(); ++i) {
+        h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001b3ULL;
+    }
+    return h ^ (h >> 33);
+}
+
+// Little-endian whatever the machine, so a file moves between machines.
+class Encoder {
+  public:
+    void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+    void u32(std::uint32_t v) { little_endian(v); }
+    void u64(std::uint64_t v) { little_endian(v); }
+    void f64(double v) { u64(std::bit_cast<std::uint64_t>(v)); }
+    void str(std::string_view s) {
+        u64(s.size());
+        out_.append(s);
+    }
+    void date(const std::optional<Date>& d) {
+        u8(d ? 1 : 0);
+        if (d) {
+            u32(static_cast<std::uint32_t>(d->year));
+            u8(static_cast<std::uint8_t>(d->month));
+            u8(static_cast<std::uint8_t>(d->day));
+        }
+    }
+    std::string& out() { return out_; }
+
+  private:
+    template <class Unsigned>
+    void little_endian(Unsigned v) {
+        for (std::size_t i = 0; i < sizeof v; ++i) {
+            u8(static_cast<std::uint8_t>(v >> (8 * i)));
+        }
+    }
+
+    std::string out_;
+};
+
+// Thrown inside the decoder only; from_compiled turns them into diagnostics.
+struct Damaged : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+struct OverLimit {};
+
+class Decoder {
+  public:
+    explicit Decoder(std::string_view bytes) : bytes_(bytes) {}
+
+    std::uint8_t u8() {
+        need(1, "a byte");
+        return static_cast<std::uint8_t>(bytes_[pos_++]);
+    }
+    std::uint32_t u32() { return little_endian<std::uint32_t>("a 4-byte number"); }
+    std::uint64_t u64() { return little_endian<std::uint64_t>("an 8-byte number"); }
+    double f64() { return std::bit_cast<double>(u64()); }
+    std::string str() {
+        const std::uint64_t n = u64();
+        need(n, "a string");
+        std::string s(bytes_.substr(pos_, static_cast<std::size_t>(n)));
+        pos_ += static_cast<std::size_t>(n);
+        return s;
+    }
+    // A count of records that each take at least `min_size` bytes: a damaged count cannot make
+    // the reader reserve more than the file could hold.
+    std::size_t count(std::size_t min_size, const char* what) {
+        const std::uint64_t n = u64();
+        if (n > (bytes_.size() - pos_) / min_size) {
+            fail(std::string("a count of ") + std::to_string(n) + " " + what +
+                 " that the file is too short to hold");
+        }
+        return static_cast<std::size_t>(n);
+    }
+    std::optional<Date> date() {
+        if (u8() == 0) {
+            return std::nullopt;
+        }
+        Date d;
+        d.year = static_cast<int>(u32());
+        d.month = u8();
+        d.day = u8();
+        const auto parsed = parse_date(d.to_string());
+        if (!parsed || *parsed != d) {
+            fail("a date that is not a calendar date");
+        }
+        return d;
+    }
+    [[noreturn]] void fail(const std::string& what) const {
+        throw Damaged(what + " at byte " + std::to_string(header_size + pos_));
+    }
+    bool done() const { return pos_ == bytes_.size(); }
+
+  private:
+    template <class Unsigned>
+    Unsigned little_endian(const char* what) {
+        need(sizeof(Unsigned), what);
+        Unsigned v = 0;
+        for (std::size_t i = 0; i < sizeof(Unsigned); ++i) {
+            v |= static_cast<Unsigned>(static_cast<unsigned char>(bytes_[pos_++])) << (8 * i);
+        }
+        return v;
+    }
+    void need(std::uint64_t n, const char* what) const {
+        if (n > bytes_.size() - pos_) {
+            fail(std::string("the data ends inside ") + what);
+        }
+    }
+
+    std::string_view bytes_;
+    std::size_t pos_ = 0;
+};
+
+Index index_in(Decoder& in, std::size_t size, bool optional, const char* what) {
+    const std::uint32_t i = in.u32();
+    if ((i == no_index && optional) || i < size) {
+        return i;
+    }
+    in.fail(std::string("a reference to ") + what + " " + std::to_string(i) + " of " +
+            std::to_string(size));
+}
+
+// Counts of records, checked against the limit as each table's count is read: a file within
+// the byte limit can still hold more records than a command is allowed to build.
+struct RecordBudget {
+    std::size_t left;
+    std::size_t take(std::size_t n) {
+        if (n > left) {
+            throw OverLimit{};
+        }
+        left -= n;
+        return n;
+    }
+};
+
+Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size_t& files,
+                       std::size_t& omitted, RecordBudget budget) {
+    Dataset d;
+    files = static_cast<std::size_t>(in.u64());
+    omitted = static_cast<std::size_t>(in.u64());
+    d.sources.resize(budget.take(in.count(6 * 8 + 1, "sources")));
+    for (Source& s : d.sources) {
+        s.id = in.str();
+        s.title = in.str();
+        s.author = in.str();
+        s.publisher = in.str();
+        s.url = in.str();
+        s.note = in.str();
+        s.date = in.date();
+    }
+    d.relations.resize(in.count(3 * 8 + 3, "relations"));
+    for (Relation& r : d.relations) {
+        r.id = in.str();
+        r.label = in.str();
+        r.note = in.str();
+        r.polarity = static_cast<int>(static_cast<std::int8_t>(in.u8()));
+        r.symmetric = in.u8() != 0;
+        r.builtin = in.u8() != 0;
+        if (r.polarity < -1 || r.polarity > 1) {
+            in.fail("a relation polarity other than -1, 0 or 1");
+        }
+    }
+    // The built-in relations are in every dataset; only a dataset's own count as its records.
+    budget.take(static_cast<std::size_t>(std::count_if(
+        d.relations.begin(), d.relations.end(), [](const Relation& r) { return !r.builtin; })));
+    d.actors.resize(budget.take(in.count(3 * 8 + 1 + 4 + 8, "actors")));
+    for (Actor& a : d.actors) {
+        a.id = in.str();
+        a.name = in.str();
+        a.note = in.str();
+        const std::uint8_t kind = in.u8();
+        if (kind >= std::size(all_actor_kinds)) {
+            in.fail("an actor kind " + std::to_string(kind) + " that does not exist");
+        }
+        a.kind = all_actor_kinds[kind];
+        a.holder = index_in(in, d.actors.size(), true, "actor");
+        a.aliases.resize(in.count(8, "aliases"));
+        for (std::string& alias : a.aliases) {
+            alias = in.str();
+        }
+    }
+    d.claims.resize(budget.take(in.count(4 * 8 + 1 + 5 * 4 + 8 + 2, "claims")));
+    for (Claim& c : d.claims) {
+        c.id = in.str();
+        const std::uint8_t flags = in.u8();
+        c.id_assigned = (flags & 1) != 0;
+        c.hypothetical = (flags & 2) != 0;
+        c.subject = index_in(in, d.actors.size(), false, "actor");
+        c.relation = index_in(in, d.relations.size(), false, "relation");
+        c.object = index_in(in, d.actors.size(), false, "actor");
+        c.source = index_in(in, d.sources.size(), false, "source");
+        c.asserted_by_actor = index_in(in, d.actors.size(), true, "actor");
+        c.quote = in.str();
+        c.asserted_by = in.str();
+        c.note = in.str();
+        c.confidence = in.f64();
+        if (!(c.confidence > 0.0 && c.confidence <= 1.0)) {
+            in.fail("a confidence outside (0, 1]");
+        }
+        c.from = in.date();
+        c.until = in.date();
+    }
+    warnings.resize(in.count(5 * 8 + 1, "diagnostics"));
+    for (Diagnostic& w : warnings) {
+        w.severity = in.u8() == 0 ? Severity::warning : Severity::error;
+        if (w.severity == Severity::error) {
+            in.fail("an error among the recorded warnings");
+        }
+        w.file = in.str();
+        w.line = static_cast<std::size_t>(in.u64());
+        w.column = static_cast<std::size_t>(in.u64());
+        w.pointer = in.str();
+        w.message = in.str();
+    }
+    if (!in.done()) {
+        in.fail("bytes after the last record");
+    }
+    return d;
+}
+
+}  // namespace
+
+bool is_compiled(std::string_view bytes) {
+    return bytes.substr(0, magic.size()) == magic;
+}
+
+std::string to_compiled(const KnowledgeGraph& graph, const LoadResult& loaded) {
+    return to_compiled(graph, loaded.diagnostics, loaded.files, loaded.omitted_warnings);
+}
+
+std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnostic>& warnings,
+                        std::size_t files, std::size_t omitted_warnings) {
+    const Dataset& d = graph.data();
+    Encoder e;
+    e.out().reserve(header_size + 64 * (d.claims.size() + d.actors.size()));
+    e.out().append(header_size, '\0');  // filled in once the payload is known
+    e.u64(files);
+    e.u64(omitted_warnings);
+    e.u64(d.sources.size());
+    for (const Source& s : d.sources) {
+        e.str(s.id);
+        e.str(s.title);
+        e.str(s.author);
+        e.str(s.publisher);
+        e.str(s.url);
+        e.str(s.note);
+        e.date(s.date);
+    }
+    e.u64(d.relations.size());
+    for (const Relation& r : d.relations) {
+        e.str(r.id);
+        e.str(r.label);
+        e.str(r.note);
+        e.u8(static_cast<std::uint8_t>(static_cast<std::int8_t>(r.polarity)));
+        e.u8(r.symmetric ? 1 : 0);
+        e.u8(r.builtin ? 1 : 0);
+    }
+    e.u64(d.actors.size());
+    for (const Actor& a : d.actors) {
+        e.str(a.id);
+        e.str(a.name);
+        e.str(a.note);
+        e.u8(static_cast<std::uint8_t>(a.kind));
+        e.u32(a.holder);
+        e.u64(a.aliases.size());
+        for (const auto& alias : a.aliases) {
+            e.str(alias);
+        }
+    }
+    e.u64(d.claims.size());
+    for (const Claim& c : d.claims) {
+        e.str(c.id);
+        e.u8(static_cast<std::uint8_t>((c.id_assigned ? 1 : 0) | (c.hypothetical ? 2 : 0)));
+        e.u32(c.subject);
+        e.u32(c.relation);
+        e.u32(c.object);
+        e.u32(c.source);
+        e.u32(c.asserted_by_actor);
+        e.str(c.quote);
+        e.str(c.asserted_by);
+        e.str(c.note);
+        e.f64(c.confidence);
+        e.date(c.from);
+        e.date(c.until);
+    }
+    std::size_t kept = 0;
+    for (const Diagnostic& w : warnings) {
+        kept += w.severity == Severity::warning ? 1 : 0;
+    }
+    e.u64(kept);
+    for (const Diagnostic& w : warnings) {
+        if (w.severity != Severity::warning) {
+            continue;
+        }
+        e.u8(0);
+        e.str(w.file);
+        e.u64(w.line);
+        e.u64(w.column);
+        e.str(w.pointer);
+        e.str(w.message);
+    }
+    std::string& out = e.out();
+    const std::string_view payload = std::string_view(out).substr(header_size);
+    Encoder header;
+    header.out().append(magic);
+    header.u32(compiled_format_version);
+    header.u64(payload.size());
+    header.u64(checksum(payload));
+    out.replace(0, header_size, header.out());
+    return std::move(out);
+}
+
+namespace detail {
+
+std::string with_matching_length(std::string bytes) {
+    if (bytes.size() < header_size || !is_compiled(bytes)) {
+        return bytes;
+    }
+    Encoder length;
+    length.u64(bytes.size() - header_size);
+    bytes.replace(magic.size() + 4, 8, length.out());  // after the signature and the version
+    return bytes;
+}
+
+LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum,
+                           const LoadLimits& limits) {
+    LoadResult result;
+    result.files = 1;
+    auto fail = [&](const std::string& message) {
+        Diagnostic d;
+        d.file = name;
+        d.message = message;
+        result.diagnostics.push_back(std::move(d));
+        return std::move(result);
+    };
+    if (!is_compiled(bytes) || bytes.size() < header_size) {
+        return fail("not a compiled entente dataset (the file is too short for its header)");
+    }
+    Decoder header(bytes.substr(magic.size(), header_size - magic.size()));
+    const std::uint32_t version = header.u32();
+    const std::uint64_t length = header.u64();
+    const std::uint64_t sum = header.u64();
+    if (version != compiled_format_version) {
+        return fail("compiled dataset of format version " + std::to_string(version) +
+                    "; this entente reads version " + std::to_string(compiled_format_version) +
+                    ": compile it again from its JSON with `entente compile`");
+    }
+    const std::string_view payload = bytes.substr(header_size);
+    if (length != payload.size()) {
+        return fail("damaged compiled dataset: the header announces " + std::to_string(length) +
+                    " bytes of data and the file holds " + std::to_string(payload.size()) +
+                    " (truncated or appended to?)");
+    }
+    if (verify_checksum && checksum(payload) != sum) {
+        return fail(
+            "damaged compiled dataset: the checksum does not match its contents; compile it "
+            "again from its JSON with `entente compile`");
+    }
+    try {
+        Decoder in(payload);
+        std::vector<Diagnostic> warnings;
+        std::size_t files = 0;
+        std::size_t omitted = 0;
+        Dataset data = decode_dataset(in, warnings, files, omitted, {limits.max_records});
+        result.files = files;
+        result.omitted_warnings = omitted;
+        result.diagnostics = std::move(warnings);
+        result.graph.emplace(std::move(data));
+        return result;
+    } catch (const Damaged& damaged) {
+        result.diagnostics.clear();
+        return fail(std::string("damaged compiled dataset: ") + damaged.what());
+    } catch (const OverLimit&) {
+        result.diagnostics.clear();
+        return fail("more than " + std::to_string(limits.max_records) +
+                    " records (sources, relations, actors and claims together); one command "
+                    "loads at most " +
+                    std::to_string(limits.max_records) + " (--max-records)");
+    }
+}
+
+}  // namespace detail
+
+LoadResult from_compiled(std::string_view bytes, const std::string& name,
+                         const LoadLimits& limits) {
+    return detail::decode_compiled(bytes, name, true, limits);
+}
+
+}  // namespace entente

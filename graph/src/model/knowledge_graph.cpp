@@ -1,0 +1,111 @@
+#include "entente/model/knowledge_graph.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "entente/model/errors.hpp"
+#include "entente/model/text.hpp"
+#include "model/id_table.hpp"
+
+namespace entente {
+
+KnowledgeGraph::KnowledgeGraph(Dataset data)
+    : data_(std::move(data)),
+      graph_(std::make_unique<Graph>(data_.actors.size())),
+      names_(data_.actors) {
+    for (Index i = 0; i < data_.actors.size(); ++i) {
+        (*graph_)[i].actor = i;
+    }
+    claim_slots_ = detail::make_id_slots(data_.claims.size());
+    const auto claim_id = [this](Index i) -> std::string_view { return data_.claims[i].id; };
+    for (Index i = 0; i < data_.claims.size(); ++i) {
+        const Claim& c = data_.claims[i];
+        boost::add_edge(c.subject, c.object, EdgeProperties{i}, *graph_);
+        detail::insert_id(claim_slots_, i, claim_id);  // a repeated id keeps its first claim
+    }
+    for (Index i = 0; i < data_.relations.size(); ++i) {
+        relation_by_id_.emplace(data_.relations[i].id, i);
+    }
+}
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph::~KnowledgeGraph() = default;
+
+Index KnowledgeGraph::find_actor(std::string_view name) const {
+    const auto found = names_.find(name);
+    if (found.size() == 1) {
+        return found.front();
+    }
+    if (found.empty()) {
+        throw UnknownNameError("actor", std::string(name), names_.suggest(name));
+    }
+    // An exact id wins over a shared name or alias.
+    for (Index i : found) {
+        if (data_.actors[i].id == name) {
+            return i;
+        }
+    }
+    std::vector<std::string> ids;
+    for (Index i : found) {
+        ids.push_back(data_.actors[i].id);
+    }
+    throw AmbiguousNameError(std::string(name), std::move(ids));
+}
+
+Index KnowledgeGraph::find_relation(std::string_view id) const {
+    if (const auto it = relation_by_id_.find(std::string(id)); it != relation_by_id_.end()) {
+        return it->second;
+    }
+    std::vector<std::string> ids;
+    for (const auto& r : data_.relations) {
+        ids.push_back(r.id);
+    }
+    throw UnknownNameError("relation", std::string(id), nearest_names(id, ids));
+}
+
+Index KnowledgeGraph::find_claim(std::string_view id) const {
+    const auto claim_id = [this](Index i) -> std::string_view { return data_.claims[i].id; };
+    if (const Index i = detail::find_id(claim_slots_, id, claim_id); i != no_index) {
+        return i;
+    }
+    std::vector<std::string> ids;
+    for (const auto& c : data_.claims) {
+        ids.push_back(c.id);
+    }
+    throw UnknownNameError("claim", std::string(id), nearest_names(id, ids));
+}
+
+std::vector<Index> KnowledgeGraph::claims_of(Index actor) const {
+    std::vector<Index> out;
+    for (auto [it, end] = boost::out_edges(actor, *graph_); it != end; ++it) {
+        out.push_back((*graph_)[*it].claim);
+    }
+    for (auto [it, end] = boost::in_edges(actor, *graph_); it != end; ++it) {
+        out.push_back((*graph_)[*it].claim);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string claim_sentence(const KnowledgeGraph& graph, const Claim& claim) {
+    return graph.actor(claim.subject).name + " " + graph.relation(claim.relation).label + " " +
+           graph.actor(claim.object).name;
+}
+
+std::string source_citation(const Source& source) {
+    std::string out;
+    if (!source.author.empty()) {
+        out += source.author + ", ";
+    }
+    out += "\u201c" + source.title + "\u201d";
+    if (!source.publisher.empty()) {
+        out += ", " + source.publisher;
+    }
+    if (source.date) {
+        out += ", " + source.date->to_string();
+    }
+    return out;
+}
+
+}  // namespace entente

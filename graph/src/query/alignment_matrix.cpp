@@ -1,0 +1,84 @@
+#include "entente/query/alignment_matrix.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+#include <unordered_map>
+
+namespace entente {
+
+std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable& ties,
+                                                                 const std::vector<Index>& actors,
+                                                                 bool agreement_only) {
+    const std::size_t n = actors.size();
+    // Columns: every object some actor here has a non-zero tie to.
+    std::unordered_map<Index, std::size_t> column;
+    for (Index a : actors) {
+        for (const Tie& t : ties.stance(a)) {
+            if (t.value != 0.0) {
+                column.emplace(t.object, column.size());
+            }
+        }
+    }
+    const std::size_t m = column.size();
+    std::vector<double> x(n * m, 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (const Tie& t : ties.stance(actors[i])) {
+            if (t.value != 0.0) {
+                x[i * m + column.at(t.object)] = t.value;
+            }
+        }
+    }
+    std::vector<double> magnitude(x.size());
+    for (std::size_t k = 0; k < x.size(); ++k) {
+        magnitude[k] = std::abs(x[k]);
+    }
+    // Products over objects either actor has no tie to vanish, and no actor has a tie to
+    // itself, so the dot products over all columns equal align()'s sums over shared objects.
+    std::vector<std::vector<std::optional<double>>> out(n, std::vector<std::optional<double>>(n));
+    auto rows = [&](std::size_t first, std::size_t step) {
+        for (std::size_t i = first; i < n; i += step) {
+            const double* xi = &x[i * m];
+            const double* ai = &magnitude[i * m];
+            for (std::size_t j = i + 1; j < n; ++j) {
+                const double* xj = &x[j * m];
+                const double* aj = &magnitude[j * m];
+                double num = 0.0;
+                double den = 0.0;
+                for (std::size_t k = 0; k < m; ++k) {
+                    num += xi[k] * xj[k];
+                    den += ai[k] * aj[k];
+                }
+                std::optional<double> agreement;
+                if (den > 0.0) {
+                    agreement = num / den;
+                }
+                // The direct tie is looked up both ways: a position has none toward an actor.
+                auto with_direct = [&](Index from, Index to) {
+                    const Tie* direct = agreement_only ? nullptr : ties.find(from, to);
+                    if (direct == nullptr) {
+                        return agreement;
+                    }
+                    return std::optional<double>(agreement ? (*agreement + direct->value) / 2.0
+                                                           : direct->value);
+                };
+                out[i][j] = with_direct(actors[i], actors[j]);
+                out[j][i] = with_direct(actors[j], actors[i]);
+            }
+        }
+    };
+    // Rows interleaved across threads so each gets a fair share of the triangle.
+    const std::size_t threads =
+        n < 64 ? 1 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+        pool.emplace_back(rows, t, threads);
+    }
+    rows(0, threads);
+    for (auto& thread : pool) {
+        thread.join();
+    }
+    return out;
+}
+
+}  // namespace entente

@@ -1,0 +1,168 @@
+#include "entente/query/paths.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "query/path_search.hpp"
+
+namespace entente {
+
+namespace {
+
+std::uint64_t pair_key(Index from, Index to) {
+    return (static_cast<std::uint64_t>(from) << 32) | to;
+}
+
+}  // namespace
+
+// The simple graph a path search walks: one arc per ordered pair of actors that some allowed
+// claim joins in the allowed direction, with the claims behind it.
+struct PathFinder::Walk {
+    std::unique_ptr<detail::SearchGraph> graph;
+    std::unordered_map<std::uint64_t, std::vector<Index>> claims;  // (from, to) -> claims
+};
+
+namespace {
+
+using Walk = PathFinder::Walk;
+
+void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options) {
+    for (Index i = 0; i < kg.data().claims.size(); ++i) {
+        const Claim& c = kg.claim(i);
+        const Relation& r = kg.relation(c.relation);
+        if (options.positive_only && r.polarity <= 0) {
+            continue;
+        }
+        if (!options.relations.empty() &&
+            std::find(options.relations.begin(), options.relations.end(), c.relation) ==
+                options.relations.end()) {
+            continue;
+        }
+        walk.claims[pair_key(c.subject, c.object)].push_back(i);
+        if (!options.directed || r.symmetric) {
+            walk.claims[pair_key(c.object, c.subject)].push_back(i);
+        }
+    }
+    // Arcs in (from, to) order: searches meet neighbours in actor-index order, so the paths
+    // found do not depend on the order of the claims.
+    std::vector<std::pair<Index, Index>> arcs;
+    arcs.reserve(walk.claims.size());
+    for (const auto& entry : walk.claims) {
+        arcs.emplace_back(static_cast<Index>(entry.first >> 32),
+                          static_cast<Index>(entry.first & 0xFFFFFFFFu));
+    }
+    std::sort(arcs.begin(), arcs.end());
+    walk.graph = std::make_unique<detail::SearchGraph>(kg.data().actors.size(), arcs);
+}
+
+// The shortest path the blocks allow (see path_search.hpp for which one among equals).
+std::vector<Index> search(const Walk& walk, Index from, Index to,
+                          const std::vector<char>& blocked_vertices,
+                          const std::vector<std::pair<Index, Index>>& blocked_edges) {
+    return detail::shortest_path(*walk.graph, from, to, {&blocked_vertices, &blocked_edges});
+}
+
+Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Index>& actors) {
+    Path path;
+    path.actors = actors;
+    path.sign = 1;
+    for (std::size_t i = 0; i + 1 < actors.size(); ++i) {
+        Hop hop;
+        hop.from = actors[i];
+        hop.to = actors[i + 1];
+        hop.claims = walk.claims.at(pair_key(hop.from, hop.to));
+        double net = 0.0;
+        for (Index c : hop.claims) {
+            net += kg.relation(kg.claim(c).relation).polarity * kg.claim(c).confidence;
+        }
+        hop.sign = net > 0 ? 1 : net < 0 ? -1 : 0;
+        path.sign *= hop.sign;
+        path.hops.push_back(std::move(hop));
+    }
+    return path;
+}
+
+}  // namespace
+
+PathFinder::PathFinder(const KnowledgeGraph& graph, PathOptions options)
+    : graph_(&graph), options_(std::move(options)), walk_(std::make_unique<Walk>()) {
+    build_walk(*walk_, graph, options_);
+}
+
+PathFinder::PathFinder(PathFinder&&) noexcept = default;
+PathFinder::~PathFinder() = default;
+
+std::vector<Path> shortest_paths(const KnowledgeGraph& kg, Index from, Index to,
+                                 const PathOptions& options) {
+    return PathFinder(kg, options).find(from, to);
+}
+
+std::vector<Path> PathFinder::find(Index from, Index to) const {
+    const KnowledgeGraph& kg = *graph_;
+    const PathOptions& options = options_;
+    const Walk& walk = *walk_;
+    std::vector<Path> out;
+    if (from == to || options.k == 0) {
+        return out;
+    }
+    auto too_long = [&](const std::vector<Index>& p) {
+        return options.max_hops != 0 && p.size() - 1 > options.max_hops;
+    };
+    const std::vector<char> no_vertices;
+    const std::vector<std::pair<Index, Index>> no_edges;
+    std::vector<std::vector<Index>> found;
+    std::vector<Index> first = search(walk, from, to, no_vertices, no_edges);
+    if (first.empty() || too_long(first)) {
+        return out;
+    }
+    found.push_back(first);
+    // Candidates ordered by length, then by the actors' ids, for a deterministic answer.
+    auto key = [&](const std::vector<Index>& p) {
+        std::vector<std::string> ids;
+        for (Index a : p) {
+            ids.push_back(kg.actor(a).id);
+        }
+        return std::pair{p.size(), ids};
+    };
+    std::map<std::pair<std::size_t, std::vector<std::string>>, std::vector<Index>> candidates;
+    while (found.size() < options.k) {
+        const auto& last = found.back();
+        for (std::size_t i = 0; i + 1 < last.size(); ++i) {
+            const Index spur = last[i];
+            const std::vector<Index> root(last.begin(), last.begin() + static_cast<long>(i) + 1);
+            std::vector<std::pair<Index, Index>> blocked_edges;
+            for (const auto& p : found) {
+                if (p.size() > i + 1 && std::equal(root.begin(), root.end(), p.begin())) {
+                    blocked_edges.emplace_back(p[i], p[i + 1]);
+                }
+            }
+            std::vector<char> blocked_vertices(kg.data().actors.size(), 0);
+            for (auto it = root.begin(); it + 1 < root.end(); ++it) {
+                blocked_vertices[*it] = 1;
+            }
+            const auto spur_path = search(walk, spur, to, blocked_vertices, blocked_edges);
+            if (spur_path.empty()) {
+                continue;
+            }
+            std::vector<Index> total(root.begin(), root.end() - 1);
+            total.insert(total.end(), spur_path.begin(), spur_path.end());
+            if (!too_long(total) && std::find(found.begin(), found.end(), total) == found.end()) {
+                candidates.emplace(key(total), total);
+            }
+        }
+        if (candidates.empty()) {
+            break;
+        }
+        found.push_back(candidates.begin()->second);
+        candidates.erase(candidates.begin());
+    }
+    for (const auto& p : found) {
+        out.push_back(make_path(kg, walk, p));
+    }
+    return out;
+}
+
+}  // namespace entente

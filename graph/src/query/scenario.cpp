@@ -1,0 +1,138 @@
+#include "entente/query/scenario.hpp"
+
+#include <set>
+#include <sstream>
+
+#include "entente/model/errors.hpp"
+
+namespace entente {
+
+bool holds_during(const Claim& claim, const Date& date) {
+    if (claim.from && claim.from->earliest() > date.latest()) {
+        return false;
+    }
+    return !(claim.until && claim.until->latest() < date.earliest());
+}
+
+namespace {
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::istringstream in{std::string(text)};
+    for (std::string word; in >> word;) {
+        words.push_back(word);
+    }
+    return words;
+}
+
+std::string join(const std::vector<std::string>& words, std::size_t begin, std::size_t end) {
+    std::string out;
+    for (std::size_t i = begin; i < end; ++i) {
+        out += (i == begin ? "" : " ") + words[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text) {
+    const auto words = split_words(text);
+    const std::string usage = "cannot read the assumption \"" + std::string(text) +
+                              "\"; write it as \"SUBJECT RELATION OBJECT\", e.g. "
+                              "\"russia sanctions pakistan\"";
+    // The relation is the word that splits the text into two names; try each in turn so that
+    // multi-word names ("united states") need no quoting inside the assumption.
+    std::optional<UnknownNameError> first_unknown;
+    for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+        Index relation = no_index;
+        for (Index r = 0; r < graph.data().relations.size(); ++r) {
+            if (graph.relation(r).id == words[i]) {
+                relation = r;
+            }
+        }
+        if (relation == no_index) {
+            continue;
+        }
+        try {
+            Claim claim;
+            claim.subject = graph.find_actor(join(words, 0, i));
+            claim.relation = relation;
+            claim.object = graph.find_actor(join(words, i + 1, words.size()));
+            if (claim.subject == claim.object) {
+                throw Error("the assumption \"" + std::string(text) +
+                            "\" relates an actor to itself");
+            }
+            claim.hypothetical = true;
+            claim.asserted_by = "what-if assumption";
+            return claim;
+        } catch (const UnknownNameError& e) {
+            if (!first_unknown) {
+                first_unknown = e;
+            }
+        }
+    }
+    if (first_unknown) {
+        throw *first_unknown;
+    }
+    // No word is a relation id: say which one was probably meant.
+    if (words.size() >= 3) {
+        for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+            try {
+                (void)graph.find_relation(words[i]);
+            } catch (const UnknownNameError& e) {
+                if (!e.suggestions().empty()) {
+                    throw UnknownNameError("relation", words[i], e.suggestions());
+                }
+            }
+        }
+    }
+    throw Error(usage);
+}
+
+KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scenario) {
+    std::set<std::string> without;
+    for (const auto& id : scenario.without) {
+        (void)graph.find_claim(id);  // throws for an unknown id, with suggestions
+        without.insert(id);
+    }
+    Dataset data = graph.data();
+    std::vector<Claim> kept;
+    for (auto& claim : data.claims) {
+        if (without.count(claim.id) != 0) {
+            continue;
+        }
+        if (scenario.as_of && !holds_during(claim, *scenario.as_of)) {
+            continue;
+        }
+        kept.push_back(std::move(claim));
+    }
+    data.claims = std::move(kept);
+    if (!scenario.assumptions.empty()) {
+        std::string source_id = "what-if";
+        for (int n = 2;; ++n) {
+            bool taken = false;
+            for (const auto& s : data.sources) {
+                taken = taken || s.id == source_id;
+            }
+            if (!taken) {
+                break;
+            }
+            source_id = "what-if-" + std::to_string(n);
+        }
+        Source source;
+        source.id = source_id;
+        source.title = "What-if assumptions given on the command line";
+        const auto source_index = static_cast<Index>(data.sources.size());
+        data.sources.push_back(std::move(source));
+        int n = 0;
+        for (const auto& text : scenario.assumptions) {
+            Claim claim = parse_assumption(graph, text);
+            claim.id = "assume-" + std::to_string(++n);
+            claim.source = source_index;
+            data.claims.push_back(std::move(claim));
+        }
+    }
+    return KnowledgeGraph(std::move(data));
+}
+
+}  // namespace entente
