@@ -1,12 +1,11 @@
-// Hostile and mistaken input: each gives a clear error (or a documented acceptance) in bounded
-// time, never a crash. Big inputs are built here, not committed. The CLI side (status 2, FIFOs,
-// unreadable files) is in tests/cli/hostile.sh.
+// Hostile and mistaken input: each gives a clear error (or a documented acceptance), never a
+// crash; the work they cost is bounded in test_json_reader.cpp. Big inputs are built here, not
+// committed. The CLI side (status 2, FIFOs, unreadable files) is in tests/cli/hostile.sh.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -21,17 +20,6 @@ using test::load_text;
 using test::messages;
 
 namespace {
-
-#ifndef ENTENTE_TEST_SLOWDOWN
-#define ENTENTE_TEST_SLOWDOWN 1
-#endif
-
-// Seconds since `start`, as they would be in a Release build, to bound the time hostile input
-// takes: each bound is ten times or more what a Release build takes on 2 cores.
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
-           ENTENTE_TEST_SLOWDOWN;
-}
 
 std::string one_actor(const std::string& name) {
     return R"({"entente": 1, "actors": [{"id": "a", "name": ")" + name +
@@ -48,14 +36,6 @@ std::filesystem::path fresh_directory(const std::string& name) {
 }
 
 }  // namespace
-
-TEST_CASE("a million levels of nesting stop at the depth cap at once") {
-    const auto start = std::chrono::steady_clock::now();
-    const std::string text = std::string(1'000'000, '[') + std::string(1'000'000, ']');
-    CHECK(messages(load_text(text)) == lines({"test.json:1:65: error: nesting deeper than 64 "
-                                              "levels; an entente file needs no more than 4"}));
-    CHECK(seconds_since(start) < 5);
-}
 
 TEST_CASE("a 100 MB string is refused before the document copies it") {
     const std::string big(100'000'000, 'a');
@@ -91,10 +71,14 @@ TEST_CASE("names are counted in characters, and member names are names too") {
           lines({"t.json:1:47: error: string of 8 characters; a name may have at most 7 "
                  "(--max-name-length) (at /actors/0/name)"}));
     limits.max_name_length = 1000;
+    // The over-long name is reported and its value skipped; the rest of the file is still read.
     CHECK(messages(load_dataset({{"t.json", "{\"" + std::string(2000, 'k') + "\": 1}"}}, limits)) ==
-          lines({"t.json:1:2: error: string of 2000 characters; a name may have at most 1000 "
+          lines({"t.json:1:1: error: missing required field \"entente\"",
+                 "t.json:1:1: error: missing required field \"actors\"",
+                 "t.json:1:1: error: missing required field \"claims\"",
+                 "t.json:1:2: error: string of 2000 characters; a name may have at most 1000 "
                  "(--max-name-length) (at /" +
-                 std::string(2000, 'k') + ")"}));
+                     std::string(2000, 'k') + ")"}));
 }
 
 TEST_CASE("invalid UTF-8 anywhere is an error, located") {
@@ -103,8 +87,10 @@ TEST_CASE("invalid UTF-8 anywhere is an error, located") {
                       "\"name\": \"\xC3\x28\", \"kind\": \"state\"}]}"),
           std::string("{\"\xFF\": 1}"), std::string("{\"a\": \"\xE2\x82")}) {
         const auto result = load_text(text);
-        REQUIRE(result.diagnostics.size() == 1);
-        CHECK(result.diagnostics[0].message == "invalid UTF-8 in a string");
+        // Problems before the bad byte are reported too ("a" is no field of a dataset).
+        REQUIRE(!result.diagnostics.empty());
+        CHECK(result.diagnostics.back().message == "invalid UTF-8 in a string");
+        CHECK(result.diagnostics.back().line == 1);
         CHECK(!result.graph);
     }
 }
@@ -131,31 +117,15 @@ TEST_CASE("NaN, Infinity and numbers past a double are errors") {
           lines({"test.json:1:250: error: syntax error: invalid value: Infinity is not a JSON "
                  "number"}));
     CHECK(messages(load_text(head + "1e400}]}")) ==
-          lines({"test.json:1:250: error: number too big to be stored as a double"}));
+          lines({"test.json:1:250: error: number too big to be stored as a double (at "
+                 "/claims/0/confidence)"}));
     CHECK(messages(load_text(head + "-1e400}]}")) ==
-          lines({"test.json:1:250: error: number too big to be stored as a double"}));
-    // Tiny numbers round to 0, which the range check then refuses.
+          lines({"test.json:1:250: error: number too big to be stored as a double (at "
+                 "/claims/0/confidence)"}));
+    // Tiny numbers round to 0, which the range check then refuses, showing them as written.
     CHECK(messages(load_text(head + "1e-400}]}")) ==
           lines({"test.json:1:250: error: confidence must be greater than 0 and at most 1, got "
-                 "0.0 (at /claims/0/confidence)"}));
-}
-
-TEST_CASE("duplicate keys are found in linear time, however many keys an object has") {
-    const auto start = std::chrono::steady_clock::now();
-    std::string text = "{";
-    for (int i = 0; i < 100'000; ++i) {
-        text += "\"k" + std::to_string(i) + "\": 0, ";
-    }
-    text += "\"k7\": 1}";
-    const auto result = load_text(text);
-    // 100,001 unknown fields (k7 twice), 3 missing ones, and the repeated key.
-    CHECK(result.diagnostics.size() == 100'005);
-    const auto repeated =
-        std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
-                     [](const Diagnostic& d) { return d.message == "duplicate key \"k7\""; });
-    REQUIRE(repeated != result.diagnostics.end());
-    CHECK(repeated->pointer == "/k7");
-    CHECK(seconds_since(start) < 5);
+                 "1e-400 (at /claims/0/confidence)"}));
 }
 
 TEST_CASE("a position whose holder chain loops is an error: holders take sides") {
@@ -177,8 +147,7 @@ TEST_CASE("a position whose holder chain loops is an error: holders take sides")
                               }));
 }
 
-TEST_CASE("100,000 actors sharing one name: 20 warnings and one line for the rest, quickly") {
-    const auto start = std::chrono::steady_clock::now();
+TEST_CASE("100,000 actors sharing one name: 20 warnings and one line for the rest") {
     std::string text = R"({"entente": 1, "actors": [)";
     for (int i = 0; i < 100'000; ++i) {
         text += std::string(i == 0 ? "" : ",\n") + R"({"id": "a)" + std::to_string(i) +
@@ -196,33 +165,6 @@ TEST_CASE("100,000 actors sharing one name: 20 warnings and one line for the res
     CHECK(format_diagnostic(result.diagnostics[20]) ==
           "test.json: warning: \u2026 and 99979 more warnings like these: actor \"\u2026\" shares "
           "the name \"\u2026\" with actor \"\u2026\"; looking it up by that name is ambiguous");
-    CHECK(seconds_since(start) < 5);
-    MESSAGE("100,000 actors sharing one name loaded in " << seconds_since(start)
-                                                         << " s (Release-equivalent: measured / "
-                                                         << ENTENTE_TEST_SLOWDOWN << ")");
-}
-
-TEST_CASE("many unknown names: suggestions stop at their budget, the check stays fast") {
-    const auto start = std::chrono::steady_clock::now();
-    std::string text = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "actors": [)";
-    for (int i = 0; i < 10'000; ++i) {
-        text += std::string(i == 0 ? "" : ",") + R"({"id": "actor-)" + std::to_string(i) +
-                R"(", "name": "Actor number )" + std::to_string(i) + R"(", "kind": "state"})";
-    }
-    text += "], \"claims\": [";
-    for (int i = 0; i < 10'000; ++i) {
-        text += std::string(i == 0 ? "" : ",") + R"({"subject": "actr-)" + std::to_string(i) +
-                R"(", "relation": "suports", "object": "actor-1", "source": "s"})";
-    }
-    text += "]}";
-    const auto result = load_text(text);
-    CHECK(result.error_count() == 20'000);
-    CHECK(result.diagnostics[0].message == "unknown actor \"actr-0\"; did you mean \"actor-0\"?");
-    CHECK(result.diagnostics.back().message == "unknown relation \"suports\"");
-    CHECK(seconds_since(start) < 5);
-    MESSAGE("20,000 unknown names checked in " << seconds_since(start)
-                                               << " s (Release-equivalent: measured / "
-                                               << ENTENTE_TEST_SLOWDOWN << ")");
 }
 
 TEST_CASE("empty and blank files are errors") {

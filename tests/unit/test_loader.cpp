@@ -86,8 +86,12 @@ TEST_CASE("syntax errors give file, line and column") {
             {"test.json:3:3: error: syntax error: missing a comma or '}' after an object member"}));
     CHECK(messages(load_text("")) ==
           lines({"test.json:1:1: error: the file is empty; expected a JSON object"}));
+    // The first value is read as any other: what it lacks is reported too.
     CHECK(messages(load_text("{} {}")) ==
-          lines({"test.json:1:4: error: syntax error: text after the end of the JSON value"}));
+          lines({"test.json:1:1: error: missing required field \"entente\"",
+                 "test.json:1:1: error: missing required field \"actors\"",
+                 "test.json:1:1: error: missing required field \"claims\"",
+                 "test.json:1:4: error: syntax error: text after the end of the JSON value"}));
 }
 
 TEST_CASE("columns count characters, not bytes, and a byte-order mark is skipped") {

@@ -109,7 +109,16 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
         field("object", kg.actor(c.object).id);
         field("source", kg.source(c.source).id);
         field("quote", c.quote);
-        field("asserted_by", c.asserted_by);
+        // Who asserts a claim defaults to its source's author (else publisher, else title); a
+        // default is left for the loader to fill again, so that a long title never comes back
+        // as an over-long name.
+        const Source& s = kg.source(c.source);
+        const std::string& fallback = !s.author.empty()      ? s.author
+                                      : !s.publisher.empty() ? s.publisher
+                                                             : s.title;
+        if (c.asserted_by != fallback) {
+            field("asserted_by", c.asserted_by);
+        }
         if (c.confidence != 1.0) {
             w.Key("confidence");
             w.Double(c.confidence);

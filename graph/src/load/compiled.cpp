@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
+#include <tuple>
 
 #include "load/compiled_format.hpp"
+#include "load/rules.hpp"
+#include "load/schema.hpp"
 
 namespace entente {
 
@@ -108,11 +112,7 @@ class Decoder {
         d.year = static_cast<int>(u32());
         d.month = u8();
         d.day = u8();
-        const auto parsed = parse_date(d.to_string());
-        if (!parsed || *parsed != d) {
-            fail("a date that is not a calendar date");
-        }
-        return d;
+        return d;  // whether it is a calendar date is checked with every other value
     }
     [[noreturn]] void fail(const std::string& what) const {
         throw Damaged(what + " at byte " + std::to_string(header_size + pos_));
@@ -184,9 +184,20 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
         r.polarity = static_cast<int>(static_cast<std::int8_t>(in.u8()));
         r.symmetric = in.u8() != 0;
         r.builtin = in.u8() != 0;
-        if (r.polarity < -1 || r.polarity > 1) {
-            in.fail("a relation polarity other than -1, 0 or 1");
+    }
+    // The built-in vocabulary comes first, exactly as this build defines it: a file from a build
+    // with another vocabulary needs compiling again, and a file cannot make its own built-ins.
+    const auto builtins = builtin_relations();
+    for (std::size_t i = 0; i < d.relations.size(); ++i) {
+        const bool expected_builtin = i < builtins.size();
+        if (d.relations[i].builtin != expected_builtin ||
+            (expected_builtin && d.relations[i] != builtins[i])) {
+            in.fail("relation " + std::to_string(i) +
+                    " does not match this build's built-in relations");
         }
+    }
+    if (d.relations.size() < builtins.size()) {
+        in.fail("fewer relations than this build's built-in ones");
     }
     // The built-in relations are in every dataset; only a dataset's own count as its records.
     budget.take(static_cast<std::size_t>(std::count_if(
@@ -222,9 +233,6 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
         c.asserted_by = in.str();
         c.note = in.str();
         c.confidence = in.f64();
-        if (!(c.confidence > 0.0 && c.confidence <= 1.0)) {
-            in.fail("a confidence outside (0, 1]");
-        }
         c.from = in.date();
         c.until = in.date();
     }
@@ -244,6 +252,190 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
         in.fail("bytes after the last record");
     }
     return d;
+}
+
+// A compiled file's records have no positions: findings point at their JSON pointers.
+class CompiledSites : public detail::RecordSites {
+  public:
+    std::string site(detail::Table table, Index record) const override {
+        return pointer(table, record);
+    }
+    static std::string pointer(detail::Table table, Index record) {
+        return "/" + std::string(detail::table_spec(table).name) + "/" + std::to_string(record);
+    }
+};
+
+// The text of a string field of a record, for the value checks.
+std::string_view text_of(const Source& s, detail::Field f) {
+    using detail::Field;
+    switch (f) {
+        case Field::id:
+            return s.id;
+        case Field::title:
+            return s.title;
+        case Field::author:
+            return s.author;
+        case Field::publisher:
+            return s.publisher;
+        case Field::url:
+            return s.url;
+        case Field::note:
+            return s.note;
+        default:
+            return {};
+    }
+}
+std::string_view text_of(const Relation& r, detail::Field f) {
+    using detail::Field;
+    switch (f) {
+        case Field::id:
+            return r.id;
+        case Field::label:
+            return r.label;
+        case Field::note:
+            return r.note;
+        default:
+            return {};
+    }
+}
+std::string_view text_of(const Actor& a, detail::Field f) {
+    using detail::Field;
+    switch (f) {
+        case Field::id:
+            return a.id;
+        case Field::name:
+            return a.name;
+        case Field::note:
+            return a.note;
+        default:
+            return {};
+    }
+}
+std::string_view text_of(const Claim& c, detail::Field f) {
+    using detail::Field;
+    switch (f) {
+        case Field::id:
+            return c.id;
+        case Field::quote:
+            return c.quote;
+        case Field::asserted_by:
+            return c.asserted_by;
+        case Field::note:
+            return c.note;
+        default:
+            return {};
+    }
+}
+
+// Values a load fills in rather than reads, which a JSON load does not check either: a claim's
+// content id, and who asserts a claim when that is its source's author (or publisher, or title).
+template <class Record>
+bool filled_in(const Dataset&, const Record&, detail::Field) {
+    return false;
+}
+template <>
+bool filled_in(const Dataset& data, const Claim& c, detail::Field f) {
+    if (f == detail::Field::id) {
+        return c.id_assigned;
+    }
+    if (f == detail::Field::asserted_by) {
+        const Source& s = data.sources[c.source];
+        const std::string& fallback = !s.author.empty()      ? s.author
+                                      : !s.publisher.empty() ? s.publisher
+                                                             : s.title;
+        return c.asserted_by == fallback;
+    }
+    return false;
+}
+
+// Every string of every record through the same checks as a JSON file's values (the schema
+// table): text, ids, lengths. References are indices here, range-checked by the decoder.
+template <class Record>
+void check_strings(const Dataset& data, const std::vector<Record>& records, detail::Table table,
+                   std::size_t first, const LoadLimits& limits, std::vector<detail::Finding>& out) {
+    using detail::ValueKind;
+    for (std::size_t i = first; i < records.size(); ++i) {
+        for (const detail::FieldSpec& f : detail::table_spec(table).fields) {
+            if (f.kind != ValueKind::id && f.kind != ValueKind::name &&
+                f.kind != ValueKind::long_text && f.kind != ValueKind::note) {
+                continue;
+            }
+            // References are stored as indices, range-checked by the decoder.
+            if ((f.kind == ValueKind::id && f.field != detail::Field::id)) {
+                continue;
+            }
+            if (filled_in(data, records[i], f.field)) {
+                continue;  // not read from a file: a JSON load does not check it either
+            }
+            const std::string_view value = text_of(records[i], f.field);
+            if (value.empty()) {
+                // Absent. A claim's id is optional in JSON but always there once loaded.
+                if (f.required ||
+                    (table == detail::Table::claims && f.field == detail::Field::id)) {
+                    out.push_back({Severity::error, table, static_cast<Index>(i), std::nullopt,
+                                   "missing required field \"" + std::string(f.name) + "\""});
+                }
+                continue;
+            }
+            if (auto problem = detail::check_string(f.kind, value, limits)) {
+                out.push_back(
+                    {Severity::error, table, static_cast<Index>(i), f.field, std::move(*problem)});
+            }
+        }
+    }
+}
+
+std::string shortest(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
+// The value checks of the schema table on a decoded dataset.
+void check_values(const Dataset& d, const LoadLimits& limits, std::vector<detail::Finding>& out) {
+    using detail::Field;
+    using detail::Table;
+    check_strings(d, d.sources, Table::sources, 0, limits, out);
+    check_strings(d, d.relations, Table::relations, builtin_relations().size(), limits, out);
+    check_strings(d, d.actors, Table::actors, 0, limits, out);
+    check_strings(d, d.claims, Table::claims, 0, limits, out);
+    auto date = [&](const std::optional<Date>& value, Table table, std::size_t i, Field field) {
+        if (value) {
+            if (auto problem = detail::check_date(*value)) {
+                out.push_back(
+                    {Severity::error, table, static_cast<Index>(i), field, std::move(*problem)});
+            }
+        }
+    };
+    for (std::size_t i = 0; i < d.sources.size(); ++i) {
+        date(d.sources[i].date, Table::sources, i, Field::date);
+    }
+    for (std::size_t i = builtin_relations().size(); i < d.relations.size(); ++i) {
+        const int p = d.relations[i].polarity;
+        if (p < -1 || p > 1) {
+            out.push_back(
+                {Severity::error, Table::relations, static_cast<Index>(i), Field::polarity,
+                 "expected " + std::string(detail::expected(detail::ValueKind::polarity)) +
+                     ", got a number (" + std::to_string(p) + ")"});
+        }
+    }
+    for (std::size_t i = 0; i < d.actors.size(); ++i) {
+        for (const auto& alias : d.actors[i].aliases) {
+            if (auto problem = detail::check_string(detail::ValueKind::name, alias, limits)) {
+                out.push_back({Severity::error, Table::actors, static_cast<Index>(i),
+                               Field::aliases, std::move(*problem)});
+            }
+        }
+    }
+    for (std::size_t i = 0; i < d.claims.size(); ++i) {
+        const Claim& c = d.claims[i];
+        if (auto problem = detail::check_confidence(c.confidence, shortest(c.confidence))) {
+            out.push_back({Severity::error, Table::claims, static_cast<Index>(i), Field::confidence,
+                           std::move(*problem)});
+        }
+        date(c.from, Table::claims, i, Field::from);
+        date(c.until, Table::claims, i, Field::until);
+    }
 }
 
 }  // namespace
@@ -391,6 +583,40 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
         std::size_t omitted = 0;
         Dataset data = decode_dataset(in, warnings, files, omitted, {limits.max_records});
         result.files = files;
+        // A valid checksum says the bytes are the ones written, not that whoever wrote them
+        // kept the rules: every value and record is checked as a JSON file's are.
+        std::vector<detail::Finding> findings;
+        check_values(data, limits, findings);
+        check_records(data, CompiledSites(), findings);
+        if (!findings.empty()) {
+            // In table order, then record, then field: the order a JSON file reports them in.
+            auto field_rank = [](const detail::Finding& f) {
+                if (!f.field) {
+                    return -1;
+                }
+                const auto fields = detail::table_spec(f.table).fields;
+                for (std::size_t k = 0; k < fields.size(); ++k) {
+                    if (fields[k].field == *f.field) {
+                        return static_cast<int>(k);
+                    }
+                }
+                return -1;
+            };
+            std::stable_sort(findings.begin(), findings.end(), [&](const auto& a, const auto& b) {
+                return std::make_tuple(a.table, a.record, field_rank(a)) <
+                       std::make_tuple(b.table, b.record, field_rank(b));
+            });
+            for (auto& f : findings) {
+                std::string pointer = CompiledSites::pointer(f.table, f.record);
+                if (f.field) {
+                    pointer += "/" + std::string(detail::field_spec(f.table, *f.field).name);
+                }
+                result.diagnostics.push_back(
+                    {f.severity, name, 0, 0, std::move(pointer), std::move(f.message)});
+            }
+            return result;
+        }
+        detail::complete_claims(data);
         result.omitted_warnings = omitted;
         result.diagnostics = std::move(warnings);
         result.graph.emplace(std::move(data));

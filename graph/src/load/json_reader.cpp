@@ -1,0 +1,1258 @@
+#include "load/json_reader.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "entente/model/knowledge_graph.hpp"
+#include "entente/model/text.hpp"
+#include "load/rules.hpp"
+#include "load/schema.hpp"
+#include "load/text_positions.hpp"
+#include "load/utf8.hpp"
+
+namespace entente::detail {
+
+namespace {
+
+/// Deepest nesting a data file may have; ours needs 4, and a cap keeps hostile input harmless
+/// (the parser recurses once per level).
+constexpr std::size_t max_depth = 64;
+
+// Suggesting near names compares the unknown one with every known one; past this many pairs of
+// characters compared in one load, unknown names are reported without suggestions, so that a
+// file full of bad references is still checked in seconds.
+constexpr std::size_t suggestion_budget = 100'000'000;
+
+// RapidJSON's parse stack grows with the longest string; an allocator that throws turns memory
+// exhaustion into std::bad_alloc, which the caller reports, instead of a write through null.
+class ThrowingAllocator {
+  public:
+    static const bool kNeedFree = true;
+    void* Malloc(std::size_t size) {
+        if (size == 0) {
+            return nullptr;
+        }
+        void* p = std::malloc(size);
+        if (p == nullptr) {
+            throw std::bad_alloc();
+        }
+        return p;
+    }
+    void* Realloc(void* original, std::size_t, std::size_t size) {
+        if (size == 0) {
+            std::free(original);
+            return nullptr;
+        }
+        void* p = std::realloc(original, size);
+        if (p == nullptr) {
+            throw std::bad_alloc();
+        }
+        return p;
+    }
+    static void Free(void* p) { std::free(p); }
+};
+
+using Reader = rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator>;
+
+// Numbers reach the handler as written, so messages can show them as written and the value is
+// read with a correctly rounded conversion (RFC 8259 leaves precision to the reader; users
+// expect the double nearest to what they wrote, as Python's float() gives).
+constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag |
+                                 rapidjson::kParseStopWhenDoneFlag |
+                                 rapidjson::kParseNumbersAsStringsFlag;
+
+// A read-only stream over a file's text; Tell() is the byte offset in the whole text.
+class TextStream {
+  public:
+    using Ch = char;
+    TextStream(std::string_view text, std::size_t start)
+        : begin_(text.data()), p_(text.data() + start), end_(text.data() + text.size()) {}
+    Ch Peek() const { return p_ < end_ ? *p_ : '\0'; }
+    Ch Take() { return p_ < end_ ? *p_++ : '\0'; }
+    std::size_t Tell() const { return static_cast<std::size_t>(p_ - begin_); }
+    Ch* PutBegin() { return nullptr; }
+    void Put(Ch) {}
+    void Flush() {}
+    std::size_t PutEnd(Ch*) { return 0; }
+
+  private:
+    const char* begin_;
+    const char* p_;
+    const char* end_;
+};
+
+// Ids are looked up by string_view while the parser's buffer still holds them: no copy.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using IdMap = std::unordered_map<std::string, Index, ViewHash, std::equal_to<>>;
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The value that begins after `from`: past whitespace and JSON's punctuation. Exact, since the
+// whole text is in memory; used only when a message needs a position.
+std::size_t value_start(std::string_view text, std::size_t from) {
+    while (from < text.size() && (is_space(text[from]) || text[from] == ',' || text[from] == ':')) {
+        ++from;
+    }
+    return from;
+}
+
+// Escapes a member name for a JSON pointer (RFC 6901): "~" -> "~0", "/" -> "~1".
+std::string pointer_token(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    }
+    return out;
+}
+
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+    std::string out;
+    for (std::size_t i = 0; i < suggestions.size(); ++i) {
+        out += i == 0 ? "; did you mean \"" : (i + 1 == suggestions.size() ? " or \"" : ", \"");
+        out += suggestions[i] + "\"";
+    }
+    return suggestions.empty() ? out : out + "?";
+}
+
+std::string syntax_message(rapidjson::ParseErrorCode code) {
+    switch (code) {
+        case rapidjson::kParseErrorDocumentEmpty:
+            return "the file is empty; expected a JSON object";
+        case rapidjson::kParseErrorStringInvalidEncoding:
+            return "invalid UTF-8 in a string";
+        case rapidjson::kParseErrorNumberTooBig:
+            return "number too big to be stored as a double";
+        default:
+            break;
+    }
+    std::string message = rapidjson::GetParseError_En(code);
+    // RapidJSON's messages start with a capital and end with a period; ours do neither.
+    if (!message.empty() && message.back() == '.') {
+        message.pop_back();
+    }
+    if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') {
+        message[0] = static_cast<char>(message[0] - 'A' + 'a');
+    }
+    return "syntax error: " + message;
+}
+
+// The double nearest to a JSON number as written. Past the largest double RapidJSON has
+// already refused it; below the smallest it reads as zero, as strtod reads it.
+double number_value(std::string_view text) {
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error == std::errc::result_out_of_range) {
+        return 0.0;
+    }
+    return value;
+}
+
+// Where a record starts: its file, its index in its file's array, the offset of its '{'.
+struct Place {
+    std::uint32_t file = 0;
+    std::uint32_t element = 0;
+    std::uint64_t offset = 0;
+};
+
+// A reference to a record not seen yet (it may come later, or in another file).
+struct PendingRef {
+    Index claim;
+    Field field;
+    std::string id;
+};
+
+// What the container being read is.
+enum class Role : std::uint8_t { root, table, record, aliases, skipped };
+
+struct Frame {
+    Role role = Role::skipped;
+    std::size_t start = 0;  // offset of its bracket
+    // A container where a scalar was expected: reported once it closes, so that a file cut off
+    // inside it (a syntax error) reports only the syntax error, as for any other value.
+    std::string deferred;
+    std::string pointer;
+};
+
+// What the member being read at the root is.
+enum class RootKey : std::uint8_t { none, version, table, other };
+
+// A diagnostic waiting for its line and column, which are computed once all are known.
+struct Pending {
+    std::uint32_t file = 0;
+    std::size_t offset = 0;
+    Diagnostic diagnostic;
+    bool whole_file = false;  // about the file as a whole (its size): no line and column
+};
+
+// Finds, in a record's text, where the value of one of its members starts: findings about a
+// field are located by reading the record again, so that a valid file stores no positions.
+class FieldFinder {
+  public:
+    FieldFinder(std::string_view text, std::string_view key) : text_(text), key_(key) {}
+    // The offset of the value of `key` in the object starting at `record`, or `record`.
+    std::size_t find(std::size_t record) {
+        TextStream stream(text_, record);
+        stream_ = &stream;
+        Reader reader;
+        reader.Parse<parse_flags>(stream, *this);
+        return found_ ? *found_ : record;
+    }
+
+    bool Null() { return value(); }
+    bool Bool(bool) { return value(); }
+    bool Int(int) { return value(); }
+    bool Uint(unsigned) { return value(); }
+    bool Int64(std::int64_t) { return value(); }
+    bool Uint64(std::uint64_t) { return value(); }
+    bool Double(double) { return value(); }
+    bool RawNumber(const char*, rapidjson::SizeType, bool) { return value(); }
+    bool String(const char*, rapidjson::SizeType, bool) { return value(); }
+    bool StartObject() { return open(); }
+    bool StartArray() { return open(); }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        wanted_ = depth_ == 1 && std::string_view(s, n) == key_ && !found_;
+        last_end_ = stream_->Tell();
+        return true;
+    }
+
+  private:
+    bool value() {
+        if (wanted_) {
+            found_ = value_start(text_, last_end_);
+            return false;  // found: stop reading
+        }
+        last_end_ = stream_->Tell();
+        return true;
+    }
+    bool open() {
+        if (wanted_) {
+            found_ = stream_->Tell() - 1;
+            return false;
+        }
+        ++depth_;
+        last_end_ = stream_->Tell();
+        return true;
+    }
+    bool close() {
+        --depth_;
+        last_end_ = stream_->Tell();
+        return true;
+    }
+
+    std::string_view text_;
+    std::string_view key_;
+    const TextStream* stream_ = nullptr;
+    std::size_t last_end_ = 0;
+    int depth_ = 0;
+    bool wanted_ = false;
+    std::optional<std::size_t> found_;
+};
+
+class JsonReader : public RecordSites {
+  public:
+    JsonReader(const std::vector<InputFile>& files, const LoadLimits& limits,
+               const LoadProgress& progress)
+        : files_(files), limits_(limits), progress_(progress ? &progress : nullptr) {
+        for (const Relation& builtin : builtin_relations()) {
+            relation_ids_.emplace(builtin.id, static_cast<Index>(data_.relations.size()));
+            data_.relations.push_back(builtin);
+        }
+        builtins_ = data_.relations.size();
+        for (const auto& f : files) {
+            total_ += f.text.size();
+        }
+        positions_.resize(files.size());
+    }
+
+    LoadResult run(LoadWork* work) {
+        for (std::size_t i = 0; i < files_.size() && !stopped_; ++i) {
+            if (within_byte_limit(i)) {
+                parse(static_cast<std::uint32_t>(i));
+            }
+        }
+        LoadResult result;
+        result.files = files_.size();
+        if (!stopped_) {
+            finish(result);
+        }
+        collect(result);
+        if (work != nullptr) {
+            *work = work_;
+        }
+        return result;
+    }
+
+    // ---- SAX events (RapidJSON calls these) ----
+
+    bool Null() { return scalar({Type::null, false, {}}); }
+    bool Bool(bool b) { return scalar({Type::boolean, b, {}}); }
+    // With kParseNumbersAsStringsFlag every number arrives as RawNumber.
+    bool Int(int) { return true; }
+    bool Uint(unsigned) { return true; }
+    bool Int64(std::int64_t) { return true; }
+    bool Uint64(std::uint64_t) { return true; }
+    bool Double(double) { return true; }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+        return scalar({Type::number, false, std::string_view(s, n)});
+    }
+    bool String(const char* s, rapidjson::SizeType n, bool) {
+        return scalar({Type::string, false, std::string_view(s, n)});
+    }
+
+    bool StartObject() { return open(false); }
+    bool StartArray() { return open(true); }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
+
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        const std::string_view key(s, n);
+        const std::size_t start = value_start(text_, last_end_);
+        last_end_ = stream_->Tell();
+        const Role role = frames_.back().role;
+        if (role == Role::root) {
+            root_key(key, start);
+        } else if (role == Role::record) {
+            record_key(key, start);
+        }
+        return true;
+    }
+
+    // ---- RecordSites ----
+
+    std::string site(Table table, Index record) const override {
+        const Place& p = place(table, record);
+        const TextPosition at = position(p.file, p.offset);
+        return files_[p.file].name + ":" + std::to_string(at.line) + ":" +
+               std::to_string(at.column);
+    }
+
+  private:
+    enum class Type : std::uint8_t { null, boolean, number, string };
+    struct Value {
+        Type type;
+        bool boolean;
+        std::string_view text;  // a string's contents, or a number as written
+    };
+
+    static std::string describe(const Value& v) {
+        switch (v.type) {
+            case Type::null:
+                return "null";
+            case Type::boolean:
+                return v.boolean ? "true" : "false";
+            case Type::number:
+                return "a number (" +
+                       std::string(v.text.substr(0, std::min<std::size_t>(v.text.size(), 40))) +
+                       (v.text.size() > 40 ? "...)" : ")");
+            case Type::string:
+                break;
+        }
+        return describe_string(v.text);
+    }
+
+    // ---- reporting ----
+
+    void error(std::size_t offset, std::string pointer, std::string message,
+               Severity severity = Severity::error) {
+        error_in(file_, offset, std::move(pointer), std::move(message), severity);
+    }
+    void error_in(std::uint32_t file, std::size_t offset, std::string pointer, std::string message,
+                  Severity severity = Severity::error) {
+        Diagnostic d;
+        d.severity = severity;
+        d.file = files_[file].name;
+        d.pointer = std::move(pointer);
+        d.message = std::move(message);
+        pending_.push_back({file, offset, std::move(d)});
+    }
+
+    std::string table_pointer(Table table, std::uint32_t element) const {
+        return "/" + std::string(table_spec(table).name) + "/" + std::to_string(element);
+    }
+    std::string record_pointer() const { return table_pointer(table_, element_ - 1); }
+    std::string field_pointer() const { return record_pointer() + "/" + std::string(field_->name); }
+
+    // ---- files ----
+
+    // A file past the byte limit is not parsed: the whole file gets one error.
+    bool within_byte_limit(std::size_t i) {
+        const std::uint64_t size = files_[i].text.size();
+        bytes_ += size;
+        if (bytes_ <= limits_.max_bytes) {
+            return true;
+        }
+        const std::string limit = "one command loads at most " + std::to_string(limits_.max_bytes) +
+                                  " bytes (--max-bytes)";
+        Diagnostic d{
+            Severity::error,
+            files_[i].name,
+            0,
+            0,
+            "",
+            size > limits_.max_bytes
+                ? "file of " + std::to_string(size) + " bytes; " + limit
+                : "this file brings the data to " + std::to_string(bytes_) + " bytes; " + limit};
+        pending_.push_back({static_cast<std::uint32_t>(i), 0, std::move(d), true});
+        return false;
+    }
+
+    void parse(std::uint32_t file) {
+        file_ = file;
+        text_ = files_[file].text;
+        // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
+        const std::size_t start = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+        TextStream stream(text_, start);
+        stream_ = &stream;
+        last_end_ = start;
+        frames_.clear();
+        root_seen_ = 0;
+        root_unknown_.clear();
+        fatal_ = false;
+        // A claim takes at least ~60 bytes of JSON; reserving for that many saves moving
+        // every claim each time the table doubles, and pages never written cost nothing.
+        data_.claims.reserve(data_.claims.size() + text_.size() / 64);
+        places_[static_cast<std::size_t>(Table::claims)].reserve(data_.claims.capacity());
+
+        Reader reader;
+        reader.Parse<parse_flags>(stream, *this);
+        work_.bytes_parsed += stream.Tell() - start;
+        if (reader.HasParseError()) {
+            if (!fatal_) {
+                std::string message = syntax_message(reader.GetParseErrorCode());
+                std::string pointer;
+                // JavaScript writes these into "JSON" happily; say why they are refused.
+                const std::string_view rest =
+                    text_.substr(std::min(reader.GetErrorOffset(), text_.size()));
+                for (const std::string_view word : {"NaN", "Infinity", "-Infinity"}) {
+                    if (reader.GetParseErrorCode() == rapidjson::kParseErrorValueInvalid &&
+                        rest.substr(0, word.size()) == word) {
+                        message += ": " + std::string(word) + " is not a JSON number";
+                    }
+                }
+                // A number too big is a value in its place; say which.
+                if (reader.GetParseErrorCode() == rapidjson::kParseErrorNumberTooBig) {
+                    pointer = current_pointer();
+                }
+                error(reader.GetErrorOffset(), std::move(pointer), std::move(message));
+            }
+            drop_open_record();
+        } else {
+            // Anything but whitespace after the root value is an error, as in any strict parser.
+            std::size_t p = stream.Tell();
+            while (p < text_.size() && is_space(text_[p])) {
+                ++p;
+            }
+            if (p < text_.size()) {
+                error(p, "", "syntax error: text after the end of the JSON value");
+            }
+        }
+        stream_ = nullptr;
+        done_before_ += text_.size();
+        if (progress_ != nullptr) {
+            (*progress_)(done_before_, total_);  // each file once it is read, however small
+        }
+    }
+
+    // A record cut short by a syntax error is not kept: its fields are not all known.
+    void drop_open_record() {
+        const bool open = std::any_of(frames_.begin(), frames_.end(),
+                                      [](const Frame& f) { return f.role == Role::record; });
+        if (!open) {
+            return;
+        }
+        auto& places = places_[static_cast<std::size_t>(table_)];
+        places.pop_back();
+        switch (table_) {
+            case Table::sources:
+                data_.sources.pop_back();
+                break;
+            case Table::relations:
+                data_.relations.pop_back();
+                break;
+            case Table::actors: {
+                const auto actor = static_cast<Index>(data_.actors.size() - 1);
+                while (!holders_.empty() && holders_.back().first == actor) {
+                    holders_.pop_back();
+                }
+                data_.actors.pop_back();
+                kind_known_.pop_back();
+                break;
+            }
+            case Table::claims: {
+                const auto claim = static_cast<Index>(data_.claims.size() - 1);
+                while (!refs_.empty() && refs_.back().claim == claim) {
+                    refs_.pop_back();
+                }
+                data_.claims.pop_back();
+                break;
+            }
+        }
+    }
+
+    // The pointer of the value being read when the parse stopped.
+    std::string current_pointer() const {
+        if (frames_.empty()) {
+            return "";
+        }
+        switch (frames_.back().role) {
+            case Role::root:
+                return root_key_ == RootKey::version ? "/" + std::string(version_member)
+                                                     : std::string();
+            case Role::table:
+                return table_pointer(table_, element_);
+            case Role::record:
+                return field_ != nullptr ? field_pointer() : record_pointer();
+            case Role::aliases:
+                return field_pointer() + "/" + std::to_string(alias_);
+            case Role::skipped:
+                break;
+        }
+        return "";
+    }
+
+    // ---- containers ----
+
+    bool open(bool array) {
+        const std::size_t start = stream_->Tell() - 1;  // the parser has read the bracket
+        last_end_ = start + 1;
+        if (frames_.size() == max_depth) {
+            error(start, "",
+                  "nesting deeper than " + std::to_string(max_depth) +
+                      " levels; an entente file needs no more than 4");
+            fatal_ = true;
+            return false;
+        }
+        const std::string got = array ? "an array" : "an object";
+        if (frames_.empty()) {
+            if (array) {
+                push(Role::skipped, start, "expected an object, got an array", "");
+            } else {
+                push(Role::root, start);
+                root_start_ = start;
+            }
+            return true;
+        }
+        switch (frames_.back().role) {
+            case Role::skipped:
+                push(Role::skipped, start);
+                return true;
+            case Role::root:
+                if (root_key_ == RootKey::version) {
+                    push(Role::skipped, start,
+                         "expected " + std::string(expected_version()) + ", got " + got,
+                         "/" + std::string(version_member));
+                } else if (root_key_ == RootKey::table && array) {
+                    push(Role::table, start);
+                    table_ = root_table_;
+                    element_ = 0;
+                } else if (root_key_ == RootKey::table) {
+                    push(Role::skipped, start, "expected an array, got " + got,
+                         "/" + std::string(table_spec(root_table_).name));
+                } else {
+                    push(Role::skipped, start);
+                }
+                return true;
+            case Role::table:
+                if (array) {
+                    push(Role::skipped, start, "expected an object, got an array",
+                         table_pointer(table_, element_++));
+                    return true;
+                }
+                return begin_record(start);
+            case Role::record:
+                if (field_ == nullptr) {
+                    push(Role::skipped, start);
+                } else if (array && field_->kind == ValueKind::aliases) {
+                    push(Role::aliases, start);
+                    alias_ = 0;
+                } else {
+                    push(Role::skipped, start,
+                         "expected " + std::string(expected(field_->kind)) + ", got " + got,
+                         field_pointer());
+                }
+                return true;
+            case Role::aliases:
+                push(Role::skipped, start,
+                     "expected " + std::string(expected(ValueKind::name)) + ", got " + got,
+                     field_pointer() + "/" + std::to_string(alias_++));
+                return true;
+        }
+        return true;
+    }
+
+    void push(Role role, std::size_t start, std::string deferred = {}, std::string pointer = {}) {
+        frames_.push_back({role, start, std::move(deferred), std::move(pointer)});
+    }
+
+    bool close() {
+        last_end_ = stream_->Tell();
+        Frame frame = std::move(frames_.back());
+        frames_.pop_back();
+        if (!frame.deferred.empty()) {
+            error(frame.start, std::move(frame.pointer), std::move(frame.deferred));
+        }
+        if (frame.role == Role::record) {
+            end_record();
+        } else if (frame.role == Role::root) {
+            for (const std::string_view member : required_root_members) {
+                if ((root_seen_ & root_bit(member)) == 0) {
+                    error(root_start_, "",
+                          "missing required field \"" + std::string(member) + "\"");
+                }
+            }
+        }
+        return true;
+    }
+
+    // ---- the root object ----
+
+    static unsigned root_bit(std::string_view member) {
+        if (member == version_member) {
+            return 1;
+        }
+        const auto table = table_named(member);
+        return table ? 2U << static_cast<unsigned>(*table) : 0;
+    }
+
+    // A member name past the name limit, or not valid text: reported, its value skipped.
+    bool bad_key(std::string_view key, std::size_t start, const std::string& pointer_prefix) {
+        if (auto problem = utf8_problem(key)) {
+            error(start, pointer_prefix, "invalid UTF-8 in a member name: " + *problem);
+            return true;
+        }
+        if (key.size() > limits_.max_name_length) {
+            if (const std::size_t length = utf8_length(key); length > limits_.max_name_length) {
+                error(start, pointer_prefix + "/" + pointer_token(key),
+                      "string of " + std::to_string(length) +
+                          " characters; a name may have at most " +
+                          std::to_string(limits_.max_name_length) + " (--max-name-length)");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // An unknown member: reported with the nearest known name; a repeated one also as such.
+    void unknown_key(std::string_view key, std::size_t start, const std::string& pointer,
+                     const std::vector<std::string>& known, std::unordered_set<std::string>& seen) {
+        ++work_.unknown_keys;
+        std::string message = "unknown field \"" + std::string(key) + "\"";
+        if (const auto near = nearest_names(key, known, 1); !near.empty()) {
+            message += "; did you mean \"" + near.front() + "\"?";
+        }
+        error(start, pointer, std::move(message));
+        if (!seen.emplace(key).second) {
+            error(start, pointer, "duplicate key \"" + std::string(key) + "\"");
+        }
+    }
+
+    void root_key(std::string_view key, std::size_t start) {
+        root_key_ = RootKey::other;
+        if (bad_key(key, start, "")) {
+            return;
+        }
+        const unsigned bit = root_bit(key);
+        const std::string pointer = "/" + pointer_token(key);
+        if (bit == 0) {
+            static const std::vector<std::string> known = {"entente", "sources", "relations",
+                                                           "actors", "claims"};
+            unknown_key(key, start, pointer, known, root_unknown_);
+            return;
+        }
+        if ((root_seen_ & bit) != 0) {
+            error(start, pointer, "duplicate key \"" + std::string(key) + "\"");
+            return;
+        }
+        root_seen_ |= bit;
+        if (bit == 1) {
+            root_key_ = RootKey::version;
+        } else {
+            root_key_ = RootKey::table;
+            root_table_ = *table_named(key);
+        }
+    }
+
+    // ---- records ----
+
+    bool begin_record(std::size_t start) {
+        ++work_.records;
+        if (++records_ > limits_.max_records) {
+            error(start, table_pointer(table_, element_),
+                  "more than " + std::to_string(limits_.max_records) +
+                      " records (sources, relations, actors and claims together); one command "
+                      "loads at most " +
+                      std::to_string(limits_.max_records) + " (--max-records)");
+            fatal_ = true;
+            stopped_ = true;
+            return false;
+        }
+        push(Role::record, start);
+        places_[static_cast<std::size_t>(table_)].push_back({file_, element_, start});
+        ++element_;
+        seen_ = 0;
+        record_unknown_.clear();
+        field_ = nullptr;
+        switch (table_) {
+            case Table::sources:
+                data_.sources.emplace_back();
+                break;
+            case Table::relations:
+                data_.relations.emplace_back();
+                break;
+            case Table::actors:
+                data_.actors.emplace_back();
+                kind_known_.push_back(false);
+                break;
+            case Table::claims:
+                data_.claims.emplace_back();
+                break;
+        }
+        return true;
+    }
+
+    void record_key(std::string_view key, std::size_t start) {
+        field_ = nullptr;
+        if (bad_key(key, start, record_pointer())) {
+            return;
+        }
+        const FieldSpec* spec = field_named(table_, key);
+        if (spec == nullptr) {
+            std::vector<std::string> known;
+            for (const FieldSpec& f : table_spec(table_).fields) {
+                known.emplace_back(f.name);
+            }
+            unknown_key(key, start, record_pointer() + "/" + pointer_token(key), known,
+                        record_unknown_);
+            return;
+        }
+        const std::uint32_t bit = 1U << static_cast<unsigned>(spec->field);
+        if ((seen_ & bit) != 0) {
+            error(start, record_pointer() + "/" + std::string(spec->name),
+                  "duplicate key \"" + std::string(key) + "\"");
+            return;  // the first value is the one that counts, as for any JSON object
+        }
+        seen_ |= bit;
+        field_ = spec;
+    }
+
+    void end_record() {
+        const Place& p = places_[static_cast<std::size_t>(table_)].back();
+        for (const FieldSpec& f : table_spec(table_).fields) {
+            if (f.required && (seen_ & (1U << static_cast<unsigned>(f.field))) == 0) {
+                error(p.offset, record_pointer(),
+                      "missing required field \"" + std::string(f.name) + "\"");
+            }
+        }
+        // Ids are known from here on; a repeated one is reported by the rules later.
+        switch (table_) {
+            case Table::sources:
+                if (!data_.sources.back().id.empty()) {
+                    source_ids_.emplace(data_.sources.back().id,
+                                        static_cast<Index>(data_.sources.size() - 1));
+                }
+                break;
+            case Table::relations:
+                if (!data_.relations.back().id.empty()) {
+                    relation_ids_.emplace(data_.relations.back().id,
+                                          static_cast<Index>(data_.relations.size() - 1));
+                }
+                break;
+            case Table::actors:
+                if (!data_.actors.back().id.empty()) {
+                    actor_ids_.emplace(data_.actors.back().id,
+                                       static_cast<Index>(data_.actors.size() - 1));
+                }
+                break;
+            case Table::claims:
+                break;
+        }
+        if (progress_ != nullptr && (element_ & 0xFFF) == 0) {
+            (*progress_)(done_before_ + stream_->Tell(), total_);
+        }
+    }
+
+    // ---- scalars ----
+
+    bool scalar(const Value& v) {
+        const std::size_t start = value_start(text_, last_end_);
+        last_end_ = stream_->Tell();
+        if (frames_.empty()) {
+            error(start, "", "expected an object, got " + describe(v));
+            return true;
+        }
+        switch (frames_.back().role) {
+            case Role::skipped:
+                return true;
+            case Role::root:
+                if (root_key_ == RootKey::version && !(v.type == Type::number && v.text == "1")) {
+                    error(start, "/" + std::string(version_member),
+                          "expected " + std::string(expected_version()) + ", got " + describe(v));
+                } else if (root_key_ == RootKey::table) {
+                    error(start, "/" + std::string(table_spec(root_table_).name),
+                          "expected an array, got " + describe(v));
+                }
+                return true;
+            case Role::table:
+                error(start, table_pointer(table_, element_++),
+                      "expected an object, got " + describe(v));
+                return true;
+            case Role::record:
+                if (field_ != nullptr) {
+                    field_value(v, start);
+                }
+                return true;
+            case Role::aliases: {
+                const std::string pointer = field_pointer() + "/" + std::to_string(alias_++);
+                if (v.type != Type::string) {
+                    error(start, pointer,
+                          "expected " + std::string(expected(ValueKind::name)) + ", got " +
+                              describe(v));
+                } else if (auto problem = check_string(ValueKind::name, v.text, limits_)) {
+                    error(start, pointer, std::move(*problem));
+                } else {
+                    data_.actors.back().aliases.emplace_back(v.text);
+                }
+                return true;
+            }
+        }
+        return true;
+    }
+
+    void field_value(const Value& v, std::size_t start) {
+        const ValueKind kind = field_->kind;
+        auto wrong = [&] {
+            error(start, field_pointer(),
+                  "expected " + std::string(expected(kind)) + ", got " + describe(v));
+        };
+        switch (kind) {
+            case ValueKind::polarity:
+                if (v.type == Type::number && (v.text == "-1" || v.text == "0" || v.text == "1")) {
+                    data_.relations.back().polarity = v.text == "-1" ? -1 : v.text == "0" ? 0 : 1;
+                } else {
+                    wrong();
+                }
+                return;
+            case ValueKind::boolean:
+                if (v.type == Type::boolean) {
+                    data_.relations.back().symmetric = v.boolean;
+                } else {
+                    wrong();
+                }
+                return;
+            case ValueKind::confidence:
+                if (v.type != Type::number) {
+                    wrong();
+                } else {
+                    const double value = number_value(v.text);
+                    if (auto problem = check_confidence(value, v.text)) {
+                        error(start, field_pointer(), std::move(*problem));
+                    } else {
+                        data_.claims.back().confidence = value;
+                    }
+                }
+                return;
+            case ValueKind::aliases:
+                wrong();  // a scalar where the array goes
+                return;
+            default:
+                break;
+        }
+        if (v.type != Type::string) {
+            wrong();
+            return;
+        }
+        if (auto problem = check_string(kind, v.text, limits_)) {
+            error(start, field_pointer(), std::move(*problem));
+            return;
+        }
+        store(v.text);
+    }
+
+    // Stores a string that passed its field's checks.
+    void store(std::string_view v) {
+        const Field field = field_->field;
+        switch (table_) {
+            case Table::sources: {
+                Source& s = data_.sources.back();
+                switch (field) {
+                    case Field::id:
+                        s.id.assign(v);
+                        break;
+                    case Field::title:
+                        s.title.assign(v);
+                        break;
+                    case Field::author:
+                        s.author.assign(v);
+                        break;
+                    case Field::publisher:
+                        s.publisher.assign(v);
+                        break;
+                    case Field::date:
+                        s.date = parse_date(v);
+                        break;
+                    case Field::url:
+                        s.url.assign(v);
+                        break;
+                    case Field::note:
+                        s.note.assign(v);
+                        break;
+                    default:
+                        break;
+                }
+                return;
+            }
+            case Table::relations: {
+                Relation& r = data_.relations.back();
+                switch (field) {
+                    case Field::id:
+                        r.id.assign(v);
+                        break;
+                    case Field::label:
+                        r.label.assign(v);
+                        break;
+                    case Field::note:
+                        r.note.assign(v);
+                        break;
+                    default:
+                        break;
+                }
+                return;
+            }
+            case Table::actors: {
+                Actor& a = data_.actors.back();
+                switch (field) {
+                    case Field::id:
+                        a.id.assign(v);
+                        break;
+                    case Field::name:
+                        a.name.assign(v);
+                        break;
+                    case Field::kind:
+                        a.kind = *parse_actor_kind(v);
+                        kind_known_.back() = true;
+                        break;
+                    case Field::holder:
+                        holders_.emplace_back(static_cast<Index>(data_.actors.size() - 1),
+                                              std::string(v));
+                        break;
+                    case Field::note:
+                        a.note.assign(v);
+                        break;
+                    default:
+                        break;
+                }
+                return;
+            }
+            case Table::claims: {
+                Claim& c = data_.claims.back();
+                switch (field) {
+                    case Field::id:
+                        c.id.assign(v);
+                        break;
+                    case Field::subject:
+                        reference(c.subject, actor_ids_, v, field);
+                        break;
+                    case Field::object:
+                        reference(c.object, actor_ids_, v, field);
+                        break;
+                    case Field::relation:
+                        reference(c.relation, relation_ids_, v, field);
+                        break;
+                    case Field::source:
+                        // Claims from one source tend to come together.
+                        if (!last_source_.first.empty() && v == last_source_.first) {
+                            c.source = last_source_.second;
+                        } else {
+                            reference(c.source, source_ids_, v, field);
+                            if (c.source != no_index) {
+                                last_source_ = {std::string(v), c.source};
+                            }
+                        }
+                        break;
+                    case Field::quote:
+                        c.quote.assign(v);
+                        break;
+                    case Field::asserted_by:
+                        c.asserted_by.assign(v);
+                        break;
+                    case Field::note:
+                        c.note.assign(v);
+                        break;
+                    case Field::from:
+                        c.from = parse_date(v);
+                        break;
+                    case Field::until:
+                        c.until = parse_date(v);
+                        break;
+                    default:
+                        break;
+                }
+                return;
+            }
+        }
+    }
+
+    // A reference resolves now when its record is known, else once every file is read.
+    void reference(Index& out, const IdMap& ids, std::string_view v, Field field) {
+        if (const auto it = ids.find(v); it != ids.end()) {
+            out = it->second;
+        } else {
+            refs_.push_back({static_cast<Index>(data_.claims.size() - 1), field, std::string(v)});
+        }
+    }
+
+    // ---- after every file ----
+
+    void finish(LoadResult& result) {
+        std::vector<Finding> findings;
+        resolve_holders(findings);
+        resolve_references(findings);
+        check_records(data_, *this, findings);
+        work_.content_id_lookups += assign_content_ids(data_);
+        complete_claims(data_);
+        const bool errors =
+            std::any_of(
+                pending_.begin(), pending_.end(),
+                [](const Pending& p) { return p.diagnostic.severity == Severity::error; }) ||
+            std::any_of(findings.begin(), findings.end(),
+                        [](const Finding& f) { return f.severity == Severity::error; });
+        if (errors) {
+            // Every problem is reported: the warnings too, on what could be read.
+            check_warnings(data_, names(), *this, findings);
+        } else {
+            // The graph's own name index serves the shared-name warnings.
+            result.graph.emplace(std::move(data_));
+            check_warnings(result.graph->data(), result.graph->names(), *this, findings);
+        }
+        for (Finding& f : findings) {
+            locate(f);
+        }
+    }
+
+    const NameIndex& names() {
+        if (!names_) {
+            names_ = std::make_unique<NameIndex>(data_.actors);
+        }
+        return *names_;
+    }
+
+    // Spends the suggestion budget on comparing `name` with names of `chars` characters in all;
+    // false once it is spent (and from then on, so the cut-off does not depend on name lengths).
+    bool afford_suggestions(std::string_view name, std::size_t chars) {
+        const std::size_t cost = (name.size() + 1) * (chars + 1);
+        if (cost > suggestions_left_) {
+            suggestions_left_ = 0;
+            return false;
+        }
+        suggestions_left_ -= cost;
+        work_.suggestion_cost += cost;
+        return true;
+    }
+
+    std::string unknown_actor(const std::string& id) {
+        // Someone who writes "usa" for "united-states" is helped by the aliases first.
+        std::vector<std::string> suggestions;
+        for (Index i : names().find(id)) {
+            if (std::find(suggestions.begin(), suggestions.end(), data_.actors[i].id) ==
+                suggestions.end()) {
+                suggestions.push_back(data_.actors[i].id);
+            }
+        }
+        if (suggestions.empty()) {
+            if (actor_name_chars_ == 0) {
+                for (const Actor& a : data_.actors) {
+                    actor_name_chars_ += a.id.size() + a.name.size() + 1;
+                    for (const auto& alias : a.aliases) {
+                        actor_name_chars_ += alias.size();
+                    }
+                }
+            }
+            if (afford_suggestions(id, actor_name_chars_)) {
+                suggestions = names().suggest(id);
+            }
+        }
+        return "unknown actor \"" + id + "\"" + did_you_mean(suggestions);
+    }
+
+    std::string unknown_id(const std::string& id, const char* what, const IdMap& ids) {
+        std::vector<std::string> known;
+        std::size_t chars = 0;
+        for (const auto& entry : ids) {
+            chars += entry.first.size();
+        }
+        std::vector<std::string> suggestions;
+        if (afford_suggestions(id, chars)) {
+            known.reserve(ids.size());
+            for (const auto& entry : ids) {
+                known.push_back(entry.first);
+            }
+            suggestions = nearest_names(id, known);
+        }
+        return std::string("unknown ") + what + " \"" + id + "\"" + did_you_mean(suggestions);
+    }
+
+    void resolve_holders(std::vector<Finding>& findings) {
+        for (const auto& [actor, holder] : holders_) {
+            Actor& a = data_.actors[actor];
+            if (kind_known_[actor] && a.kind != ActorKind::position) {
+                findings.push_back({Severity::error, Table::actors, actor, Field::holder,
+                                    holder_on_non_position(a)});
+                continue;
+            }
+            const auto it = actor_ids_.find(holder);
+            if (it == actor_ids_.end()) {
+                findings.push_back(
+                    {Severity::error, Table::actors, actor, Field::holder, unknown_actor(holder)});
+            } else if (kind_known_[actor]) {
+                a.holder = it->second;
+            }
+        }
+        holders_ = {};
+    }
+
+    void resolve_references(std::vector<Finding>& findings) {
+        for (const PendingRef& ref : refs_) {
+            Claim& c = data_.claims[ref.claim];
+            const IdMap& ids = ref.field == Field::relation ? relation_ids_
+                               : ref.field == Field::source ? source_ids_
+                                                            : actor_ids_;
+            Index& out = ref.field == Field::subject    ? c.subject
+                         : ref.field == Field::object   ? c.object
+                         : ref.field == Field::relation ? c.relation
+                                                        : c.source;
+            if (const auto it = ids.find(ref.id); it != ids.end()) {
+                out = it->second;
+                continue;
+            }
+            std::string message = ref.field == Field::relation ? unknown_id(ref.id, "relation", ids)
+                                  : ref.field == Field::source ? unknown_id(ref.id, "source", ids)
+                                                               : unknown_actor(ref.id);
+            findings.push_back(
+                {Severity::error, Table::claims, ref.claim, ref.field, std::move(message)});
+        }
+        refs_ = {};
+    }
+
+    // ---- locating ----
+
+    const Place& place(Table table, Index record) const {
+        const std::size_t k = table == Table::relations ? record - builtins_ : record;
+        return places_[static_cast<std::size_t>(table)][k];
+    }
+
+    void locate(Finding& f) {
+        const Place& p = place(f.table, f.record);
+        std::size_t offset = p.offset;
+        std::string pointer = table_pointer(f.table, p.element);
+        if (f.field) {
+            const std::string_view name = field_spec(f.table, *f.field).name;
+            ++work_.relocated_fields;
+            offset = FieldFinder(files_[p.file].text, name).find(p.offset);
+            pointer += "/" + std::string(name);
+        }
+        error_in(p.file, offset, std::move(pointer), std::move(f.message), f.severity);
+    }
+
+    TextPosition position(std::uint32_t file, std::size_t offset) const {
+        auto& index = positions_[file];
+        if (!index) {
+            index.emplace(files_[file].text);
+        }
+        return index->at(offset);
+    }
+
+    // Every diagnostic gets its line and column, in file order.
+    void collect(LoadResult& result) {
+        std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+            return std::tie(a.file, a.offset) < std::tie(b.file, b.offset);
+        });
+        result.diagnostics.reserve(pending_.size());
+        for (Pending& p : pending_) {
+            Diagnostic& d = p.diagnostic;
+            if (!p.whole_file) {
+                const TextPosition at = position(p.file, p.offset);
+                d.line = at.line;
+                d.column = at.column;
+            }
+            result.diagnostics.push_back(std::move(d));
+        }
+        pending_ = {};
+        result.omitted_warnings =
+            cap_similar_warnings(result.diagnostics, limits_.max_similar_warnings);
+        if (result.error_count() != 0) {
+            result.graph.reset();
+        }
+    }
+
+    const std::vector<InputFile>& files_;
+    const LoadLimits& limits_;
+    const LoadProgress* progress_;
+    LoadWork work_;
+
+    Dataset data_;
+    std::size_t builtins_ = 0;
+    std::vector<Place> places_[4];
+    IdMap source_ids_, relation_ids_, actor_ids_;
+    std::vector<PendingRef> refs_;
+    std::vector<std::pair<Index, std::string>> holders_;
+    std::vector<bool> kind_known_;  // per actor: its kind was read (a bad one defaults to state)
+    std::pair<std::string, Index> last_source_{"", no_index};
+    std::unique_ptr<NameIndex> names_;
+    std::size_t suggestions_left_ = suggestion_budget;
+    std::size_t actor_name_chars_ = 0;
+
+    std::vector<Pending> pending_;
+    mutable std::vector<std::optional<TextPositions>> positions_;
+    std::size_t records_ = 0;  // in all files, as the limit counts them
+    std::uint64_t bytes_ = 0;  // bytes of the files read so far, as the limit counts them
+    bool stopped_ = false;     // the record limit was reached: nothing more is read
+    std::size_t total_ = 0;
+    std::size_t done_before_ = 0;
+
+    // The file being parsed.
+    std::uint32_t file_ = 0;
+    std::string_view text_;
+    const TextStream* stream_ = nullptr;
+    std::size_t last_end_ = 0;  // offset just past the last token the parser reported
+    std::vector<Frame> frames_;
+    bool fatal_ = false;  // the handler stopped the parse and said why
+    unsigned root_seen_ = 0;
+    std::unordered_set<std::string> root_unknown_;
+    std::size_t root_start_ = 0;
+    RootKey root_key_ = RootKey::none;
+    Table root_table_ = Table::claims;
+    Table table_ = Table::claims;
+    std::uint32_t element_ = 0;  // elements begun in the current table's array
+    std::uint32_t seen_ = 0;     // fields present in the current record, one bit each
+    std::unordered_set<std::string> record_unknown_;
+    const FieldSpec* field_ = nullptr;  // the field whose value comes next; null: skip it
+    std::uint32_t alias_ = 0;           // alias elements begun
+};
+
+}  // namespace
+
+LoadResult read_json(const std::vector<InputFile>& files, const LoadLimits& limits,
+                     const LoadProgress& progress, LoadWork* work) {
+    return JsonReader(files, limits, progress).run(work);
+}
+
+}  // namespace entente::detail

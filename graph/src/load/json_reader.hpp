@@ -1,0 +1,29 @@
+#pragma once
+// Internal: the one reader of JSON dataset files.
+
+#include <cstddef>
+#include <vector>
+
+#include "entente/load/loader.hpp"
+
+namespace entente::detail {
+
+/// Work one load did, counted so that tests can bound it without a clock.
+struct LoadWork {
+    std::size_t bytes_parsed = 0;      ///< Bytes the JSON parser consumed, all files together.
+    std::size_t records = 0;           ///< Records (objects in the four tables) read.
+    std::size_t unknown_keys = 0;      ///< Member names that were not fields (each looked up once).
+    std::size_t suggestion_cost = 0;   ///< Character pairs spent on "did you mean" suggestions.
+    std::size_t relocated_fields = 0;  ///< Fields found again in the text to locate a finding.
+    std::size_t content_id_lookups = 0;  ///< Ids looked up while giving claims content ids.
+};
+
+/// Reads JSON dataset files: one streaming (SAX) pass per file builds the tables and records
+/// every problem it meets (byte offset, JSON pointer, message) and goes on, so every problem in
+/// a file is reported; syntax errors, nesting deeper than 64 levels and the record limit stop
+/// that file. The rules that span records run once all files are read. Line and column are
+/// computed only for files that have a diagnostic. `work`, when given, receives the counts.
+LoadResult read_json(const std::vector<InputFile>& files, const LoadLimits& limits,
+                     const LoadProgress& progress, LoadWork* work = nullptr);
+
+}  // namespace entente::detail

@@ -1,0 +1,104 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "entente/load/loader.hpp"
+
+namespace entente {
+
+std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
+                                         std::vector<Diagnostic>& diagnostics,
+                                         const LoadLimits& limits) {
+    namespace fs = std::filesystem;
+    std::vector<InputFile> out;
+    auto fail = [&](const std::string& name, const std::string& message) {
+        Diagnostic d;
+        d.file = name;
+        d.message = message;
+        diagnostics.push_back(std::move(d));
+    };
+    auto too_big = [&](const fs::path& file, std::uint64_t size) {
+        fail(file.string(), "file of " + std::to_string(size) +
+                                " bytes; one command loads at most " +
+                                std::to_string(limits.max_bytes) + " bytes (--max-bytes)");
+    };
+    auto read = [&](const fs::path& file) {
+        // Non-blocking, and checked once open: a path that became a FIFO must not hang us.
+        const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0) {
+            fail(file.string(), std::string("cannot read: ") + std::strerror(errno));
+            return;
+        }
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            ::close(fd);
+            fail(file.string(), "not a regular file or a directory");
+            return;
+        }
+        if (static_cast<std::uint64_t>(st.st_size) > limits.max_bytes) {
+            ::close(fd);
+            too_big(file, static_cast<std::uint64_t>(st.st_size));
+            return;
+        }
+        // Read to the end but never past the limit: the size can change while we read.
+        std::string text;
+        char buffer[1 << 16];
+        while (true) {
+            const ssize_t n = ::read(fd, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n < 0) {
+                const int error = errno;
+                ::close(fd);
+                fail(file.string(), std::string("cannot read: ") + std::strerror(error));
+                return;
+            }
+            if (n == 0) {
+                break;
+            }
+            text.append(buffer, static_cast<std::size_t>(n));
+            if (text.size() > limits.max_bytes) {
+                ::close(fd);
+                too_big(file, text.size());
+                return;
+            }
+        }
+        ::close(fd);
+        out.push_back({file.string(), std::move(text)});
+    };
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec && status.type() != fs::file_type::not_found) {
+        fail(path.string(), "cannot read: " + ec.message());
+    } else if (!fs::exists(status)) {
+        fail(path.string(), "cannot read: no such file or directory");
+    } else if (fs::is_directory(status)) {
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(path, ec)) {
+            if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
+                files.push_back(entry.path());
+            }
+        }
+        if (ec) {
+            fail(path.string(), "cannot read directory: " + ec.message());
+        } else if (files.empty()) {
+            fail(path.string(), "no *.json files in this directory");
+        }
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) {
+            read(file);
+        }
+    } else if (fs::is_regular_file(status)) {
+        read(path);
+    } else {
+        fail(path.string(), "not a regular file or a directory");
+    }
+    return out;
+}
+
+}  // namespace entente

@@ -1,0 +1,465 @@
+#include "load/rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "model/id_table.hpp"
+
+namespace entente::detail {
+
+namespace {
+
+bool overlaps(const Claim& a, const Claim& b) {
+    const int a_from = a.from ? a.from->earliest() : 0;
+    const int a_until = a.until ? a.until->latest() : 99999999;
+    const int b_from = b.from ? b.from->earliest() : 0;
+    const int b_until = b.until ? b.until->latest() : 99999999;
+    return a_from <= b_until && b_from <= a_until;
+}
+
+std::string claim_text(const Dataset& data, const Claim& c) {
+    return data.actors[c.subject].id + " " + data.relations[c.relation].id + " " +
+           data.actors[c.object].id;
+}
+
+bool resolved(const Claim& c) {
+    return c.subject != no_index && c.relation != no_index && c.object != no_index &&
+           c.source != no_index;
+}
+
+// A warning's kind: its message with the quoted names and the parenthesized locations left out.
+std::string warning_kind(const std::string& message) {
+    std::string out;
+    char closing = 0;
+    for (char c : message) {
+        if (closing != 0) {
+            if (c == closing) {
+                out += "\u2026";
+                out += c;
+                closing = 0;
+            }
+            continue;
+        }
+        out += c;
+        if (c == '"' || c == '(') {
+            closing = c == '"' ? '"' : ')';
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+// Keeps the first max_similar warnings of each kind; the rest of a kind become one
+// warning where the first of them was, saying how many. Returns how many fewer warnings are
+// listed than were found.
+std::size_t cap_similar_warnings(std::vector<Diagnostic>& diagnostics, std::size_t max_similar) {
+    struct Kind {
+        std::size_t seen = 0;
+        std::size_t summary = 0;  // index of the summing-up warning in `kept`
+    };
+    std::unordered_map<std::string, Kind> kinds;
+    std::vector<Diagnostic> kept;
+    std::size_t omitted = 0;
+    for (auto& d : diagnostics) {
+        if (d.severity != Severity::warning) {
+            kept.push_back(std::move(d));
+            continue;
+        }
+        const std::string kind = warning_kind(d.message);
+        Kind& k = kinds[kind];
+        if (++k.seen <= max_similar) {
+            kept.push_back(std::move(d));
+            continue;
+        }
+        if (k.seen == max_similar + 1) {
+            k.summary = kept.size();
+            kept.push_back({Severity::warning, d.file, 0, 0, "", kind});
+        } else {
+            ++omitted;
+        }
+    }
+    for (const auto& [kind, k] : kinds) {
+        if (k.seen > max_similar) {
+            const std::size_t more = k.seen - max_similar;
+            kept[k.summary].message = "\u2026 and " + std::to_string(more) + " more warning" +
+                                      (more == 1 ? "" : "s") + " like these: " + kind;
+        }
+    }
+    diagnostics = std::move(kept);
+    return omitted;
+}
+
+// A stable id from a claim's content, so ids survive reordering and edits elsewhere.
+std::string content_id(const Claim& claim, const Dataset& data) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    auto mix = [&](std::string_view text) {
+        for (char c : text) {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 1099511628211ULL;
+        }
+        hash ^= 0x1f;
+        hash *= 1099511628211ULL;
+    };
+    mix(data.actors[claim.subject].id);
+    mix(data.relations[claim.relation].id);
+    mix(data.actors[claim.object].id);
+    mix(data.sources[claim.source].id);
+    mix(claim.quote);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string id = "c-";
+    for (int shift = 36; shift >= 0; shift -= 4) {
+        id += digits[(hash >> shift) & 0xF];
+    }
+    return id;
+}
+
+namespace {
+
+// The same claim twice, and a source contradicting itself.
+void check_claim_warnings(const Dataset& data, const RecordSites& sites,
+                          std::vector<Finding>& out) {
+    const auto n = static_cast<Index>(data.claims.size());
+    // Both warnings compare claims of one source only, so the claims are bucketed by source
+    // (a counting sort, in file order within each source) and each bucket sorted on its own:
+    // small sorts that stay in cache, even for millions of claims.
+    std::vector<Index> start(data.sources.size() + 1, 0);
+    for (const Claim& c : data.claims) {
+        if (resolved(c)) {
+            ++start[c.source + 1];
+        }
+    }
+    for (std::size_t s = 1; s < start.size(); ++s) {
+        start[s] += start[s - 1];
+    }
+    std::vector<Index> by_source(start.back());
+    {
+        std::vector<Index> next(start.begin(), start.end() - 1);
+        for (Index i = 0; i < n; ++i) {
+            if (resolved(data.claims[i])) {
+                by_source[next[data.claims[i].source]++] = i;
+            }
+        }
+    }
+
+    std::vector<Index> duplicate_of(n, no_index);
+    std::vector<std::array<Index, 2>> conflict(n, {no_index, no_index});
+    // Same subject, relation and object (symmetric relations in either order); ties sort by
+    // claim index, so "first" means first in the file, as a reader expects.
+    struct Key {
+        std::array<Index, 3> fields;
+        Index claim;
+        auto operator<=>(const Key&) const = default;
+    };
+    // A source contradicts itself when it gives opposite signs between the same two actors at
+    // overlapping dates. Symmetric claims are filed under both directions, so either reading
+    // can conflict; a claim reports the first earlier conflicting claim, its own direction first.
+    struct Filing {
+        Index from, to, claim, reverse;
+        auto operator<=>(const Filing&) const = default;
+    };
+    std::vector<Key> keys;
+    std::vector<Filing> filings;
+    for (std::size_t s = 0; s + 1 < start.size(); ++s) {
+        if (start[s + 1] - start[s] < 2) {
+            continue;
+        }
+        keys.clear();
+        for (Index k = start[s]; k < start[s + 1]; ++k) {
+            const Index i = by_source[k];
+            const Claim& c = data.claims[i];
+            Index a = c.subject;
+            Index b = c.object;
+            if (data.relations[c.relation].symmetric && b < a) {
+                std::swap(a, b);
+            }
+            keys.push_back({{a, c.relation, b}, i});
+        }
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t k = 1; k < keys.size(); ++k) {
+            if (keys[k].fields == keys[k - 1].fields) {
+                const Index previous = keys[k - 1].claim;
+                duplicate_of[keys[k].claim] =
+                    duplicate_of[previous] == no_index ? previous : duplicate_of[previous];
+            }
+        }
+
+        filings.clear();
+        for (Index k = start[s]; k < start[s + 1]; ++k) {
+            const Index i = by_source[k];
+            const Claim& c = data.claims[i];
+            if (duplicate_of[i] != no_index || data.relations[c.relation].polarity == 0) {
+                continue;  // a repeated claim is reported as such, not filed again
+            }
+            filings.push_back({c.subject, c.object, i, 0});
+            if (data.relations[c.relation].symmetric) {
+                filings.push_back({c.object, c.subject, i, 1});
+            }
+        }
+        std::sort(filings.begin(), filings.end());
+        for (std::size_t begin = 0; begin < filings.size();) {
+            std::size_t end = begin + 1;
+            while (end < filings.size() && filings[end].from == filings[begin].from &&
+                   filings[end].to == filings[begin].to) {
+                ++end;
+            }
+            // For an undated claim every earlier claim overlaps, so the first of the opposite
+            // sign is the answer; only dated claims need the scan.
+            Index first_positive = no_index;
+            Index first_negative = no_index;
+            for (std::size_t p = begin; p < end; ++p) {
+                const Claim& c = data.claims[filings[p].claim];
+                const int polarity = data.relations[c.relation].polarity;
+                Index found = no_index;
+                if (!c.from && !c.until) {
+                    found = polarity > 0 ? first_negative : first_positive;
+                } else {
+                    for (std::size_t q = begin; q < p; ++q) {
+                        const Claim& other = data.claims[filings[q].claim];
+                        if (data.relations[other.relation].polarity == -polarity &&
+                            overlaps(c, other)) {
+                            found = filings[q].claim;
+                            break;
+                        }
+                    }
+                }
+                conflict[filings[p].claim][filings[p].reverse] = found;
+                Index& first = polarity > 0 ? first_positive : first_negative;
+                if (first == no_index) {
+                    first = filings[p].claim;
+                }
+            }
+            begin = end;
+        }
+    }
+
+    for (Index i = 0; i < n; ++i) {
+        const Claim& c = data.claims[i];
+        if (duplicate_of[i] != no_index) {
+            const Index first = duplicate_of[i];
+            out.push_back({Severity::warning, Table::claims, i, std::nullopt,
+                           "same subject, relation, object and source as claim \"" +
+                               data.claims[first].id + "\" (" + sites.site(Table::claims, first) +
+                               ")"});
+            continue;
+        }
+        const Index other = conflict[i][0] != no_index ? conflict[i][0] : conflict[i][1];
+        if (other == no_index) {
+            continue;
+        }
+        out.push_back({Severity::warning, Table::claims, i, std::nullopt,
+                       "source \"" + data.sources[c.source].id +
+                           "\" contradicts itself: this claim says \"" + claim_text(data, c) +
+                           "\", claim \"" + data.claims[other].id + "\" (" +
+                           sites.site(Table::claims, other) + ") says \"" +
+                           claim_text(data, data.claims[other]) + "\""});
+    }
+}
+
+// Actors whose id, name or alias folds to the same key as an earlier actor's.
+void check_shared_names(const Dataset& data, const NameIndex& names, std::vector<Finding>& out) {
+    for (const auto& [key, actors] : names.shared_keys()) {
+        // The first actor keeps the name; each later one is told who else answers to it.
+        for (std::size_t k = 1; k < actors.size(); ++k) {
+            if (data.actors[actors[k]].id == data.actors[actors[0]].id) {
+                continue;  // a duplicate id, reported as an error already
+            }
+            out.push_back({Severity::warning, Table::actors, actors[k], std::nullopt,
+                           "actor \"" + data.actors[actors[k]].id + "\" shares the name \"" + key +
+                               "\" with actor \"" + data.actors[actors[0]].id +
+                               "\"; looking it up by that name is ambiguous"});
+        }
+    }
+}
+
+}  // namespace
+
+void check_warnings(const Dataset& data, const NameIndex& names, const RecordSites& sites,
+                    std::vector<Finding>& out) {
+    check_claim_warnings(data, sites, out);
+    check_shared_names(data, names, out);
+}
+
+std::string holder_on_non_position(const Actor& actor) {
+    return "\"holder\" is allowed only on positions, and \"" + actor.id + "\" is a " +
+           std::string(to_string(actor.kind));
+}
+
+namespace {
+
+// Reports every record whose id an earlier record of the same table already has.
+template <class Record>
+void check_unique_ids(const std::vector<Record>& records, Table table, std::size_t first,
+                      const RecordSites& sites, std::vector<Finding>& out) {
+    std::unordered_map<std::string_view, Index> seen;
+    seen.reserve(records.size());
+    for (std::size_t i = first; i < records.size(); ++i) {
+        const std::string& id = records[i].id;
+        if (id.empty()) {
+            continue;  // missing or malformed, reported where it was read
+        }
+        const auto [it, inserted] = seen.emplace(id, static_cast<Index>(i));
+        if (!inserted) {
+            out.push_back({Severity::error, table, static_cast<Index>(i), Field::id,
+                           "duplicate " + std::string(table_spec(table).singular) + " id \"" + id +
+                               "\" (first defined at " + sites.site(table, it->second) + ")"});
+        }
+    }
+}
+
+}  // namespace
+
+void check_records(const Dataset& data, const RecordSites& sites, std::vector<Finding>& out) {
+    check_unique_ids(data.sources, Table::sources, 0, sites, out);
+    check_unique_ids(data.actors, Table::actors, 0, sites, out);
+
+    // A dataset's relations come after the built-in ones, which it may not redefine.
+    std::size_t builtins = 0;
+    while (builtins < data.relations.size() && data.relations[builtins].builtin) {
+        ++builtins;
+    }
+    std::vector<Relation> own;
+    std::vector<Index> own_index;
+    for (std::size_t i = builtins; i < data.relations.size(); ++i) {
+        const Relation& r = data.relations[i];
+        const bool redefines = std::any_of(data.relations.begin(),
+                                           data.relations.begin() + static_cast<long>(builtins),
+                                           [&](const Relation& b) { return b.id == r.id; });
+        if (redefines && !r.id.empty()) {
+            out.push_back({Severity::error, Table::relations, static_cast<Index>(i), Field::id,
+                           "relation \"" + r.id + "\" is built in; a dataset cannot redefine it"});
+        }
+    }
+    {
+        std::unordered_map<std::string_view, Index> seen;
+        for (std::size_t i = builtins; i < data.relations.size(); ++i) {
+            const std::string& id = data.relations[i].id;
+            if (id.empty() || std::any_of(data.relations.begin(),
+                                          data.relations.begin() + static_cast<long>(builtins),
+                                          [&](const Relation& b) { return b.id == id; })) {
+                continue;
+            }
+            const auto [it, inserted] = seen.emplace(id, static_cast<Index>(i));
+            if (!inserted) {
+                out.push_back({Severity::error, Table::relations, static_cast<Index>(i), Field::id,
+                               "duplicate relation id \"" + id + "\" (first defined at " +
+                                   sites.site(Table::relations, it->second) + ")"});
+            }
+        }
+    }
+
+    // Claim ids: open addressing, four bytes a slot, for millions of claims.
+    {
+        const auto claim_id = [&](Index i) -> std::string_view { return data.claims[i].id; };
+        std::vector<Index> slots = make_id_slots(data.claims.size());
+        for (Index i = 0; i < data.claims.size(); ++i) {
+            if (data.claims[i].id.empty()) {
+                continue;
+            }
+            if (const Index first = insert_id(slots, i, claim_id); first != no_index) {
+                out.push_back({Severity::error, Table::claims, i, Field::id,
+                               "duplicate claim id \"" + data.claims[i].id +
+                                   "\" (first defined at " + sites.site(Table::claims, first) +
+                                   ")"});
+            }
+        }
+    }
+
+    for (Index i = 0; i < data.actors.size(); ++i) {
+        const Actor& a = data.actors[i];
+        if (a.holder == no_index) {
+            continue;
+        }
+        if (a.kind != ActorKind::position) {
+            out.push_back(
+                {Severity::error, Table::actors, i, Field::holder, holder_on_non_position(a)});
+            continue;
+        }
+        const Actor& h = data.actors[a.holder];
+        if (!takes_sides(h.kind)) {
+            // Holders take sides, so a chain of holders cannot loop back to a position.
+            out.push_back({Severity::error, Table::actors, i, Field::holder,
+                           "holder \"" + h.id + "\" is a " + std::string(to_string(h.kind)) +
+                               "; a holder must be a state, organization, person or group"});
+        }
+    }
+
+    for (Index i = 0; i < data.claims.size(); ++i) {
+        const Claim& c = data.claims[i];
+        if (c.subject != no_index && c.subject == c.object) {
+            out.push_back({Severity::error, Table::claims, i, Field::object,
+                           "subject and object are both \"" + data.actors[c.subject].id +
+                               "\"; a claim relates two different actors"});
+        }
+        if (c.from && c.until && c.from->earliest() > c.until->latest()) {
+            out.push_back({Severity::error, Table::claims, i, Field::from,
+                           "\"from\" " + c.from->to_string() + " is after \"until\" " +
+                               c.until->to_string()});
+        }
+    }
+}
+
+std::size_t assign_content_ids(Dataset& data) {
+    const auto claim_id = [&](Index i) -> std::string_view { return data.claims[i].id; };
+    std::vector<Index> slots = make_id_slots(data.claims.size());
+    bool unnamed = false;
+    for (Index i = 0; i < data.claims.size(); ++i) {
+        if (data.claims[i].id.empty()) {
+            unnamed = true;
+        } else {
+            insert_id(slots, i, claim_id);
+        }
+    }
+    if (!unnamed) {
+        return 0;
+    }
+    std::size_t lookups = 0;
+    // The number a clashing id gets is the smallest free one from 2 up; remembering where each
+    // base id's search stopped keeps identical claims linear rather than quadratic.
+    std::unordered_map<std::string, int> next_suffix;
+    for (Index i = 0; i < data.claims.size(); ++i) {
+        Claim& c = data.claims[i];
+        if (!c.id.empty() || c.subject == no_index || c.relation == no_index ||
+            c.object == no_index || c.source == no_index) {
+            continue;
+        }
+        const std::string base = content_id(c, data);
+        std::string id = base;
+        ++lookups;
+        if (find_id(slots, id, claim_id) != no_index) {
+            int& n = next_suffix.try_emplace(base, 2).first->second;
+            do {
+                id = base + "-" + std::to_string(n++);
+                ++lookups;
+            } while (find_id(slots, id, claim_id) != no_index);
+        }
+        c.id = std::move(id);
+        c.id_assigned = true;
+        insert_id(slots, i, claim_id);
+    }
+    return lookups;
+}
+
+void complete_claims(Dataset& data) {
+    std::unordered_map<std::string_view, Index> actor_ids;
+    actor_ids.reserve(data.actors.size());
+    for (Index i = 0; i < data.actors.size(); ++i) {
+        actor_ids.emplace(data.actors[i].id, i);
+    }
+    for (Claim& c : data.claims) {
+        if (c.asserted_by.empty() && c.source != no_index) {
+            const Source& s = data.sources[c.source];
+            c.asserted_by = !s.author.empty()      ? s.author
+                            : !s.publisher.empty() ? s.publisher
+                                                   : s.title;
+        }
+        const auto it = actor_ids.find(c.asserted_by);
+        c.asserted_by_actor = it == actor_ids.end() ? no_index : it->second;
+    }
+}
+
+}  // namespace entente::detail

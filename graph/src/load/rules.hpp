@@ -1,0 +1,69 @@
+#pragma once
+// Internal: the rules that span records — duplicate ids, holders, claims that relate an actor to
+// itself or end before they start — and the warnings (repeated claims, a source contradicting
+// itself, shared names). They run once, here, on the tables a reader built: the JSON reader's
+// and the compiled form's alike. Findings name a record and a field; each reader locates them.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entente/load/diagnostic.hpp"
+#include "entente/model/model.hpp"
+#include "entente/model/name_index.hpp"
+#include "load/schema.hpp"
+
+namespace entente::detail {
+
+/// A problem found in the tables, before it is located in a file.
+struct Finding {
+    Severity severity = Severity::error;  ///< Errors stop the load; warnings do not.
+    Table table = Table::claims;          ///< The table of the record it is about.
+    Index record = no_index;              ///< The record's index in its table.
+    std::optional<Field> field;           ///< The field it is about, or the record as a whole.
+    std::string message;                  ///< What is wrong.
+};
+
+/// Where records are, for messages that point at another record ("first defined at ...").
+class RecordSites {
+  public:
+    virtual ~RecordSites() = default;
+    /// Where record `record` of `table` is, as a message shows it: "FILE:LINE:COLUMN", or
+    /// "FILE (at /POINTER)" where a reader has no positions.
+    virtual std::string site(Table table, Index record) const = 0;
+};
+
+/// The error for a holder given to an actor that is not a position.
+std::string holder_on_non_position(const Actor& actor);
+
+/// The record rules, on tables whose references are resolved (or no_index where they could not
+/// be, which the reader has reported): ids unique within each table and no dataset relation
+/// redefining a built-in one; holders only on positions, and only actors that take sides as
+/// holders (so holders cannot loop); no claim relating an actor to itself; no claim whose "from"
+/// is after its "until". Empty ids and unresolved references are skipped.
+void check_records(const Dataset& data, const RecordSites& sites, std::vector<Finding>& out);
+
+/// The warnings: the same claim twice (subject, relation, object and source), a source
+/// contradicting itself (opposite signs between the same actors at overlapping dates), and
+/// actors whose id, name or alias folds to the same key as an earlier actor's.
+void check_warnings(const Dataset& data, const NameIndex& names, const RecordSites& sites,
+                    std::vector<Finding>& out);
+
+/// Gives every claim without an id a stable one from its content ("c-" and ten hex digits),
+/// numbered "-2", "-3", ... on a clash, in time linear in the number of claims. Claims with an
+/// unresolved field are left alone. Returns how many ids it looked up (for tests of the work).
+std::size_t assign_content_ids(Dataset& data);
+
+/// Fills what a file may leave out: who asserts a claim (its source's author, else publisher,
+/// else title), and which actor that is when it names one by id.
+void complete_claims(Dataset& data);
+
+/// A stable id from a claim's content ("c-" and ten hex digits); fields must be resolved.
+std::string content_id(const Claim& claim, const Dataset& data);
+
+/// Keeps the first `max_similar` warnings of each kind (the message without its quoted names and
+/// parenthesized places); the rest of a kind become one summing-up warning. Returns how many
+/// warnings are no longer listed.
+std::size_t cap_similar_warnings(std::vector<Diagnostic>& diagnostics, std::size_t max_similar);
+
+}  // namespace entente::detail

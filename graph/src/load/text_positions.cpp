@@ -1,0 +1,51 @@
+#include "load/text_positions.hpp"
+
+#include <algorithm>
+
+namespace entente::detail {
+
+namespace {
+
+// Bytes between two checkpoints of the position index.
+constexpr std::size_t checkpoint_block = 256;
+
+}  // namespace
+
+// Moves a position past one byte: columns count the bytes that start a UTF-8 character.
+void TextPositions::advance(Checkpoint& at, char c) {
+    if (c == '\n') {
+        ++at.line;
+        at.column = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        ++at.column;
+    }
+}
+
+TextPositions::TextPositions(std::string_view text)
+    : text_(text), bom_(text.substr(0, 3) == "\xEF\xBB\xBF") {
+    Checkpoint at;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % checkpoint_block == 0) {
+            checkpoints_.push_back(at);
+        }
+        advance(at, text[i]);
+    }
+}
+
+TextPosition TextPositions::at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    if (checkpoints_.empty()) {
+        return {1, 1};
+    }
+    const std::size_t block = std::min(offset / checkpoint_block, checkpoints_.size() - 1);
+    Checkpoint at = checkpoints_[block];
+    for (std::size_t i = block * checkpoint_block; i < offset; ++i) {
+        advance(at, text_[i]);
+    }
+    if (bom_ && at.line == 1 && offset >= 3) {
+        --at.column;  // the byte-order mark is not a column
+    }
+    return {at.line, at.column};
+}
+
+}  // namespace entente::detail

@@ -1,0 +1,372 @@
+// The one JSON reader: every valid file we ship loads and round-trips; text that no output could
+// carry is refused where it comes in; numbers are read to the nearest double; the work a load
+// does grows with its input, counted rather than timed.
+
+#include <doctest/doctest.h>
+
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "entente/export/dataset_json.hpp"
+#include "entente/load/compiled.hpp"
+#include "entente/query/selection.hpp"
+#include "fixture.hpp"
+#include "load/json_reader.hpp"
+
+namespace entente::test {
+
+namespace {
+
+std::vector<InputFile> read(const std::filesystem::path& path) {
+    std::vector<Diagnostic> diagnostics;
+    auto files = read_dataset_path(path, diagnostics);
+    REQUIRE_MESSAGE(diagnostics.empty(), path.string());
+    return files;
+}
+
+// Written as an entente dataset and read back, a graph must give the same tables.
+void require_round_trip(const KnowledgeGraph& kg, const std::string& what) {
+    INFO(what);
+    const std::string written = to_dataset_json(kg, select(kg, {}));
+    const auto again = load_text(written, "again.json");
+    REQUIRE_MESSAGE(again.graph, messages(again));
+    Dataset expected = kg.data();
+    for (auto& c : expected.claims) {
+        c.id_assigned = false;  // assigned ids are written out, and come back as given ones
+    }
+    CHECK(again.graph->data() == expected);
+    CHECK(to_dataset_json(*again.graph, select(*again.graph, {})) == written);
+}
+
+// A dataset of one actor whose name is `name` (raw JSON string contents).
+std::string named(const std::string& name) {
+    return R"({"entente": 1, "actors": [{"id": "a", "name": ")" + name +
+           R"(", "kind": "state"}], "claims": []})";
+}
+
+// Two actors and a claim whose confidence is `number`, as written.
+std::string with_confidence(const std::string& number) {
+    return R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "actors": [
+{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+"claims": [{"subject": "a", "relation": "supports", "object": "b", "source": "s", "confidence": )" +
+           number + "}]}";
+}
+
+}  // namespace
+
+TEST_CASE("every valid file we ship loads without a diagnostic and round-trips") {
+    const std::filesystem::path root = ENTENTE_SOURCE_DIR;
+    const std::filesystem::path data = ENTENTE_TEST_DATA;
+    std::vector<std::filesystem::path> inputs = {
+        root / "data", root / "examples" / "highland-tribes.json", data / "good" / "dir"};
+    for (const auto& entry : std::filesystem::directory_iterator(data / "good")) {
+        if (entry.path().extension() == ".json") {
+            inputs.push_back(entry.path());
+        }
+    }
+    for (const auto& path : inputs) {
+        auto files = read(path);
+        if (path.filename() == "extra.json") {
+            // It adds to the curated dataset (as --with does) and names actors from it.
+            auto curated = read(root / "data");
+            files.insert(files.begin(), curated.begin(), curated.end());
+        }
+        const auto result = load_dataset(files);
+        REQUIRE_MESSAGE(result.graph, path.string(), "\n", messages(result));
+        CHECK_MESSAGE(result.diagnostics.empty(), path.string());
+        require_round_trip(*result.graph, path.string());
+    }
+}
+
+TEST_CASE("every file of the bad corpus gives an error and no graph") {
+    const std::filesystem::path bad = std::filesystem::path(ENTENTE_TEST_DATA) / "bad";
+    for (const auto& entry : std::filesystem::directory_iterator(bad)) {
+        if (entry.path().extension() == ".expected") {
+            continue;
+        }
+        std::vector<Diagnostic> diagnostics;
+        const auto files = read_dataset_path(entry.path(), diagnostics);
+        if (files.empty()) {
+            continue;
+        }
+        INFO(entry.path().string());
+        const auto result = load_dataset(files);
+        CHECK(result.error_count() > 0);
+        CHECK_FALSE(result.graph);
+    }
+}
+
+TEST_CASE("every one-byte deletion and change of a dataset loads or is refused, never half") {
+    const std::string text = small_dataset;
+    std::size_t valid = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::string deleted = text;
+        deleted.erase(i, 1);
+        // Letters become digits and punctuation becomes a quote: both change meaning and types.
+        std::string changed = text;
+        changed[i] = std::isalpha(static_cast<unsigned char>(text[i])) ? '7' : '"';
+        for (const std::string* variant : {&deleted, &changed}) {
+            const auto result = load_text(*variant);
+            INFO("byte ", i, ": ", *variant);
+            REQUIRE(result.graph.has_value() == (result.error_count() == 0));
+            for (const auto& d : result.diagnostics) {
+                CHECK(d.line > 0);  // every problem in the text is located
+            }
+            if (result.graph) {
+                ++valid;
+                require_round_trip(*result.graph, "variant");
+            }
+        }
+    }
+    // Whitespace and optional text can go without harm: many variants still load.
+    CHECK(valid > 100);
+}
+
+TEST_CASE("references to records in a later file resolve") {
+    const auto result = load_dataset({{"claims.json", R"({"entente": 1, "actors": [], "claims": [
+            {"subject": "a", "relation": "allies", "object": "b", "source": "s"}]})"},
+                                      {"rest.json", R"({"entente": 1,
+            "sources": [{"id": "s", "title": "T", "publisher": "P"}],
+            "relations": [{"id": "allies", "label": "allies", "polarity": 1, "symmetric": true}],
+            "actors": [{"id": "a", "name": "A", "kind": "state"},
+                       {"id": "b", "name": "B", "kind": "group"}],
+            "claims": []})"}});
+    REQUIRE_MESSAGE(result.graph, messages(result));
+    const Claim& c = result.graph->data().claims.at(0);
+    CHECK(result.graph->actor(c.object).id == "b");
+    CHECK(result.graph->relation(c.relation).id == "allies");
+    CHECK(c.asserted_by == "P");
+    CHECK(c.id_assigned);
+}
+
+TEST_CASE("a lone surrogate, high or low, is refused at the door, located") {
+    // A low surrogate alone decodes to bytes that are not UTF-8 (ED B0 80).
+    CHECK(messages(load_text(named("lone \\udc00 low"))) ==
+          lines({"test.json:1:47: error: invalid UTF-8 in a string: a lone surrogate U+DC00 at "
+                 "byte 5, which is not a character (at /actors/0/name)"}));
+    // RapidJSON refuses a high surrogate without its low half itself.
+    CHECK(messages(load_text(named("lone \\ud800 high"))) ==
+          lines({"test.json:1:53: error: syntax error: the surrogate pair in string is invalid"}));
+    // A proper pair is one character.
+    const auto pair = load_text(named("pair \\ud83d\\ude00"));
+    REQUIRE(pair.graph);
+    CHECK(pair.graph->actor(0).name == "pair \xF0\x9F\x98\x80");
+    // Member names too: they are echoed in messages.
+    CHECK(messages(load_text(R"({"entente": 1, "actors": [], "claims": [], "\udfff": 1})")) ==
+          lines({"test.json:1:44: error: invalid UTF-8 in a member name: a lone surrogate "
+                 "U+DFFF at byte 0, which is not a character"}));
+}
+
+TEST_CASE("a NUL in any string is refused where it comes in, located") {
+    CHECK(messages(load_text(named("Ankara\\u0000 Istanbul"))) ==
+          lines({"test.json:1:47: error: a string may not contain U+0000 (NUL) (at "
+                 "/actors/0/name)"}));
+    const auto quote = load_text(
+        R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "actors": [
+{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+"claims": [{"subject": "a", "relation": "supports", "object": "b", "source": "s",
+"quote": "cut \u0000 here", "note": "\u0000"}]})");
+    CHECK(messages(quote) ==
+          lines({"test.json:4:10: error: a string may not contain U+0000 (NUL) (at "
+                 "/claims/0/quote)",
+                 "test.json:4:37: error: a string may not contain U+0000 (NUL) (at "
+                 "/claims/0/note)"}));
+    // Other control characters are text: kept as they are, and every writer escapes them.
+    const auto controls = load_text(named("bell \\u0007 escape \\u001b[2J"));
+    REQUIRE(controls.graph);
+    CHECK(controls.graph->actor(0).name == "bell \x07 escape \x1b[2J");
+}
+
+TEST_CASE("numbers are read to the nearest double, as written") {
+    const auto nearly_one = load_text(with_confidence("0.9999999999999999"));
+    REQUIRE(nearly_one.graph);
+    CHECK(nearly_one.graph->data().claims[0].confidence == 0.9999999999999999);
+    CHECK(nearly_one.graph->data().claims[0].confidence < 1.0);
+    const KnowledgeGraph& kg = *nearly_one.graph;
+    CHECK(to_dataset_json(kg, select(kg, {})).find("\"confidence\": 0.9999999999999999") !=
+          std::string::npos);
+
+    // 2,001 random doubles in (0, 1], each written in its shortest round-trip form (as
+    // Python's repr writes them), must come back bit for bit, and again after an export.
+    std::mt19937_64 rng(20241130);
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    std::string claims;
+    std::vector<double> values;
+    for (int i = 0; i < 2001; ++i) {
+        double v = uniform(rng);
+        if (v == 0.0) {
+            v = 1.0;
+        }
+        values.push_back(v);
+        char text[32];
+        const auto end = std::to_chars(text, text + sizeof text, v).ptr;
+        claims += std::string(i == 0 ? "" : ",\n") + R"({"id": "c)" + std::to_string(i) +
+                  R"(", "subject": "a", "relation": "supports", "object": "b", "source": "s", )" +
+                  R"("confidence": )" + std::string(text, end) + "}";
+    }
+    const auto result = load_text(R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+"actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+"claims": [)" + claims + "]}");
+    REQUIRE_MESSAGE(result.graph, messages(result));
+    std::size_t exact = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        exact += result.graph->data().claims[i].confidence == values[i] ? 1 : 0;
+    }
+    CHECK(exact == values.size());
+    require_round_trip(*result.graph, "random confidences");
+}
+
+TEST_CASE("a number too big for a double names the value it was for") {
+    CHECK(messages(load_text(with_confidence("1e400"))) ==
+          lines({"test.json:3:97: error: number too big to be stored as a double (at "
+                 "/claims/0/confidence)"}));
+    // Numbers in messages are shown as written, not as a double prints them.
+    CHECK(messages(load_text(with_confidence("1e-400"))) ==
+          lines({"test.json:3:97: error: confidence must be greater than 0 and at most 1, got "
+                 "1e-400 (at /claims/0/confidence)"}));
+}
+
+TEST_CASE("40,000 identical claims without ids get numbered ids in linear work") {
+    std::string claims;
+    const std::size_t n = 40'000;
+    for (std::size_t i = 0; i < n; ++i) {
+        claims += std::string(i == 0 ? "" : ",") +
+                  R"({"subject": "a", "relation": "supports", "object": "b", "source": "s"})";
+    }
+    const std::string text = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+"actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+"claims": [)" + claims + "]}";
+    LoadLimits limits;
+    limits.max_similar_warnings = 0;
+    detail::LoadWork work;
+    const auto result = detail::read_json({{"same.json", text}}, limits, {}, &work);
+    REQUIRE(result.graph);
+    const auto& c = result.graph->data().claims;
+    const std::string base = c[0].id;
+    CHECK(c[1].id == base + "-2");
+    CHECK(c[n - 1].id == base + "-" + std::to_string(n));
+    // One lookup for the base id and one for the numbered one each, not one per earlier claim.
+    CHECK(work.content_id_lookups <= 3 * n);
+    CHECK(result.warning_count() == n - 1);  // the same claim again, each reported
+}
+
+TEST_CASE("work is bounded: nesting, repeated keys, shared names, unknown names") {
+    detail::LoadWork work;
+    // A million levels of nesting stop at the depth cap having read 65 bytes.
+    const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+    const auto nested = detail::read_json({{"test.json", deep}}, {}, {}, &work);
+    CHECK(messages(nested) == lines({"test.json:1:65: error: nesting deeper than 64 levels; an "
+                                     "entente file needs no more than 4"}));
+    CHECK(work.bytes_parsed <= 65);
+
+    // 100,000 unknown keys, one repeated: each name looked up once, the repeat found.
+    std::string keys = "{";
+    for (int i = 0; i < 100'000; ++i) {
+        keys += "\"k" + std::to_string(i) + "\": 0, ";
+    }
+    keys += "\"k7\": 1}";
+    const auto repeated = detail::read_json({{"test.json", keys}}, {}, {}, &work);
+    // 100,001 unknown fields (k7 twice), 3 missing ones, and the repeated key.
+    CHECK(repeated.diagnostics.size() == 100'005);
+    CHECK(work.unknown_keys == 100'001);
+    const auto k7 =
+        std::find_if(repeated.diagnostics.begin(), repeated.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.message == "duplicate key \"k7\""; });
+    REQUIRE(k7 != repeated.diagnostics.end());
+    CHECK(k7->pointer == "/k7");
+
+    // 10,000 unknown actor names and 10,000 unknown relations: suggestions stop at their budget.
+    std::string text = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "actors": [)";
+    for (int i = 0; i < 10'000; ++i) {
+        text += std::string(i == 0 ? "" : ",") + R"({"id": "actor-)" + std::to_string(i) +
+                R"(", "name": "Actor number )" + std::to_string(i) + R"(", "kind": "state"})";
+    }
+    text += "], \"claims\": [";
+    for (int i = 0; i < 10'000; ++i) {
+        text += std::string(i == 0 ? "" : ",") + R"({"subject": "actr-)" + std::to_string(i) +
+                R"(", "relation": "suports", "object": "actor-1", "source": "s"})";
+    }
+    text += "]}";
+    const auto unknown = detail::read_json({{"test.json", text}}, {}, {}, &work);
+    CHECK(unknown.error_count() == 20'000);
+    CHECK(unknown.diagnostics[0].message == "unknown actor \"actr-0\"; did you mean \"actor-0\"?");
+    CHECK(unknown.diagnostics.back().message == "unknown relation \"suports\"");
+    CHECK(work.suggestion_cost <= 100'000'000);
+    CHECK(work.relocated_fields == 20'000);  // each finding located once
+}
+
+TEST_CASE("a compiled file whose checksum is right is still held to every rule") {
+    // Forged tables, compiled with a valid checksum: the compiled reader must refuse them with
+    // the rules a JSON file meets, each named by its pointer.
+    const auto loaded = load_text(small_dataset);
+    REQUIRE(loaded.graph);
+    auto forged = [&](auto&& change) {
+        Dataset d = loaded.graph->data();
+        change(d);
+        const std::string bytes = to_compiled(KnowledgeGraph(std::move(d)), {}, 1);
+        return messages(load_dataset({{"f.entente", bytes}}));
+    };
+    const Index jk = loaded.graph->find_actor("jk");
+    const Index india = loaded.graph->find_actor("india");
+    CHECK(forged([&](Dataset& d) {
+              d.actors[india].kind = ActorKind::position;
+              d.actors[india].holder = jk;
+          }) == lines({"f.entente: error: holder \"jk\" is a position; a holder must be a "
+                       "state, organization, person or group (at /actors/2/holder)",
+                       "f.entente: error: holder \"india\" is a position; a holder must be a "
+                       "state, organization, person or group (at /actors/3/holder)"}));
+    CHECK(forged([&](Dataset& d) { d.claims[0].object = d.claims[0].subject; }) ==
+          lines({"f.entente: error: subject and object are both \"russia\"; a claim relates two "
+                 "different actors (at /claims/0/object)"}));
+    CHECK(forged([&](Dataset& d) { d.actors[1].id = "russia"; }) ==
+          lines({"f.entente: error: duplicate actor id \"russia\" (first defined at /actors/0) "
+                 "(at /actors/1/id)"}));
+    CHECK(forged([&](Dataset& d) { d.claims[1].id = "c1"; }) ==
+          lines({"f.entente: error: duplicate claim id \"c1\" (first defined at /claims/0) (at "
+                 "/claims/1/id)"}));
+    CHECK(forged([&](Dataset& d) { d.actors[0].id = "Russia"; }) ==
+          lines({"f.entente: error: expected an id (lowercase letters and digits, words joined "
+                 "by '-', '_' or '.'), got \"Russia\" (at /actors/0/id)"}));
+    CHECK(forged([&](Dataset& d) { d.actors[0].name = "bad \xff byte"; }) ==
+          lines({"f.entente: error: invalid UTF-8 in a string: byte 0xFF at byte 4 (at "
+                 "/actors/0/name)"}));
+    CHECK(forged([&](Dataset& d) { d.claims[0].quote = std::string("nul \0 here", 10); }) ==
+          lines({"f.entente: error: a string may not contain U+0000 (NUL) (at "
+                 "/claims/0/quote)"}));
+    CHECK(forged([&](Dataset& d) { d.claims[0].confidence = 1.5; }) ==
+          lines({"f.entente: error: confidence must be greater than 0 and at most 1, got 1.5 "
+                 "(at /claims/0/confidence)"}));
+    CHECK(forged([&](Dataset& d) {
+              d.claims[2].from = Date{2024, 2, 30};
+          }) ==
+          lines({"f.entente: error: \"2024-02-30\" is not a calendar date (at /claims/2/from)"}));
+
+    // The length limits hold for compiled files as for JSON.
+    const std::string bytes = to_compiled(*loaded.graph, loaded);
+    LoadLimits limits;
+    limits.max_name_length = 8;
+    CHECK(messages(load_dataset({{"l.entente", bytes}}, limits)) ==
+          lines({"l.entente: error: string of 9 characters; a name may have at most 8 "
+                 "(--max-name-length) (at /sources/0/author)",
+                 "l.entente: error: string of 18 characters; a name may have at most 8 "
+                 "(--max-name-length) (at /actors/0/aliases)",
+                 "l.entente: error: string of 9 characters; a name may have at most 8 "
+                 "(--max-name-length) (at /actors/1/aliases)",
+                 "l.entente: error: string of 9 characters; a name may have at most 8 "
+                 "(--max-name-length) (at /actors/2/aliases)",
+                 "l.entente: error: string of 35 characters; a name may have at most 8 "
+                 "(--max-name-length) (at /actors/3/name)"}));
+    // (A JSON file also holds member names and references by id, which count as names too; a
+    // compiled file holds neither: references are indices into the tables.)
+    limits = {};
+    limits.max_text_length = 10;
+    CHECK(messages(load_dataset({{"l.entente", bytes}}, limits)) ==
+          lines({"l.entente: error: string of 19 characters; a quote, note, title or url may "
+                 "have at most 10 (--max-text-length) (at /claims/0/quote)"}));
+}
+
+}  // namespace entente::test
