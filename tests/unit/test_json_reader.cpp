@@ -146,8 +146,8 @@ TEST_CASE("references to records in a later file resolve") {
 TEST_CASE("a lone surrogate, high or low, is refused at the door, located") {
     // A low surrogate alone decodes to bytes that are not UTF-8 (ED B0 80).
     CHECK(messages(load_text(named("lone \\udc00 low"))) ==
-          lines({"test.json:1:47: error: invalid UTF-8 in a string: a lone surrogate U+DC00 at "
-                 "byte 5, which is not a character (at /actors/0/name)"}));
+          lines({"test.json:1:47: error: invalid UTF-8 in a string: a lone surrogate U+DC00 "
+                 "(byte 5 of the string), which is not a character (at /actors/0/name)"}));
     // RapidJSON refuses a high surrogate without its low half itself.
     CHECK(messages(load_text(named("lone \\ud800 high"))) ==
           lines({"test.json:1:53: error: syntax error: the surrogate pair in string is invalid"}));
@@ -158,7 +158,7 @@ TEST_CASE("a lone surrogate, high or low, is refused at the door, located") {
     // Member names too: they are echoed in messages.
     CHECK(messages(load_text(R"({"entente": 1, "actors": [], "claims": [], "\udfff": 1})")) ==
           lines({"test.json:1:44: error: invalid UTF-8 in a member name: a lone surrogate "
-                 "U+DFFF at byte 0, which is not a character"}));
+                 "U+DFFF (byte 0 of the string), which is not a character"}));
 }
 
 TEST_CASE("a NUL in any string is refused where it comes in, located") {
@@ -332,8 +332,8 @@ TEST_CASE("a compiled file whose checksum is right is still held to every rule")
           lines({"f.entente: error: expected an id (lowercase letters and digits, words joined "
                  "by '-', '_' or '.'), got \"Russia\" (at /actors/0/id)"}));
     CHECK(forged([&](Dataset& d) { d.actors[0].name = "bad \xff byte"; }) ==
-          lines({"f.entente: error: invalid UTF-8 in a string: byte 0xFF at byte 4 (at "
-                 "/actors/0/name)"}));
+          lines({"f.entente: error: invalid UTF-8 in a string: byte 0xFF (byte 4 of the "
+                 "string) does not start a valid character (at /actors/0/name)"}));
     CHECK(forged([&](Dataset& d) { d.claims[0].quote = std::string("nul \0 here", 10); }) ==
           lines({"f.entente: error: a string may not contain U+0000 (NUL) (at "
                  "/claims/0/quote)"}));

@@ -110,11 +110,12 @@ TEST_CASE("CRLF line ends count as one line break") {
                                      "(at /claims)"}));
 }
 
-TEST_CASE("invalid UTF-8 is a syntax error, located") {
-    const auto result = load_text("{\"entente\": 1, \"actors\": [], \"claims\": [\"\xff\"]}");
-    REQUIRE(result.diagnostics.size() == 1);
-    CHECK(result.diagnostics[0].message == "invalid UTF-8 in a string");
-    CHECK(result.diagnostics[0].line == 1);
+TEST_CASE("invalid UTF-8 is an error located at its string, and reading goes on") {
+    const auto result = load_text("{\"entente\": 1, \"actors\": [], \"claims\": [\"\xff\", 7]}");
+    CHECK(messages(result) ==
+          lines({"test.json:1:41: error: invalid UTF-8 in a string: byte 0xFF (byte 0 of the "
+                 "string) does not start a valid character (at /claims/0)",
+                 "test.json:1:46: error: expected an object, got a number (7) (at /claims/1)"}));
 }
 
 TEST_CASE("deep nesting is refused, not recursed into") {

@@ -68,10 +68,12 @@ using Reader = rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, Th
 
 // Numbers reach the handler as written, so messages can show them as written and the value is
 // read with a correctly rounded conversion (RFC 8259 leaves precision to the reader; users
-// expect the double nearest to what they wrote, as Python's float() gives).
-constexpr unsigned parse_flags = rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseStopWhenDoneFlag |
-                                 rapidjson::kParseNumbersAsStringsFlag;
+// expect the double nearest to what they wrote, as Python's float() gives). Strings are
+// validated as UTF-8 by the handler, which must check the text an escape produces anyway (a
+// lone surrogate), eight bytes at a time and with a position in the message; strings inside
+// values that are skipped (an unknown field's) are not read at all.
+constexpr unsigned parse_flags =
+    rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // A read-only stream over a file's text; Tell() is the byte offset in the whole text.
 class TextStream {
@@ -516,7 +518,9 @@ class JsonReader : public RecordSites {
         switch (frames_.back().role) {
             case Role::root:
                 return root_key_ == RootKey::version ? "/" + std::string(version_member)
-                                                     : std::string();
+                       : root_key_ == RootKey::table
+                           ? "/" + std::string(table_spec(root_table_).name)
+                           : std::string();
             case Role::table:
                 return table_pointer(table_, element_);
             case Role::record:
@@ -633,15 +637,17 @@ class JsonReader : public RecordSites {
         return table ? 2U << static_cast<unsigned>(*table) : 0;
     }
 
-    // A member name past the name limit, or not valid text: reported, its value skipped.
-    bool bad_key(std::string_view key, std::size_t start, const std::string& pointer_prefix) {
+    // A member name past the name limit, or not valid text: reported, its value skipped. The
+    // object's pointer is made only for a message.
+    template <class Pointer>
+    bool bad_key(std::string_view key, std::size_t start, Pointer&& object_pointer) {
         if (auto problem = utf8_problem(key)) {
-            error(start, pointer_prefix, "invalid UTF-8 in a member name: " + *problem);
+            error(start, object_pointer(), "invalid UTF-8 in a member name: " + *problem);
             return true;
         }
         if (key.size() > limits_.max_name_length) {
             if (const std::size_t length = utf8_length(key); length > limits_.max_name_length) {
-                error(start, pointer_prefix + "/" + pointer_token(key),
+                error(start, object_pointer() + "/" + pointer_token(key),
                       "string of " + std::to_string(length) +
                           " characters; a name may have at most " +
                           std::to_string(limits_.max_name_length) + " (--max-name-length)");
@@ -667,7 +673,7 @@ class JsonReader : public RecordSites {
 
     void root_key(std::string_view key, std::size_t start) {
         root_key_ = RootKey::other;
-        if (bad_key(key, start, "")) {
+        if (bad_key(key, start, [] { return std::string(); })) {
             return;
         }
         const unsigned bit = root_bit(key);
@@ -711,6 +717,7 @@ class JsonReader : public RecordSites {
         seen_ = 0;
         record_unknown_.clear();
         field_ = nullptr;
+        next_field_ = 0;
         switch (table_) {
             case Table::sources:
                 data_.sources.emplace_back();
@@ -731,10 +738,21 @@ class JsonReader : public RecordSites {
 
     void record_key(std::string_view key, std::size_t start) {
         field_ = nullptr;
-        if (bad_key(key, start, record_pointer())) {
+        if (bad_key(key, start, [this] { return record_pointer(); })) {
             return;
         }
-        const FieldSpec* spec = field_named(table_, key);
+        // Records of a table mostly list their fields in one order: the field after the last
+        // one read is tried first.
+        const auto fields = table_spec(table_).fields;
+        const FieldSpec* spec = nullptr;
+        if (next_field_ < fields.size() && fields[next_field_].name == key) {
+            spec = &fields[next_field_];
+        } else {
+            spec = field_named(table_, key);
+        }
+        if (spec != nullptr) {
+            next_field_ = static_cast<std::size_t>(spec - fields.data()) + 1;
+        }
         if (spec == nullptr) {
             std::vector<std::string> known;
             for (const FieldSpec& f : table_spec(table_).fields) {
@@ -795,6 +813,24 @@ class JsonReader : public RecordSites {
     bool scalar(const Value& v) {
         const std::size_t start = value_start(text_, last_end_);
         last_end_ = stream_->Tell();
+        if (!frames_.empty() &&
+            (frames_.back().role == Role::skipped ||
+             (frames_.back().role == Role::record && field_ == nullptr) ||
+             (frames_.back().role == Role::root && root_key_ == RootKey::other))) {
+            return true;  // the value of a member already reported (unknown or repeated)
+        }
+        if (v.type == Type::string) {
+            // Text that is not UTF-8 is refused before anything describes or keeps it.
+            if (auto problem = utf8_problem(v.text)) {
+                error(start, current_pointer(), "invalid UTF-8 in a string: " + *problem);
+                if (!frames_.empty() && frames_.back().role == Role::table) {
+                    ++element_;
+                } else if (!frames_.empty() && frames_.back().role == Role::aliases) {
+                    ++alias_;
+                }
+                return true;
+            }
+        }
         if (frames_.empty()) {
             error(start, "", "expected an object, got " + describe(v));
             return true;
@@ -826,7 +862,8 @@ class JsonReader : public RecordSites {
                     error(start, pointer,
                           "expected " + std::string(expected(ValueKind::name)) + ", got " +
                               describe(v));
-                } else if (auto problem = check_string(ValueKind::name, v.text, limits_)) {
+                } else if (auto problem =
+                               check_string(ValueKind::name, v.text, limits_, Utf8::checked)) {
                     error(start, pointer, std::move(*problem));
                 } else {
                     data_.actors.back().aliases.emplace_back(v.text);
@@ -880,7 +917,7 @@ class JsonReader : public RecordSites {
             wrong();
             return;
         }
-        if (auto problem = check_string(kind, v.text, limits_)) {
+        if (auto problem = check_string(kind, v.text, limits_, Utf8::checked)) {
             error(start, field_pointer(), std::move(*problem));
             return;
         }
@@ -1245,6 +1282,7 @@ class JsonReader : public RecordSites {
     std::uint32_t seen_ = 0;     // fields present in the current record, one bit each
     std::unordered_set<std::string> record_unknown_;
     const FieldSpec* field_ = nullptr;  // the field whose value comes next; null: skip it
+    std::size_t next_field_ = 0;        // index of the field expected next in this table
     std::uint32_t alias_ = 0;           // alias elements begun
 };
 

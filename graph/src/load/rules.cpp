@@ -404,18 +404,16 @@ void check_records(const Dataset& data, const RecordSites& sites, std::vector<Fi
 }
 
 std::size_t assign_content_ids(Dataset& data) {
+    if (std::none_of(data.claims.begin(), data.claims.end(),
+                     [](const Claim& c) { return c.id.empty(); })) {
+        return 0;
+    }
     const auto claim_id = [&](Index i) -> std::string_view { return data.claims[i].id; };
     std::vector<Index> slots = make_id_slots(data.claims.size());
-    bool unnamed = false;
     for (Index i = 0; i < data.claims.size(); ++i) {
-        if (data.claims[i].id.empty()) {
-            unnamed = true;
-        } else {
+        if (!data.claims[i].id.empty()) {
             insert_id(slots, i, claim_id);
         }
-    }
-    if (!unnamed) {
-        return 0;
     }
     std::size_t lookups = 0;
     // The number a clashing id gets is the smallest free one from 2 up; remembering where each

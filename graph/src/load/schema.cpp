@@ -176,9 +176,11 @@ std::string describe_string(std::string_view text) {
 }
 
 std::optional<std::string> check_string(ValueKind kind, std::string_view value,
-                                        const LoadLimits& limits) {
-    if (auto bad = utf8_problem(value)) {
-        return "invalid UTF-8 in a string: " + *bad;
+                                        const LoadLimits& limits, Utf8 utf8) {
+    if (utf8 == Utf8::unchecked) {
+        if (auto bad = utf8_problem(value)) {
+            return "invalid UTF-8 in a string: " + *bad;
+        }
     }
     if (value.find('\0') != std::string_view::npos) {
         // Graphviz, XML and C strings everywhere end at a NUL: text holding one could not be

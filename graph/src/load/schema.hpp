@@ -109,12 +109,16 @@ bool is_date_shaped(std::string_view text);
 /// A short description of a string for messages: quoted, cut after 40 characters.
 std::string describe_string(std::string_view text);
 
+/// Whether a string still needs its UTF-8 checked.
+enum class Utf8 : std::uint8_t { unchecked, checked };
+
 /// The problem with a string `value` for a field of `kind`, or nullopt when it is good: invalid
-/// UTF-8 (lone surrogates included), a NUL, a string past its length limit, or one that breaks
-/// the kind's pattern, enum or calendar. `kind` must be a string kind (not polarity, boolean,
-/// confidence or aliases; alias elements are checked as `name`).
+/// UTF-8 (lone surrogates included; skipped when `utf8` says the caller checked it), a NUL, a
+/// string past its length limit, or one that breaks the kind's pattern, enum or calendar. `kind`
+/// must be a string kind (not polarity, boolean, confidence or aliases; alias elements are checked
+/// as `name`).
 std::optional<std::string> check_string(ValueKind kind, std::string_view value,
-                                        const LoadLimits& limits);
+                                        const LoadLimits& limits, Utf8 utf8 = Utf8::unchecked);
 
 /// The problem with a confidence, or nullopt when it is in (0, 1]; `shown` is the number as
 /// the message should show it (as written in the file).
