@@ -429,9 +429,9 @@ void check_values(const Dataset& d, const LoadLimits& limits, std::vector<detail
     }
     for (std::size_t i = 0; i < d.claims.size(); ++i) {
         const Claim& c = d.claims[i];
-        if (auto problem = detail::check_confidence(c.confidence, shortest(c.confidence))) {
+        if (!detail::valid_confidence(c.confidence)) {
             out.push_back({Severity::error, Table::claims, static_cast<Index>(i), Field::confidence,
-                           std::move(*problem)});
+                           detail::confidence_problem(shortest(c.confidence))});
         }
         date(c.from, Table::claims, i, Field::from);
         date(c.until, Table::claims, i, Field::until);

@@ -900,8 +900,8 @@ class JsonReader : public RecordSites {
                     wrong();
                 } else {
                     const double value = number_value(v.text);
-                    if (auto problem = check_confidence(value, v.text)) {
-                        error(start, field_pointer(), std::move(*problem));
+                    if (!valid_confidence(value)) {
+                        error(start, field_pointer(), confidence_problem(v.text));
                     } else {
                         data_.claims.back().confidence = value;
                     }

@@ -246,10 +246,7 @@ std::optional<std::string> check_string(ValueKind kind, std::string_view value,
     return std::nullopt;
 }
 
-std::optional<std::string> check_confidence(double value, std::string_view shown) {
-    if (value > 0.0 && value <= 1.0) {
-        return std::nullopt;
-    }
+std::string confidence_problem(std::string_view shown) {
     return "confidence must be greater than 0 and at most 1, got " + std::string(shown);
 }
 

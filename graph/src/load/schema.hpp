@@ -120,9 +120,13 @@ enum class Utf8 : std::uint8_t { unchecked, checked };
 std::optional<std::string> check_string(ValueKind kind, std::string_view value,
                                         const LoadLimits& limits, Utf8 utf8 = Utf8::unchecked);
 
-/// The problem with a confidence, or nullopt when it is in (0, 1]; `shown` is the number as
-/// the message should show it (as written in the file).
-std::optional<std::string> check_confidence(double value, std::string_view shown);
+/// True when a confidence is in (0, 1].
+inline bool valid_confidence(double value) {
+    return value > 0.0 && value <= 1.0;
+}
+/// The message for a confidence outside (0, 1]; `shown` is the number as the message should show
+/// it (as written in the file).
+std::string confidence_problem(std::string_view shown);
 
 /// The problem with a date already read into parts (a compiled dataset's), or nullopt.
 std::optional<std::string> check_date(const Date& date);
