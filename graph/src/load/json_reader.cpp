@@ -39,7 +39,6 @@ constexpr std::size_t suggestion_budget = 100'000'000;
 // exhaustion into std::bad_alloc, which the caller reports, instead of a write through null.
 class ThrowingAllocator {
   public:
-    static const bool kNeedFree = true;
     void* Malloc(std::size_t size) {
         if (size == 0) {
             return nullptr;
