@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "entente/model/errors.hpp"
 #include "fixture.hpp"
 
@@ -93,4 +96,28 @@ TEST_CASE("a name shared by two actors is ambiguous unless it is an exact id") {
     CHECK(format_diagnostic(result.diagnostics[0]) ==
           "test.json:4:18: warning: actor \"georgia-us\" shares the name \"georgia\" with actor "
           "\"georgia\"; looking it up by that name is ambiguous (at /actors/1)");
+}
+
+TEST_CASE("names in any script are found without their accents and in any case") {
+    const auto result = test::load_text(R"({"entente": 1,
+      "sources": [{"id": "s", "title": "S"}],
+      "actors": [{"id": "vn", "name": "Vi\u1ec7t Nam", "kind": "state"},
+                 {"id": "ro", "name": "Rom\u00e2nia", "kind": "state", "aliases": ["Bucure\u0219ti"]},
+                 {"id": "gr", "name": "\u0395\u039b\u039b\u0386\u0394\u0391", "kind": "state"},
+                 {"id": "tr", "name": "T\u00fcrkiye", "kind": "state", "aliases": ["\u0130stanbul"]},
+                 {"id": "ru", "name": "\u0420\u043e\u0441\u0441\u0438\u044f", "kind": "state"}],
+      "claims": []})");
+    REQUIRE(result.graph);
+    const KnowledgeGraph& kg = *result.graph;
+    CHECK(kg.find_actor("Viet Nam") == 0);
+    CHECK(kg.find_actor("VIET-NAM") == 0);
+    CHECK(kg.find_actor("Romania") == 1);
+    CHECK(kg.find_actor("Bucuresti") == 1);
+    CHECK(kg.find_actor("\u03b5\u03bb\u03bb\u03b1\u03b4\u03b1") == 2);
+    CHECK(kg.find_actor("turkiye") == 3);
+    CHECK(kg.find_actor("istanbul") == 3);
+    CHECK(kg.find_actor("\u0420\u041e\u0421\u0421\u0418\u042f") == 4);
+    // A typo in an accented name gets the accented actor suggested.
+    CHECK_THROWS_WITH_AS((void)kg.find_actor("Bucurest"),
+                         "unknown actor \"Bucurest\"; did you mean \"ro\"?", UnknownNameError);
 }

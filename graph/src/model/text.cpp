@@ -1,179 +1,313 @@
 #include "entente/model/text.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
-#include <cstdint>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 namespace entente {
+
+namespace {
+
+// The code point at `pos`, moving `pos` past it; a negative value for an ill-formed sequence,
+// with `pos` past its maximal subpart. ICU's U8_NEXT is strict UTF-8: no overlong forms, encoded
+// surrogates or code points past U+10FFFF.
+UChar32 next_code_point(std::string_view s, std::size_t& pos) {
+    UChar32 c = 0;
+    // The macro's own arithmetic converts int to uint8_t; the values are bytes.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+    U8_NEXT(s.data(), pos, s.size(), c);
+#pragma GCC diagnostic pop
+    return c;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+    char bytes[U8_MAX_LENGTH];
+    std::size_t n = 0;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+    U8_APPEND_UNSAFE(bytes, n, c);
+#pragma GCC diagnostic pop
+    out.append(bytes, n);
+}
+
+// ---- Folding -----------------------------------------------------------------------------------
+
+// Collects folded words: a separator between two words becomes one space, none at either end.
+class Words {
+  public:
+    explicit Words(std::size_t size_hint) { out_.reserve(size_hint); }
+    void letter(char c) {
+        start_word();
+        out_ += c;
+    }
+    void letter(UChar32 c) {
+        start_word();
+        append_utf8(out_, c);
+    }
+    void separator() { separated_ = true; }
+    // "&" reads as the word "and", so "Jammu & Kashmir" finds "Jammu and Kashmir".
+    void ampersand() {
+        separated_ = true;
+        start_word();
+        out_ += "and";
+        separated_ = true;
+    }
+    // An ASCII character, folded; the one rule for the fast path and for ICU's output.
+    void ascii(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            letter(static_cast<char>(c - 'A' + 'a'));
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            letter(c);
+        } else if (c == '&') {
+            ampersand();
+        } else {
+            separator();
+        }
+    }
+    std::string take() { return std::move(out_); }
+
+  private:
+    void start_word() {
+        if (separated_ && !out_.empty()) {
+            out_ += ' ';
+        }
+        separated_ = false;
+    }
+    std::string out_;
+    bool separated_ = false;
+};
+
+void check(UErrorCode status, const char* what) {
+    if (status == U_MEMORY_ALLOCATION_ERROR) {
+        throw std::bad_alloc();
+    }
+    if (U_FAILURE(status)) {
+        throw std::runtime_error(std::string("ICU cannot ") + what + ": " + u_errorName(status));
+    }
+}
+
+struct Normalizers {
+    const icu::Normalizer2* nfkd = nullptr;
+    const icu::Normalizer2* nfkc_casefold = nullptr;
+};
+
+const Normalizers& normalizers() {
+    // ICU's shared, immutable singletons: safe to use from any thread.
+    static const Normalizers n = [] {
+        Normalizers made;
+        UErrorCode status = U_ZERO_ERROR;
+        made.nfkd = icu::Normalizer2::getNFKDInstance(status);
+        check(status, "load the NFKD normalizer");
+        made.nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+        check(status, "load the NFKC_Casefold normalizer");
+        return made;
+    }();
+    return n;
+}
+
+// CLDR's Latin-ASCII leaves out a few letters of national languages' alphabets: schwa
+// (Azerbaijani "Azərbaycan"), turned e, open o (Akan, Ewe). Its rules keep any other letter.
+constexpr char16_t to_ascii_rules[] = u"::Latin-ASCII; \u0259 > e; \u01DD > e; \u0254 > o;";
+
+using AsciiSpellings = std::unordered_map<UChar32, std::u32string>;
+
+// The ASCII spelling of every Latin letter beyond ASCII that Latin-ASCII changes (902 of 1,429
+// in ICU 72). Made once, when the first such letter is met: loading ICU's transform data and
+// parsing the rules takes some 30 ms, running them ~2 us a name, a table lookup nanoseconds.
+// Letter by letter is the same as in context here: its rules look at context only for case,
+// and the text is case-folded by then. Immutable once made, so no transliterator (which is not
+// thread-safe, ICU's translit.h) is shared between threads.
+const AsciiSpellings& ascii_spellings() {
+    static const AsciiSpellings table = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError where{};
+        const std::unique_ptr<icu::Transliterator> to_ascii(icu::Transliterator::createFromRules(
+            "entente-Latin-ASCII", icu::UnicodeString(to_ascii_rules), UTRANS_FORWARD, where,
+            status));
+        check(status, "build the Latin-ASCII transliterator");
+        const icu::UnicodeSet latin(icu::UnicodeString(u"[[:Latin:]-[\\u0000-\\u007F]]"), status);
+        check(status, "list the Latin letters");
+        AsciiSpellings made;
+        for (int32_t r = 0; r < latin.getRangeCount(); ++r) {
+            for (UChar32 c = latin.getRangeStart(r); c <= latin.getRangeEnd(r); ++c) {
+                icu::UnicodeString text(c);
+                to_ascii->transliterate(text);
+                if (text == icu::UnicodeString(c)) {
+                    continue;
+                }
+                std::u32string spelt;
+                for (int32_t i = 0; i < text.length();) {
+                    const UChar32 x = text.char32At(i);
+                    i += U16_LENGTH(x);
+                    spelt += static_cast<char32_t>(x);
+                }
+                made.emplace(c, std::move(spelt));
+            }
+        }
+        return made;
+    }();
+    return table;
+}
+
+// An accent: a nonspacing mark that Unicode calls a diacritic, or any in the blocks of generic
+// combining accents. Vowel signs of Brahmic scripts are nonspacing marks too, but letters.
+bool is_accent(UChar32 c) {
+    if (c < 0x300 || u_charType(c) != U_NON_SPACING_MARK) {  // no mark comes before U+0300
+        return false;
+    }
+    if (u_hasBinaryProperty(c, UCHAR_DIACRITIC)) {
+        return true;
+    }
+    const UBlockCode block = ublock_getCode(c);
+    return block == UBLOCK_COMBINING_DIACRITICAL_MARKS ||
+           block == UBLOCK_COMBINING_DIACRITICAL_MARKS_EXTENDED ||
+           block == UBLOCK_COMBINING_DIACRITICAL_MARKS_SUPPLEMENT ||
+           block == UBLOCK_COMBINING_MARKS_FOR_SYMBOLS || block == UBLOCK_COMBINING_HALF_MARKS;
+}
+
+bool is_latin(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    return uscript_getScript(c, &status) == USCRIPT_LATIN;
+}
+
+// One character of folded text: a letter, digit or mark is kept, anything else separates.
+void classify(UChar32 c, Words& words) {
+    constexpr std::uint32_t separators =
+        U_GC_Z_MASK | U_GC_P_MASK | U_GC_S_MASK | U_GC_CC_MASK | U_GC_CF_MASK;
+    if (c < 0x80) {
+        words.ascii(static_cast<char>(c));
+    } else if ((U_GET_GC_MASK(c) & separators) != 0) {
+        words.separator();
+    } else {
+        words.letter(c);
+    }
+}
+
+// Folds well-formed UTF-8 that has at least one non-ASCII character.
+void fold_unicode(std::string_view text, Words& words) {
+    const Normalizers& icu = normalizers();
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString decomposed;
+    icu.nfkd->normalize(icu::UnicodeString::fromUTF8(
+                            icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                        decomposed, status);
+    check(status, "decompose text");
+    // The text without its accents, written unit by unit (appending to a UnicodeString one code
+    // point at a time costs a third of the folding).
+    std::u16string bare;
+    bare.reserve(static_cast<std::size_t>(decomposed.length()));
+    const char16_t* from = decomposed.getBuffer();
+    const int32_t from_length = decomposed.length();
+    for (int32_t i = 0; i < from_length;) {
+        const int32_t start = i;
+        UChar32 c = 0;
+        U16_NEXT(from, i, from_length, c);
+        if (!is_accent(c)) {
+            bare.append(from + start, from + i);
+        }
+    }
+    // Case folding after the accents are gone: no folded letter brings an accent back (checked
+    // for every code point: tests/unit/test_text.cpp), and İ loses its dot rather than folding to
+    // i with a combining dot.
+    icu::UnicodeString folded;
+    // A read-only alias: no copy.
+    icu.nfkc_casefold->normalize(
+        icu::UnicodeString(false, bare.data(), static_cast<int32_t>(bare.size())), folded, status);
+    check(status, "case-fold text");
+    const char16_t* units = folded.getBuffer();
+    const int32_t length = folded.length();
+    for (int32_t i = 0; i < length;) {
+        UChar32 c = 0;
+        U16_NEXT(units, i, length, c);
+        if (c >= 0x80 && is_latin(c)) {
+            const AsciiSpellings& spellings = ascii_spellings();
+            if (const auto it = spellings.find(c); it != spellings.end()) {
+                for (const char32_t x : it->second) {
+                    classify(static_cast<UChar32>(x), words);
+                }
+                continue;
+            }
+        }
+        classify(c, words);
+    }
+}
+
+}  // namespace
+
+std::string fold_name(std::string_view text) {
+    Words words(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        // The longest run of ASCII, then of well-formed UTF-8, then of invalid bytes.
+        std::size_t end = pos;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) {
+            ++end;
+        }
+        for (std::size_t i = pos; i < end; ++i) {
+            words.ascii(text[i]);
+        }
+        pos = end;
+        if (pos == text.size()) {
+            break;
+        }
+        // Well-formed UTF-8 up to the next invalid sequence.
+        std::size_t good_end = pos;
+        std::size_t bad_end = pos;
+        while (good_end < text.size()) {
+            std::size_t next = good_end;
+            if (next_code_point(text, next) < 0) {
+                bad_end = next;
+                break;
+            }
+            good_end = next;
+        }
+        if (good_end > pos) {
+            fold_unicode(text.substr(pos, good_end - pos), words);
+        }
+        // An invalid byte is kept as it was rather than lost or read as a letter it is not.
+        for (std::size_t i = good_end; i < bad_end; ++i) {
+            words.letter(text[i]);
+        }
+        pos = std::max(good_end, bad_end);
+    }
+    return words.take();
+}
+
+// ---- Edit distance and suggestions -------------------------------------------------------------
 
 namespace {
 
 // Marks an invalid byte: decoded as raw_byte + the byte, above every real code point.
 constexpr char32_t raw_byte = 0x110000;
 
-// Decodes one UTF-8 code point at `pos`; an invalid byte comes back as raw_byte + byte so that
-// folding keeps it as it was rather than losing it or reading it as a letter.
+// Decodes the code point at `pos`; an invalid byte becomes raw_byte + byte, one character.
 char32_t decode(std::string_view s, std::size_t& pos) {
-    const auto b0 = static_cast<unsigned char>(s[pos]);
-    auto cont = [&](std::size_t i) {
-        return pos + i < s.size() && (static_cast<unsigned char>(s[pos + i]) & 0xC0) == 0x80;
-    };
-    auto byte = [&](std::size_t i) { return static_cast<char32_t>(s[pos + i] & 0x3F); };
-    if (b0 < 0x80) {
-        ++pos;
-        return b0;
+    std::size_t next = pos;
+    const UChar32 c = next_code_point(s, next);
+    if (c < 0) {
+        return raw_byte + static_cast<unsigned char>(s[pos++]);
     }
-    if ((b0 & 0xE0) == 0xC0 && cont(1)) {
-        const char32_t cp = (static_cast<char32_t>(b0 & 0x1F) << 6) | byte(1);
-        pos += 2;
-        return cp;
-    }
-    if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
-        const char32_t cp = (static_cast<char32_t>(b0 & 0x0F) << 12) | (byte(1) << 6) | byte(2);
-        pos += 3;
-        return cp;
-    }
-    if ((b0 & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
-        const char32_t cp =
-            (static_cast<char32_t>(b0 & 0x07) << 18) | (byte(1) << 12) | (byte(2) << 6) | byte(3);
-        pos += 4;
-        return cp;
-    }
-    ++pos;
-    return raw_byte + b0;
-}
-
-void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-// Base letters for U+00C0..U+00FF; '_' marks a symbol, upper-case letters stand for two-letter
-// foldings (A = ae, T = th, S = ss).
-constexpr std::string_view latin1 =
-    "aaaaaaAceeeeiiiidnooooo_ouuuuyTS"
-    "aaaaaaAceeeeiiiidnooooo_ouuuuyTy";
-// Base letters for U+0100..U+017F; J = ij, O = oe.
-constexpr std::string_view latin_extended_a =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiJJjjkkklllllllllln"
-    "nnnnnnnnooooooOOrrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-void append_folded_letter(char c, std::string& out) {
-    switch (c) {
-        case 'A':
-            out += "ae";
-            break;
-        case 'T':
-            out += "th";
-            break;
-        case 'S':
-            out += "ss";
-            break;
-        case 'J':
-            out += "ij";
-            break;
-        case 'O':
-            out += "oe";
-            break;
-        default:
-            out += c;
-    }
-}
-
-// Returns false when the code point is a separator (space, punctuation, symbol).
-bool fold_code_point(char32_t cp, std::string& out) {
-    if (cp >= raw_byte) {
-        out += static_cast<char>(cp - raw_byte);
-        return true;
-    }
-    if (cp < 0x80) {
-        const auto c = static_cast<char>(cp);
-        if (c >= 'A' && c <= 'Z') {
-            out += static_cast<char>(c - 'A' + 'a');
-            return true;
-        }
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out += c;
-            return true;
-        }
-        return false;
-    }
-    if (cp >= 0xC0 && cp <= 0xFF) {
-        const char base = latin1[cp - 0xC0];
-        if (base == '_') {
-            return false;
-        }
-        append_folded_letter(base, out);
-        return true;
-    }
-    if (cp >= 0x100 && cp <= 0x17F) {
-        append_folded_letter(latin_extended_a[cp - 0x100], out);
-        return true;
-    }
-    if (cp == 0x18F || cp == 0x259) {  // schwa, as in Azərbaycan
-        out += 'e';
-        return true;
-    }
-    if (cp >= 0x300 && cp <= 0x36F) {  // combining accents vanish without separating
-        return true;
-    }
-    if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F)) {
-        return false;  // Latin-1 symbols, general punctuation (dashes, curly quotes), CJK marks
-    }
-    if (cp >= 0x391 && cp <= 0x3A9) {
-        cp += 0x20;  // Greek capitals
-    } else if (cp >= 0x410 && cp <= 0x42F) {
-        cp += 0x20;  // Cyrillic capitals
-    } else if (cp >= 0x400 && cp <= 0x40F) {
-        cp += 0x50;
-    }
-    encode(cp, out);
-    return true;
+    pos = next;
+    return static_cast<char32_t>(c);
 }
 
 }  // namespace
-
-std::string fold_name(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::string piece;
-    bool separated = false;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        const char32_t cp = decode(text, pos);
-        piece.clear();
-        if (cp == '&') {
-            // "&" reads as the word "and", so "Jammu & Kashmir" finds "Jammu and Kashmir".
-            piece = "and";
-            separated = true;
-        } else if (!fold_code_point(cp, piece)) {
-            separated = true;
-            continue;
-        }
-        if (piece.empty()) {
-            continue;  // a combining accent
-        }
-        if (separated && !out.empty()) {
-            out += ' ';
-        }
-        out += piece;
-        separated = cp == '&';
-    }
-    return out;
-}
 
 std::size_t utf8_length(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
