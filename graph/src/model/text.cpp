@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <memory>
 #include <new>
@@ -48,6 +49,20 @@ void append_utf8(std::string& out, UChar32 c) {
 
 // ---- Folding -----------------------------------------------------------------------------------
 
+// Each ASCII character folded: a lowercase letter or digit, '&' for itself, 0 for a separator.
+constexpr std::array<char, 128> ascii_folding = [] {
+    std::array<char, 128> table{};
+    for (char c = '0'; c <= '9'; ++c) {
+        table[static_cast<std::size_t>(c)] = c;
+    }
+    for (char c = 'a'; c <= 'z'; ++c) {
+        table[static_cast<std::size_t>(c)] = c;
+        table[static_cast<std::size_t>(c - 'a' + 'A')] = c;
+    }
+    table['&'] = '&';
+    return table;
+}();
+
 // Collects folded words: a separator between two words becomes one space, none at either end.
 class Words {
   public:
@@ -70,14 +85,13 @@ class Words {
     }
     // An ASCII character, folded; the one rule for the fast path and for ICU's output.
     void ascii(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            letter(static_cast<char>(c - 'A' + 'a'));
-        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            letter(c);
-        } else if (c == '&') {
+        const char folded = ascii_folding[static_cast<unsigned char>(c) & 0x7F];
+        if (folded == 0) {
+            separated_ = true;
+        } else if (folded == '&') {
             ampersand();
         } else {
-            separator();
+            letter(folded);
         }
     }
     std::string take() { return std::move(out_); }
