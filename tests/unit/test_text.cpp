@@ -225,6 +225,25 @@ TEST_CASE("nearest_names suggests plausible typos and containing names, best fir
     CHECK(nearest_names("india", ids, 1).size() == 1);
 }
 
+TEST_CASE("nearest_names computes distances only for names a typo away in length, in a band") {
+    const std::vector<std::string> ids = {"russia", "pakistan", "india", "indonesia", "china"};
+    SuggestionWork work;
+    CHECK(nearest_names("rusia", ids, 3, &work) == std::vector<std::string>{"russia"});
+    CHECK(work.names == 5);
+    // Once "russia" is 1 edit away, "pakistan" and "indonesia" are too long to be as near.
+    CHECK(work.compared == 3);
+    // Each comparison: at most 5 rows of a band at most 2 * 2 + 1 wide.
+    CHECK(work.cells <= 3 * 5 * 5);
+    CHECK(!work.budget_spent);
+    // 131,000 letters: no candidate is near enough in length, none contains it; nothing computed.
+    work = {};
+    CHECK(nearest_names(std::string(131'000, 'x'), ids, 3, &work).empty());
+    CHECK(work.names == 5);
+    CHECK(work.compared == 0);
+    CHECK(work.cells == 0);
+    CHECK(work.scanned == 0);
+}
+
 namespace {
 
 // Optimal string alignment over the whole table, the textbook way (ASCII only).

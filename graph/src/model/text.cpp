@@ -18,6 +18,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "model/suggest.hpp"
+
 namespace entente {
 
 namespace {
@@ -310,15 +312,129 @@ namespace {
 // Marks an invalid byte: decoded as raw_byte + the byte, above every real code point.
 constexpr char32_t raw_byte = 0x110000;
 
-// Decodes the code point at `pos`; an invalid byte becomes raw_byte + byte, one character.
-char32_t decode(std::string_view s, std::size_t& pos) {
-    std::size_t next = pos;
-    const UChar32 c = next_code_point(s, next);
-    if (c < 0) {
-        return raw_byte + static_cast<unsigned char>(s[pos++]);
+// Decodes UTF-8 into code points; an invalid byte becomes raw_byte + byte, one character.
+void decode(std::string_view s, std::u32string& out) {
+    out.clear();
+    for (std::size_t pos = 0; pos < s.size();) {
+        std::size_t next = pos;
+        const UChar32 c = next_code_point(s, next);
+        if (c < 0) {
+            out += raw_byte + static_cast<unsigned char>(s[pos]);
+            ++pos;
+        } else {
+            out += static_cast<char32_t>(c);
+            pos = next;
+        }
     }
-    pos = next;
-    return static_cast<char32_t>(c);
+}
+
+// The number of characters decode() finds: code points, and one for each invalid byte.
+std::size_t decoded_length(std::string_view s) {
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < s.size(); ++count) {
+        if (static_cast<unsigned char>(s[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        const std::size_t start = pos;
+        if (next_code_point(s, pos) < 0) {
+            pos = start + 1;
+        }
+    }
+    return count;
+}
+
+// Reused rows of the edit-distance table.
+struct Rows {
+    std::vector<std::size_t> before;  // row i - 2
+    std::vector<std::size_t> prev;    // row i - 1
+    std::vector<std::size_t> cur;     // row i
+};
+
+// The optimal-string-alignment distance of x and y when it is at most k, else k + 1; nothing when
+// computing it would take `work` past its budget. Only the cells within k of the diagonal are
+// computed, and the rows stop once two in a row exceed k (Ukkonen 1985).
+std::optional<std::size_t> bounded_distance(std::u32string_view x, std::u32string_view y,
+                                            std::size_t k, SuggestionWork& work, Rows& rows) {
+    if (x.size() > y.size()) {
+        std::swap(x, y);  // rows over the shorter string: fewer cells
+    }
+    const std::size_t n = x.size();
+    const std::size_t m = y.size();
+    const std::size_t far = k + 1;  // "more than k", saturating
+    if (m - n > k) {
+        return far;
+    }
+    rows.before.assign(m + 1, far);
+    rows.prev.assign(m + 1, far);
+    rows.cur.assign(m + 1, far);
+    for (std::size_t j = 0; j <= std::min(m, k); ++j) {
+        rows.prev[j] = j;
+    }
+    bool prev_far = false;
+    for (std::size_t i = 1; i <= n; ++i) {
+        const std::size_t lo = i > k ? i - k : 1;
+        const std::size_t hi = std::min(m, i + k);
+        if (hi - lo + 1 > work.budget - work.cells) {
+            return std::nullopt;
+        }
+        work.cells += hi - lo + 1;
+        auto& cur = rows.cur;
+        const auto& prev = rows.prev;
+        cur[lo - 1] = i <= k ? i : far;
+        std::size_t row_min = cur[lo - 1];
+        for (std::size_t j = lo; j <= hi; ++j) {
+            const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            std::size_t d = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            // A swap of two neighbours ("indai") costs one edit, like a typo.
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+                d = std::min(d, rows.before[j - 2] + 1);
+            }
+            cur[j] = std::min(d, far);
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (hi < m) {
+            cur[hi + 1] = far;  // the next row reads one cell past this row's band
+        }
+        // Every later cell comes from this row or the one before at a cost of at least one.
+        if (row_min > k && prev_far) {
+            return far;
+        }
+        prev_far = row_min > k;
+        std::swap(rows.before, rows.prev);
+        std::swap(rows.prev, rows.cur);
+    }
+    return rows.prev[m];
+}
+
+// Whether `text` contains `pattern`, given pattern's failure table (Knuth, Morris, Pratt 1977):
+// at most 2 |text| comparisons whatever the bytes.
+bool kmp_contains(std::string_view text, std::string_view pattern,
+                  const std::vector<std::size_t>& failure) {
+    std::size_t matched = 0;
+    for (const char c : text) {
+        while (matched > 0 && pattern[matched] != c) {
+            matched = failure[matched - 1];
+        }
+        if (pattern[matched] == c && ++matched == pattern.size()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::size_t> kmp_failure(std::string_view pattern) {
+    std::vector<std::size_t> failure(pattern.size(), 0);
+    for (std::size_t i = 1, k = 0; i < pattern.size(); ++i) {
+        while (k > 0 && pattern[i] != pattern[k]) {
+            k = failure[k - 1];
+        }
+        if (pattern[i] == pattern[k]) {
+            ++k;
+        }
+        failure[i] = k;
+    }
+    return failure;
 }
 
 }  // namespace
@@ -332,63 +448,106 @@ std::size_t utf8_length(std::string_view text) {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::u32string x;
     std::u32string y;
-    for (std::size_t p = 0; p < a.size();) {
-        x += decode(a, p);
+    decode(a, x);
+    decode(b, y);
+    SuggestionWork unlimited;
+    unlimited.budget = std::numeric_limits<std::size_t>::max();
+    Rows rows;
+    return *bounded_distance(x, y, std::max(x.size(), y.size()), unlimited, rows);
+}
+
+namespace detail {
+
+std::vector<std::pair<std::size_t, std::size_t>> nearest_keys(
+    std::string_view query, const std::vector<std::string_view>& keys, SuggestionWork& work) {
+    const std::size_t q_length = decoded_length(query);
+    if (q_length == 0) {
+        return {};
     }
-    for (std::size_t p = 0; p < b.size();) {
-        y += decode(b, p);
-    }
-    // Optimal string alignment: a swap of two neighbours ("indai") costs one edit, like a typo.
-    std::vector<std::size_t> prev2(y.size() + 1);
-    std::vector<std::size_t> prev(y.size() + 1);
-    std::vector<std::size_t> cur(y.size() + 1);
-    for (std::size_t j = 0; j <= y.size(); ++j) {
-        prev[j] = j;
-    }
-    for (std::size_t i = 1; i <= x.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= y.size(); ++j) {
-            const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
-                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    // A plausible typo changes at most a third of the name (at least two letters), and never
+    // every letter ("c" is not a misspelt "a").
+    const std::size_t most = std::min(std::max<std::size_t>(2, q_length / 3), q_length - 1);
+    // A name that contains what was typed is a good guess even when much longer.
+    const bool by_containment = q_length >= 3;
+    // Made when first needed: a long query usually needs neither, and it may be looked up many
+    // times (one lookup per way of reading an assumption).
+    std::vector<std::size_t> failure;
+    std::u32string q;
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // (distance, key)
+    std::size_t best = most + 1;
+    std::u32string c;
+    Rows rows;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const std::string_view key = keys[i];
+        ++work.names;
+        // Only names as near as the nearest so far can be among the answers.
+        const std::size_t k = std::min(most, best);
+        std::size_t distance = k + 1;
+        if (by_containment && key.size() >= query.size()) {
+            if (failure.empty()) {
+                failure = kmp_failure(query);
+            }
+            work.scanned += key.size();
+            if (kmp_contains(key, query, failure)) {
+                distance = key == query ? 0 : 1;
             }
         }
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
+        if (distance > k) {
+            // The distance is at least the difference in length.
+            const std::size_t length = decoded_length(key);
+            if ((length > q_length ? length - q_length : q_length - length) > k) {
+                continue;
+            }
+            ++work.compared;
+            if (q.empty()) {
+                decode(query, q);
+            }
+            decode(key, c);
+            const auto d = bounded_distance(q, c, k, work, rows);
+            if (!d) {
+                work.budget_spent = true;
+                return {};
+            }
+            distance = *d;
+        }
+        if (distance > k) {
+            continue;
+        }
+        best = std::min(best, distance);
+        found.emplace_back(distance, i);
     }
-    return prev[y.size()];
+    std::erase_if(found, [best](const auto& f) { return f.first > best; });
+    return found;
 }
+
+}  // namespace detail
 
 std::vector<std::string> nearest_names(std::string_view query,
                                        const std::vector<std::string>& candidates,
-                                       std::size_t limit) {
-    const std::string q = fold_name(query);
-    const std::size_t q_len = utf8_length(q);
-    // A plausible typo changes at most a third of the name (at least two letters).
-    const std::size_t threshold = std::max<std::size_t>(2, q_len / 3);
-    std::vector<std::tuple<std::size_t, std::string>> scored;
+                                       std::size_t limit, SuggestionWork* work) {
+    SuggestionWork own;
+    SuggestionWork& w = work != nullptr ? *work : own;
+    std::vector<std::string> folded;
+    folded.reserve(candidates.size());
+    std::vector<std::string_view> keys;
+    keys.reserve(candidates.size());
     for (const auto& candidate : candidates) {
-        const std::string c = fold_name(candidate);
-        std::size_t score = edit_distance(q, c);
-        // A name that contains what was typed is a good guess even when much longer.
-        if (q_len >= 3 && c.find(q) != std::string::npos) {
-            score = std::min<std::size_t>(score, 1);
-        }
-        // Replacing every letter is no typo ("c" is not a misspelt "a").
-        if (score <= threshold && score < q_len) {
-            scored.emplace_back(score, candidate);
-        }
+        folded.push_back(fold_name(candidate));
     }
-    std::sort(scored.begin(), scored.end());
+    for (const auto& f : folded) {
+        keys.emplace_back(f);
+    }
+    auto found = detail::nearest_keys(fold_name(query), keys, w);
+    std::sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+        return std::tie(a.first, candidates[a.second]) < std::tie(b.first, candidates[b.second]);
+    });
     std::vector<std::string> out;
-    for (const auto& [score, name] : scored) {
-        // Only the best guesses: a near miss should not be buried under remote ones.
-        if (out.size() == limit || score > std::get<0>(scored.front())) {
+    for (const auto& [distance, i] : found) {
+        if (out.size() == limit) {
             break;
         }
-        if (std::find(out.begin(), out.end(), name) == out.end()) {
-            out.push_back(name);
+        if (std::find(out.begin(), out.end(), candidates[i]) == out.end()) {
+            out.push_back(candidates[i]);
         }
     }
     return out;
