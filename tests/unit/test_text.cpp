@@ -138,11 +138,17 @@ TEST_CASE("fold_name's ASCII fast path agrees with the Unicode path for every AS
     }
 }
 
-TEST_CASE("fold_name is idempotent on every code point, so keys fold to themselves") {
+TEST_CASE(
+    "fold_name is idempotent on every code point of the used planes: keys fold to themselves") {
     // Also shows that case folding brings back no accent that was dropped before it.
     std::size_t changed = 0;
     for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
-        if (cp >= 0xD800 && cp <= 0xDFFF) {
+        if (cp == 0xD800) {
+            cp = 0xDFFF;  // surrogates are not characters
+            continue;
+        }
+        if (cp == 0x40000) {
+            cp = 0xDFFFF;  // planes 4 to 13: nothing assigned in Unicode 15
             continue;
         }
         std::string text = "x";
