@@ -15,7 +15,7 @@ case "${1:-}" in
 esac
 
 packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-          doctest-dev libcli11-dev)
+          libicu-dev doctest-dev libcli11-dev)
 # The tests also check drawings with an XML parser, build the fuzz targets with clang, and run a
 # few checks in Python.
 [ "$mode" = test ] && packages+=(libxml2-utils clang libclang-rt-14-dev python3)

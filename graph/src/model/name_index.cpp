@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "entente/model/text.hpp"
+#include "model/suggest.hpp"
 
 namespace entente {
 
@@ -41,27 +42,30 @@ std::vector<std::pair<std::string, std::vector<Index>>> NameIndex::shared_keys()
     return out;
 }
 
-std::vector<std::string> NameIndex::suggest(std::string_view name, std::size_t limit) const {
+std::vector<std::string> NameIndex::suggest(std::string_view name, std::size_t limit,
+                                            SuggestionWork* work) const {
+    SuggestionWork own;
     // Suggest by every name an actor has, but answer with ids: ids are what users type next.
-    std::vector<std::string> keys;
+    std::vector<std::string_view> keys;
+    std::vector<const std::vector<Index>*> actors;
     keys.reserve(by_key_.size());
-    for (const auto& entry : by_key_) {
-        keys.push_back(entry.first);
+    actors.reserve(by_key_.size());
+    for (const auto& [key, list] : by_key_) {
+        keys.emplace_back(key);
+        actors.push_back(&list);
     }
+    auto found = detail::nearest_keys(fold_name(name), keys, work != nullptr ? *work : own);
+    // All found are equally near; key order makes the answer independent of the hash table's.
+    std::sort(found.begin(), found.end(),
+              [&keys](const auto& a, const auto& b) { return keys[a.second] < keys[b.second]; });
     std::vector<std::string> out;
-    for (const auto& key : nearest_names(name, keys, keys.size())) {
-        for (Index i : by_key_.at(key)) {
+    for (const auto& [distance, k] : found) {
+        for (Index i : *actors[k]) {
             const std::string& id = ids_[i];
-            if (std::find(out.begin(), out.end(), id) == out.end()) {
+            if (out.size() < limit && std::find(out.begin(), out.end(), id) == out.end()) {
                 out.push_back(id);
             }
         }
-        if (out.size() >= limit) {
-            break;
-        }
-    }
-    if (out.size() > limit) {
-        out.resize(limit);
     }
     return out;
 }
