@@ -30,9 +30,7 @@ namespace {
 /// (the parser recurses once per level).
 constexpr std::size_t max_depth = 64;
 
-// Suggesting near names compares the unknown one with every known one; past this many pairs of
-// characters compared in one load, unknown names are reported without suggestions, so that a
-// file full of bad references is still checked in seconds.
+// Character comparisons all the "did you mean" suggestions of one load may cost together.
 constexpr std::size_t suggestion_budget = 100'000'000;
 
 // RapidJSON's parse stack grows with the longest string; an allocator that throws turns memory
@@ -1091,17 +1089,22 @@ class JsonReader : public RecordSites {
         return *names_;
     }
 
-    // Spends the suggestion budget on comparing `name` with names of `chars` characters in all;
-    // false once it is spent (and from then on, so the cut-off does not depend on name lengths).
-    bool afford_suggestions(std::string_view name, std::size_t chars) {
-        const std::size_t cost = (name.size() + 1) * (chars + 1);
-        if (cost > suggestions_left_) {
-            suggestions_left_ = 0;
-            return false;
+    // Suggestions share one budget of character comparisons per load: each search gets what is
+    // left and is charged what it did, and once the budget is spent the rest of the unknown
+    // names are reported without suggestions, so a file full of bad references is still checked
+    // in seconds.
+    template <class Search>
+    std::vector<std::string> within_budget(Search&& search) {
+        if (suggestions_left_ == 0) {
+            return {};
         }
-        suggestions_left_ -= cost;
+        SuggestionWork work;
+        work.budget = suggestions_left_;
+        auto found = search(work);
+        const std::size_t cost = std::min(suggestions_left_, work.cells + work.scanned);
+        suggestions_left_ = work.budget_spent ? 0 : suggestions_left_ - cost;
         work_.suggestion_cost += cost;
-        return true;
+        return found;
     }
 
     std::string unknown_actor(const std::string& id) {
@@ -1114,35 +1117,21 @@ class JsonReader : public RecordSites {
             }
         }
         if (suggestions.empty()) {
-            if (actor_name_chars_ == 0) {
-                for (const Actor& a : data_.actors) {
-                    actor_name_chars_ += a.id.size() + a.name.size() + 1;
-                    for (const auto& alias : a.aliases) {
-                        actor_name_chars_ += alias.size();
-                    }
-                }
-            }
-            if (afford_suggestions(id, actor_name_chars_)) {
-                suggestions = names().suggest(id);
-            }
+            suggestions =
+                within_budget([&](SuggestionWork& work) { return names().suggest(id, 3, &work); });
         }
         return "unknown actor \"" + id + "\"" + did_you_mean(suggestions);
     }
 
     std::string unknown_id(const std::string& id, const char* what, const IdMap& ids) {
-        std::vector<std::string> known;
-        std::size_t chars = 0;
-        for (const auto& entry : ids) {
-            chars += entry.first.size();
-        }
-        std::vector<std::string> suggestions;
-        if (afford_suggestions(id, chars)) {
+        const auto suggestions = within_budget([&](SuggestionWork& work) {
+            std::vector<std::string> known;
             known.reserve(ids.size());
             for (const auto& entry : ids) {
                 known.push_back(entry.first);
             }
-            suggestions = nearest_names(id, known);
-        }
+            return nearest_names(id, known, 3, &work);
+        });
         return std::string("unknown ") + what + " \"" + id + "\"" + did_you_mean(suggestions);
     }
 
@@ -1254,7 +1243,6 @@ class JsonReader : public RecordSites {
     std::pair<std::string, Index> last_source_{"", no_index};
     std::unique_ptr<NameIndex> names_;
     std::size_t suggestions_left_ = suggestion_budget;
-    std::size_t actor_name_chars_ = 0;
 
     std::vector<Pending> pending_;
     mutable std::vector<std::optional<TextPositions>> positions_;

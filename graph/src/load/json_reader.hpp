@@ -13,7 +13,7 @@ struct LoadWork {
     std::size_t bytes_parsed = 0;      ///< Bytes the JSON parser consumed, all files together.
     std::size_t records = 0;           ///< Records (objects in the four tables) read.
     std::size_t unknown_keys = 0;      ///< Member names that were not fields (each looked up once).
-    std::size_t suggestion_cost = 0;   ///< Character pairs spent on "did you mean" suggestions.
+    std::size_t suggestion_cost = 0;   ///< Characters compared for "did you mean" suggestions.
     std::size_t relocated_fields = 0;  ///< Fields found again in the text to locate a finding.
     std::size_t content_id_lookups = 0;  ///< Ids looked up while giving claims content ids.
 };
