@@ -46,7 +46,7 @@ entente_cli_test(show.by-alias-any-case 0
 entente_cli_test(show.json 0
   --stdout-has "\"id\": \"kor-42\""
   --stdout-has "\"relation\": \"opposes\""
-  --stdout-has "\"holder\": \"india\""
+  --stdout-has "\"holder\": {\"id\": \"india\", \"name\": \"India\", \"kind\": \"state\"}"
   -- show india-jk-reorganisation --format json)
 entente_cli_test(show.unknown-name 3
   --stderr "${_data}/expected/unknown-rusia.txt" -- show rusia)
@@ -125,7 +125,8 @@ entente_cli_test(neighbors.cpec 0
 
 # Query errors.
 entente_cli_test(align.no-actor 1 --stderr-has "name one actor, two actors, or use --matrix" -- align)
-entente_cli_test(align.csv-without-matrix 1 --stderr-has "--format csv goes with --matrix" -- align russia --format csv)
+entente_cli_test(align.csv-pair 1
+  --stderr "${_data}/expected/align-csv-pair.txt" -- align russia pakistan --format csv)
 entente_cli_test(align.unknown 3 --stderr-has "did you mean \"pakistan\"?" -- align russia pakistn)
 entente_cli_test(assume.unknown-relation 3
   --stderr-has "did you mean \"sanctions\"?" -- balance --assume "russia sanction pakistan")
