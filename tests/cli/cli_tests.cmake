@@ -174,3 +174,42 @@ endforeach()
 
 # Load progress on a terminal only (script(1) gives the terminal).
 add_test(NAME cli.progress COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/progress.sh $<TARGET_FILE:entente>)
+
+# Every option that takes a value takes exactly one per use: repeatable ones before the positional
+# arguments used to swallow them (`balance --data F a b c` read files a, b and c). The doctest
+# "every value option takes one value per use" walks every option of every command.
+entente_cli_test(options.data-before-actors 0
+  --stdout-has "balance of 3 actors with 3 signed ties" --stdout-has "camp A: a b"
+  -- balance --data good/queries.json a b c)
+entente_cli_test(options.data-before-pair 0
+  --stdout-has "alignment of Alpha and Beta: +0.41" -- align --data good/queries.json "Alpha" Beta)
+entente_cli_test(options.data-before-path 0
+  --stdout-has "path 1: Beta → Alpha → Gamma  (2 hops, sign -1)" --stdout-has "path 2: "
+  -- path --data good/queries.json b c --k 2)
+entente_cli_test(options.without-before-actors 0
+  --stdout-has "where Alpha and Beta diverge: 1 point, 0 roadblocks" --stdout-has "scenario: without q7"
+  -- diverge --without q7 a b --data good/queries.json)
+entente_cli_test(options.assume-before-actor 0
+  --stdout-has "scenario: assuming \"c supports q\"" --stdout-has "assume-1  Gamma supports An open question  [hypothetical]"
+  -- show --assume "c supports q" c --data good/queries.json)
+entente_cli_test(options.with-before-actor 0
+  --stdout-has "Russia (russia), state" -- show --with good/extra.json russia)
+entente_cli_test(options.relations-before-actors 0
+  --stdout-has "path 1: Alpha → Gamma  (1 hop, sign -1)"
+  -- path --relations pressures,supports a c --data good/queries.json)
+entente_cli_test(options.relations-repeated 0
+  --stdout-has "path 1: Alpha → Gamma  (1 hop, sign -1)"
+  -- path a c --data good/queries.json --relations supports --relations pressures)
+
+# A negative year is not a date (std::from_chars took the sign); neither is nothing at all.
+entente_cli_test(as-of.negative 1
+  --stderr "${_data}/expected/as-of-negative.txt" -- align russia pakistan --as-of=-123)
+entente_cli_test(as-of.empty 1
+  --stderr "${_data}/expected/as-of-empty.txt" -- balance --as-of=)
+entente_cli_test(as-of.export-negative 1
+  --stderr-has "--as-of: \"-2020\" is not a date" -- export --as-of -2020)
+# An empty list is not "no filter".
+entente_cli_test(relations.only-commas 1
+  --stderr "${_data}/expected/relations-only-commas.txt" -- path a c --data good/queries.json --relations ,)
+entente_cli_test(relations.export-only-commas 1
+  --stderr "${_data}/expected/relations-only-commas.txt" -- export --relations ,,)
