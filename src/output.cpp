@@ -167,12 +167,15 @@ void Table::print(Lines& lines) const {
 void Table::print_csv(std::ostream& out) const {
     for (const auto& row : rows_) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            const std::string& cell = row[i];
+            // Standard output is often a terminal: cells are escaped like a table's (JSON and
+            // `entente export` keep text exactly).
+            const std::string cell = terminal_safe(row[i]);
             if (i != 0) {
                 out << ',';
             }
-            // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-            if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+            // RFC 4180: a field with a comma or a quote is quoted, quotes doubled (line breaks
+            // are escaped already).
+            if (cell.find_first_of(",\"") == std::string::npos) {
                 out << cell;
                 continue;
             }

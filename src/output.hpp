@@ -63,8 +63,8 @@ class Lines {
 /// Lines on stdout.
 Lines& out();
 
-/// A table: left-aligned text for people (cells escaped, widths in characters, the last column
-/// unpadded), or CSV (RFC 4180 quoting, "\n" line ends, cells exactly as given).
+/// A table: left-aligned text for people (widths in characters, the last column unpadded), or
+/// CSV (RFC 4180 quoting, "\n" line ends); in both, cells are escaped with terminal_safe.
 class Table {
   public:
     /// Starts a table with these column headers.

@@ -213,3 +213,11 @@ entente_cli_test(relations.only-commas 1
   --stderr "${_data}/expected/relations-only-commas.txt" -- path a c --data good/queries.json --relations ,)
 entente_cli_test(relations.export-only-commas 1
   --stderr "${_data}/expected/relations-only-commas.txt" -- export --relations ,,)
+
+# Text from the data reaches the terminal inert (bug 10): a quote with the issue's escape sequence,
+# names with bidi overrides, C1 controls; JSON keeps it exact. Diagnostics: bad/terminal-escapes.
+entente_cli_test(show.terminal-escapes 0
+  --stdout "${_data}/expected/show-terminal.txt" -- show title --data good/terminal.json)
+add_test(NAME cli.terminal-safety
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/terminal_safety.sh $<TARGET_FILE:entente>
+                 ${PROJECT_SOURCE_DIR})

@@ -97,13 +97,13 @@ TEST_CASE("tables for people escape their cells and keep their columns") {
           "a 1 line\\u0007\n");
 }
 
-TEST_CASE("CSV quotes what needs quoting and keeps cells exact") {
+TEST_CASE("CSV quotes what needs quoting, and escapes controls like a table") {
     std::ostringstream csv;
     entente::cli::Table table({"id", "name"});
-    table.add({"a", "plain"});
-    table.add({"b", "Smith, \"Jr\"\nline"});
+    table.add({"a", "plain, — 北京"});
+    table.add({"b", "Smith \"Jr\"\nline\x1b[2J"});
     table.print_csv(csv);
-    CHECK(csv.str() == "id,name\na,plain\nb,\"Smith, \"\"Jr\"\"\nline\"\n");
+    CHECK(csv.str() == "id,name\na,\"plain, — 北京\"\nb,\"Smith \"\"Jr\"\"\\nline\\u001b[2J\"\n");
 }
 
 TEST_CASE(
