@@ -221,3 +221,15 @@ entente_cli_test(show.terminal-escapes 0
 add_test(NAME cli.terminal-safety
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/terminal_safety.sh $<TARGET_FILE:entente>
                  ${PROJECT_SOURCE_DIR})
+
+# Out of memory is status 2 and a message, never a crash (bug 11): address-space limits on a
+# generated dataset. Skipped under AddressSanitizer, which ulimit -v cannot bound.
+if(ENTENTE_SANITIZE)
+  set(_sanitized --sanitized)
+else()
+  set(_sanitized "")
+endif()
+add_test(NAME cli.out-of-memory
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/out_of_memory.sh $<TARGET_FILE:entente>
+                 ${_sanitized})
+set_tests_properties(cli.out-of-memory PROPERTIES SKIP_RETURN_CODE 77)
