@@ -233,3 +233,15 @@ add_test(NAME cli.out-of-memory
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/out_of_memory.sh $<TARGET_FILE:entente>
                  ${_sanitized})
 set_tests_properties(cli.out-of-memory PROPERTIES SKIP_RETURN_CODE 77)
+
+# docs/cli.md shows real output: every `$ entente` block is run and compared. A drifted example
+# must fail the check (tests/data/docs/drifted.md).
+add_test(NAME docs.cli-examples
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/docs/cli.md)
+add_test(NAME docs.examples-drift
+         COMMAND ${_expect} --code 1
+                 --stdout-has "FAIL: drifted.md:6: entente stats --data tests/data/good/queries.json | head -n 2"
+                 --stdout-has "-2 sources" --stdout-has "+1 source" --stdout-has "1 examples"
+                 -- bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
+                    ${PROJECT_SOURCE_DIR} ${_data}/docs/drifted.md)
