@@ -70,20 +70,24 @@ std::unique_ptr<CLI::App> make_app() {
     return app;
 }
 
+CLI::Option* repeatable(CLI::Option* option) {
+    // CLI11 gives a vector option an unbounded number of values per use, taking every word that
+    // follows: `balance --data F a b c` read files a, b and c. One per use, every use kept.
+    return option->expected(1)->allow_extra_args(false)->multi_option_policy(
+        CLI::MultiOptionPolicy::TakeAll);
+}
+
 void add_data_options(CLI::App& command, DataOptions& options) {
     CLI::App* data = command.add_option_group("Data");
-    // One value per use (allow_extra_args false): a repeatable option that took every word after
-    // it would swallow the command's own arguments (`balance --data F a b c`).
-    data->add_option("--data", options.data,
-                     "Load this dataset (a JSON file, a directory of them, or a compiled dataset) "
-                     "instead of the embedded one; repeatable")
-        ->type_name("PATH")
-        ->allow_extra_args(false);
-    data->add_option("--with", options.with,
-                     "Load this dataset alongside the embedded one (or alongside --data); "
-                     "repeatable")
-        ->type_name("PATH")
-        ->allow_extra_args(false);
+    repeatable(data->add_option("--data", options.data,
+                                "Load this dataset (a JSON file, a directory of them, or a "
+                                "compiled dataset) instead of the embedded one; repeatable"))
+        ->type_name("PATH");
+    repeatable(
+        data->add_option(
+            "--with", options.with,
+            "Load this dataset alongside the embedded one (or alongside --data); repeatable"))
+        ->type_name("PATH");
     // Bounds on one command's load, so hostile input meets a clear error, not exhaustion. The
     // byte bound follows the machine: the worst-shaped JSON (one long array of small numbers)
     // takes about 19 bytes of memory per byte in the thorough checker, so a sixteenth of the
@@ -159,15 +163,13 @@ void add_query_options(CLI::App& command, QueryOptions& options,
     add_format_option(command, options.format, formats);
     CLI::App* what_if = command.add_option_group("What-if");
     add_as_of_option(*what_if, options.scenario.as_of);
-    what_if
-        ->add_option("--assume", options.scenario.assume,
-                     "Add a hypothetical claim \"SUBJECT RELATION OBJECT\" (repeatable), e.g. "
-                     "\"russia sanctions pakistan\"")
-        ->type_name("CLAIM")
-        ->allow_extra_args(false);
-    what_if->add_option("--without", options.scenario.without, "Leave out this claim (repeatable)")
-        ->type_name("CLAIM_ID")
-        ->allow_extra_args(false);
+    repeatable(what_if->add_option("--assume", options.scenario.assume,
+                                   "Add a hypothetical claim \"SUBJECT RELATION OBJECT\" "
+                                   "(repeatable), e.g. \"russia sanctions pakistan\""))
+        ->type_name("CLAIM");
+    repeatable(what_if->add_option("--without", options.scenario.without,
+                                   "Leave out this claim (repeatable)"))
+        ->type_name("CLAIM_ID");
     if (!diagram) {
         return;
     }
@@ -191,10 +193,9 @@ CLI::Option* add_list_option(CLI::App& command, const std::string& name,
                              std::vector<std::string>& values, const std::string& description) {
     // CLI11 drops the empty items of a split, so `--relations ,` leaves nothing and is refused as
     // a missing value; a whole value that is empty reaches this check.
-    return command.add_option(name, values, description)
+    return repeatable(command.add_option(name, values, description))
         ->type_name("LIST")
         ->delimiter(',')
-        ->allow_extra_args(false)
         ->check([](const std::string& value) {
             return value.empty() ? std::string("an empty item; give names separated by commas")
                                  : std::string();

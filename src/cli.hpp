@@ -46,6 +46,8 @@ struct QueryOptions {
     std::string layout;     ///< --layout ENGINE, empty for automatic.
 };
 
+/// Makes a vector option take one value per use and keep every use (`--data a --data b`).
+CLI::Option* repeatable(CLI::Option* option);
 /// Adds the "Data" group (--data, --with) and the "Limits" group (--max-bytes, ...).
 void add_data_options(CLI::App& command, DataOptions& options);
 /// Adds --format with the given choices (the first is the default).
