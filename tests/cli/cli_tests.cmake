@@ -245,3 +245,15 @@ add_test(NAME docs.examples-drift
                  --stdout-has "-2 sources" --stdout-has "+1 source" --stdout-has "1 examples"
                  -- bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
                     ${PROJECT_SOURCE_DIR} ${_data}/docs/drifted.md)
+
+# The matrix JSON cites the claims its entries rest on (every signed claim of a, b, c, d).
+entente_cli_test(align.matrix-json 0
+  --stdout "${_data}/expected/align-matrix.json" -- align --matrix --data good/queries.json --format json)
+# stats, actors and show see the what-if scenario like every query, and state it.
+entente_cli_test(stats.as-of 0
+  --stdout-has "scenario: as of 2021" --stdout-has "9 claims" -- stats --as-of 2021 --data good/queries.json)
+entente_cli_test(actors.assume-csv 0
+  --stdout-has "c,Gamma,state,2" -- actors --assume "c supports q" --data good/queries.json --format csv)
+entente_cli_test(show.without-json 0
+  --stdout-has "      \"q4\"" --stdout-has "\"groups\": []" --stdout-has "\"claims\": []"
+  -- show c --without q4 --data good/queries.json --format json)
