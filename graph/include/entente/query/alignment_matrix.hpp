@@ -16,8 +16,9 @@ std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable&
                                                                  const std::vector<Index>& actors,
                                                                  bool agreement_only = false);
 
-/// The actors a matrix shows when none are named: every state with at least one tie of non-zero
-/// sign (the others would fill their rows with undefined scores), ordered by id.
+/// The actors a matrix shows when none are named: every state of `graph` with at least one tie
+/// of non-zero sign in `ties` (the others would fill their rows with undefined scores), ordered
+/// by id. O(actors + ties); throws nothing.
 std::vector<Index> matrix_actors(const KnowledgeGraph& graph, const TieTable& ties);
 
 /// A pairwise table of scores and the claims its scores rest on.
@@ -34,9 +35,10 @@ struct ScoreMatrix {
     std::vector<Index> claims;
 };
 
-/// Scores every pair of `actors` (n of them, distinct) by `measure`: alignment and agreement
-/// through alignment_matrix() (dense, on all cores), S and kappa pair by pair through align().
-/// Throws Error when an actor is listed twice. Definitions in docs/queries.md.
+/// Scores every pair of `actors` (n of them, distinct indices of the tie table's graph) by
+/// `measure`: alignment and agreement through alignment_matrix() (dense, on all cores), S and
+/// kappa pair by pair through align(), O(n^2 x stance size). Throws Error when an actor is
+/// listed twice. Definitions and sources of the measures in docs/queries.md.
 ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
                          AlignmentMeasure measure);
 
