@@ -21,15 +21,26 @@ void stop(int status) {
     throw CLI::RuntimeError(status);
 }
 
+namespace {
+
+// The actions of the commands make_app() is registering; set_action reads it.
+Actions registering = Actions::run;
+
+}  // namespace
+
 void set_action(CLI::App& command, std::function<int()> run) {
-    command.callback([run = std::move(run)] {
+    // The closure also keeps the command's options alive: CLI11 writes into them.
+    command.callback([run = std::move(run), actions = registering] {
+        if (actions == Actions::none) {
+            return;
+        }
         if (const int status = run(); status != exit_ok) {
             stop(status);
         }
     });
 }
 
-std::unique_ptr<CLI::App> make_app() {
+std::unique_ptr<CLI::App> make_app(Actions actions) {
     auto app = std::make_unique<CLI::App>(
         "entente: a knowledge graph of political actors and the sourced claims between them.\n"
         "Every edge is a claim with its source, quote, who asserts it and a confidence. With no\n"
@@ -56,6 +67,7 @@ std::unique_ptr<CLI::App> make_app() {
         "  entente compile --data big/ -o big.entente        # then --data big.entente\n"
         "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
         "error, 2 data error, 3 unknown name.");
+    registering = actions;
     register_validate(*app);
     register_stats(*app);
     register_actors(*app);
@@ -67,6 +79,7 @@ std::unique_ptr<CLI::App> make_app() {
     register_neighbors(*app);
     register_export(*app);
     register_compile(*app);
+    registering = Actions::run;
     return app;
 }
 

@@ -26,9 +26,13 @@ enum ExitCode : int { exit_ok = 0, exit_usage = 1, exit_data = 2, exit_unknown_n
 /// Makes `run` the command's action; a status other than exit_ok stops the program with it.
 void set_action(CLI::App& command, std::function<int()> run);
 
-/// The entente application with every subcommand registered; main() parses with it, the tests
-/// walk its options.
-std::unique_ptr<CLI::App> make_app();
+/// What the commands of make_app() do once their command line is parsed.
+enum class Actions { run, none };
+/// The entente application with every subcommand registered; main() parses with it. With
+/// Actions::none the commands do nothing once parsed: the tests walk the parse alone. (Replacing
+/// a command's callback instead would free the options its parse writes into: they are held by
+/// the callback.)
+std::unique_ptr<CLI::App> make_app(Actions actions = Actions::run);
 
 /// Where the data comes from: the embedded default, replaced by --data, extended by --with.
 struct DataOptions {
