@@ -1,7 +1,7 @@
 #pragma once
 // The output layer of the entente tool: every command renders its answer through it, as lines and
 // tables for people (with what a terminal would execute escaped), as CSV where the answer is a
-// table, or as JSON under one convention (docs/cli.md, "JSON output"):
+// table, or as JSON under one convention (docs/cli.md, "The JSON convention"):
 //   - every --format json output is one object;
 //   - a query's object opens with "scenario" and closes with "claims" (the full claim objects the
 //     answer cites, once each, in dataset order) and "sources" (the sources of those claims);
