@@ -1,8 +1,6 @@
 // `entente balance`: structural balance of the actors that take sides.
-#include <iostream>
-
-#include "cli.hpp"
 #include "entente/query/balance.hpp"
+#include "cli.hpp"
 
 namespace entente::cli {
 
@@ -22,15 +20,74 @@ std::string tie_label(const KnowledgeGraph& kg, const BalanceReport& r, std::siz
            signed_number(r.edge_ties[edge]->value);
 }
 
-// Per vertex: 0 or 1 for the camps, 2 for an actor with no signed tie (in neither camp).
-// One pass over the edges, rather than one per vertex.
-std::vector<int> camps_of(const BalanceReport& r) {
-    std::vector<int> camps(r.actors.size(), 2);
-    for (const auto& e : r.graph.edges) {
-        camps[e.u] = r.frustration.camp[e.u];
-        camps[e.v] = r.frustration.camp[e.v];
+std::string ids(const KnowledgeGraph& kg, const std::vector<Index>& actors) {
+    std::string out;
+    for (Index a : actors) {
+        out += ' ' + kg.actor(a).id;
     }
-    return camps;
+    return out;
+}
+
+void write_json(const BalanceOptions& options, const KnowledgeGraph& kg, const BalanceReport& r) {
+    const Frustration& f = r.frustration;
+    JsonAnswer json(kg, options.query.scenario);
+    json.key("actors");
+    json.actors(r.actors);
+    json.field("derived_ties", !options.direct_only);
+    auto ends = [&](std::size_t e) {
+        json.key("a");
+        json.actor(r.actors[r.graph.edges[e].u]);
+        json.key("b");
+        json.actor(r.actors[r.graph.edges[e].v]);
+        json.field("sign", r.graph.edges[e].sign);
+    };
+    json.key("ties");
+    json.start_array();
+    for (std::size_t e = 0; e < r.graph.edges.size(); ++e) {
+        json.start_object();
+        ends(e);
+        json.key("tie");
+        json.tie(r.edge_ties[e]);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("triangles");
+    json.start_object();
+    for (std::size_t k = 0; k < 4; ++k) {
+        json.field(triangle_names[k], r.triangle_counts[k]);
+    }
+    json.end_object();
+    json.key("unbalanced_triangles");
+    json.start_array();
+    for (const auto& t : r.unbalanced) {
+        json.start_object();
+        json.key("actors");
+        json.actors({r.actors[t.u], r.actors[t.v], r.actors[t.w]});
+        json.field("type", triangle_names[t.negatives]);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("frustration");
+    json.start_object();
+    json.field("index", f.index);
+    json.field("exact", f.exact);
+    json.field("lower_bound", f.lower_bound);
+    json.key("camp_a");
+    json.actors(r.camps[0]);
+    json.key("camp_b");
+    json.actors(r.camps[1]);
+    json.key("untied");
+    json.actors(r.untied);
+    json.key("frustrated_ties");
+    json.start_array();
+    for (std::size_t e : f.frustrated) {
+        json.start_object();
+        ends(e);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    json.print();
 }
 
 int run(const BalanceOptions& options) {
@@ -41,135 +98,49 @@ int run(const BalanceOptions& options) {
     }
     const TieTable ties(kg, TieOptions{options.direct_only});
     const BalanceReport r = balance(kg, ties, actors);
-    const std::vector<int> camps = camps_of(r);
     write_diagram(options.query, balance_diagram(kg, r));
-    const Frustration& f = r.frustration;
-    std::size_t unbalanced = r.triangle_counts[1] + r.triangle_counts[3];
     if (options.query.format == "json") {
-        JsonAnswer answer(options.query);
-        JsonWriter& w = answer.writer();
-        Citations& citations = answer.citations();
-        w.Key("actors");
-        w.StartArray();
-        for (Index a : r.actors) {
-            write_string(w, kg.actor(a).id);
-        }
-        w.EndArray();
-        w.Key("derived_ties");
-        w.Bool(!options.direct_only);
-        w.Key("ties");
-        w.StartArray();
-        for (std::size_t e = 0; e < r.graph.edges.size(); ++e) {
-            w.StartObject();
-            write_field(w, "a", kg.actor(r.actors[r.graph.edges[e].u]).id);
-            write_field(w, "b", kg.actor(r.actors[r.graph.edges[e].v]).id);
-            w.Key("sign");
-            w.Int(r.graph.edges[e].sign);
-            w.Key("tie");
-            write_tie(w, kg, r.edge_ties[e], citations);
-            w.EndObject();
-        }
-        w.EndArray();
-        w.Key("triangles");
-        w.StartObject();
-        for (std::size_t k = 0; k < 4; ++k) {
-            w.Key(triangle_names[k]);
-            w.Uint64(r.triangle_counts[k]);
-        }
-        w.EndObject();
-        w.Key("unbalanced_triangles");
-        w.StartArray();
-        for (const auto& t : r.unbalanced) {
-            w.StartObject();
-            w.Key("actors");
-            w.StartArray();
-            for (std::size_t v : {t.u, t.v, t.w}) {
-                write_string(w, kg.actor(r.actors[v]).id);
-            }
-            w.EndArray();
-            write_field(w, "type", triangle_names[t.negatives]);
-            w.EndObject();
-        }
-        w.EndArray();
-        w.Key("frustration");
-        w.StartObject();
-        w.Key("index");
-        w.Uint64(f.index);
-        w.Key("exact");
-        w.Bool(f.exact);
-        w.Key("lower_bound");
-        w.Uint64(f.lower_bound);
-        for (int side = 0; side < 3; ++side) {
-            w.Key(side == 0 ? "camp_a" : side == 1 ? "camp_b" : "untied");
-            w.StartArray();
-            for (std::size_t v = 0; v < r.actors.size(); ++v) {
-                if (camps[v] == side) {
-                    write_string(w, kg.actor(r.actors[v]).id);
-                }
-            }
-            w.EndArray();
-        }
-        w.Key("frustrated_ties");
-        w.StartArray();
-        for (std::size_t e : f.frustrated) {
-            w.StartObject();
-            write_field(w, "a", kg.actor(r.actors[r.graph.edges[e].u]).id);
-            write_field(w, "b", kg.actor(r.actors[r.graph.edges[e].v]).id);
-            w.Key("sign");
-            w.Int(r.graph.edges[e].sign);
-            w.EndObject();
-        }
-        w.EndArray();
-        w.EndObject();
-        answer.finish(kg);
+        write_json(options, kg, r);
         return exit_ok;
     }
-    std::cout << "balance of " << plural(r.actors.size(), "actor", "actors") << " with "
-              << plural(r.graph.edges.size(), "signed tie", "signed ties")
-              << (options.direct_only ? " (direct ties only)" : " (derived ties included)") << '\n';
-    const std::string line = scenario_line(options.query);
-    if (!line.empty()) {
-        std::cout << "scenario: " << line << '\n';
+    const Frustration& f = r.frustration;
+    const std::size_t unbalanced = r.triangle_counts[1] + r.triangle_counts[3];
+    Lines& lines = out();
+    lines.line("balance of ", plural(r.actors.size(), "actor", "actors"), " with ",
+               plural(r.graph.edges.size(), "signed tie", "signed ties"),
+               options.direct_only ? " (direct ties only)" : " (derived ties included)");
+    if (const std::string line = scenario_line(options.query.scenario); !line.empty()) {
+        lines.line("scenario: ", line);
     }
-    std::cout << "triangles: +++ " << r.triangle_counts[0] << ", ++- " << r.triangle_counts[1]
-              << ", +-- " << r.triangle_counts[2] << ", --- " << r.triangle_counts[3] << " ("
-              << unbalanced << " unbalanced)\n";
-    std::cout << "frustration index: " << f.index
-              << (f.exact ? " (exact)"
-                          : " (heuristic; at least " + std::to_string(f.lower_bound) + ")")
-              << '\n';
-    for (int side = 0; side < 3; ++side) {
-        std::string members;
-        for (std::size_t v = 0; v < r.actors.size(); ++v) {
-            if (camps[v] == side) {
-                members += ' ' + kg.actor(r.actors[v]).id;
-            }
-        }
-        if (side < 2 || !members.empty()) {
-            std::cout << (side == 0   ? "camp A:"
-                          : side == 1 ? "camp B:"
-                                      : "no signed tie:")
-                      << members << '\n';
-        }
+    lines.line("triangles: +++ ", r.triangle_counts[0], ", ++- ", r.triangle_counts[1], ", +-- ",
+               r.triangle_counts[2], ", --- ", r.triangle_counts[3], " (", unbalanced,
+               " unbalanced)");
+    lines.line(
+        "frustration index: ", f.index,
+        f.exact ? " (exact)" : " (heuristic; at least " + std::to_string(f.lower_bound) + ")");
+    lines.line("camp A:", ids(kg, r.camps[0]));
+    lines.line("camp B:", ids(kg, r.camps[1]));
+    if (!r.untied.empty()) {
+        lines.line("no signed tie:", ids(kg, r.untied));
     }
     if (!f.frustrated.empty()) {
-        std::cout << "\nfrustrated ties (" << f.frustrated.size() << ")\n";
+        lines.blank();
+        lines.line("frustrated ties (", f.frustrated.size(), ")");
         for (std::size_t e : f.frustrated) {
-            std::cout << "  " << tie_label(kg, r, e)
-                      << (r.graph.edges[e].sign > 0 ? "  friends in opposite camps"
-                                                    : "  enemies in the same camp")
-                      << '\n';
+            lines.line("  ", tie_label(kg, r, e),
+                       r.graph.edges[e].sign > 0 ? "  friends in opposite camps"
+                                                 : "  enemies in the same camp");
         }
     }
     if (!r.unbalanced.empty()) {
-        std::cout << "\nunbalanced triangles (" << r.unbalanced.size() << ")\n";
+        lines.blank();
+        lines.line("unbalanced triangles (", r.unbalanced.size(), ")");
         for (const auto& t : r.unbalanced) {
-            std::cout << "  " << kg.actor(r.actors[t.u]).id << ", " << kg.actor(r.actors[t.v]).id
-                      << ", " << kg.actor(r.actors[t.w]).id << "  " << triangle_names[t.negatives]
-                      << '\n';
+            lines.line("  ", kg.actor(r.actors[t.u]).id, ", ", kg.actor(r.actors[t.v]).id, ", ",
+                       kg.actor(r.actors[t.w]).id, "  ", triangle_names[t.negatives]);
             for (std::size_t e : t.edges) {
-                std::cout << "    " << tie_label(kg, r, e) << '\n';
-                print_evidence(std::cout, kg, *r.edge_ties[e], "      ");
+                lines.line("    ", tie_label(kg, r, e));
+                print_evidence(lines, kg, *r.edge_ties[e], "      ");
             }
         }
     }
@@ -197,7 +168,7 @@ void register_balance(CLI::App& app) {
         "  entente balance russia pakistan india china united-states\n"
         "  entente balance --assume \"russia sanctions pakistan\"\n"
         "  entente balance --data examples/highland-tribes.json");
-    command->callback([options] { throw Exit{run(*options)}; });
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

@@ -3,9 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -15,23 +13,94 @@
 #include "entente/export/atomic_write.hpp"
 #include "entente/load/embedded.hpp"
 #include "entente/model/errors.hpp"
-#include "entente/model/text.hpp"
+#include "entente/query/scenario.hpp"
 
 namespace entente::cli {
 
+void stop(int status) {
+    throw CLI::RuntimeError(status);
+}
+
+namespace {
+
+// The actions of the commands make_app() is registering; set_action reads it.
+Actions registering = Actions::run;
+
+}  // namespace
+
+void set_action(CLI::App& command, std::function<int()> run) {
+    // The closure also keeps the command's options alive: CLI11 writes into them.
+    command.callback([run = std::move(run), actions = registering] {
+        if (actions == Actions::none) {
+            return;
+        }
+        if (const int status = run(); status != exit_ok) {
+            stop(status);
+        }
+    });
+}
+
+std::unique_ptr<CLI::App> make_app(Actions actions) {
+    auto app = std::make_unique<CLI::App>(
+        "entente: a knowledge graph of political actors and the sourced claims between them.\n"
+        "Every edge is a claim with its source, quote, who asserts it and a confidence. With no\n"
+        "--data it answers from the curated dataset compiled into it.",
+        "entente");
+    app->set_version_flag("--version", "entente " ENTENTE_VERSION);
+    app->require_subcommand(1);
+    // CLI11's own messages (a bad option value, a missing argument) can echo what was typed.
+    app->failure_message([](const CLI::App*, const CLI::Error& e) {
+        return "entente: " + terminal_safe(e.what()) + "\nRun with --help for more information.\n";
+    });
+    app->footer(
+        "Examples:\n"
+        "  entente validate\n"
+        "  entente show russia\n"
+        "  entente align russia pakistan\n"
+        "  entente diverge russia pakistan\n"
+        "  entente balance\n"
+        "  entente path pakistan united-states --k 3\n"
+        "  entente diverge russia pakistan --diagram diverge.svg\n"
+        "  entente export -o entente.graphml\n"
+        "  entente actors --kind position\n"
+        "  entente stats --format json\n"
+        "  entente compile --data big/ -o big.entente        # then --data big.entente\n"
+        "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
+        "error, 2 data error, 3 unknown name.");
+    registering = actions;
+    register_validate(*app);
+    register_stats(*app);
+    register_actors(*app);
+    register_show(*app);
+    register_align(*app);
+    register_diverge(*app);
+    register_balance(*app);
+    register_path(*app);
+    register_neighbors(*app);
+    register_export(*app);
+    register_compile(*app);
+    registering = Actions::run;
+    return app;
+}
+
+CLI::Option* repeatable(CLI::Option* option) {
+    // CLI11 gives a vector option an unbounded number of values per use, taking every word that
+    // follows: `balance --data F a b c` read files a, b and c. One per use, every use kept.
+    return option->expected(1)->allow_extra_args(false)->multi_option_policy(
+        CLI::MultiOptionPolicy::TakeAll);
+}
+
 void add_data_options(CLI::App& command, DataOptions& options) {
-    command
-        .add_option("--data", options.data,
-                    "Load this dataset (a JSON file or a directory of them) instead of the "
-                    "embedded one; repeatable")
-        ->type_name("PATH")
-        ->group("Data");
-    command
-        .add_option("--with", options.with,
-                    "Load this dataset alongside the embedded one (or alongside --data); "
-                    "repeatable")
-        ->type_name("PATH")
-        ->group("Data");
+    CLI::App* data = command.add_option_group("Data");
+    repeatable(data->add_option("--data", options.data,
+                                "Load this dataset (a JSON file, a directory of them, or a "
+                                "compiled dataset) instead of the embedded one; repeatable"))
+        ->type_name("PATH");
+    repeatable(
+        data->add_option(
+            "--with", options.with,
+            "Load this dataset alongside the embedded one (or alongside --data); repeatable"))
+        ->type_name("PATH");
     // Bounds on one command's load, so hostile input meets a clear error, not exhaustion. The
     // byte bound follows the machine: the worst-shaped JSON (one long array of small numbers)
     // takes about 19 bytes of memory per byte in the thorough checker, so a sixteenth of the
@@ -45,35 +114,32 @@ void add_data_options(CLI::App& command, DataOptions& options) {
         options.limits.max_bytes =
             std::clamp<std::uint64_t>(memory / 16, defaults.max_bytes, std::uint64_t{16} << 30);
     }
-    command
-        .add_option("--max-bytes", options.limits.max_bytes,
-                    "Load at most this many bytes, all files together (default: a sixteenth of "
-                    "this machine's memory, at least 64 MiB)")
+    CLI::App* limits = command.add_option_group("Limits");
+    limits
+        ->add_option("--max-bytes", options.limits.max_bytes,
+                     "Load at most this many bytes, all files together (default: a sixteenth of "
+                     "this machine's memory, at least 64 MiB)")
         ->type_name("N")
         ->check(CLI::PositiveNumber)
-        ->default_str(std::to_string(options.limits.max_bytes))
-        ->group("Limits");
-    command
-        .add_option("--max-records", options.limits.max_records,
-                    "Load at most this many records (sources, relations, actors and claims)")
+        ->default_str(std::to_string(options.limits.max_bytes));
+    limits
+        ->add_option("--max-records", options.limits.max_records,
+                     "Load at most this many records (sources, relations, actors and claims)")
         ->type_name("N")
         ->check(CLI::PositiveNumber)
-        ->default_str(std::to_string(defaults.max_records))
-        ->group("Limits");
-    command
-        .add_option("--max-name-length", options.limits.max_name_length,
-                    "Longest id, name, alias, label or member name, in characters")
+        ->default_str(std::to_string(defaults.max_records));
+    limits
+        ->add_option("--max-name-length", options.limits.max_name_length,
+                     "Longest id, name, alias, label or member name, in characters")
         ->type_name("N")
         ->check(CLI::PositiveNumber)
-        ->default_str(std::to_string(defaults.max_name_length))
-        ->group("Limits");
-    command
-        .add_option("--max-text-length", options.limits.max_text_length,
-                    "Longest quote, note, title or url, in characters")
+        ->default_str(std::to_string(defaults.max_name_length));
+    limits
+        ->add_option("--max-text-length", options.limits.max_text_length,
+                     "Longest quote, note, title or url, in characters")
         ->type_name("N")
         ->check(CLI::PositiveNumber)
-        ->default_str(std::to_string(defaults.max_text_length))
-        ->group("Limits");
+        ->default_str(std::to_string(defaults.max_text_length));
 }
 
 void add_format_option(CLI::App& command, std::string& format,
@@ -87,6 +153,66 @@ void add_format_option(CLI::App& command, std::string& format,
         ->type_name("FORMAT")
         ->check(CLI::IsMember(choices))
         ->default_str(choices.front());
+}
+
+CLI::Option* add_as_of_option(CLI::App& group, std::string& as_of) {
+    // A validator rather than a later check: "" and "-123" are refused like any bad value, not
+    // taken for "no date".
+    const CLI::Validator date(
+        [](std::string& value) {
+            return parse_date(value)
+                       ? std::string()
+                       : "\"" + value + "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)";
+        },
+        "");
+    return group.add_option("--as-of", as_of, "Only claims holding on this date (YYYY[-MM[-DD]])")
+        ->type_name("DATE")
+        ->check(date);
+}
+
+void add_query_options(CLI::App& command, QueryOptions& options,
+                       const std::vector<std::string>& formats, bool diagram) {
+    add_data_options(command, options.data);
+    add_format_option(command, options.format, formats);
+    CLI::App* what_if = command.add_option_group("What-if");
+    add_as_of_option(*what_if, options.scenario.as_of);
+    repeatable(what_if->add_option("--assume", options.scenario.assume,
+                                   "Add a hypothetical claim \"SUBJECT RELATION OBJECT\" "
+                                   "(repeatable), e.g. \"russia sanctions pakistan\""))
+        ->type_name("CLAIM");
+    repeatable(what_if->add_option("--without", options.scenario.without,
+                                   "Leave out this claim (repeatable)"))
+        ->type_name("CLAIM_ID");
+    if (!diagram) {
+        return;
+    }
+    CLI::App* drawing = command.add_option_group("Diagram");
+    drawing
+        ->add_option("--diagram", options.diagram,
+                     "Draw the answer into FILE: .svg (with tooltips), .png, .pdf or .dot")
+        ->type_name("FILE")
+        ->check([](const std::string& value) {
+            return value.empty() ? std::string("--diagram needs a file name") : std::string();
+        });
+    drawing
+        ->add_option("--layout", options.layout,
+                     "Graphviz layout: dot, neato, fdp, sfdp or circo (default: dot, or sfdp for "
+                     "large drawings)")
+        ->type_name("ENGINE")
+        ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}));
+}
+
+CLI::Option* add_list_option(CLI::App& command, const std::string& name,
+                             std::vector<std::string>& values, const std::string& description) {
+    // CLI11 drops the empty items of a split, so `--relations ,` leaves nothing and is refused as
+    // a missing value; a whole value that is empty reaches this check.
+    return repeatable(command.add_option(name, values, description))
+        ->type_name("LIST")
+        ->delimiter(',')
+        ->check([](const std::string& value) {
+            return value.empty() ? std::string("an empty item; give names separated by commas")
+                                 : std::string();
+        });
 }
 
 // Graphs live until the process ends: freeing millions of strings one by one at exit costs a
@@ -180,15 +306,14 @@ Loaded load(const DataOptions& options) {
 
 void print_diagnostics(const Loaded& loaded) {
     for (const auto& d : loaded.diagnostics) {
-        std::cerr << format_diagnostic(d) << '\n';
+        // Diagnostics quote what the data holds (an unknown id, a name): escaped, like any text
+        // from the data that reaches the terminal.
+        std::cerr << terminal_safe(format_diagnostic(d)) << '\n';
     }
     if (!loaded.diagnostics.empty()) {
-        std::cerr << "entente: " << plural(loaded.errors, "error", "errors") << ", "
-                  << plural(loaded.warnings, "warning", "warnings");
-        if (loaded.files != 0) {
-            std::cerr << " in " << plural(loaded.files, "file", "files");
-        }
-        std::cerr << '\n';
+        print_error(plural(loaded.errors, "error", "errors") + ", " +
+                    plural(loaded.warnings, "warning", "warnings") +
+                    (loaded.files != 0 ? " in " + plural(loaded.files, "file", "files") : ""));
     }
 }
 
@@ -196,266 +321,29 @@ const KnowledgeGraph& load_for_query(const DataOptions& options) {
     Loaded loaded = load(options);
     if (!loaded.graph) {
         print_diagnostics(loaded);
-        throw Exit{exit_data};
+        stop(exit_data);
     }
     // The embedded dataset's warnings are known to its curators; a user's own files get a hint.
     if (loaded.warnings != 0 && (!options.data.empty() || !options.with.empty())) {
-        std::cerr << "entente: the data has " << plural(loaded.warnings, "warning", "warnings")
-                  << "; `entente validate` lists them\n";
+        print_error("the data has " + plural(loaded.warnings, "warning", "warnings") +
+                    "; `entente validate` lists them");
     }
     return *loaded.graph;
 }
 
-std::string plural(std::size_t n, const std::string& singular, const std::string& plural_form) {
-    return std::to_string(n) + " " + (n == 1 ? singular : plural_form);
-}
-
-std::string format_number(double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim) {
-    return claim.asserted_by_actor == no_index ? claim.asserted_by
-                                               : kg.actor(claim.asserted_by_actor).name;
-}
-
-std::string holds_text(const Claim& claim) {
-    if (claim.from && claim.until) {
-        return claim.from->to_string() + " to " + claim.until->to_string();
-    }
-    if (claim.from) {
-        return "from " + claim.from->to_string();
-    }
-    return claim.until ? "until " + claim.until->to_string() : std::string();
-}
-
-Table::Table(std::vector<std::string> headers) {
-    rows_.push_back(std::move(headers));
-}
-
-void Table::add(std::vector<std::string> row) {
-    row.resize(rows_.front().size());
-    rows_.push_back(std::move(row));
-}
-
-void Table::print(std::ostream& out) const {
-    std::vector<std::size_t> widths(rows_.front().size(), 0);
-    for (const auto& row : rows_) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            widths[i] = std::max(widths[i], utf8_length(row[i]));
-        }
-    }
-    for (const auto& row : rows_) {
-        std::string line;
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            line += row[i];
-            if (i + 1 < row.size()) {
-                line.append(widths[i] - utf8_length(row[i]) + 2, ' ');
-            }
-        }
-        while (!line.empty() && line.back() == ' ') {
-            line.pop_back();
-        }
-        out << line << '\n';
-    }
-}
-
-void write_string(JsonWriter& w, std::string_view s) {
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void write_field(JsonWriter& w, const char* key, std::string_view value) {
-    w.Key(key);
-    write_string(w, value);
-}
-
-namespace {
-
-// Every object has the same fields whether or not they are set, so consumers need no guessing.
-void write_note(JsonWriter& w, const std::string& note) {
-    w.Key("note");
-    note.empty() ? w.Null() : (write_string(w, note), true);
-}
-
-}  // namespace
-
-void write_claim(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
-    const Claim& c = kg.claim(index);
-    const Relation& r = kg.relation(c.relation);
-    w.StartObject();
-    write_field(w, "id", c.id);
-    write_field(w, "subject", kg.actor(c.subject).id);
-    write_field(w, "relation", r.id);
-    write_field(w, "object", kg.actor(c.object).id);
-    w.Key("polarity");
-    w.Int(r.polarity);
-    write_field(w, "text", claim_sentence(kg, c));
-    write_field(w, "source", kg.source(c.source).id);
-    w.Key("quote");
-    c.quote.empty() ? w.Null() : (write_string(w, c.quote), true);
-    write_field(w, "asserted_by", c.asserted_by);
-    write_field(w, "asserted_by_name", asserted_by_name(kg, c));
-    w.Key("confidence");
-    w.Double(c.confidence);
-    w.Key("hypothetical");
-    w.Bool(c.hypothetical);
-    w.Key("from");
-    c.from ? (write_string(w, c.from->to_string()), true) : w.Null();
-    w.Key("until");
-    c.until ? (write_string(w, c.until->to_string()), true) : w.Null();
-    write_note(w, c.note);
-    w.EndObject();
-}
-
-void write_source(JsonWriter& w, const Source& s) {
-    w.StartObject();
-    write_field(w, "id", s.id);
-    write_field(w, "title", s.title);
-    auto optional = [&](const char* key, const std::string& value) {
-        w.Key(key);
-        value.empty() ? w.Null() : (write_string(w, value), true);
-    };
-    optional("author", s.author);
-    optional("publisher", s.publisher);
-    optional("date", s.date ? s.date->to_string() : std::string());
-    optional("url", s.url);
-    w.EndObject();
-}
-
-void write_actor(JsonWriter& w, const KnowledgeGraph& kg, Index index) {
-    const Actor& a = kg.actor(index);
-    w.StartObject();
-    write_field(w, "id", a.id);
-    write_field(w, "name", a.name);
-    write_field(w, "kind", to_string(a.kind));
-    w.Key("aliases");
-    w.StartArray();
-    for (const auto& alias : a.aliases) {
-        write_string(w, alias);
-    }
-    w.EndArray();
-    w.Key("holder");
-    a.holder == no_index ? w.Null() : (write_string(w, kg.actor(a.holder).id), true);
-    write_note(w, a.note);
-    w.EndObject();
-}
-
-void print_json(const rapidjson::StringBuffer& buffer) {
-    std::cout.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
-    std::cout << '\n';
-}
-
-void add_query_options(CLI::App& command, QueryOptions& options,
-                       const std::vector<std::string>& formats) {
-    add_data_options(command, options.data);
-    add_format_option(command, options.format, formats);
-    command
-        .add_option("--as-of", options.as_of, "Only claims holding on this date (YYYY[-MM[-DD]])")
-        ->type_name("DATE")
-        ->group("What-if");
-    command
-        .add_option("--assume", options.assume,
-                    "Add a hypothetical claim \"SUBJECT RELATION OBJECT\" (repeatable), e.g. "
-                    "\"russia sanctions pakistan\"")
-        ->type_name("CLAIM")
-        ->group("What-if");
-    command.add_option("--without", options.without, "Leave out this claim (repeatable)")
-        ->type_name("CLAIM_ID")
-        ->group("What-if");
-    command
-        .add_option("--diagram", options.diagram,
-                    "Draw the answer into FILE: .svg (with tooltips), .png, .pdf or .dot")
-        ->type_name("FILE")
-        ->check([](const std::string& value) {
-            return value.empty() ? std::string("--diagram needs a file name") : std::string();
-        })
-        ->group("Diagram");
-    command
-        .add_option("--layout", options.layout,
-                    "Graphviz layout: dot, neato, fdp, sfdp or circo (default: dot, or sfdp for "
-                    "large drawings)")
-        ->type_name("ENGINE")
-        ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}))
-        ->group("Diagram");
-}
-
-void check_diagram_options(const QueryOptions& options) {
-    if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
-        std::cerr << "entente: --diagram: cannot tell the format of \"" << options.diagram
-                  << "\"; name the file .svg, .png, .pdf or .dot\n";
-        throw Exit{exit_usage};
-    }
-}
-
-void write_output(const std::string& path, const std::string& bytes) {
-    if (path.empty() || path == "-") {
-        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        std::cout.flush();
-        return;
-    }
-    try {
-        write_file_atomically(path, bytes);
-    } catch (const IoError& e) {
-        std::cerr << "entente: " << e.what() << '\n';
-        throw Exit{exit_data};
-    }
-}
-
-void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
-          const std::string& requested_layout) {
-    const std::string layout = choose_layout(diagram, requested_layout);
-    // Said before the work starts, so a long layout never looks like a hang.
-    if (format != DiagramFormat::dot) {
-        if (requested_layout.empty() && layout != "dot") {
-            std::cerr << "entente: " << diagram.nodes.size() << " actors and "
-                      << diagram.edges.size() << " edges are too many for dot (slow past "
-                      << dot_node_limit << " actors or " << dot_edge_limit
-                      << " edges); laying out with " << layout << '\n';
-        } else if (slow_layout(diagram, layout)) {
-            std::cerr << "entente: dot may take minutes for " << diagram.nodes.size()
-                      << " actors and " << diagram.edges.size()
-                      << " edges; --layout sfdp is much faster\n";
-        }
-    }
-    Rendered rendered;
-    try {
-        rendered = render(diagram, format, layout);
-    } catch (const RenderError& e) {
-        std::cerr << "entente: " << e.what() << '\n';
-        throw Exit{exit_data};
-    }
-    write_output(path, rendered.bytes);
-    if (!path.empty() && path != "-") {
-        std::cerr << "entente: wrote " << path << " (" << diagram.nodes.size() << " actors, "
-                  << diagram.edges.size() << " edges"
-                  << (rendered.layout.empty() ? "" : ", " + rendered.layout + " layout") << ")\n";
-    }
-    for (const auto& message : rendered.messages) {
-        std::cerr << "entente: graphviz: " << message << '\n';
-    }
-}
-
-void write_diagram(const QueryOptions& options, const Diagram& diagram) {
-    if (!options.diagram.empty()) {
-        draw(options.diagram, diagram, *diagram_format_for(options.diagram), options.layout);
-    }
-}
-
 const KnowledgeGraph& load_scenario(const QueryOptions& options) {
-    check_diagram_options(options);
-    Scenario scenario;
-    if (!options.as_of.empty()) {
-        scenario.as_of = parse_date(options.as_of);
-        if (!scenario.as_of) {
-            std::cerr << "entente: --as-of: \"" << options.as_of
-                      << "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
-            throw Exit{exit_usage};
-        }
+    if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
+        print_error("--diagram: cannot tell the format of \"" + options.diagram +
+                    "\"; name the file .svg, .png, .pdf or .dot");
+        stop(exit_usage);
     }
-    scenario.without = options.without;
-    scenario.assumptions = options.assume;
+    Scenario scenario;
+    // --as-of's validator has refused anything parse_date refuses.
+    if (!options.scenario.as_of.empty()) {
+        scenario.as_of = parse_date(options.scenario.as_of);
+    }
+    scenario.without = options.scenario.without;
+    scenario.assumptions = options.scenario.assume;
     const KnowledgeGraph& kg = load_for_query(options.data);
     if (scenario.empty()) {
         return kg;
@@ -467,157 +355,79 @@ const KnowledgeGraph& load_scenario(const QueryOptions& options) {
     } catch (const AmbiguousNameError&) {
         throw;
     } catch (const Error& e) {
-        std::cerr << "entente: --assume: " << e.what() << '\n';
-        throw Exit{exit_usage};
+        print_error(std::string("--assume: ") + e.what());
+        stop(exit_usage);
     }
 }
 
-std::string scenario_line(const QueryOptions& options) {
+std::string scenario_line(const ScenarioText& scenario) {
     std::string out;
     auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
-    if (!options.as_of.empty()) {
-        add("as of " + options.as_of);
+    if (!scenario.as_of.empty()) {
+        add("as of " + scenario.as_of);
     }
-    for (const auto& a : options.assume) {
+    for (const auto& a : scenario.assume) {
         add("assuming \"" + a + "\"");
     }
-    for (const auto& w : options.without) {
+    for (const auto& w : scenario.without) {
         add("without " + w);
     }
     return out;
 }
 
-void write_scenario(JsonWriter& w, const QueryOptions& options) {
-    w.Key("scenario");
-    w.StartObject();
-    w.Key("as_of");
-    options.as_of.empty() ? w.Null() : (write_string(w, options.as_of), true);
-    for (const auto& [key, list] :
-         {std::pair{"assume", &options.assume}, std::pair{"without", &options.without}}) {
-        w.Key(key);
-        w.StartArray();
-        for (const auto& item : *list) {
-            write_string(w, item);
-        }
-        w.EndArray();
-    }
-    w.EndObject();
-}
-
-std::string signed_number(double value) {
-    char buffer[32];
-    if (std::abs(value) < 0.005) {
-        return "0.00";
-    }
-    std::snprintf(buffer, sizeof buffer, "%+.2f", value);
-    return buffer;
-}
-
-void print_claim(std::ostream& out, const KnowledgeGraph& kg, Index index,
-                 const std::string& indent, const std::string& suffix) {
-    const Claim& c = kg.claim(index);
-    out << indent << c.id << "  " << claim_sentence(kg, c) << suffix
-        << (c.hypothetical ? "  [hypothetical]" : "") << '\n';
-    const std::string more(indent.size() + c.id.size() + 2, ' ');
-    if (!c.quote.empty()) {
-        out << more << "\u201c" << c.quote << "\u201d\n";
-    }
-    out << more << "asserted by " << asserted_by_name(kg, c) << " \u00b7 source "
-        << kg.source(c.source).id << " \u00b7 confidence " << format_number(c.confidence);
-    if (c.from || c.until) {
-        out << " \u00b7 holds " << holds_text(c);
-    }
-    out << '\n';
-}
-
-void print_evidence(std::ostream& out, const KnowledgeGraph& kg, const Tie& tie,
-                    const std::string& indent) {
-    for (const auto& e : tie.evidence) {
-        std::string suffix = "  (" + signed_number(e.weight);
-        if (e.derived) {
-            suffix += ", derived: " + kg.actor(kg.claim(e.claim).object).id + " is held by " +
-                      kg.actor(kg.actor(kg.claim(e.claim).object).holder).name;
-        }
-        print_claim(out, kg, e.claim, indent, suffix + ")");
-    }
-}
-
-void Citations::add(const Tie* tie) {
-    if (tie != nullptr) {
-        for (const auto& e : tie->evidence) {
-            claims_.insert(e.claim);
-        }
-    }
-}
-
-void Citations::write(JsonWriter& w, const KnowledgeGraph& kg) const {
-    std::set<Index> sources;
-    w.Key("claims");
-    w.StartArray();
-    for (Index c : claims_) {
-        write_claim(w, kg, c);
-        sources.insert(kg.claim(c).source);
-    }
-    w.EndArray();
-    write_sources(w, kg, sources);
-}
-
-void write_sources(JsonWriter& w, const KnowledgeGraph& kg, const std::set<Index>& sources) {
-    w.Key("sources");
-    w.StartArray();
-    for (Index s : sources) {
-        write_source(w, kg.source(s));
-    }
-    w.EndArray();
-}
-
-JsonAnswer::JsonAnswer(const QueryOptions& options) : writer_(buffer_) {
-    writer_.StartObject();
-    write_scenario(writer_, options);
-}
-
-void JsonAnswer::finish(const KnowledgeGraph& kg) {
-    citations_.write(writer_, kg);
-    writer_.EndObject();
-    print_json(buffer_);
-}
-
-void write_tie(JsonWriter& w, const KnowledgeGraph& kg, const Tie* tie, Citations& citations) {
-    if (tie == nullptr) {
-        w.Null();
+void write_output(const std::string& path, const std::string& bytes) {
+    if (path.empty() || path == "-") {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        std::cout.flush();
         return;
     }
-    citations.add(tie);
-    w.StartObject();
-    w.Key("value");
-    w.Double(tie->value);
-    w.Key("derived_only");
-    w.Bool(tie->derived_only());
-    w.Key("evidence");
-    w.StartArray();
-    for (const auto& e : tie->evidence) {
-        w.StartObject();
-        write_field(w, "claim", kg.claim(e.claim).id);
-        w.Key("derived");
-        w.Bool(e.derived);
-        w.Key("weight");
-        w.Double(e.weight);
-        w.EndObject();
+    try {
+        write_file_atomically(path, bytes);
+    } catch (const IoError& e) {
+        print_error(e.what());
+        stop(exit_data);
     }
-    w.EndArray();
-    w.EndObject();
 }
 
-void write_actor_ref(JsonWriter& w, const KnowledgeGraph& kg, Index actor) {
-    w.StartObject();
-    write_field(w, "id", kg.actor(actor).id);
-    write_field(w, "name", kg.actor(actor).name);
-    write_field(w, "kind", to_string(kg.actor(actor).kind));
-    w.EndObject();
+void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
+          const std::string& requested_layout) {
+    const std::string layout = choose_layout(diagram, requested_layout);
+    // Said before the work starts, so a long layout never looks like a hang.
+    if (format != DiagramFormat::dot) {
+        if (requested_layout.empty() && layout != "dot") {
+            print_error(std::to_string(diagram.nodes.size()) + " actors and " +
+                        std::to_string(diagram.edges.size()) +
+                        " edges are too many for dot (slow past " + std::to_string(dot_node_limit) +
+                        " actors or " + std::to_string(dot_edge_limit) +
+                        " edges); laying out with " + layout);
+        } else if (slow_layout(diagram, layout)) {
+            print_error("dot may take minutes for " + std::to_string(diagram.nodes.size()) +
+                        " actors and " + std::to_string(diagram.edges.size()) +
+                        " edges; --layout sfdp is much faster");
+        }
+    }
+    Rendered rendered;
+    try {
+        rendered = render(diagram, format, layout);
+    } catch (const RenderError& e) {
+        print_error(e.what());
+        stop(exit_data);
+    }
+    write_output(path, rendered.bytes);
+    if (!path.empty() && path != "-") {
+        print_error("wrote " + path + " (" + std::to_string(diagram.nodes.size()) + " actors, " +
+                    std::to_string(diagram.edges.size()) + " edges" +
+                    (rendered.layout.empty() ? "" : ", " + rendered.layout + " layout") + ")");
+    }
+    for (const auto& message : rendered.messages) {
+        print_error("graphviz: " + message);
+    }
 }
 
-void write_optional(JsonWriter& w, const std::optional<double>& value) {
-    value ? w.Double(*value) : w.Null();
+void write_diagram(const QueryOptions& options, const Diagram& diagram) {
+    if (!options.diagram.empty()) {
+        draw(options.diagram, diagram, *diagram_format_for(options.diagram), options.layout);
+    }
 }
 
 }  // namespace entente::cli

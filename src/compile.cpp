@@ -1,7 +1,6 @@
 // `entente compile`: load and check a dataset once, write it in the compiled form that later
 // commands load with --data without parsing JSON.
 #include <algorithm>
-#include <iostream>
 
 #include "cli.hpp"
 #include "entente/export/atomic_write.hpp"
@@ -28,7 +27,7 @@ int run(const CompileOptions& options) {
     Loaded loaded = load(options.data);
     if (!loaded.graph) {
         print_diagnostics(loaded);
-        std::cerr << "entente: nothing written; fix the errors above and compile again\n";
+        print_error("nothing written; fix the errors above and compile again");
         return exit_data;
     }
     // Warnings past the per-kind cap were summed up, not listed; the count travels with them.
@@ -39,15 +38,15 @@ int run(const CompileOptions& options) {
         to_compiled(*loaded.graph, loaded.diagnostics, loaded.files, loaded.warnings - listed);
     write_file_atomically(options.output, bytes);
     const Dataset& d = loaded.graph->data();
-    std::cout << "compiled " << plural(d.claims.size(), "claim", "claims") << ", "
-              << plural(d.actors.size(), "actor", "actors") << " and "
-              << plural(d.sources.size(), "source", "sources") << " from "
-              << plural(loaded.files, "file", "files") << " into " << options.output << " ("
-              << file_size(bytes.size()) << "); load it with --data " << options.output << '\n';
+    out().line("compiled ", plural(d.claims.size(), "claim", "claims"), ", ",
+               plural(d.actors.size(), "actor", "actors"), " and ",
+               plural(d.sources.size(), "source", "sources"), " from ",
+               plural(loaded.files, "file", "files"), " into ", options.output, " (",
+               file_size(bytes.size()), "); load it with --data ", options.output);
     if (loaded.warnings != 0) {
-        std::cerr << "entente: the data has " << plural(loaded.warnings, "warning", "warnings")
-                  << ", kept in the compiled file; `entente validate --data " << options.output
-                  << "` lists them\n";
+        print_error("the data has " + plural(loaded.warnings, "warning", "warnings") +
+                    ", kept in the compiled file; `entente validate --data " + options.output +
+                    "` lists them");
     }
     return exit_ok;
 }
@@ -71,7 +70,7 @@ void register_compile(CLI::App& app) {
         "  entente align a1 a2 --data events.entente\n"
         "  entente compile --with my-claims.json -o curated-plus-mine.entente\n"
         "A compiled file is loaded on its own: to add files, compile them together.");
-    command->callback([options] { throw Exit{run(*options)}; });
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

@@ -2,8 +2,6 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "entente/query/alignment.hpp"
-#include "entente/query/alignment_matrix.hpp"
 #include "entente/query/divergence.hpp"
 
 namespace entente::cli {
@@ -28,56 +26,66 @@ int run(const DivergeOptions& options) {
     const Index a = kg.find_actor(options.a);
     const Index b = kg.find_actor(options.b);
     if (a == b) {
-        std::cerr << "entente diverge: \"" << options.a << "\" and \"" << options.b
-                  << "\" are the same actor\n";
+        print_error("diverge",
+                    "\"" + options.a + "\" and \"" + options.b + "\" are the same actor");
         return exit_usage;
     }
     const TieTable ties(kg, TieOptions{options.direct_only});
     const auto points = diverge(kg, ties, a, b);
     write_diagram(options.query, divergence_diagram(kg, a, b, points));
-    if (options.query.format == "json") {
-        JsonAnswer answer(options.query);
-        JsonWriter& w = answer.writer();
-        Citations& citations = answer.citations();
-        w.Key("a");
-        write_actor_ref(w, kg, a);
-        w.Key("b");
-        write_actor_ref(w, kg, b);
-        w.Key("divergence");
-        w.StartArray();
+    const std::string& format = options.query.format;
+    if (format == "json") {
+        JsonAnswer json(kg, options.query.scenario);
+        json.key("a");
+        json.actor(a);
+        json.key("b");
+        json.actor(b);
+        json.key("divergence");
+        json.start_array();
         for (const auto& p : points) {
-            w.StartObject();
-            w.Key("object");
-            write_actor_ref(w, kg, p.object);
-            w.Key("roadblock");
-            w.Bool(p.roadblock);
-            w.Key("weight");
-            w.Double(p.weight);
-            w.Key("tie_a");
-            write_tie(w, kg, p.tie_a, citations);
-            w.Key("tie_b");
-            write_tie(w, kg, p.tie_b, citations);
-            w.EndObject();
+            json.start_object();
+            json.key("object");
+            json.actor(p.object);
+            json.field("roadblock", p.roadblock);
+            json.field("weight", p.weight);
+            json.key("tie_a");
+            json.tie(p.tie_a);
+            json.key("tie_b");
+            json.tie(p.tie_b);
+            json.end_object();
         }
-        w.EndArray();
-        answer.finish(kg);
+        json.end_array();
+        json.print();
         return exit_ok;
     }
     const Actor& A = kg.actor(a);
     const Actor& B = kg.actor(b);
+    if (format == "csv") {
+        // One row per divergence point, the ties as numbers (4 decimals) rather than for the eye.
+        Table table({"rank", "object", "kind", "roadblock", "tie_a", "tie_b", "weight"});
+        std::size_t n = 0;
+        for (const auto& p : points) {
+            table.add({std::to_string(++n), kg.actor(p.object).id,
+                       std::string(to_string(kg.actor(p.object).kind)),
+                       p.roadblock ? "true" : "false", csv_number(p.tie_a->value),
+                       csv_number(p.tie_b->value), csv_number(p.weight)});
+        }
+        table.print_csv(std::cout);
+        return exit_ok;
+    }
     std::size_t roadblocks = 0;
     for (const auto& p : points) {
         roadblocks += p.roadblock ? 1 : 0;
     }
-    std::cout << "where " << A.name << " and " << B.name
-              << " diverge: " << plural(points.size(), "point", "points") << ", "
-              << plural(roadblocks, "roadblock", "roadblocks") << '\n';
-    const std::string line = scenario_line(options.query);
-    if (!line.empty()) {
-        std::cout << "scenario: " << line << '\n';
+    Lines& lines = out();
+    lines.line("where ", A.name, " and ", B.name,
+               " diverge: ", plural(points.size(), "point", "points"), ", ",
+               plural(roadblocks, "roadblock", "roadblocks"));
+    if (const std::string line = scenario_line(options.query.scenario); !line.empty()) {
+        lines.line("scenario: ", line);
     }
     if (points.empty()) {
-        std::cout << "they take no opposite sides in the data\n";
+        lines.line("they take no opposite sides in the data");
         return exit_ok;
     }
     Table table({"  #", "OBJECT", "KIND", "", A.id, B.id, "WEIGHT"});
@@ -88,16 +96,16 @@ int run(const DivergeOptions& options) {
                    signed_number(p.tie_a->value), signed_number(p.tie_b->value),
                    unsigned_weight(p.weight)});
     }
-    table.print(std::cout);
+    table.print(lines);
     n = 0;
     for (const auto& p : points) {
-        std::cout << '\n'
-                  << ++n << ". " << kg.actor(p.object).name << " (" << kg.actor(p.object).id << ")"
-                  << (p.roadblock ? ", a roadblock" : "") << '\n';
-        std::cout << "   " << A.name << " " << signed_number(p.tie_a->value) << '\n';
-        print_evidence(std::cout, kg, *p.tie_a, "     ");
-        std::cout << "   " << B.name << " " << signed_number(p.tie_b->value) << '\n';
-        print_evidence(std::cout, kg, *p.tie_b, "     ");
+        lines.blank();
+        lines.line(++n, ". ", kg.actor(p.object).name, " (", kg.actor(p.object).id, ")",
+                   p.roadblock ? ", a roadblock" : "");
+        lines.line("   ", A.name, " ", signed_number(p.tie_a->value));
+        print_evidence(lines, kg, *p.tie_a, "     ");
+        lines.line("   ", B.name, " ", signed_number(p.tie_b->value));
+        print_evidence(lines, kg, *p.tie_b, "     ");
     }
     return exit_ok;
 }
@@ -111,15 +119,16 @@ void register_diverge(CLI::App& app) {
         "Where two actors diverge: the objects they are tied to with opposite signs, third "
         "parties that take sides (roadblocks) first, then positions, heaviest first, each with "
         "both sides' claims.");
-    add_query_options(*command, options->query);
+    add_query_options(*command, options->query, {"table", "json", "csv"});
     command->add_option("a", options->a, "First actor")->type_name("ACTOR")->required();
     command->add_option("b", options->b, "Second actor")->type_name("ACTOR")->required();
     command->add_flag("--direct-only", options->direct_only, "Leave out derived ties");
     command->footer(
         "Examples:\n"
         "  entente diverge russia pakistan\n"
+        "  entente diverge russia pakistan --format csv\n"
         "  entente diverge russia pakistan --format json | jq '.divergence[0].object.id'");
-    command->callback([options] { throw Exit{run(*options)}; });
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

@@ -1,9 +1,6 @@
 // `entente export`: the whole graph or a part of it, drawn or in another tool's format.
 #include <unistd.h>
 
-#include <iostream>
-#include <sstream>
-
 #include "cli.hpp"
 #include "entente/draw/render.hpp"
 #include "entente/export/atomic_write.hpp"
@@ -24,7 +21,7 @@ struct ExportOptions {
     std::string focus;
     std::size_t depth = 1;
     std::string kind;
-    std::string relations;
+    std::vector<std::string> relations;
     std::string as_of;
     std::string layout;
 };
@@ -45,10 +42,10 @@ std::string pick_format(const ExportOptions& o) {
         if (ext == "gv") {
             return "dot";
         }
-        std::cerr << "entente export: cannot tell the format of \"" << o.output
-                  << "\"; give --format or name it .dot, .svg, .png, .pdf, .graphml, .json or "
-                     ".csv\n";
-        throw Exit{exit_usage};
+        print_error("export", "cannot tell the format of \"" + o.output +
+                                  "\"; give --format or name it .dot, .svg, .png, .pdf, "
+                                  ".graphml, .json or .csv");
+        stop(exit_usage);
     }
     return "json";
 }
@@ -66,20 +63,20 @@ int run(const ExportOptions& o) {
     const std::string format = pick_format(o);
     const bool binary = format == "png" || format == "pdf";
     if (o.focus.empty() && o.depth != 1) {
-        std::cerr << "entente export: --depth goes with --focus\n";
+        print_error("export", "--depth goes with --focus");
         return exit_usage;
     }
     if (format == "csv" && o.output.empty()) {
-        std::cerr << "entente export: csv writes two files (nodes and edges); give -o BASE.csv\n";
+        print_error("export", "csv writes two files (nodes and edges); give -o BASE.csv");
         return exit_usage;
     }
     if (binary && (o.output.empty() || o.output == "-") && ::isatty(STDOUT_FILENO)) {
-        std::cerr << "entente export: not writing " << format << " to a terminal; give -o FILE\n";
+        print_error("export", "not writing " + format + " to a terminal; give -o FILE");
         return exit_usage;
     }
     QueryOptions query;
     query.data = o.data;
-    query.as_of = o.as_of;
+    query.scenario.as_of = o.as_of;
     const KnowledgeGraph& kg = load_scenario(query);
     SelectOptions select_options;
     if (!o.focus.empty()) {
@@ -89,11 +86,8 @@ int run(const ExportOptions& o) {
     if (!o.kind.empty()) {
         select_options.kind = parse_actor_kind(o.kind);
     }
-    std::stringstream list(o.relations);
-    for (std::string id; std::getline(list, id, ',');) {
-        if (!id.empty()) {
-            select_options.relations.push_back(kg.find_relation(id));
-        }
+    for (const auto& id : o.relations) {
+        select_options.relations.push_back(kg.find_relation(id));
     }
     const Selection selection = select(kg, select_options);
     if (format == "json") {
@@ -106,10 +100,10 @@ int run(const ExportOptions& o) {
         try {
             write_files_atomically({{nodes_name, nodes}, {edges_name, edges}});
         } catch (const IoError& e) {
-            std::cerr << "entente: " << e.what() << '\n';
+            print_error(e.what());
             return exit_data;
         }
-        std::cerr << "entente: wrote " << nodes_name << " and " << edges_name << '\n';
+        print_error("wrote " + nodes_name + " and " + edges_name);
     } else {
         std::string title = "entente: " + std::to_string(selection.actors.size()) + " actors, " +
                             std::to_string(selection.claims.size()) + " claims";
@@ -156,9 +150,9 @@ void register_export(CLI::App& app) {
     command->add_option("--kind", o->kind, "Only actors of this kind")
         ->type_name("KIND")
         ->check(CLI::IsMember(kinds));
-    command->add_option("--relations", o->relations, "Only these relations, comma-separated")
-        ->type_name("LIST");
-    command->add_option("--as-of", o->as_of, "Only claims holding on this date")->type_name("DATE");
+    add_list_option(*command, "--relations", o->relations,
+                    "Only these relations, comma-separated; repeatable");
+    add_as_of_option(*command, o->as_of);
     command
         ->add_option("--layout", o->layout,
                      "Graphviz layout for svg, png, pdf: dot, neato, fdp, sfdp or circo "
@@ -173,7 +167,7 @@ void register_export(CLI::App& app) {
         "  entente export -o entente.csv                      # entente-nodes.csv, "
         "entente-edges.csv\n"
         "  entente export --kind state --relations supports,opposes --format json");
-    command->callback([o] { throw Exit{run(*o)}; });
+    set_action(*command, [o] { return run(*o); });
 }
 
 }  // namespace entente::cli

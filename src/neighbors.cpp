@@ -1,9 +1,6 @@
 // `entente neighbors`: an actor's ego network with its claims.
-#include <iostream>
-
 #include "cli.hpp"
 #include "entente/query/ego_network.hpp"
-#include "entente/query/paths.hpp"
 
 namespace entente::cli {
 
@@ -28,47 +25,44 @@ int run(const NeighborsOptions& options) {
                                                     ", depth " + std::to_string(options.depth),
                                                 {center}));
     if (options.query.format == "json") {
-        JsonAnswer answer(options.query);
-        JsonWriter& w = answer.writer();
-        Citations& citations = answer.citations();
-        w.Key("center");
-        write_actor_ref(w, kg, center);
-        w.Key("depth");
-        w.Uint64(options.depth);
-        w.Key("actors");
-        w.StartArray();
+        JsonAnswer json(kg, options.query.scenario);
+        json.key("center");
+        json.actor(center);
+        json.field("depth", options.depth);
+        json.key("actors");
+        json.start_array();
         for (const auto& [actor, distance] : ego.actors) {
-            w.StartObject();
-            write_field(w, "id", kg.actor(actor).id);
-            write_field(w, "name", kg.actor(actor).name);
-            write_field(w, "kind", to_string(kg.actor(actor).kind));
-            w.Key("distance");
-            w.Uint64(distance);
-            w.EndObject();
+            json.start_object();
+            json.key("actor");
+            json.actor(actor);
+            json.field("distance", distance);
+            json.end_object();
         }
-        w.EndArray();
+        json.end_array();
+        // Every claim among them: in full in the closing "claims".
         for (Index c : ego.claims) {
-            citations.add(c);
+            json.cite(c);
         }
-        answer.finish(kg);
+        json.print();
         return exit_ok;
     }
-    std::cout << "ego network of " << kg.actor(center).name << ", depth " << options.depth << ": "
-              << plural(ego.actors.size(), "actor", "actors") << ", "
-              << plural(ego.claims.size(), "claim", "claims") << '\n';
-    const std::string line = scenario_line(options.query);
-    if (!line.empty()) {
-        std::cout << "scenario: " << line << '\n';
+    Lines& lines = out();
+    lines.line("ego network of ", kg.actor(center).name, ", depth ", options.depth, ": ",
+               plural(ego.actors.size(), "actor", "actors"), ", ",
+               plural(ego.claims.size(), "claim", "claims"));
+    if (const std::string line = scenario_line(options.query.scenario); !line.empty()) {
+        lines.line("scenario: ", line);
     }
     Table table({"  DISTANCE", "ACTOR", "NAME", "KIND"});
     for (const auto& [actor, distance] : ego.actors) {
         table.add({"  " + std::to_string(distance), kg.actor(actor).id, kg.actor(actor).name,
                    std::string(to_string(kg.actor(actor).kind))});
     }
-    table.print(std::cout);
-    std::cout << "\nclaims\n";
+    table.print(lines);
+    lines.blank();
+    lines.line("claims");
     for (Index c : ego.claims) {
-        print_claim(std::cout, kg, c, "  ");
+        print_claim(lines, kg, c, "  ");
     }
     return exit_ok;
 }
@@ -92,7 +86,7 @@ void register_neighbors(CLI::App& app) {
         "Examples:\n"
         "  entente neighbors pakistan\n"
         "  entente neighbors cpec --depth 2 --format json");
-    command->callback([options] { throw Exit{run(*options)}; });
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

@@ -1,9 +1,5 @@
 // `entente path`: how two actors are connected, hop by hop, each hop with its claims.
-#include <iostream>
-#include <sstream>
-
 #include "cli.hpp"
-#include "entente/query/ego_network.hpp"
 #include "entente/query/paths.hpp"
 
 namespace entente::cli {
@@ -16,22 +12,18 @@ struct PathCommandOptions {
     std::string to;
     std::size_t k = 1;
     std::size_t max_hops = 0;
-    std::string relations;
+    std::vector<std::string> relations;
     bool directed = false;
     bool positive_only = false;
 };
-
-std::string sign_text(int sign) {
-    return sign > 0 ? "+1" : sign < 0 ? "-1" : "0";
-}
 
 int run(const PathCommandOptions& options) {
     const KnowledgeGraph& kg = load_scenario(options.query);
     const Index from = kg.find_actor(options.from);
     const Index to = kg.find_actor(options.to);
     if (from == to) {
-        std::cerr << "entente path: \"" << options.from << "\" and \"" << options.to
-                  << "\" are the same actor\n";
+        print_error("path",
+                    "\"" + options.from + "\" and \"" + options.to + "\" are the same actor");
         return exit_usage;
     }
     PathOptions po;
@@ -39,85 +31,70 @@ int run(const PathCommandOptions& options) {
     po.k = options.k;
     po.max_hops = options.max_hops;
     po.positive_only = options.positive_only;
-    std::stringstream list(options.relations);
-    for (std::string id; std::getline(list, id, ',');) {
-        if (!id.empty()) {
-            po.relations.push_back(kg.find_relation(id));
-        }
+    for (const auto& id : options.relations) {
+        po.relations.push_back(kg.find_relation(id));
     }
     const auto paths = shortest_paths(kg, from, to, po);
     write_diagram(options.query, paths_diagram(kg, paths));
     if (options.query.format == "json") {
-        JsonAnswer answer(options.query);
-        JsonWriter& w = answer.writer();
-        Citations& citations = answer.citations();
-        w.Key("from");
-        write_actor_ref(w, kg, from);
-        w.Key("to");
-        write_actor_ref(w, kg, to);
-        w.Key("paths");
-        w.StartArray();
+        JsonAnswer json(kg, options.query.scenario);
+        json.key("from");
+        json.actor(from);
+        json.key("to");
+        json.actor(to);
+        json.key("paths");
+        json.start_array();
         for (const auto& p : paths) {
-            w.StartObject();
-            w.Key("hops");
-            w.Uint64(p.hops.size());
-            w.Key("sign");
-            w.Int(p.sign);
-            w.Key("actors");
-            w.StartArray();
-            for (Index a : p.actors) {
-                write_string(w, kg.actor(a).id);
-            }
-            w.EndArray();
-            w.Key("steps");
-            w.StartArray();
+            json.start_object();
+            json.field("hops", p.hops.size());
+            json.field("sign", p.sign);
+            json.key("actors");
+            json.actors(p.actors);
+            json.key("steps");
+            json.start_array();
             for (const auto& h : p.hops) {
-                w.StartObject();
-                write_field(w, "from", kg.actor(h.from).id);
-                write_field(w, "to", kg.actor(h.to).id);
-                w.Key("sign");
-                w.Int(h.sign);
-                w.Key("claims");
-                w.StartArray();
-                for (Index c : h.claims) {
-                    write_string(w, kg.claim(c).id);
-                    citations.add(c);
-                }
-                w.EndArray();
-                w.EndObject();
+                json.start_object();
+                json.key("from");
+                json.actor(h.from);
+                json.key("to");
+                json.actor(h.to);
+                json.field("sign", h.sign);
+                json.key("claims");
+                json.claims(h.claims);
+                json.end_object();
             }
-            w.EndArray();
-            w.EndObject();
+            json.end_array();
+            json.end_object();
         }
-        w.EndArray();
-        answer.finish(kg);
+        json.end_array();
+        json.print();
         return exit_ok;
     }
-    const std::string line = scenario_line(options.query);
-    if (!line.empty()) {
-        std::cout << "scenario: " << line << '\n';
+    Lines& lines = out();
+    if (const std::string line = scenario_line(options.query.scenario); !line.empty()) {
+        lines.line("scenario: ", line);
     }
     if (paths.empty()) {
-        std::cout << "no path from " << kg.actor(from).name << " to " << kg.actor(to).name
-                  << " within the limits given\n";
+        lines.line("no path from ", kg.actor(from).name, " to ", kg.actor(to).name,
+                   " within the limits given");
         return exit_ok;
     }
     std::size_t n = 0;
     for (const auto& p : paths) {
         if (n != 0) {
-            std::cout << '\n';
+            lines.blank();
         }
-        std::cout << "path " << ++n << ": ";
+        std::string chain;
         for (std::size_t i = 0; i < p.actors.size(); ++i) {
-            std::cout << (i == 0 ? "" : " \u2192 ") << kg.actor(p.actors[i]).name;
+            chain += (i == 0 ? "" : " \u2192 ") + kg.actor(p.actors[i]).name;
         }
-        std::cout << "  (" << plural(p.hops.size(), "hop", "hops") << ", sign " << sign_text(p.sign)
-                  << ")\n";
+        lines.line("path ", ++n, ": ", chain, "  (", plural(p.hops.size(), "hop", "hops"),
+                   ", sign ", sign_text(p.sign), ")");
         for (const auto& h : p.hops) {
-            std::cout << "  " << kg.actor(h.from).id << " \u2192 " << kg.actor(h.to).id << "  ("
-                      << sign_text(h.sign) << ")\n";
+            lines.line("  ", kg.actor(h.from).id, " \u2192 ", kg.actor(h.to).id, "  (",
+                       sign_text(h.sign), ")");
             for (Index c : h.claims) {
-                print_claim(std::cout, kg, c, "    ");
+                print_claim(lines, kg, c, "    ");
             }
         }
     }
@@ -143,10 +120,8 @@ void register_path(CLI::App& app) {
         ->default_str("1");
     command->add_option("--max-hops", options->max_hops, "Longest path allowed (0: no limit)")
         ->default_str("0");
-    command
-        ->add_option("--relations", options->relations,
-                     "Only these relations, comma-separated (e.g. supports,opposes)")
-        ->type_name("LIST");
+    add_list_option(*command, "--relations", options->relations,
+                    "Only these relations, comma-separated (e.g. supports,opposes); repeatable");
     command->add_flag("--directed", options->directed,
                       "Follow claims from subject to object (symmetric relations both ways)");
     command->add_flag("--positive-only", options->positive_only, "Only cooperative claims");
@@ -155,7 +130,7 @@ void register_path(CLI::App& app) {
         "  entente path pakistan \"united states\"\n"
         "  entente path pakistan united-states --k 3 --max-hops 3\n"
         "  entente path russia china --positive-only --relations partners_with,cooperates_with");
-    command->callback([options] { throw Exit{run(*options)}; });
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

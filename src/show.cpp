@@ -1,131 +1,101 @@
 // `entente show`: every claim touching one actor, grouped by relation, with quote and source.
-#include <iostream>
-#include <map>
-#include <set>
-
 #include "cli.hpp"
+#include "entente/query/actor_profile.hpp"
 
 namespace entente::cli {
 
 namespace {
 
 struct ShowOptions {
-    DataOptions data;
-    std::string format;
+    QueryOptions query;
     std::string actor;
 };
 
-int run(const ShowOptions& options) {
-    const KnowledgeGraph& kg = load_for_query(options.data);
-    const Index actor = kg.find_actor(options.actor);
-    const Actor& a = kg.actor(actor);
-    const std::vector<Index> claims = kg.claims_of(actor);
-    // Groups in vocabulary order (built-in relations first), claims in dataset order.
-    std::map<Index, std::vector<Index>> groups;
-    std::set<Index> sources;
-    for (Index c : claims) {
-        groups[kg.claim(c).relation].push_back(c);
-        sources.insert(kg.claim(c).source);
+void write_json(const KnowledgeGraph& kg, const ActorProfile& p, const ScenarioText& scenario) {
+    const Actor& a = kg.actor(p.actor);
+    JsonAnswer json(kg, scenario);
+    json.key("actor");
+    json.actor(p.actor);
+    json.field("aliases", a.aliases);
+    json.key("holder");
+    json.actor(a.holder);
+    json.field("note", a.note.empty() ? std::nullopt : std::optional<std::string>(a.note));
+    json.key("positions_held");
+    json.actors(p.positions_held);
+    json.key("groups");
+    json.start_array();
+    for (const RelationGroup& g : p.groups) {
+        const Relation& r = kg.relation(g.relation);
+        json.start_object();
+        json.field("relation", r.id);
+        json.field("label", r.label);
+        json.field("polarity", r.polarity);
+        json.key("claims");
+        json.claims(g.claims);
+        json.end_object();
     }
-    std::vector<Index> positions_held;
-    for (Index i = 0; i < kg.data().actors.size(); ++i) {
-        if (kg.actor(i).holder == actor) {
-            positions_held.push_back(i);
-        }
-    }
+    json.end_array();
+    json.print();
+}
 
-    if (options.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        w.StartObject();
-        w.Key("actor");
-        write_actor(w, kg, actor);
-        w.Key("positions_held");
-        w.StartArray();
-        for (Index p : positions_held) {
-            write_string(w, kg.actor(p).id);
-        }
-        w.EndArray();
-        w.Key("groups");
-        w.StartArray();
-        for (const auto& [relation, list] : groups) {
-            w.StartObject();
-            write_field(w, "relation", kg.relation(relation).id);
-            write_field(w, "label", kg.relation(relation).label);
-            w.Key("polarity");
-            w.Int(kg.relation(relation).polarity);
-            w.Key("claims");
-            w.StartArray();
-            for (Index c : list) {
-                write_claim(w, kg, c);
-            }
-            w.EndArray();
-            w.EndObject();
-        }
-        w.EndArray();
-        write_sources(w, kg, sources);
-        w.EndObject();
-        print_json(buffer);
+int run(const ShowOptions& options) {
+    const KnowledgeGraph& kg = load_scenario(options.query);
+    const ActorProfile p = actor_profile(kg, kg.find_actor(options.actor));
+    if (options.query.format == "json") {
+        write_json(kg, p, options.query.scenario);
         return exit_ok;
     }
-
-    std::cout << a.name << " (" << a.id << "), " << to_string(a.kind);
-    if (a.holder != no_index) {
-        std::cout << ", held by " << kg.actor(a.holder).name;
-    }
-    std::cout << '\n';
+    const Actor& a = kg.actor(p.actor);
+    Lines& lines = out();
+    lines.line(a.name, " (", a.id, "), ", to_string(a.kind),
+               a.holder != no_index ? ", held by " + kg.actor(a.holder).name : "");
     if (!a.aliases.empty()) {
-        std::cout << "also known as: ";
-        for (std::size_t i = 0; i < a.aliases.size(); ++i) {
-            std::cout << (i == 0 ? "" : ", ") << a.aliases[i];
+        std::string aliases;
+        for (const auto& alias : a.aliases) {
+            aliases += (aliases.empty() ? "" : ", ") + alias;
         }
-        std::cout << '\n';
+        lines.line("also known as: ", aliases);
     }
     if (!a.note.empty()) {
-        std::cout << "note: " << a.note << '\n';
+        lines.line("note: ", a.note);
     }
-    if (!positions_held.empty()) {
-        std::cout << "positions held: ";
-        for (std::size_t i = 0; i < positions_held.size(); ++i) {
-            std::cout << (i == 0 ? "" : ", ") << kg.actor(positions_held[i]).id;
+    if (!p.positions_held.empty()) {
+        std::string held;
+        for (Index position : p.positions_held) {
+            held += (held.empty() ? "" : ", ") + kg.actor(position).id;
         }
-        std::cout << '\n';
+        lines.line("positions held: ", held);
     }
-    std::cout << plural(claims.size(), "claim", "claims") << '\n';
-    for (const auto& [relation, list] : groups) {
-        const Relation& r = kg.relation(relation);
-        std::cout << '\n'
-                  << r.id << " ("
-                  << (r.polarity > 0   ? "+1"
-                      : r.polarity < 0 ? "-1"
-                                       : "0")
-                  << ")\n";
-        for (Index ci : list) {
+    if (const std::string line = scenario_line(options.query.scenario); !line.empty()) {
+        lines.line("scenario: ", line);
+    }
+    lines.line(plural(p.claims.size(), "claim", "claims"));
+    for (const RelationGroup& g : p.groups) {
+        const Relation& r = kg.relation(g.relation);
+        lines.blank();
+        lines.line(r.id, " (", sign_text(r.polarity), ")");
+        for (Index ci : g.claims) {
             const Claim& c = kg.claim(ci);
-            std::cout << "  " << c.id << "  " << claim_sentence(kg, c) << '\n';
+            lines.line("  ", c.id, "  ", claim_sentence(kg, c),
+                       c.hypothetical ? "  [hypothetical]" : "");
             if (!c.quote.empty()) {
-                std::cout << "      \u201c" << c.quote << "\u201d\n";
+                lines.line("      \u201c", c.quote, "\u201d");
             }
-            std::cout << "      asserted by " << asserted_by_name(kg, c) << " \u00b7 source "
-                      << kg.source(c.source).id << " \u00b7 confidence "
-                      << format_number(c.confidence);
-            if (c.from || c.until) {
-                std::cout << " \u00b7 holds " << holds_text(c);
-            }
-            std::cout << '\n';
+            lines.line("      asserted by ", asserted_by_name(kg, c), " \u00b7 source ",
+                       kg.source(c.source).id, " \u00b7 confidence ", format_number(c.confidence),
+                       c.from || c.until ? " \u00b7 holds " + holds_text(c) : "");
             if (!c.note.empty()) {
-                std::cout << "      note: " << c.note << '\n';
+                lines.line("      note: ", c.note);
             }
         }
     }
-    if (!sources.empty()) {
-        std::cout << "\nsources\n";
-        for (Index s : sources) {
-            std::cout << "  " << kg.source(s).id << "  " << source_citation(kg.source(s));
-            if (!kg.source(s).url.empty()) {
-                std::cout << "  " << kg.source(s).url;
-            }
-            std::cout << '\n';
+    if (!p.sources.empty()) {
+        lines.blank();
+        lines.line("sources");
+        for (Index s : p.sources) {
+            const Source& source = kg.source(s);
+            lines.line("  ", source.id, "  ", source_citation(source),
+                       source.url.empty() ? "" : "  " + source.url);
         }
     }
     return exit_ok;
@@ -140,8 +110,7 @@ void register_show(CLI::App& app) {
         "Show every claim that touches an actor, grouped by relation, each with its quote, who "
         "asserts it, its confidence and its source. The actor may be given by id, name or alias; "
         "case and accents are ignored.");
-    add_data_options(*command, options->data);
-    add_format_option(*command, options->format);
+    add_query_options(*command, options->query, {"table", "json"}, false);
     command->add_option("actor", options->actor, "Actor id, name or alias")
         ->type_name("ACTOR")
         ->required();
@@ -149,8 +118,9 @@ void register_show(CLI::App& app) {
         "Examples:\n"
         "  entente show russia\n"
         "  entente show \"New Delhi\"\n"
+        "  entente show russia --as-of 2015\n"
         "  entente show india-jk-reorganisation --format json");
-    command->callback([options] { throw Exit{run(*options)}; });
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

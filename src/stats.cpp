@@ -1,119 +1,111 @@
 // `entente stats`: what the dataset holds, counted.
 #include <iostream>
-#include <map>
 
 #include "cli.hpp"
+#include "entente/query/dataset_counts.hpp"
 
 namespace entente::cli {
 
 namespace {
 
-struct StatsOptions {
-    DataOptions data;
-    std::string format;
-};
-
-int run(const StatsOptions& options) {
-    const KnowledgeGraph& kg = load_for_query(options.data);
+int run(const QueryOptions& options) {
+    const KnowledgeGraph& kg = load_scenario(options);
     const Dataset& d = kg.data();
-    std::vector<std::size_t> by_kind(std::size(all_actor_kinds), 0);
-    for (const auto& a : d.actors) {
-        by_kind[static_cast<std::size_t>(a.kind)]++;
-    }
-    std::vector<std::size_t> by_relation(d.relations.size(), 0);
-    for (const auto& c : d.claims) {
-        by_relation[c.relation]++;
-    }
-    std::size_t builtin = 0;
-    for (const auto& r : d.relations) {
-        builtin += r.builtin ? 1 : 0;
-    }
+    const DatasetCounts n = count_dataset(d);
+    auto by_kind = [&](ActorKind k) { return n.actors_by_kind[static_cast<std::size_t>(k)]; };
 
     if (options.format == "json") {
-        rapidjson::StringBuffer buffer;
-        JsonWriter w(buffer);
-        w.StartObject();
-        w.Key("sources");
-        w.Uint64(d.sources.size());
-        w.Key("relations");
-        w.StartObject();
-        w.Key("total");
-        w.Uint64(d.relations.size());
-        w.Key("builtin");
-        w.Uint64(builtin);
-        w.EndObject();
-        w.Key("actors");
-        w.StartObject();
-        w.Key("total");
-        w.Uint64(d.actors.size());
-        w.Key("by_kind");
-        w.StartObject();
+        JsonAnswer json(kg, options.scenario);
+        json.key("counts");
+        json.start_object();
+        json.field("sources", n.sources);
+        json.field("relations", n.relations);
+        json.field("builtin_relations", n.builtin_relations);
+        json.field("actors", n.actors);
+        json.field("claims", n.claims);
+        json.end_object();
+        json.key("actors_by_kind");
+        json.start_object();
         for (ActorKind k : all_actor_kinds) {
-            w.Key(std::string(to_string(k)).c_str());
-            w.Uint64(by_kind[static_cast<std::size_t>(k)]);
+            json.field(to_string(k), by_kind(k));
         }
-        w.EndObject();
-        w.EndObject();
-        w.Key("claims");
-        w.StartObject();
-        w.Key("total");
-        w.Uint64(d.claims.size());
-        w.Key("by_relation");
-        w.StartObject();
+        json.end_object();
+        json.key("claims_by_relation");
+        json.start_object();
         for (std::size_t i = 0; i < d.relations.size(); ++i) {
-            if (by_relation[i] != 0) {
-                w.Key(d.relations[i].id.c_str());
-                w.Uint64(by_relation[i]);
+            if (n.claims_by_relation[i] != 0) {
+                json.field(d.relations[i].id, n.claims_by_relation[i]);
             }
         }
-        w.EndObject();
-        w.EndObject();
-        w.EndObject();
-        print_json(buffer);
+        json.end_object();
+        // Stats cite no claim; their sources are the dataset's.
+        for (Index s = 0; s < d.sources.size(); ++s) {
+            json.cite_source(s);
+        }
+        json.print();
+        return exit_ok;
+    }
+    if (options.format == "csv") {
+        Table table({"table", "group", "count"});
+        table.add({"sources", "", std::to_string(n.sources)});
+        table.add({"relations", "", std::to_string(n.relations)});
+        table.add({"relations", "builtin", std::to_string(n.builtin_relations)});
+        table.add({"actors", "", std::to_string(n.actors)});
+        for (ActorKind k : all_actor_kinds) {
+            table.add({"actors", std::string(to_string(k)), std::to_string(by_kind(k))});
+        }
+        table.add({"claims", "", std::to_string(n.claims)});
+        for (std::size_t i = 0; i < d.relations.size(); ++i) {
+            if (n.claims_by_relation[i] != 0) {
+                table.add({"claims", d.relations[i].id, std::to_string(n.claims_by_relation[i])});
+            }
+        }
+        table.print_csv(std::cout);
         return exit_ok;
     }
 
-    std::cout << plural(d.sources.size(), "source", "sources") << '\n';
-    std::cout << plural(d.actors.size(), "actor", "actors") << '\n';
+    Lines& lines = out();
+    if (const std::string line = scenario_line(options.scenario); !line.empty()) {
+        lines.line("scenario: ", line);
+    }
+    lines.line(plural(n.sources, "source", "sources"));
+    lines.line(plural(n.actors, "actor", "actors"));
     Table kinds({"  KIND", "ACTORS"});
     for (ActorKind k : all_actor_kinds) {
-        if (by_kind[static_cast<std::size_t>(k)] != 0) {
-            kinds.add({"  " + std::string(to_string(k)),
-                       std::to_string(by_kind[static_cast<std::size_t>(k)])});
+        if (by_kind(k) != 0) {
+            kinds.add({"  " + std::string(to_string(k)), std::to_string(by_kind(k))});
         }
     }
-    kinds.print(std::cout);
-    std::cout << plural(d.claims.size(), "claim", "claims") << '\n';
+    kinds.print(lines);
+    lines.line(plural(n.claims, "claim", "claims"));
     Table relations({"  RELATION", "POLARITY", "CLAIMS"});
     for (std::size_t i = 0; i < d.relations.size(); ++i) {
-        if (by_relation[i] != 0) {
-            const int p = d.relations[i].polarity;
-            relations.add({"  " + d.relations[i].id,
-                           p > 0   ? "+1"
-                           : p < 0 ? "-1"
-                                   : "0",
-                           std::to_string(by_relation[i])});
+        if (n.claims_by_relation[i] != 0) {
+            relations.add({"  " + d.relations[i].id, sign_text(d.relations[i].polarity),
+                           std::to_string(n.claims_by_relation[i])});
         }
     }
-    relations.print(std::cout);
-    std::cout << plural(d.relations.size(), "relation", "relations") << " in the vocabulary ("
-              << builtin << " built in)\n";
+    relations.print(lines);
+    lines.line(plural(n.relations, "relation", "relations"), " in the vocabulary (",
+               n.builtin_relations, " built in)");
     return exit_ok;
 }
 
 }  // namespace
 
 void register_stats(CLI::App& app) {
-    auto options = std::make_shared<StatsOptions>();
+    auto options = std::make_shared<QueryOptions>();
     CLI::App* command = app.add_subcommand(
-        "stats", "Count what the dataset holds: sources, actors by kind, claims by relation.");
-    add_data_options(*command, options->data);
-    add_format_option(*command, options->format);
+        "stats",
+        "Count what the dataset holds: sources, actors by kind, claims by relation (under the "
+        "what-if scenario, if any).");
+    add_query_options(*command, *options, {"table", "json", "csv"}, false);
     command->footer(
         "Examples:\n"
         "  entente stats\n"
-        "  entente stats --format json | jq .claims.by_relation");
-    command->callback([options] { throw Exit{run(*options)}; });
+        "  entente stats --as-of 2015\n"
+        "  entente stats --format json | jq .claims_by_relation");
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

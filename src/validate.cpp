@@ -1,5 +1,5 @@
 // `entente validate`: load the data and report every problem, or a one-line summary.
-#include <iostream>
+#include <algorithm>
 
 #include "cli.hpp"
 
@@ -12,72 +12,59 @@ struct ValidateOptions {
     std::string format;
 };
 
-void write_json(const ValidateOptions&, const Loaded& loaded) {
-    rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
-    w.StartObject();
-    w.Key("valid");
-    w.Bool(loaded.errors == 0);
-    w.Key("files");
-    w.Uint64(loaded.files);
-    w.Key("errors");
-    w.Uint64(loaded.errors);
-    w.Key("warnings");
-    w.Uint64(loaded.warnings);
+void write_json(const Loaded& loaded) {
+    Json json;
+    json.field("valid", loaded.errors == 0);
+    json.field("files", loaded.files);
+    json.field("errors", loaded.errors);
+    json.field("warnings", loaded.warnings);
+    json.key("counts");
     if (loaded.graph) {
         const Dataset& d = loaded.graph->data();
-        w.Key("counts");
-        w.StartObject();
-        w.Key("sources");
-        w.Uint64(d.sources.size());
-        w.Key("relations");
-        w.Uint64(d.relations.size());
-        w.Key("actors");
-        w.Uint64(d.actors.size());
-        w.Key("claims");
-        w.Uint64(d.claims.size());
-        w.EndObject();
+        json.start_object();
+        json.field("sources", d.sources.size());
+        json.field("relations", d.relations.size());
+        json.field("actors", d.actors.size());
+        json.field("claims", d.claims.size());
+        json.end_object();
+    } else {
+        json.null();
     }
-    w.Key("diagnostics");
-    w.StartArray();
+    json.key("diagnostics");
+    json.start_array();
     for (const auto& diag : loaded.diagnostics) {
-        w.StartObject();
-        write_field(w, "severity", diag.severity == Severity::error ? "error" : "warning");
-        write_field(w, "file", diag.file);
-        w.Key("line");
-        w.Uint64(diag.line);
-        w.Key("column");
-        w.Uint64(diag.column);
-        write_field(w, "pointer", diag.pointer);
-        write_field(w, "message", diag.message);
-        w.EndObject();
+        json.start_object();
+        json.field("severity", diag.severity == Severity::error ? "error" : "warning");
+        json.field("file", diag.file);
+        json.field("line", diag.line);
+        json.field("column", diag.column);
+        json.field("pointer", diag.pointer);
+        json.field("message", diag.message);
+        json.end_object();
     }
-    w.EndArray();
-    w.EndObject();
-    print_json(buffer);
+    json.end_array();
+    json.print();
 }
 
 int run(const ValidateOptions& options) {
     const Loaded loaded = load(options.data);
     if (options.format == "json") {
-        write_json(options, loaded);
+        write_json(loaded);
         return loaded.errors == 0 ? exit_ok : exit_data;
     }
+    print_diagnostics(loaded);  // errors, or warnings only
     if (loaded.errors != 0) {
-        print_diagnostics(loaded);
         return exit_data;
     }
-    print_diagnostics(loaded);  // warnings only, if any
     const Dataset& d = loaded.graph->data();
     const auto own = static_cast<std::size_t>(std::count_if(
         d.relations.begin(), d.relations.end(), [](const Relation& r) { return !r.builtin; }));
-    std::cout << "valid: " << plural(loaded.files, "file", "files") << ", "
-              << plural(d.sources.size(), "source", "sources") << ", "
-              << plural(d.actors.size(), "actor", "actors") << ", "
-              << plural(d.claims.size(), "claim", "claims") << ", "
-              << plural(d.relations.size(), "relation", "relations") << " (" << own
-              << " defined by the data), " << plural(loaded.warnings, "warning", "warnings")
-              << '\n';
+    out().line("valid: ", plural(loaded.files, "file", "files"), ", ",
+               plural(d.sources.size(), "source", "sources"), ", ",
+               plural(d.actors.size(), "actor", "actors"), ", ",
+               plural(d.claims.size(), "claim", "claims"), ", ",
+               plural(d.relations.size(), "relation", "relations"), " (", own,
+               " defined by the data), ", plural(loaded.warnings, "warning", "warnings"));
     return exit_ok;
 }
 
@@ -97,7 +84,7 @@ void register_validate(CLI::App& app) {
         "  entente validate                      # the embedded dataset\n"
         "  entente validate --data my-claims/    # a directory of *.json files\n"
         "  entente validate --with extra.json    # the embedded dataset plus a file");
-    command->callback([options] { throw Exit{run(*options)}; });
+    set_action(*command, [options] { return run(*options); });
 }
 
 }  // namespace entente::cli

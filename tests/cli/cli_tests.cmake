@@ -46,7 +46,7 @@ entente_cli_test(show.by-alias-any-case 0
 entente_cli_test(show.json 0
   --stdout-has "\"id\": \"kor-42\""
   --stdout-has "\"relation\": \"opposes\""
-  --stdout-has "\"holder\": \"india\""
+  --stdout-has "\"holder\": {\"id\": \"india\", \"name\": \"India\", \"kind\": \"state\"}"
   -- show india-jk-reorganisation --format json)
 entente_cli_test(show.unknown-name 3
   --stderr "${_data}/expected/unknown-rusia.txt" -- show rusia)
@@ -130,7 +130,8 @@ entente_cli_test(neighbors.cpec 0
 
 # Query errors.
 entente_cli_test(align.no-actor 1 --stderr-has "name one actor, two actors, or use --matrix" -- align)
-entente_cli_test(align.csv-without-matrix 1 --stderr-has "--format csv goes with --matrix" -- align russia --format csv)
+entente_cli_test(align.csv-pair 1
+  --stderr "${_data}/expected/align-csv-pair.txt" -- align russia pakistan --format csv)
 entente_cli_test(align.unknown 3 --stderr-has "did you mean \"pakistan\"?" -- align russia pakistn)
 entente_cli_test(assume.unknown-relation 3
   --stderr-has "did you mean \"sanctions\"?" -- balance --assume "russia sanction pakistan")
@@ -178,3 +179,86 @@ endforeach()
 
 # Load progress on a terminal only (script(1) gives the terminal).
 add_test(NAME cli.progress COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/progress.sh $<TARGET_FILE:entente>)
+
+# Every option that takes a value takes exactly one per use: repeatable ones before the positional
+# arguments used to swallow them (`balance --data F a b c` read files a, b and c). The doctest
+# "every value option takes one value per use" walks every option of every command.
+entente_cli_test(options.data-before-actors 0
+  --stdout-has "balance of 3 actors with 3 signed ties" --stdout-has "camp A: a b"
+  -- balance --data good/queries.json a b c)
+entente_cli_test(options.data-before-pair 0
+  --stdout-has "alignment of Alpha and Beta: +0.41" -- align --data good/queries.json "Alpha" Beta)
+entente_cli_test(options.data-before-path 0
+  --stdout-has "path 1: Beta → Alpha → Gamma  (2 hops, sign -1)" --stdout-has "path 2: "
+  -- path --data good/queries.json b c --k 2)
+entente_cli_test(options.without-before-actors 0
+  --stdout-has "where Alpha and Beta diverge: 1 point, 0 roadblocks" --stdout-has "scenario: without q7"
+  -- diverge --without q7 a b --data good/queries.json)
+entente_cli_test(options.assume-before-actor 0
+  --stdout-has "scenario: assuming \"c supports q\"" --stdout-has "assume-1  Gamma supports An open question  [hypothetical]"
+  -- show --assume "c supports q" c --data good/queries.json)
+entente_cli_test(options.with-before-actor 0
+  --stdout-has "Russia (russia), state" -- show --with good/extra.json russia)
+entente_cli_test(options.relations-before-actors 0
+  --stdout-has "path 1: Alpha → Gamma  (1 hop, sign -1)"
+  -- path --relations pressures,supports a c --data good/queries.json)
+entente_cli_test(options.relations-repeated 0
+  --stdout-has "path 1: Alpha → Gamma  (1 hop, sign -1)"
+  -- path a c --data good/queries.json --relations supports --relations pressures)
+
+# A negative year is not a date (std::from_chars took the sign); neither is nothing at all.
+entente_cli_test(as-of.negative 1
+  --stderr "${_data}/expected/as-of-negative.txt" -- align russia pakistan --as-of=-123)
+entente_cli_test(as-of.empty 1
+  --stderr "${_data}/expected/as-of-empty.txt" -- balance --as-of=)
+entente_cli_test(as-of.export-negative 1
+  --stderr-has "--as-of: \"-2020\" is not a date" -- export --as-of -2020)
+# An empty list is not "no filter".
+entente_cli_test(relations.only-commas 1
+  --stderr "${_data}/expected/relations-only-commas.txt" -- path a c --data good/queries.json --relations ,)
+entente_cli_test(relations.export-only-commas 1
+  --stderr "${_data}/expected/relations-only-commas.txt" -- export --relations ,,)
+
+# Text from the data reaches the terminal inert (bug 10): a quote with the issue's escape sequence,
+# names with bidi overrides, C1 controls; JSON keeps it exact. Diagnostics: bad/terminal-escapes.
+entente_cli_test(show.terminal-escapes 0
+  --stdout "${_data}/expected/show-terminal.txt" -- show title --data good/terminal.json)
+add_test(NAME cli.terminal-safety
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/terminal_safety.sh $<TARGET_FILE:entente>
+                 ${PROJECT_SOURCE_DIR})
+
+# Out of memory is status 2 and a message, never a crash (bug 11): address-space limits on a
+# generated dataset. Skipped under AddressSanitizer, which ulimit -v cannot bound.
+if(ENTENTE_SANITIZE)
+  set(_sanitized --sanitized)
+else()
+  set(_sanitized "")
+endif()
+add_test(NAME cli.out-of-memory
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/out_of_memory.sh $<TARGET_FILE:entente>
+                 ${_sanitized})
+set_tests_properties(cli.out-of-memory PROPERTIES SKIP_RETURN_CODE 77)
+
+# docs/cli.md shows real output: every `$ entente` block is run and compared. A drifted example
+# must fail the check (tests/data/docs/drifted.md).
+add_test(NAME docs.cli-examples
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/docs/cli.md)
+add_test(NAME docs.examples-drift
+         COMMAND ${_expect} --code 1
+                 --stdout-has "FAIL: drifted.md:6: entente stats --data tests/data/good/queries.json | head -n 2"
+                 --stdout-has "-2 sources" --stdout-has "+1 source" --stdout-has "1 examples"
+                 -- bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
+                    ${PROJECT_SOURCE_DIR} ${_data}/docs/drifted.md)
+
+# The matrix JSON cites the claims its entries rest on (every signed claim of a, b, c, d).
+entente_cli_test(align.matrix-json 0
+  --stdout "${_data}/expected/align-matrix.json" -- align --matrix --data good/queries.json --format json)
+# stats, actors and show see the what-if scenario like every query, and state it.
+entente_cli_test(stats.as-of 0
+  --stdout-has "scenario: as of 2021" --stdout-has "9 claims" -- stats --as-of 2021 --data good/queries.json)
+entente_cli_test(actors.assume-csv 0
+  --stdout-has "c,Gamma,state,2" -- actors --assume "c supports q" --data good/queries.json --format csv)
+entente_cli_test(show.without-json 0
+  --stdout-has "      \"q4\"" --stdout-has "\"groups\": []" --stdout-has "\"claims\": []"
+  -- show c --without q4 --data good/queries.json --format json)

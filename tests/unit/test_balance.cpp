@@ -202,3 +202,27 @@ TEST_CASE("a larger graph beyond the exact limit is solved by local search with 
     CHECK(f.lower_bound <= f.index);
     CHECK(recount(g, f.camp) == f.index);
 }
+
+TEST_CASE("balance report: the camps by id, and the actors with no signed tie in neither") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const TieTable ties(kg);
+    auto ids = [&](const std::vector<Index>& actors) {
+        std::vector<std::string> out;
+        for (Index a : actors) {
+            out.push_back(kg.actor(a).id);
+        }
+        return out;
+    };
+    // Edges a-b +, a-c -, a-d +, b-c -, b-d -: {a, b, d} against {c} frustrates b-d only.
+    const BalanceReport all = balance(kg, ties);
+    CHECK(ids(all.actors) == std::vector<std::string>{"a", "b", "c", "d", "org"});
+    CHECK(ids(all.camps[0]) == std::vector<std::string>{"a", "b", "d"});
+    CHECK(ids(all.camps[1]) == std::vector<std::string>{"c"});
+    CHECK(ids(all.untied) == std::vector<std::string>{"org"});
+    // Named actors only; c's one signed tie among them is to a.
+    const BalanceReport some =
+        balance(kg, ties, {kg.find_actor("org"), kg.find_actor("c"), kg.find_actor("a")});
+    CHECK(ids(some.camps[0]) == std::vector<std::string>{"a"});
+    CHECK(ids(some.camps[1]) == std::vector<std::string>{"c"});
+    CHECK(ids(some.untied) == std::vector<std::string>{"org"});
+}

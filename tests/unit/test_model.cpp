@@ -62,6 +62,19 @@ TEST_CASE("dates: full and partial ISO dates, calendar-checked") {
     CHECK(!parse_date(""));
 }
 
+TEST_CASE("dates: every part is exactly its digits, no sign or space") {
+    // std::from_chars accepts a leading minus: "-123" was the year -123.
+    CHECK(!parse_date("-123"));
+    CHECK(!parse_date("-999-01"));
+    CHECK(!parse_date("2024--1"));
+    CHECK(!parse_date("2024-01--1"));
+    CHECK(!parse_date("+202"));
+    CHECK(!parse_date(" 202"));
+    CHECK(!parse_date("2024-+1"));
+    CHECK(!parse_date("2024-1 "));
+    CHECK(parse_date("0001") == Date{1, 0, 0});
+}
+
 TEST_CASE("partial dates span their whole period") {
     CHECK(parse_date("2024")->earliest() == 20240101);
     CHECK(parse_date("2024")->latest() == 20241231);

@@ -6,6 +6,7 @@
 #include "entente/model/errors.hpp"
 #include "entente/query/alignment.hpp"
 #include "entente/query/alignment_matrix.hpp"
+#include "entente/query/alignment_ranking.hpp"
 #include "entente/query/divergence.hpp"
 #include "entente/query/scenario.hpp"
 #include "fixture.hpp"
@@ -215,4 +216,155 @@ TEST_CASE("the dense alignment matrix equals align() pair by pair") {
             }
         }
     }
+}
+
+namespace {
+
+std::vector<std::string> ids(const KnowledgeGraph& kg, const std::vector<Index>& items) {
+    std::vector<std::string> out;
+    for (Index i : items) {
+        out.push_back(kg.actor(i).id);
+    }
+    return out;
+}
+
+std::vector<std::string> claim_ids(const KnowledgeGraph& kg, const std::vector<Index>& items) {
+    std::vector<std::string> out;
+    for (Index i : items) {
+        out.push_back(kg.claim(i).id);
+    }
+    return out;
+}
+
+std::vector<std::string> ranked(const KnowledgeGraph& kg, const std::vector<Alignment>& ranking) {
+    std::vector<Index> others;
+    for (const Alignment& al : ranking) {
+        others.push_back(al.b);
+    }
+    return ids(kg, others);
+}
+
+}  // namespace
+
+TEST_CASE("measures by name, and the score each picks") {
+    for (AlignmentMeasure m : all_alignment_measures) {
+        CHECK(parse_alignment_measure(to_string(m)) == m);
+    }
+    CHECK(!parse_alignment_measure("cosine"));
+    CHECK(!parse_alignment_measure(""));
+    Alignment al;
+    al.alignment = 0.5;
+    al.agreement = -0.25;
+    al.s_score = 0.75;
+    CHECK(alignment_score(al, AlignmentMeasure::alignment) == 0.5);
+    CHECK(alignment_score(al, AlignmentMeasure::agreement) == -0.25);
+    CHECK(alignment_score(al, AlignmentMeasure::s) == 0.75);
+    CHECK(!alignment_score(al, AlignmentMeasure::kappa));
+}
+
+TEST_CASE("ranking: every side-taker with a defined score, highest first") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    const Index a = kg.find_actor("a");
+    // b (1 - 23/133) / 2, d (-1 + 1) / 2 = 0, c (-1 - 3/13) / 2; org has no score, and the
+    // positions p and q do not take sides.
+    const auto by_alignment = alignment_ranking(kg, ties, a, AlignmentMeasure::alignment);
+    CHECK(ranked(kg, by_alignment) == std::vector<std::string>{"b", "d", "c"});
+    CHECK(*by_alignment[0].alignment == doctest::Approx((1.0 - 23.0 / 133.0) / 2.0));
+    CHECK(*by_alignment[1].alignment == doctest::Approx(0.0));
+    CHECK(*by_alignment[2].alignment == doctest::Approx(-8.0 / 13.0));
+    for (const Alignment& al : by_alignment) {
+        CHECK(al.a == a);
+    }
+    // By agreement, c and d both score -1 over one shared object: in id order.
+    CHECK(ranked(kg, alignment_ranking(kg, ties, a, AlignmentMeasure::agreement)) ==
+          std::vector<std::string>{"b", "c", "d"});
+}
+
+TEST_CASE("ranking: equal scores put more shared objects first, then ids") {
+    const auto result = test::load_text(R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+      "actors": [{"id": "s1", "name": "S1", "kind": "state"},
+                 {"id": "m1", "name": "M1", "kind": "state"},
+                 {"id": "m2", "name": "M2", "kind": "group"},
+                 {"id": "m3", "name": "M3", "kind": "person"},
+                 {"id": "o1", "name": "O1", "kind": "position"},
+                 {"id": "o2", "name": "O2", "kind": "position"}],
+      "claims": [{"subject": "s1", "relation": "supports", "object": "o1", "source": "s"},
+                 {"subject": "s1", "relation": "supports", "object": "o2", "source": "s"},
+                 {"subject": "m1", "relation": "supports", "object": "o1", "source": "s"},
+                 {"subject": "m2", "relation": "supports", "object": "o1", "source": "s"},
+                 {"subject": "m2", "relation": "supports", "object": "o2", "source": "s"},
+                 {"subject": "m3", "relation": "supports", "object": "o2", "source": "s"}]})");
+    REQUIRE(result.graph);
+    const KnowledgeGraph& kg = *result.graph;
+    const TieTable ties(kg);
+    const auto ranking =
+        alignment_ranking(kg, ties, kg.find_actor("s1"), AlignmentMeasure::agreement);
+    // All agree fully (1); m2 shares two objects, m1 and m3 one each.
+    CHECK(ranked(kg, ranking) == std::vector<std::string>{"m2", "m1", "m3"});
+    CHECK(ranking[0].shared == 2);
+}
+
+TEST_CASE("matrix: by default every state with a signed tie, by id") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    CHECK(ids(kg, matrix_actors(kg, ties)) == std::vector<std::string>{"a", "b", "c", "d"});
+    // Without q7 and q8, d has no claim of non-zero sign left.
+    Scenario scenario;
+    scenario.without = {"q7", "q8"};
+    const KnowledgeGraph fewer = apply_scenario(kg, scenario);
+    CHECK(ids(fewer, matrix_actors(fewer, TieTable(fewer))) ==
+          std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("matrix: every measure's entries equal align()'s, and cite the claims they rest on") {
+    const KnowledgeGraph kg = queries_graph();
+    const TieTable ties(kg);
+    auto actors = [&](std::initializer_list<const char*> names) {
+        std::vector<Index> out;
+        for (const char* n : names) {
+            out.push_back(kg.find_actor(n));
+        }
+        return out;
+    };
+    const auto all = actors({"a", "b", "c", "d", "org", "p"});
+    for (AlignmentMeasure m : all_alignment_measures) {
+        CAPTURE(to_string(m));
+        const ScoreMatrix sm = score_matrix(ties, all, m);
+        CHECK(sm.actors == all);
+        CHECK(sm.measure == m);
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            CHECK(!sm.scores[i][i]);
+            for (std::size_t j = 0; j < all.size(); ++j) {
+                if (i != j) {
+                    const auto expected = alignment_score(align(ties, all[i], all[j]), m);
+                    REQUIRE(sm.scores[i][j].has_value() == expected.has_value());
+                    if (expected) {
+                        CHECK(*sm.scores[i][j] == doctest::Approx(*expected));
+                    }
+                }
+            }
+        }
+    }
+    // a and b: agreement over c, d, p, q rests on every signed claim but q3, their direct tie.
+    CHECK(
+        claim_ids(kg, score_matrix(ties, actors({"a", "b"}), AlignmentMeasure::agreement).claims) ==
+        std::vector<std::string>{"q1", "q2", "q4", "q5", "q6", "q7", "q8"});
+    CHECK(
+        claim_ids(kg, score_matrix(ties, actors({"a", "b"}), AlignmentMeasure::alignment).claims) ==
+        std::vector<std::string>{"q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"});
+    // S compares the stances over third objects: not the direct tie either.
+    CHECK(claim_ids(kg, score_matrix(ties, actors({"a", "b"}), AlignmentMeasure::s).claims) ==
+          std::vector<std::string>{"q1", "q2", "q4", "q5", "q6", "q7", "q8"});
+    // c and d: no direct tie; shared a (q4, q1 derived; q7) and b (q2 derived; q8).
+    CHECK(
+        claim_ids(kg, score_matrix(ties, actors({"c", "d"}), AlignmentMeasure::alignment).claims) ==
+        std::vector<std::string>{"q1", "q2", "q4", "q7", "q8"});
+    // org has no tie: nothing defined, nothing cited.
+    const ScoreMatrix lone = score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::alignment);
+    CHECK(!lone.scores[0][1]);
+    CHECK(lone.claims.empty());
+    CHECK(score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::s).claims.size() == 5);
+    CHECK_THROWS_WITH_AS(score_matrix(ties, actors({"a", "b", "a"}), AlignmentMeasure::alignment),
+                         "an actor is listed twice in the matrix", Error);
 }

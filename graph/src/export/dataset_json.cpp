@@ -5,6 +5,8 @@
 
 #include <set>
 
+#include "entente/load/json_allocator.hpp"
+
 namespace entente {
 
 std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection) {
@@ -29,8 +31,11 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
             relations.insert(i);
         }
     }
-    rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    // RapidJSON's default allocator leaves a failed growth unchecked (a crash); this one throws.
+    using Buffer = rapidjson::GenericStringBuffer<rapidjson::UTF8<>, ThrowingJsonAllocator>;
+    Buffer buffer;
+    rapidjson::PrettyWriter<Buffer, rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator> w(
+        buffer);
     w.SetIndent(' ', 2);
     auto str = [&](const std::string& s) {
         w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "entente/load/json_allocator.hpp"
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/model/text.hpp"
 #include "load/rules.hpp"
@@ -35,33 +36,7 @@ constexpr std::size_t suggestion_budget = 100'000'000;
 
 // RapidJSON's parse stack grows with the longest string; an allocator that throws turns memory
 // exhaustion into std::bad_alloc, which the caller reports, instead of a write through null.
-class ThrowingAllocator {
-  public:
-    void* Malloc(std::size_t size) {
-        if (size == 0) {
-            return nullptr;
-        }
-        void* p = std::malloc(size);
-        if (p == nullptr) {
-            throw std::bad_alloc();
-        }
-        return p;
-    }
-    void* Realloc(void* original, std::size_t, std::size_t size) {
-        if (size == 0) {
-            std::free(original);
-            return nullptr;
-        }
-        void* p = std::realloc(original, size);
-        if (p == nullptr) {
-            throw std::bad_alloc();
-        }
-        return p;
-    }
-    static void Free(void* p) { std::free(p); }
-};
-
-using Reader = rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingAllocator>;
+using Reader = rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator>;
 
 // Numbers reach the handler as written, so messages can show them as written and the value is
 // read with a correctly rounded conversion (RFC 8259 leaves precision to the reader; users

@@ -1,5 +1,6 @@
 #include "entente/model/model.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -11,7 +12,12 @@ constexpr std::array<std::string_view, 8> kind_names = {
     "state", "organization", "person", "group", "position", "project", "region", "event",
 };
 
+// Exactly ASCII digits: std::from_chars alone would also take a leading minus ("-123").
 bool parse_int(std::string_view text, int& out) {
+    if (text.empty() ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return false;
+    }
     const auto* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc{} && ptr == end;

@@ -104,4 +104,41 @@ Alignment align(const TieTable& ties, Index a, Index b, bool similarity_measures
     return out;
 }
 
+std::string_view to_string(AlignmentMeasure measure) {
+    switch (measure) {
+        case AlignmentMeasure::agreement:
+            return "agreement";
+        case AlignmentMeasure::s:
+            return "s";
+        case AlignmentMeasure::kappa:
+            return "kappa";
+        case AlignmentMeasure::alignment:
+            break;
+    }
+    return "alignment";
+}
+
+std::optional<AlignmentMeasure> parse_alignment_measure(std::string_view text) {
+    for (AlignmentMeasure m : all_alignment_measures) {
+        if (to_string(m) == text) {
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<double> alignment_score(const Alignment& alignment, AlignmentMeasure measure) {
+    switch (measure) {
+        case AlignmentMeasure::agreement:
+            return alignment.agreement;
+        case AlignmentMeasure::s:
+            return alignment.s_score;
+        case AlignmentMeasure::kappa:
+            return alignment.kappa;
+        case AlignmentMeasure::alignment:
+            break;
+    }
+    return alignment.alignment;
+}
+
 }  // namespace entente

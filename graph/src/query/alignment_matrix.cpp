@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
+
+#include "entente/model/errors.hpp"
 
 namespace entente {
 
@@ -78,6 +82,89 @@ std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable&
     for (auto& thread : pool) {
         thread.join();
     }
+    return out;
+}
+
+std::vector<Index> matrix_actors(const KnowledgeGraph& graph, const TieTable& ties) {
+    std::vector<Index> out;
+    for (Index i = 0; i < graph.data().actors.size(); ++i) {
+        const auto& stance = ties.stance(i);
+        if (graph.actor(i).kind == ActorKind::state &&
+            std::any_of(stance.begin(), stance.end(), [](const Tie& t) { return t.sign() != 0; })) {
+            out.push_back(i);
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [&](Index x, Index y) { return graph.actor(x).id < graph.actor(y).id; });
+    return out;
+}
+
+ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
+                         AlignmentMeasure measure) {
+    std::unordered_set<Index> members;
+    for (Index a : actors) {
+        if (!members.insert(a).second) {
+            throw Error("an actor is listed twice in the matrix");
+        }
+    }
+    ScoreMatrix out;
+    out.actors = actors;
+    out.measure = measure;
+    const std::size_t n = actors.size();
+    std::set<Index> claims;
+    auto cite = [&](const Tie& tie) {
+        for (const Evidence& e : tie.evidence) {
+            claims.insert(e.claim);
+        }
+    };
+    if (measure == AlignmentMeasure::alignment || measure == AlignmentMeasure::agreement) {
+        out.scores = alignment_matrix(ties, actors, measure == AlignmentMeasure::agreement);
+        // A tie enters some agreement when another actor here has a non-zero tie to the same
+        // object (the object is then shared, and that pair's agreement defined); it enters an
+        // alignment also as the direct tie between two actors here (which defines it).
+        std::unordered_map<Index, std::size_t> holding;
+        for (Index a : actors) {
+            for (const Tie& t : ties.stance(a)) {
+                holding[t.object] += t.value != 0.0 ? 1 : 0;
+            }
+        }
+        for (Index a : actors) {
+            for (const Tie& t : ties.stance(a)) {
+                const bool direct =
+                    measure == AlignmentMeasure::alignment && members.count(t.object) != 0;
+                if (direct || (t.value != 0.0 && holding[t.object] >= 2)) {
+                    cite(t);
+                }
+            }
+        }
+    } else {
+        out.scores.assign(n, std::vector<std::optional<double>>(n));
+        // S and kappa compare the union of both stances over third objects: each actor's
+        // non-zero ties to anything but its partner enter every defined entry of its row.
+        std::vector<std::size_t> defined(n, 0);
+        std::vector<Index> partner(n, no_index);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = i + 1; j < n; ++j) {
+                const auto score = alignment_score(align(ties, actors[i], actors[j]), measure);
+                out.scores[i][j] = out.scores[j][i] = score;
+                if (score) {
+                    ++defined[i];
+                    ++defined[j];
+                    partner[i] = actors[j];
+                    partner[j] = actors[i];
+                }
+            }
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            for (const Tie& t : ties.stance(actors[i])) {
+                if (defined[i] != 0 && t.value != 0.0 &&
+                    (defined[i] >= 2 || t.object != partner[i])) {
+                    cite(t);
+                }
+            }
+        }
+    }
+    out.claims.assign(claims.begin(), claims.end());
     return out;
 }
 

@@ -45,6 +45,18 @@ BalanceReport balance(const KnowledgeGraph& graph, const TieTable& ties, std::ve
     report.triangle_counts = census.counts;
     report.unbalanced = std::move(census.unbalanced);
     report.frustration = frustration(report.graph, options);
+    // The frustration search puts untied vertices in camp 0; they belong to neither.
+    std::vector<bool> tied(actors.size(), false);
+    for (const SignedEdge& e : report.graph.edges) {
+        tied[e.u] = tied[e.v] = true;
+    }
+    for (std::size_t v = 0; v < actors.size(); ++v) {
+        if (!tied[v]) {
+            report.untied.push_back(actors[v]);
+        } else {
+            report.camps[report.frustration.camp[v] == 0 ? 0 : 1].push_back(actors[v]);
+        }
+    }
     return report;
 }
 

@@ -12,7 +12,7 @@ namespace entente {
 /// The selection as an entente dataset (format version 1) that loads back with nothing lost:
 /// the selected actors (and the holders of selected positions), claims, and their sources and
 /// relations; for the whole graph, every source and every relation the data defined, cited or
-/// not.
+/// not. Throws std::bad_alloc when memory runs out (nothing is returned then).
 std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection);
 
 }  // namespace entente
