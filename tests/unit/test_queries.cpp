@@ -183,6 +183,19 @@ TEST_CASE("scenario: bad assumptions and unknown claim ids are typed errors") {
                          Error);
     s.assumptions = {"alpha"};
     CHECK_THROWS_AS(apply_scenario(kg, s), Error);
+    // A pasted paragraph is refused at once rather than split at each of its relation words.
+    std::string long_text = "alpha";
+    for (int i = 0; i < 14'000; ++i) {
+        long_text += " supports";
+    }
+    s.assumptions = {long_text + " beta"};
+    CHECK_THROWS_WITH_AS(apply_scenario(kg, s),
+                         "the assumption has 14002 words; an assumption is \"SUBJECT RELATION "
+                         "OBJECT\" in at most 64 words",
+                         Error);
+    // Within the bound, the first split that names no actor says which name is unknown.
+    s.assumptions = {"alpha supports beta supports zzz"};
+    CHECK_THROWS_AS(apply_scenario(kg, s), UnknownNameError);
     s.assumptions.clear();
     s.without = {"q99"};
     CHECK_THROWS_AS(apply_scenario(kg, s), UnknownNameError);

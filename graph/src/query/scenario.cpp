@@ -25,6 +25,9 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
+// Words an assumption may have: two names and a relation, names of a few words each.
+constexpr std::size_t max_assumption_words = 64;
+
 std::string join(const std::vector<std::string>& words, std::size_t begin, std::size_t end) {
     std::string out;
     for (std::size_t i = begin; i < end; ++i) {
@@ -40,9 +43,18 @@ Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text) {
     const std::string usage = "cannot read the assumption \"" + std::string(text) +
                               "\"; write it as \"SUBJECT RELATION OBJECT\", e.g. "
                               "\"russia sanctions pakistan\"";
+    // Each word that is a relation splits the text into two names to look up: bounded, so that a
+    // pasted paragraph is refused at once rather than looked up in every possible split.
+    if (words.size() > max_assumption_words) {
+        throw Error("the assumption has " + std::to_string(words.size()) +
+                    " words; an assumption is \"SUBJECT RELATION OBJECT\" in at most " +
+                    std::to_string(max_assumption_words) + " words");
+    }
     // The relation is the word that splits the text into two names; try each in turn so that
-    // multi-word names ("united states") need no quoting inside the assumption.
-    std::optional<UnknownNameError> first_unknown;
+    // multi-word names ("united states") need no quoting inside the assumption. Names are looked
+    // up without suggestions here; only the first split that fails is looked up again to say
+    // what was meant.
+    std::optional<std::pair<std::string, std::string>> first_failed;
     for (std::size_t i = 1; i + 1 < words.size(); ++i) {
         Index relation = no_index;
         for (Index r = 0; r < graph.data().relations.size(); ++r) {
@@ -53,26 +65,29 @@ Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text) {
         if (relation == no_index) {
             continue;
         }
-        try {
-            Claim claim;
-            claim.subject = graph.find_actor(join(words, 0, i));
-            claim.relation = relation;
-            claim.object = graph.find_actor(join(words, i + 1, words.size()));
-            if (claim.subject == claim.object) {
-                throw Error("the assumption \"" + std::string(text) +
-                            "\" relates an actor to itself");
+        const std::string subject = join(words, 0, i);
+        const std::string object = join(words, i + 1, words.size());
+        if (graph.names().find(subject).empty() || graph.names().find(object).empty()) {
+            if (!first_failed) {
+                first_failed.emplace(subject, object);
             }
-            claim.hypothetical = true;
-            claim.asserted_by = "what-if assumption";
-            return claim;
-        } catch (const UnknownNameError& e) {
-            if (!first_unknown) {
-                first_unknown = e;
-            }
+            continue;
         }
+        Claim claim;
+        claim.subject = graph.find_actor(subject);  // throws AmbiguousNameError
+        claim.relation = relation;
+        claim.object = graph.find_actor(object);
+        if (claim.subject == claim.object) {
+            throw Error("the assumption \"" + std::string(text) + "\" relates an actor to itself");
+        }
+        claim.hypothetical = true;
+        claim.asserted_by = "what-if assumption";
+        return claim;
     }
-    if (first_unknown) {
-        throw *first_unknown;
+    if (first_failed) {
+        // Throws UnknownNameError, with the nearest names, for whichever side is unknown.
+        (void)graph.find_actor(first_failed->first);
+        (void)graph.find_actor(first_failed->second);
     }
     // No word is a relation id: say which one was probably meant.
     if (words.size() >= 3) {
