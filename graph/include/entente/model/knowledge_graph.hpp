@@ -25,20 +25,25 @@ struct EdgeProperties {
     Index claim = no_index;  ///< Index into Dataset::claims.
 };
 
-/// Bidirectional multigraph: one vertex per actor, one edge per claim. Edges are kept in one
-/// vector (the last vecS) rather than a node per edge: a third less memory, faster to build.
+/// Bidirectional multigraph (Boost.Graph adjacency_list): one vertex per actor, one edge per claim
+/// from its subject to its object, symmetric relations included (one edge each). Edges are kept in
+/// one vector (the last vecS) rather than a node per edge: a third less memory, faster to build.
 using Graph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProperties,
                           EdgeProperties, boost::no_property, boost::vecS>;
-/// A vertex of the graph; equal to the actor's index.
+/// A vertex of the graph; equal to the actor's index into Dataset::actors.
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 /// An edge of the graph.
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
-/// A validated dataset as a Boost graph, with lookups by name and id.
+/// A validated dataset as a Boost graph, with lookups by name and id. Immutable once built: the
+/// const members may be called from several threads at once.
 class KnowledgeGraph {
   public:
-    /// Builds the graph; `data` must already be validated (every index in range).
+    /// Builds the graph, the name index and the id tables: O(claims + relations + total length
+    /// of the actors' ids, names and aliases). `data` must already be validated: every index in
+    /// range (anything else is undefined behaviour); a repeated claim id finds its first claim.
+    /// Throws std::bad_alloc, or std::runtime_error when ICU's data cannot be loaded (fold_name).
     explicit KnowledgeGraph(Dataset data);
     KnowledgeGraph(KnowledgeGraph&&) noexcept;
     KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
@@ -46,27 +51,38 @@ class KnowledgeGraph {
 
     /// The tables.
     const Dataset& data() const { return data_; }
-    /// The signed multigraph; vertex i is actor i, each edge one claim.
+    /// The signed multigraph; vertex i is actor i, edge properties name the claim (an index into
+    /// Dataset::claims).
     const Graph& graph() const { return *graph_; }
     /// Name lookup over ids, names and aliases.
     const NameIndex& names() const { return names_; }
 
-    /// The actor a user's name means; throws UnknownNameError or AmbiguousNameError.
+    /// The index of the actor a user's name means: the one actor whose id, name or alias folds
+    /// (fold_name) to the same key as `name`, or, among several, the one whose id is `name`
+    /// exactly. Throws UnknownNameError (what_kind "actor", up to three suggested ids, found
+    /// within suggestion_cell_budget) when none matches, AmbiguousNameError (every matching id)
+    /// when several match and none by its exact id, std::bad_alloc. O(length of `name`) on a
+    /// hit.
     Index find_actor(std::string_view name) const;
-    /// The relation with this id; throws UnknownNameError.
+    /// The index of the relation whose id is `id`, exactly (no folding, labels not searched).
+    /// Throws UnknownNameError (what_kind "relation", up to three nearest ids) or std::bad_alloc.
+    /// O(1) on a hit, O(relations) on a miss.
     Index find_relation(std::string_view id) const;
-    /// The claim with this id; throws UnknownNameError.
+    /// The index of the claim whose id is `id`, exactly. Throws UnknownNameError (what_kind
+    /// "claim", up to three nearest ids) or std::bad_alloc. O(1) on a hit; a miss folds every
+    /// claim id to suggest some, O(claims).
     Index find_claim(std::string_view id) const;
-    /// The claims that touch an actor as subject or object, in dataset order.
+    /// The claims (indices into Dataset::claims) that touch `actor` as subject or object, in
+    /// dataset order, each once. O(d log d) for an actor on d claims; throws std::bad_alloc.
     std::vector<Index> claims_of(Index actor) const;
 
-    /// The actor with this index.
+    /// The actor with this index (which must be in range). Throws nothing.
     const Actor& actor(Index i) const { return data_.actors[i]; }
-    /// The claim with this index.
+    /// The claim with this index (which must be in range). Throws nothing.
     const Claim& claim(Index i) const { return data_.claims[i]; }
-    /// The relation with this index.
+    /// The relation with this index (which must be in range). Throws nothing.
     const Relation& relation(Index i) const { return data_.relations[i]; }
-    /// The source with this index.
+    /// The source with this index (which must be in range). Throws nothing.
     const Source& source(Index i) const { return data_.sources[i]; }
 
   private:
@@ -78,9 +94,12 @@ class KnowledgeGraph {
     std::unordered_map<std::string, Index> relation_by_id_;
 };
 
-/// A claim as a sentence with names: "Russia supports India's position".
+/// A claim as a sentence: subject's name, relation's label, object's name, joined by spaces
+/// ("Russia supports India's position"). `claim`'s indices must be in range for `graph`. Throws
+/// std::bad_alloc.
 std::string claim_sentence(const KnowledgeGraph& graph, const Claim& claim);
-/// A source as a citation: "Author, “Title”, Publisher, 2024-05-22" (parts that are known).
+/// A source as a citation: "Author, “Title”, Publisher, 2024-05-22" (author, publisher and date
+/// only when known; the title always, in curly quotes). Throws std::bad_alloc.
 std::string source_citation(const Source& source);
 
 }  // namespace entente

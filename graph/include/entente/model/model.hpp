@@ -1,5 +1,9 @@
 #pragma once
 /// @file The claim model: sources, relations, actors and the claims between them.
+///
+/// Text in every record is UTF-8. A loaded dataset's text is valid UTF-8 without NUL, within
+/// LoadLimits' lengths (the loader refuses anything else, see docs/data-format.md); lengths below
+/// are in characters (code points).
 
 #include <cstdint>
 #include <limits>
@@ -11,121 +15,148 @@
 
 namespace entente {
 
-/// Position of a record in one of a dataset's tables.
+/// Position of a record in one of a dataset's tables (0-based, 32 bits: at most 2^32 - 1 records
+/// per table).
 using Index = std::uint32_t;
-/// Marks an absent index (no holder, asserted by free text).
+/// Marks an absent index (no holder, asserted by free text, a reference not resolved).
 inline constexpr Index no_index = std::numeric_limits<Index>::max();
 
-/// What sort of thing an actor is.
+/// What sort of thing an actor is (docs/data-format.md, Actor).
 enum class ActorKind : std::uint8_t {
-    state,
-    organization,
-    person,
-    group,
-    position,
-    project,
-    region,
-    event,
+    state,         ///< A sovereign state.
+    organization,  ///< An alliance, bloc, UN body or publisher.
+    person,        ///< A person.
+    group,         ///< A non-state group, such as an armed group.
+    position,      ///< A stance, claim, policy, resolution or issue that actors take sides on.
+    project,       ///< A corridor, deal or agreement.
+    region,        ///< A region.
+    event,         ///< An event.
 };
 
-/// Every actor kind, in declaration order.
+/// Every actor kind, in declaration order (the order of ActorKind's values, 0 to 7).
 inline constexpr ActorKind all_actor_kinds[] = {
     ActorKind::state,    ActorKind::organization, ActorKind::person, ActorKind::group,
     ActorKind::position, ActorKind::project,      ActorKind::region, ActorKind::event,
 };
 
-/// The kind's name as used in data files ("state", "organization", ...).
+/// The kind's name as used in data files ("state", "organization", ...); `kind` must be one of
+/// the enumerators. Throws nothing.
 std::string_view to_string(ActorKind kind);
-/// Parses a kind name; nullopt when it names no kind.
+/// Parses a kind name exactly as to_string writes it (lowercase ASCII); nullopt when it names no
+/// kind. Throws nothing.
 std::optional<ActorKind> parse_actor_kind(std::string_view text);
-/// True for the kinds that take sides (state, organization, person, group).
+/// True for the kinds that take sides (state, organization, person, group): the vertices of
+/// balance, the candidates of a ranking, the roadblocks of a divergence. Throws nothing.
 bool takes_sides(ActorKind kind);
 
-/// A calendar date that may be partial (year only, or year and month).
+/// A calendar date (proleptic Gregorian) that may be partial: year only, or year and month. A
+/// partial date covers its whole period: "2019" is 1 January to 31 December 2019.
 struct Date {
-    int year = 0;   ///< Four-digit year.
-    int month = 0;  ///< 1-12, or 0 when only the year is known.
-    int day = 0;    ///< 1-31, or 0 when unknown.
+    int year = 0;   ///< In [0, 9999]: four digits in data files.
+    int month = 0;  ///< In [1, 12], or 0 when only the year is known.
+    int day = 0;    ///< In [1, days in that month], or 0 when unknown (always 0 without a month).
 
-    /// The first day the date can mean, as a sortable number (YYYYMMDD).
+    /// The first day the date can mean, as a sortable number YYYYMMDD (2019 gives 20190101).
+    /// Throws nothing.
     int earliest() const;
-    /// The last day the date can mean, as a sortable number (YYYYMMDD).
+    /// The last day the date can mean, as a sortable number YYYYMMDD, leap years counted (2024-02
+    /// gives 20240229). Throws nothing.
     int latest() const;
-    /// The date as written in data files: "2024", "2024-05" or "2024-05-22".
+    /// The date as written in data files: "2024", "2024-05" or "2024-05-22". The year is written
+    /// without leading zeros, so a year before 1000 comes out with fewer than four digits (which
+    /// parse_date refuses). Throws std::bad_alloc.
     std::string to_string() const;
     /// Equal when all three parts are equal.
     bool operator==(const Date&) const = default;
 };
 
-/// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD", checking that the day exists in that month.
+/// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ISO 8601 calendar dates, ASCII digits only),
+/// checking that the month is in 1-12 and the day exists in that month (leap years counted);
+/// nullopt for anything else. Throws nothing.
 std::optional<Date> parse_date(std::string_view text);
 
 /// Where a claim comes from.
 struct Source {
-    std::string id;            ///< Stable slug.
-    std::string title;         ///< Title of the article, document or page.
-    std::string author;        ///< Author, empty when unknown.
-    std::string publisher;     ///< Publisher, empty when unknown.
+    std::string id;         ///< Stable slug, unique among sources (^[a-z0-9]+([-_.][a-z0-9]+)*$).
+    std::string title;      ///< Title of the article, document or page; never empty once loaded.
+    std::string author;     ///< Author, empty when unknown.
+    std::string publisher;  ///< Publisher, empty when unknown.
     std::optional<Date> date;  ///< Publication date, when known.
     std::string url;           ///< Address, empty when unknown.
-    std::string note;          ///< Curator's note.
+    std::string note;          ///< Curator's note, possibly empty.
     /// Equal when every field is equal.
     bool operator==(const Source&) const = default;
 };
 
 /// A relation type with its sign.
 struct Relation {
-    std::string id;          ///< Slug used in claims ("supports").
-    std::string label;       ///< Human label ("supports").
-    int polarity = 0;        ///< +1 cooperative, -1 hostile, 0 structural.
+    std::string id;          ///< Slug used in claims ("supports"), unique among relations.
+    std::string label;       ///< Human label used in sentences ("is allied with"); never empty.
+    int polarity = 0;        ///< +1 cooperative, -1 hostile, 0 structural; nothing else.
     bool symmetric = false;  ///< True when "a R b" also means "b R a".
     bool builtin = false;    ///< True for the vocabulary every dataset starts with.
-    std::string note;        ///< Curator's note.
+    std::string note;        ///< Curator's note, possibly empty.
     /// Equal when every field is equal.
     bool operator==(const Relation&) const = default;
 };
 
-/// The relation vocabulary every dataset starts with.
+/// The relation vocabulary every dataset starts with: 15 relations (6 cooperative, 7 hostile, 2
+/// structural; table in docs/data-format.md), each with `builtin` set, in the order they take
+/// at the start of Dataset::relations. Static storage; throws nothing.
 std::span<const Relation> builtin_relations();
 
 /// A political actor, or a position, project, region or event that actors relate to.
 struct Actor {
-    std::string id;                     ///< Stable slug.
-    std::string name;                   ///< Display name.
+    std::string id;                     ///< Stable slug, unique among actors.
+    std::string name;                   ///< Display name (any script); never empty once loaded.
     ActorKind kind = ActorKind::state;  ///< What sort of actor this is.
-    std::vector<std::string> aliases;   ///< Other names it is looked up by.
-    Index holder = no_index;            ///< For positions: the actor whose position it is.
-    std::string note;                   ///< Curator's note.
+    std::vector<std::string> aliases;   ///< Other names it is looked up by, in file order.
+    /// For positions only: the actor whose position it is, an index into Dataset::actors of an
+    /// actor that takes sides; no_index when none.
+    Index holder = no_index;
+    std::string note;  ///< Curator's note, possibly empty.
     /// Equal when every field is equal.
     bool operator==(const Actor&) const = default;
 };
 
 /// One sourced statement: subject relation object.
 struct Claim {
-    std::string id;                      ///< Stable id, given or assigned from the content.
-    bool id_assigned = false;            ///< True when the file gave no id.
-    Index subject = no_index;            ///< Actor the claim is about.
-    Index relation = no_index;           ///< Relation type.
-    Index object = no_index;             ///< Actor, position or project on the other end.
-    Index source = no_index;             ///< Where the claim comes from.
-    std::string quote;                   ///< The sentence in the source that supports it.
-    std::string asserted_by;             ///< Whose view it is: an actor id or free text.
-    Index asserted_by_actor = no_index;  ///< The actor asserting it, when asserted_by names one.
-    double confidence = 1.0;             ///< In (0, 1].
-    std::optional<Date> from;            ///< First date the claim holds, when known.
-    std::optional<Date> until;           ///< Last date the claim holds, when known.
-    std::string note;                    ///< Curator's note.
-    bool hypothetical = false;           ///< True for a what-if assumption, not sourced data.
+    /// Stable id, unique among claims: as given, or assigned from the content ("c-" and ten
+    /// hex digits, "-2", "-3", ... on a clash; see docs/data-format.md, Claim).
+    std::string id;
+    bool id_assigned = false;   ///< True when the file gave no id and `id` was assigned.
+    Index subject = no_index;   ///< Index into Dataset::actors: the actor the claim is about.
+    Index relation = no_index;  ///< Index into Dataset::relations: the relation type.
+    /// Index into Dataset::actors: the actor, position or project on the other end; never the
+    /// subject itself once loaded.
+    Index object = no_index;
+    Index source = no_index;  ///< Index into Dataset::sources: where the claim comes from.
+    std::string quote;        ///< The sentence in the source that supports it; possibly empty.
+    /// Whose view it is: an actor id or free text. The loader fills it in when the file leaves it
+    /// out: the source's author, else its publisher, else its title.
+    std::string asserted_by;
+    /// Index into Dataset::actors of the actor whose id `asserted_by` is exactly; no_index when
+    /// it names none.
+    Index asserted_by_actor = no_index;
+    double confidence = 1.0;    ///< How sure the reading is: a fraction in (0, 1].
+    std::optional<Date> from;   ///< First date the claim holds, when known; not after `until`.
+    std::optional<Date> until;  ///< Last date the claim holds, when known.
+    std::string note;           ///< Curator's note, possibly empty.
+    /// True for a what-if assumption (apply_scenario), not sourced data. A JSON file cannot set
+    /// it; the compiled form keeps it.
+    bool hypothetical = false;
     /// Equal when every field is equal.
     bool operator==(const Claim&) const = default;
 };
 
 /// The tables of a loaded dataset; indices in claims and actors point into them.
 struct Dataset {
-    std::vector<Source> sources;      ///< All sources.
-    std::vector<Relation> relations;  ///< Built-in relations first, then the dataset's own.
-    std::vector<Actor> actors;        ///< All actors.
-    std::vector<Claim> claims;        ///< All claims, in file order.
+    std::vector<Source> sources;  ///< All sources, in file order (files in the order given).
+    /// Built-in relations first (builtin_relations(), in its order), then the dataset's own in
+    /// file order.
+    std::vector<Relation> relations;
+    std::vector<Actor> actors;  ///< All actors, in file order.
+    std::vector<Claim> claims;  ///< All claims, in file order.
     /// Equal when every table is equal, record by record.
     bool operator==(const Dataset&) const = default;
 };
