@@ -14,62 +14,92 @@
 
 namespace entente {
 
-/// One JSON file's name (as reported in diagnostics) and its text.
+/// One input file's name (as reported in diagnostics) and its bytes.
 struct InputFile {
     std::string name;  ///< Path as given by the user, or the embedded name.
-    std::string text;  ///< Raw bytes; a UTF-8 byte-order mark is skipped.
+    /// Raw bytes: JSON (RFC 8259) in UTF-8, or a compiled dataset (compiled.hpp); a UTF-8
+    /// byte-order mark is skipped.
+    std::string text;
 };
 
 /// Bounds on what one load accepts, so that hostile or mistaken input gets a clear error rather
-/// than exhausting memory or time. Default-constructed, it holds the documented defaults.
+/// than exhausting memory or time. Default-constructed, it holds the documented defaults
+/// (docs/data-format.md, Limits). Input past a limit is an error diagnostic, never a crash.
 struct LoadLimits {
-    /// Bytes one load reads, all files together (the embedded dataset is about 60 KB). The CLI
-    /// raises it to a sixteenth of the machine's memory.
+    /// Bytes, all files together, that load_dataset parses as JSON (a file that takes the total
+    /// past it is not parsed); read_dataset_path applies it to each file it reads. The embedded
+    /// dataset is about 60 KB. The CLI raises it to a sixteenth of the machine's memory. Not
+    /// applied to a compiled dataset handed to load_dataset or from_compiled.
     std::uint64_t max_bytes = 64ULL << 20;
-    /// Records (sources, relations, actors and claims together) in one load: room for
-    /// GDELT-sized aggregates, well short of what the index types (32 bits) can address.
+    /// Records (sources, relations, actors and claims together, built-in relations not counted)
+    /// in one load, JSON or compiled: room for GDELT-sized aggregates, well short of what the
+    /// index types (32 bits) can address. Reaching past it stops the load.
     std::size_t max_records = 100'000'000;
-    /// Characters in a name: ids, names, aliases, labels, authors, every other short string, and
-    /// every member name.
+    /// Characters (code points) in a name: ids, names, aliases, labels, authors, publishers,
+    /// asserted_by, and every member name (JSON) — for JSON and compiled datasets alike.
     std::size_t max_name_length = 1'000;
-    /// Characters in a long text: a quote, a note, a title or a url.
+    /// Characters (code points) in a long text: a quote, a note, a title or a url.
     std::size_t max_text_length = 100'000;
-    /// Warnings of one kind listed before the rest of that kind are summed up in one line.
+    /// Warnings of one kind (the same message but for the names in it) listed before the rest of
+    /// that kind are summed up in one line. JSON loads only: a compiled dataset keeps the warnings
+    /// it recorded.
     std::size_t max_similar_warnings = 20;
 };
 
 /// The outcome of loading: a graph when there were no errors, and every diagnostic found.
 struct LoadResult {
     std::optional<KnowledgeGraph> graph;  ///< Present only when no diagnostic is an error.
-    std::vector<Diagnostic> diagnostics;  ///< Errors and warnings, by file then position.
-    std::size_t files = 0;                ///< Number of files read.
+    /// Errors and warnings: from JSON, in the order of the files, then of their byte offsets;
+    /// from a compiled dataset, its errors by table, record and field, or else the warnings it
+    /// recorded.
+    std::vector<Diagnostic> diagnostics;
+    /// Number of files: those given to load_dataset, or for a compiled dataset the JSON files it
+    /// was compiled from (1 when it cannot be read).
+    std::size_t files = 0;
     /// Warnings found beyond those listed: each kind past LoadLimits::max_similar_warnings is
     /// summed up in one listed warning, which stands for all of them.
     std::size_t omitted_warnings = 0;
 
-    /// Number of diagnostics that are errors.
+    /// Number of diagnostics that are errors. O(diagnostics); throws nothing.
     std::size_t error_count() const;
-    /// Number of warnings found, listed or not.
+    /// Number of warnings found, listed or not: listed warnings + omitted_warnings.
+    /// O(diagnostics); throws nothing.
     std::size_t warning_count() const;
 };
 
-/// Told how far a load has got: bytes of input done, of `total`. Called from the loading thread.
+/// Told how far a load has got: `done` bytes of input parsed of `total` (the sizes of all files
+/// given), in [0, total]. Called from the loading thread, after each JSON file and after every
+/// 4,096th record of a table within one; never for a compiled dataset, and `done` stops short of
+/// `total` when a file is past the byte limit. An exception it throws leaves load_dataset.
 using LoadProgress = std::function<void(std::size_t done, std::size_t total)>;
 
-/// Parses, validates (schema, references, dates, duplicates) and merges the files into one graph;
-/// input beyond `limits` is an error. A compiled dataset (see compiled.hpp) is read as it is.
-/// `progress`, when set, is called now and then during long loads.
+/// Parses, validates and merges the files into one graph, files in the order given (ids are
+/// global across them). Every problem is a diagnostic, located (docs/data-format.md, What the
+/// loader reports): JSON syntax (RFC 8259; only a syntax error, nesting past 64 levels or the
+/// record limit stop reading a file), text that is not UTF-8 or holds a NUL, the format's schema
+/// (graph/schema/dataset.schema.json), references, calendar dates, duplicates, holders, and input
+/// beyond `limits`; then the warnings. Numbers are read to the nearest double. A compiled dataset
+/// (compiled.hpp) given alone is read by from_compiled; with other files, each compiled one is an
+/// error. `progress`, when set, is told how far the load has got. Linear in the input's size.
+/// Throws std::bad_alloc when memory runs out (nothing is returned then), std::runtime_error when
+/// ICU's data cannot be loaded, and whatever `progress` throws; problems in the data never throw.
 LoadResult load_dataset(const std::vector<InputFile>& files, const LoadLimits& limits = {},
                         const LoadProgress& progress = {});
 
-/// Reads a dataset path: a file, or a directory whose *.json files are read in name order.
-/// Problems reading (missing, unreadable, not a regular file, empty directory, larger than
-/// `limits.max_bytes`) are appended to `diagnostics`; such a file is not read.
+/// Reads a dataset path: a file, or a directory whose regular *.json files (not its
+/// subdirectories') are read in name order (bytewise). Returns the files read, in that order.
+/// Problems reading (missing, unreadable, not a regular file — a FIFO or a device is refused
+/// without blocking —, a directory without *.json files, a file larger than `limits.max_bytes`) are
+/// appended to `diagnostics` as errors without line or pointer; such a file is left out. Throws
+/// std::bad_alloc, and std::filesystem::filesystem_error when a directory listing fails after it
+/// has begun.
 std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
                                          std::vector<Diagnostic>& diagnostics,
                                          const LoadLimits& limits = {});
 
-/// The JSON Schema the loader validates every file with.
+/// The JSON Schema (draft 4) of the format, graph/schema/dataset.schema.json as built in, for
+/// other tools. The reader does not run it: it checks the same rules from its own table of fields,
+/// which a test holds to this schema. Static storage; throws nothing.
 std::string_view dataset_schema();
 
 }  // namespace entente
