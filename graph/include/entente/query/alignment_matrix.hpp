@@ -9,36 +9,43 @@
 
 namespace entente {
 
-/// Scores of every pair of `actors` at once (entry [i][j], none on the diagonal): alignment, or
-/// agreement when `agreement_only`. The same values as align() pair by pair, computed as dense
-/// dot products over the actors' stances, on all cores: the fast path for large matrices.
+/// Scores of every pair of `actors` (n indices of the tie table's graph) at once: an n x n
+/// matrix whose entry [i][j] is align(ties, actors[i], actors[j])'s alignment, or its agreement
+/// when `agreement_only`, in [-1, 1]; nullopt on the diagonal and where undefined. [i][j] and
+/// [j][i] differ only when one actor is a position (its direct tie goes one way). Computed as
+/// dense dot products over the actors' stances (docs/queries.md): O(n^2 x m) time and
+/// O(n x m) memory for m objects the actors tie to, on all cores from 64 actors up. Throws
+/// std::bad_alloc, or std::system_error when a thread cannot be started.
 std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable& ties,
                                                                  const std::vector<Index>& actors,
                                                                  bool agreement_only = false);
 
 /// The actors a matrix shows when none are named: every state of `graph` with at least one tie
-/// of non-zero sign in `ties` (the others would fill their rows with undefined scores), ordered
-/// by id. O(actors + ties); throws nothing.
+/// of non-zero sign in `ties` (the others would fill their rows with undefined scores), as
+/// indices ordered by id. `ties` must be built from `graph`. O(actors log actors + ties); throws
+/// std::bad_alloc.
 std::vector<Index> matrix_actors(const KnowledgeGraph& graph, const TieTable& ties);
 
 /// A pairwise table of scores and the claims its scores rest on.
 struct ScoreMatrix {
-    std::vector<Index> actors;                               ///< Row i and column i are actors[i].
+    std::vector<Index> actors;  ///< Row i and column i are actors[i] (Dataset::actors indices).
     AlignmentMeasure measure = AlignmentMeasure::alignment;  ///< What the entries are.
     /// n x n entries in [-1, 1]: [i][j] is the score of actors[i] with actors[j] (as
     /// align(ties, actors[i], actors[j]) gives it); nullopt on the diagonal and where undefined.
     std::vector<std::vector<std::optional<double>>> scores;
-    /// Every claim some defined entry rests on, in dataset order, once each: the evidence of the
-    /// ties entering the entry's formula (direct tie and shared objects for alignment, shared
-    /// objects for agreement, every non-zero tie of either actor to a third object for S and
-    /// kappa).
+    /// Every claim (Dataset::claims index) some defined entry rests on, in dataset order, once
+    /// each: the evidence of the ties entering the entry's formula (direct tie and shared objects
+    /// for alignment, shared objects for agreement, every non-zero tie of either actor to a third
+    /// object for S and kappa).
     std::vector<Index> claims;
 };
 
 /// Scores every pair of `actors` (n of them, distinct indices of the tie table's graph) by
 /// `measure`: alignment and agreement through alignment_matrix() (dense, on all cores), S and
-/// kappa pair by pair through align(), O(n^2 x stance size). Throws Error when an actor is
-/// listed twice. Definitions and sources of the measures in docs/queries.md.
+/// kappa pair by pair through align(), O(n^2 x s log s) for stances of s ties. Throws Error
+/// ("an actor is listed twice in the matrix") when an actor is listed twice, std::bad_alloc, or
+/// std::system_error like alignment_matrix(). Definitions and sources of the measures (Signorino
+/// and Ritter 1999; Cohen 1960, Häge 2011) in docs/queries.md.
 ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
                          AlignmentMeasure measure);
 

@@ -11,8 +11,9 @@ namespace entente {
 /// whose score by `measure` with `actor` is defined: align(ties, actor, other) for each,
 /// highest score first; equal scores put the one resting on more shared objects first, then
 /// order by the other actor's id. Each result's `a` is `actor` and its pointers point into
-/// `ties`. Scores are in [-1, 1] (definitions in docs/queries.md); O(actors x stance size).
-/// `actor` must be an index of `graph` (any kind); throws nothing else.
+/// `ties`, built from `graph`. Scores are in [-1, 1] (definitions and sources in
+/// docs/queries.md); S and kappa are computed for every result. O(actors x s log s) for stances of
+/// s ties. `actor` must be an index of `graph` (any kind). Throws std::bad_alloc.
 std::vector<Alignment> alignment_ranking(const KnowledgeGraph& graph, const TieTable& ties,
                                          Index actor, AlignmentMeasure measure);
 

@@ -1,6 +1,6 @@
 #pragma once
-/// @file Signed graphs and their balance algorithms (Heider; Cartwright-Harary): triangles and
-/// the frustration index.
+/// @file Signed graphs and their balance algorithms (Heider 1946; Cartwright and Harary 1956):
+/// triangles and the frustration index.
 
 #include <array>
 #include <cstddef>
@@ -10,25 +10,28 @@ namespace entente {
 
 /// A signed edge between vertices u < v of a SignedGraph.
 struct SignedEdge {
-    std::size_t u = 0;  ///< Smaller endpoint.
-    std::size_t v = 0;  ///< Larger endpoint.
-    int sign = 1;       ///< +1 or -1.
+    std::size_t u = 0;  ///< Smaller endpoint, in [0, vertices).
+    std::size_t v = 0;  ///< Larger endpoint, in (u, vertices).
+    int sign = 1;       ///< +1 or -1; nothing else.
 };
 
-/// A simple undirected signed graph on vertices 0..n-1; the input of the balance algorithms.
+/// A simple undirected signed graph on vertices 0..n-1; the input of the balance algorithms,
+/// which assume (and do not check) what the fields below say.
 struct SignedGraph {
-    std::size_t vertices = 0;       ///< Number of vertices.
-    std::vector<SignedEdge> edges;  ///< At most one edge per pair, u < v.
+    std::size_t vertices = 0;       ///< Number of vertices, n.
+    std::vector<SignedEdge> edges;  ///< At most one edge per pair, u < v; indexed from 0.
 };
 
 /// A triangle of a signed graph, by edge indices, with how many of its edges are negative.
 struct SignedTriangle {
     std::size_t u = 0, v = 0, w = 0;     ///< Vertices, u < v < w.
     std::array<std::size_t, 3> edges{};  ///< Indices of uv, uw, vw in the graph's edges.
-    int negatives = 0;                   ///< 0 (+++), 1 (++-), 2 (+--) or 3 (---).
+    /// 0 (+++), 1 (++-), 2 (+--) or 3 (---); an odd count is unbalanced (Heider 1946).
+    int negatives = 0;
 };
 
-/// Every triangle of the graph, in order of (u, v, w).
+/// Every triangle of the graph, in order of (u, v, w). O(sum over edges uv of the degree of v),
+/// at most O(edges x largest degree), plus the triangles listed; throws std::bad_alloc.
 std::vector<SignedTriangle> signed_triangles(const SignedGraph& graph);
 
 /// The triangles of a signed graph by type, and the unbalanced ones listed.
@@ -37,34 +40,51 @@ struct TriangleCensus {
     std::vector<SignedTriangle> unbalanced;  ///< The ++- and --- triangles, in (u, v, w) order.
 };
 
-/// Counts every triangle by type and lists the unbalanced ones, in one pass.
+/// Counts every triangle by type and lists the unbalanced ones, in one pass; costs like
+/// signed_triangles(). Throws std::bad_alloc.
 TriangleCensus triangle_census(const SignedGraph& graph);
 
 /// How many triangles have 0, 1, 2 and 3 negative edges (+++, ++-, +--, ---), counted without
-/// listing them.
+/// listing them: costs like signed_triangles() in time, O(vertices + edges) in memory. Throws
+/// std::bad_alloc.
 std::array<std::size_t, 4> signed_triangle_counts(const SignedGraph& graph);
 
 /// The two camps that frustrate the fewest edges, and how sure we are of it.
 struct Frustration {
-    std::size_t index = 0;                ///< Edges frustrated by the camps (the best found).
-    std::size_t lower_bound = 0;          ///< No split frustrates fewer edges than this.
-    bool exact = false;                   ///< True when index is proven minimal (index == bound).
-    std::vector<int> camp;                ///< Per vertex: 0 or 1 (isolated vertices: 0).
-    std::vector<std::size_t> frustrated;  ///< Indices of the frustrated edges.
+    std::size_t index = 0;        ///< Edges frustrated by the camps (the best found).
+    std::size_t lower_bound = 0;  ///< No split frustrates fewer edges than this; <= index.
+    bool exact = false;           ///< True when index is proven minimal (index == lower_bound).
+    /// Per vertex (n entries): 0 or 1. The lowest vertex of each connected component is in camp
+    /// 0, so isolated vertices are too.
+    std::vector<int> camp;
+    /// Indices (into the graph's edges, ascending) of the frustrated edges: positive edges
+    /// between the camps, negative ones inside one.
+    std::vector<std::size_t> frustrated;
 };
 
 /// Options for the frustration search.
 struct FrustrationOptions {
-    std::size_t always_exact = 30;         ///< Components this small are solved with no budget.
-    std::size_t exact_limit = 48;          ///< Largest component solved exactly by search.
-    std::size_t node_budget = 50'000'000;  ///< Search nodes per component before giving up.
+    /// Components of at most this many vertices (and at most exact_limit) are solved exactly
+    /// with no node budget.
+    std::size_t always_exact = 30;
+    /// Largest component, in vertices, solved exactly by branch and bound; larger ones get the
+    /// local search only.
+    std::size_t exact_limit = 48;
+    /// Branch-and-bound nodes one component may take (between always_exact and exact_limit)
+    /// before its search gives up and keeps the local-search answer.
+    std::size_t node_budget = 50'000'000;
 };
 
-/// The frustration index: the fewest edges whose sign must flip (equivalently, that must be
-/// deleted) for the graph to split into two camps, positive inside and negative between.
-/// Components up to `exact_limit` vertices are solved exactly by branch and bound (with no
-/// budget up to `always_exact`); larger ones, or ones exhausting the budget, by local search, with
-/// a lower bound from edge-disjoint unbalanced triangles.
+/// The frustration index (Harary 1959; Aref and Wilson 2018): the fewest edges whose sign must
+/// flip (equivalently, that must be deleted) for the graph to split into two camps, positive
+/// inside and negative between (Cartwright and Harary 1956). Each connected component is solved
+/// on its own: first by local search (32 restarts from breadth-first spanning-tree camps, then
+/// single moves while they help; fixed seed, so the same graph gives the same camps), then, up
+/// to `exact_limit` vertices, exactly by branch and bound (with no budget up to `always_exact`).
+/// Components not proven optimal contribute a lower bound from edge-disjoint unbalanced
+/// triangles. Exponential in the largest component solved exactly (bounded by the options);
+/// polynomial otherwise. Recursion depth up to exact_limit. Throws std::bad_alloc. See
+/// docs/queries.md, Balance, for measured times and the check against Read's (1954) data.
 Frustration frustration(const SignedGraph& graph, FrustrationOptions options = {});
 
 }  // namespace entente

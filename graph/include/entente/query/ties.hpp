@@ -11,21 +11,25 @@ namespace entente {
 
 /// One claim's share in a tie.
 struct Evidence {
-    Index claim = no_index;  ///< The claim.
+    Index claim = no_index;  ///< The claim: an index into Dataset::claims.
     bool derived = false;    ///< True when it counts through a position's holder, at half weight.
-    double weight = 0.0;     ///< Signed contribution: polarity x confidence, halved if derived.
+    /// Signed contribution: polarity x confidence, halved if derived; in [-1, 1], never 0.
+    double weight = 0.0;
 };
 
 /// The net signed weight of the claims between an actor and an object, in [-1, 1].
 struct Tie {
-    Index actor = no_index;          ///< Whose tie it is.
-    Index object = no_index;         ///< To what: another actor, or a position.
-    double value = 0.0;              ///< Sum of weights / max(1, sum of |weights|).
-    std::vector<Evidence> evidence;  ///< The claims it rests on, in dataset order.
+    Index actor = no_index;   ///< Whose tie it is: an index into Dataset::actors.
+    Index object = no_index;  ///< To what: another actor, or a position (Dataset::actors).
+    /// Sum of weights / max(1, sum of |weights|), in [-1, 1]; exactly 0 when the weights cancel
+    /// (|value| < 1e-12).
+    double value = 0.0;
+    std::vector<Evidence> evidence;  ///< The claims it rests on, in dataset order; never empty.
 
-    /// -1, 0 or +1.
+    /// The sign of `value`: -1, 0 or +1. Throws nothing.
     int sign() const { return value > 0 ? 1 : value < 0 ? -1 : 0; }
-    /// True when every claim behind the tie counts only through a position's holder.
+    /// True when every claim behind the tie counts only through a position's holder. Throws
+    /// nothing.
     bool derived_only() const;
 };
 
@@ -34,22 +38,30 @@ struct TieOptions {
     bool direct_only = false;  ///< Leave out derived ties (through positions' holders).
 };
 
-/// Every tie in a graph, computed once: stance vectors per actor and ties by pair.
+/// Every tie in a graph, computed once: stance vectors per actor and ties by pair. Immutable once
+/// built, and holds no reference to the graph; the Tie pointers queries return point into it and
+/// live as long as it does.
 ///
-/// A claim s -> o with polarity p and confidence c adds p*c to the tie of s to o. Ties between
-/// two actors that are not positions are mutual, so it also adds to the tie of o to s; a
-/// position's ties come only from the actor's own claims about it. A claim on a position that
-/// has a holder h (other than s) also adds p*c/2, marked derived, to the mutual tie of s and h.
-/// Structural claims (polarity 0) add nothing. A tie's value is the sum of its weights divided
-/// by max(1, the sum of their absolute values): the weighted mean sign once there is a claim's
-/// worth of evidence, scaled down below that.
+/// A claim s -> o with polarity p and confidence c adds p*c to the tie of s to o. When neither s
+/// nor o is a position it also adds p*c to the tie of o to s, so ties between such actors are
+/// mutual; an actor's tie to a position comes only from its own claims about it, and a position
+/// has ties only as the subject of claims. A claim on a position that has a holder h (other than
+/// s) also adds p*c/2, marked derived, to the tie of s to h, and to the tie of h to s unless s is
+/// a position. Structural claims (polarity 0) add nothing; the relation's `symmetric` flag plays
+/// no part. A tie's value is the sum of its weights divided by max(1, the sum of their absolute
+/// values): the weighted mean sign once there is a claim's worth of evidence, scaled down below
+/// that. The definition is entente's own (docs/queries.md, Ties).
 class TieTable {
   public:
-    /// Computes every tie of the graph.
+    /// Computes every tie of the graph (with derived ties unless `options.direct_only`):
+    /// O(claims + T log T) for T ties. Throws std::bad_alloc.
     TieTable(const KnowledgeGraph& graph, TieOptions options = {});
-    /// The actor's non-zero and zero ties (every object it has a signed claim with), by object.
+    /// The ties of `actor` (an index of the graph), ordered by object index: one per object that
+    /// signed claims tie it to, directly or derived, including ties whose claims cancel to 0.
+    /// Throws nothing.
     const std::vector<Tie>& stance(Index actor) const { return stances_[actor]; }
-    /// The tie of `actor` to `object`, or nullptr when no signed claim joins them.
+    /// The tie of `actor` to `object` (indices of the graph), or nullptr when no signed claim
+    /// joins them that way. O(log stance size); throws nothing.
     const Tie* find(Index actor, Index object) const;
 
   private:
