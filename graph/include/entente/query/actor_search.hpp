@@ -12,19 +12,23 @@ namespace entente {
 
 /// Which actors a search keeps; an empty search keeps every actor.
 struct ActorSearch {
-    std::optional<ActorKind> kind;  ///< Only actors of this kind.
-    std::string text;               ///< Only actors whose id, name or an alias contains this.
+    std::optional<ActorKind> kind;  ///< Only actors of this kind; nullopt: every kind.
+    /// Only actors whose id, name or an alias contains this (UTF-8), once both are folded.
+    std::string text;
 };
 
 /// One actor a search found.
 struct ActorMatch {
-    Index actor = no_index;  ///< The actor.
-    std::size_t claims = 0;  ///< Claims touching it, as subject or object.
+    Index actor = no_index;  ///< The actor: a Dataset::actors index.
+    std::size_t claims = 0;  ///< Claims touching it, as subject or object (its degree).
 };
 
 /// The actors of `graph` passing `search`, ordered by id. Text matches when its folded form
-/// (fold_name: case, accents and punctuation ignored) occurs as a substring of the folded id,
-/// name or an alias; empty text matches every actor. O(actors x names); throws nothing.
+/// (fold_name: case, accents and punctuation ignored) occurs as a substring (bytewise) of the
+/// folded id, name or an alias; text that folds to nothing (empty, or only punctuation) matches
+/// every actor. Folds every name of every actor kept by kind: O(total length of their names x
+/// length of the folded text) at worst. Throws std::bad_alloc, or std::runtime_error like
+/// fold_name.
 std::vector<ActorMatch> search_actors(const KnowledgeGraph& graph, const ActorSearch& search);
 
 }  // namespace entente

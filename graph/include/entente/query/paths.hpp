@@ -1,5 +1,5 @@
 #pragma once
-/// @file Connections between actors: shortest paths, k shortest loopless paths, ego networks.
+/// @file Connections between actors: shortest paths and k shortest loopless paths (Yen 1971).
 
 #include <cstddef>
 #include <memory>
@@ -11,37 +11,56 @@ namespace entente {
 
 /// Which claims a path may follow.
 struct PathOptions {
-    bool directed = false;         ///< Follow claims from subject to object (symmetric: both ways).
-    std::size_t k = 1;             ///< How many shortest loopless paths (Yen's algorithm).
-    std::size_t max_hops = 0;      ///< Longest path allowed, in hops; 0 for no limit.
-    std::vector<Index> relations;  ///< Only these relations; empty for all.
-    bool positive_only = false;    ///< Only cooperative claims (polarity +1).
+    /// Follow claims from subject to object only (symmetric relations still both ways); false:
+    /// every claim both ways.
+    bool directed = false;
+    /// How many shortest loopless paths to find (Yen's algorithm); 0 finds none.
+    std::size_t k = 1;
+    std::size_t max_hops = 0;  ///< Longest path allowed, in hops; 0 for no limit.
+    /// Only claims of these relations (Dataset::relations indices); empty: every relation.
+    std::vector<Index> relations;
+    bool positive_only = false;  ///< Only cooperative claims (polarity +1).
 };
 
 /// One step of a path: the actors it joins and every claim that joins them that way.
 struct Hop {
-    Index from = no_index;      ///< Actor the hop leaves.
-    Index to = no_index;        ///< Actor the hop reaches.
-    std::vector<Index> claims;  ///< The claims joining them, in dataset order.
-    int sign = 0;               ///< Sign of the claims' net weight: +1, -1, or 0 (structural).
+    Index from = no_index;  ///< Actor the hop leaves (Dataset::actors index).
+    Index to = no_index;    ///< Actor the hop reaches (Dataset::actors index).
+    /// Every claim the options allow that joins them in the direction followed (Dataset::claims
+    /// indices), in dataset order; never empty.
+    std::vector<Index> claims;
+    /// Sign of the claims' net weight (sum of polarity x confidence): +1, -1, or 0 when they are
+    /// structural or cancel.
+    int sign = 0;
 };
 
-/// A path and its sign: the product of its hops' signs (a friend of an enemy is an enemy).
+/// A path and its sign: the product of its hops' signs (a friend of an enemy is an enemy; Heider
+/// 1946, Cartwright and Harary 1956).
 struct Path {
-    std::vector<Index> actors;  ///< From the first actor to the last.
-    std::vector<Hop> hops;      ///< actors.size() - 1 hops.
-    int sign = 0;               ///< Product of the hop signs; 0 when a hop is structural.
+    std::vector<Index> actors;  ///< From the first actor to the last, no actor twice.
+    std::vector<Hop> hops;      ///< actors.size() - 1 hops, in order.
+    int sign = 0;               ///< Product of the hop signs: +1, -1, or 0 when a hop's is 0.
 };
 
-/// Answers path queries on one graph with one set of options; built once, asked many times.
+/// Answers path queries on one graph with one set of options; built once, asked many times. The
+/// graph must outlive it.
 class PathFinder {
   public:
-    /// Indexes the claims the options allow, as a simple graph for breadth-first search.
+    /// Indexes the claims the options allow as a simple directed graph (one arc per ordered pair
+    /// of actors, with its claims): O(claims x relations listed + arcs log arcs). Throws
+    /// std::bad_alloc.
     PathFinder(const KnowledgeGraph& graph, PathOptions options);
+    /// Takes over another finder; the moved-from one may only be destroyed.
     PathFinder(PathFinder&&) noexcept;
     ~PathFinder();
-    /// The k shortest loopless paths from `from` to `to` (fewest hops first; ties in order of
-    /// the actors' ids). Empty when the actors are not connected within the limits.
+    /// The k shortest loopless paths from `from` to `to` (indices of the graph), fewest hops
+    /// first, each at most max_hops long. The first is, among the shortest, the one a
+    /// breadth-first search from `from` visiting neighbours in dataset order finds (found by a
+    /// bidirectional search that gives the same path); each further one is Yen's (1971) next
+    /// candidate, the shortest not yet given, equal lengths in order of their actors' ids. Empty
+    /// when the actors are the same, not connected within the limits, or k is 0. Each search is
+    /// O(actors + arcs) at worst; Yen's algorithm runs up to k x (path length) of them. Throws
+    /// std::bad_alloc.
     std::vector<Path> find(Index from, Index to) const;
 
     /// The indexed graph (defined in paths.cpp).
@@ -54,6 +73,7 @@ class PathFinder {
 };
 
 /// The k shortest loopless paths from `from` to `to`: PathFinder(graph, options).find(from, to).
+/// Throws std::bad_alloc.
 std::vector<Path> shortest_paths(const KnowledgeGraph& graph, Index from, Index to,
                                  const PathOptions& options);
 

@@ -9,22 +9,30 @@
 
 namespace entente {
 
-/// Which part of the graph to export.
+/// Which part of the graph to export or draw; every filter given must hold.
 struct SelectOptions {
-    std::optional<Index> focus;     ///< Only the ego network of this actor...
-    std::size_t depth = 1;          ///< ...up to this many hops.
-    std::optional<ActorKind> kind;  ///< Only actors of this kind.
-    std::vector<Index> relations;   ///< Only claims of these relations (empty: all).
+    /// Only the ego network of this actor (a Dataset::actors index; ego_network()), ...
+    std::optional<Index> focus;
+    std::size_t depth = 1;          ///< ... up to this many hops (0: the actor alone).
+    std::optional<ActorKind> kind;  ///< Only actors of this kind, the focus included.
+    /// Only claims of these relations (Dataset::relations indices); empty: every relation. The
+    /// ego network itself is walked over every claim.
+    std::vector<Index> relations;
 };
 
 /// A part of the graph: actors, and the claims among them.
 struct Selection {
-    std::vector<Index> actors;  ///< In dataset order.
-    std::vector<Index> claims;  ///< In dataset order; both ends are in `actors`.
-    bool whole = false;         ///< True when nothing was filtered out.
+    std::vector<Index> actors;  ///< Dataset::actors indices, in dataset order.
+    /// Dataset::claims indices, in dataset order; both ends of each are in `actors`.
+    std::vector<Index> claims;
+    /// True when no filter was given (every actor and claim is in); exports then keep every
+    /// source and relation too.
+    bool whole = false;
 };
 
 /// The actors passing the filters and the claims of the chosen relations between them.
+/// O(actors + claims x relations listed), plus the ego network's cost with a focus; throws
+/// std::bad_alloc.
 Selection select(const KnowledgeGraph& kg, const SelectOptions& options);
 
 }  // namespace entente
