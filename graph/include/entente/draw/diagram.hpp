@@ -1,5 +1,7 @@
 #pragma once
-/// @file Diagrams of query results, independent of how they are drawn.
+/// @file Diagrams of query results, independent of how they are drawn. Every builder below takes
+/// indices and results of `kg` (anything else is undefined behaviour), copies the text it needs,
+/// and throws only std::bad_alloc. Ids and conventions: docs/diagrams.md.
 
 #include <optional>
 #include <string>
@@ -18,67 +20,95 @@ namespace entente {
 struct DiagramNode {
     std::string name;                   ///< Unique node name: the actor id.
     std::string id;                     ///< Stable id for pages and scripts: "actor-<id>".
-    std::string label;                  ///< Text in the node.
+    std::string label;                  ///< Text in the node: the actor's name.
     ActorKind kind = ActorKind::state;  ///< Picks the shape.
-    std::string tooltip;                ///< Shown on hover: name, kind, aliases.
-    std::string cluster;                ///< Cluster name, or empty.
-    bool emphasized = false;            ///< The actors the query is about, or roadblocks.
+    /// Shown on hover: "NAME (KIND)", then "; also ALIAS, ..." and "; held by HOLDER" when it has
+    /// them.
+    std::string tooltip;
+    std::string cluster;  ///< Name of the DiagramCluster it is drawn in, or empty.
+    /// Stands out: the actors the query is about, roadblocks, objects two actors take opposite
+    /// sides on.
+    bool emphasized = false;
 };
 
-/// A claim (or a net tie) drawn as an edge.
+/// A claim (or a net tie, or a score) drawn as an edge.
 struct DiagramEdge {
-    std::string tail;           ///< Node name it leaves.
-    std::string head;           ///< Node name it reaches.
-    std::string id;             ///< Stable id: "claim-<id>" or "tie-<a>-<b>"; unique.
-    std::string label;          ///< Relation label, or a tie value.
-    int polarity = 0;           ///< Picks the colour: +1, 0, -1.
-    double confidence = 1.0;    ///< Picks the width.
-    bool directed = true;       ///< Symmetric relations and ties have no arrowhead.
+    std::string tail;  ///< Node name it leaves.
+    std::string head;  ///< Node name it reaches.
+    /// Stable id: "claim-<claim id>", "derived-<claim id>", "tie-<a>-<b>" or "score-<a>-<b>"
+    /// (actor ids). Unique in a diagram as long as no two pairs of actor ids join with '-' to the
+    /// same text ("a-b" and "c" against "a" and "b-c").
+    std::string id;
+    std::string label;  ///< Relation label, or a tie value or score with two decimals ("+0.50").
+    int polarity = 0;   ///< Picks the colour: +1, 0 or -1.
+    /// Picks the width, in [0, 1]: a claim's confidence (halved if derived), |tie value| or
+    /// |score|.
+    double confidence = 1.0;
+    bool directed = true;       ///< Symmetric relations, ties between actors and scores have none.
     bool derived = false;       ///< Counts through a position's holder: dashed.
-    bool hypothetical = false;  ///< A what-if assumption: dotted.
+    bool hypothetical = false;  ///< A what-if assumption, or a tie resting on one: dotted.
     bool highlighted = false;   ///< On the first path, or a frustrated tie.
-    std::string tooltip;        ///< Quote, source, who asserts it.
+    /// A claim's quote, source and who asserts it (claim_tooltip); a tie's lists every claim
+    /// behind it; a score's names the command that shows its claims.
+    std::string tooltip;
 };
 
 /// A group of nodes drawn together (the camps of a balance diagram).
 struct DiagramCluster {
-    std::string name;   ///< Cluster name.
+    std::string name;   ///< Cluster name; Graphviz draws it as a box when it starts "cluster".
     std::string label;  ///< Caption.
 };
 
-/// What a diagram shows.
+/// What a diagram shows. Text is as in the data, not escaped: render() escapes what Graphviz
+/// would otherwise read as markup.
 struct Diagram {
-    std::string title;                     ///< Caption of the whole drawing.
-    std::vector<DiagramNode> nodes;        ///< In drawing order.
-    std::vector<DiagramEdge> edges;        ///< In drawing order.
+    std::string title;               ///< Caption of the whole drawing.
+    std::vector<DiagramNode> nodes;  ///< In drawing order, each actor once.
+    /// In drawing order. Both ends must be in `nodes` (render() throws RenderError otherwise); the
+    /// builders below see to it.
+    std::vector<DiagramEdge> edges;
     std::vector<DiagramCluster> clusters;  ///< Clusters nodes refer to.
-    bool legend = true;                    ///< Draw the legend.
+    bool legend = true;                    ///< Draw a legend of the kinds and edge styles shown.
 };
 
-/// Every given actor and claim (claims whose ends are not given add their ends); `emphasized`
-/// actors (an ego network's centre) stand out.
+/// Every given actor and claim (Dataset::actors and Dataset::claims indices; a claim whose ends
+/// are not given adds them), each once; the `emphasized` actors (an ego network's centre) come
+/// first and stand out.
 Diagram claims_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
                        const std::vector<Index>& claims, const std::string& title,
                        const std::vector<Index>& emphasized = {});
-/// Two actors with the claims behind their direct tie and shared objects; divergences stand out.
+/// Two actors, their direct tie and their ties to each shared object (one "tie-" edge per tie);
+/// objects they take opposite sides on stand out. The title gives the alignment when defined.
 Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& alignment);
-/// One actor's neighbourhood: an edge to each ranked actor, labelled with its score.
+/// One actor's neighbourhood: an undirected edge to each ranked actor (index and score in
+/// [-1, 1]), labelled with its score, in the order given; `measure` names the score in the title
+/// and tooltips.
 Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
                         const std::vector<std::pair<Index, double>>& scores,
                         const std::string& measure);
-/// Pairwise scores as a signed graph: one edge per pair with a score, labelled with it.
+/// Pairwise scores as a signed graph: every actor, and one undirected edge per pair i < j whose
+/// score scores[i][j] is defined (n x n, like ScoreMatrix::scores; [j][i] is not read), labelled
+/// with it.
 Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
                        const std::vector<std::vector<std::optional<double>>>& scores,
                        const std::string& measure);
-/// Two actors and the objects they diverge on, roadblocks emphasized.
+/// Two actors and the objects they diverge on (diverge()'s points), with both actors' ties to
+/// each; roadblocks emphasized.
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,
                            const std::vector<DivergencePoint>& points);
-/// The camps as two clusters, one edge per signed tie, frustrated ties highlighted.
+/// The camps as two clusters ("camp A", "camp B"), one undirected edge per signed tie labelled
+/// with its value, frustrated ties highlighted; actors with no signed tie are left out. The title
+/// gives the frustration index ("heuristic, at least N" when not exact).
 Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& report);
-/// The paths' actors and hop claims; the first path highlighted.
+/// The paths' actors and every claim of their hops, each claim once; the first path's claims
+/// highlighted, every path's two ends emphasized.
 Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths);
 
-/// The tooltip text of a claim: sentence, quote, who asserts it, source, confidence.
+/// The tooltip text of claim `claim` (a Dataset::claims index), in lines: "ID: SENTENCE" (with
+/// " [hypothetical]"), the quote in curly quotes when there is one, "asserted by WHO" (the
+/// actor's name when asserted_by is an actor id), "source: CITATION" (source_citation),
+/// "confidence C" (six significant digits) with ", holds from ... until ..." when dated. Throws
+/// std::bad_alloc.
 std::string claim_tooltip(const KnowledgeGraph& kg, Index claim);
 
 }  // namespace entente
