@@ -9,13 +9,20 @@
 
 namespace entente {
 
-/// Writes `bytes` to `path` through a temporary file in the same directory, flushed to disk and
-/// renamed into place: on any error the old file (if any) is untouched, no temporary remains,
-/// and IoError says what failed. On Linux the temporary has no name until it is complete, so a
-/// process killed while writing leaves nothing behind either.
+/// Writes `bytes` to `path` through a temporary file in the same directory, flushed to disk
+/// (fsync) and renamed into place (rename(2) is atomic): on any error the old file (if any) is
+/// untouched, no temporary remains, and IoError says what failed ("PATH: cannot write: REASON").
+/// On Linux the temporary has no name until it is complete (O_TMPFILE), so a process killed while
+/// writing leaves nothing behind either. The new file keeps the old one's permission bits, or
+/// gets 0666 less the umask (read by setting it and back: another thread creating a file in that
+/// instant gets umask 0); a symbolic link at `path` is replaced, not followed. Throws IoError,
+/// std::bad_alloc.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
-/// Writes several files the same way; none is renamed into place unless all were written.
+/// Writes several files the same way, in order: all are written and flushed before any is renamed
+/// into place, so a write error replaces none. Renaming is atomic per file only: if renaming one
+/// fails, those before it in the list are already in place and the rest are not. Throws IoError,
+/// std::bad_alloc.
 void write_files_atomically(
     const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
