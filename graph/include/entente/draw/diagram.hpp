@@ -101,12 +101,13 @@ Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,
 /// gives the frustration index ("heuristic, at least N" when not exact).
 Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& report);
 /// The paths' actors and every claim of their hops, each claim once; the first path's claims
-/// highlighted, every path's two ends emphasized.
+/// highlighted, every path's two ends emphasized. The title names the first path's two ends
+/// ("Paths" when there is no path).
 Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths);
 
-/// The tooltip text of claim `claim` (a Dataset::claims index), in lines: "ID: SENTENCE" (with
-/// " [hypothetical]"), the quote in curly quotes when there is one, "asserted by WHO" (the
-/// actor's name when asserted_by is an actor id), "source: CITATION" (source_citation),
+/// The tooltip text of claim `claim` (a Dataset::claims index), in lines: "ID: SENTENCE" (and
+/// " [hypothetical]" for an assumption), the quote in curly quotes when there is one, "asserted by
+/// WHO" (the actor's name when asserted_by is an actor id), "source: CITATION" (source_citation),
 /// "confidence C" (six significant digits) with ", holds from ... until ..." when dated. Throws
 /// std::bad_alloc.
 std::string claim_tooltip(const KnowledgeGraph& kg, Index claim);

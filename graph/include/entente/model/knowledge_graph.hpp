@@ -45,7 +45,9 @@ class KnowledgeGraph {
     /// range (anything else is undefined behaviour); a repeated claim id finds its first claim.
     /// Throws std::bad_alloc, or std::runtime_error when ICU's data cannot be loaded (fold_name).
     explicit KnowledgeGraph(Dataset data);
+    /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
     KnowledgeGraph(KnowledgeGraph&&) noexcept;
+    /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
     KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
     ~KnowledgeGraph();
 
@@ -61,16 +63,16 @@ class KnowledgeGraph {
     /// (fold_name) to the same key as `name`, or, among several, the one whose id is `name`
     /// exactly. Throws UnknownNameError (what_kind "actor", up to three suggested ids, found
     /// within suggestion_cell_budget) when none matches, AmbiguousNameError (every matching id)
-    /// when several match and none by its exact id, std::bad_alloc. O(length of `name`) on a
-    /// hit.
+    /// when several match and none by its exact id, std::bad_alloc, and what fold_name throws.
+    /// O(length of `name`) on a hit.
     Index find_actor(std::string_view name) const;
     /// The index of the relation whose id is `id`, exactly (no folding, labels not searched).
-    /// Throws UnknownNameError (what_kind "relation", up to three nearest ids) or std::bad_alloc.
-    /// O(1) on a hit, O(relations) on a miss.
+    /// Throws UnknownNameError (what_kind "relation", up to three nearest ids), std::bad_alloc,
+    /// and on a miss what fold_name throws. O(1) on a hit, O(relations) on a miss.
     Index find_relation(std::string_view id) const;
     /// The index of the claim whose id is `id`, exactly. Throws UnknownNameError (what_kind
-    /// "claim", up to three nearest ids) or std::bad_alloc. O(1) on a hit; a miss folds every
-    /// claim id to suggest some, O(claims).
+    /// "claim", up to three nearest ids), std::bad_alloc, and on a miss what fold_name throws.
+    /// O(1) on a hit; a miss folds every claim id to suggest some, O(claims).
     Index find_claim(std::string_view id) const;
     /// The claims (indices into Dataset::claims) that touch `actor` as subject or object, in
     /// dataset order, each once. O(d log d) for an actor on d claims; throws std::bad_alloc.
