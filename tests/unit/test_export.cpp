@@ -1,5 +1,6 @@
 // Interchange formats and atomic writes.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -137,5 +138,12 @@ TEST_CASE("atomic writes: the new file appears whole, and nothing is left on fai
         ++entries;
     }
     CHECK(entries == 2);  // out.txt and taken/, no temporaries
+    // A new file gets 0666 less the process's umask, as any file the user creates would.
+    const mode_t old_mask = ::umask(027);
+    write_file_atomically(dir / "fresh.txt", "x");
+    ::umask(old_mask);
+    struct stat st {};
+    REQUIRE(::stat((dir / "fresh.txt").c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0640);
     fs::remove_all(dir);
 }

@@ -126,6 +126,19 @@ TEST_CASE("every one-byte deletion and change of a dataset loads or is refused, 
     CHECK(valid > 100);
 }
 
+TEST_CASE("dates of the first millennium load, export and load back, JSON and compiled") {
+    const auto result = load_text(R"({"entente": 1,
+"sources": [{"id": "s", "title": "Annals", "date": "0800-12-25"}],
+"actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+"claims": [{"subject": "a", "relation": "supports", "object": "b", "source": "s",
+            "from": "0768", "until": "0814-01"}]})");
+    REQUIRE_MESSAGE(result.graph, messages(result));
+    require_round_trip(*result.graph, "first millennium");
+    const auto back = load_dataset({{"x.entente", to_compiled(*result.graph, result)}});
+    REQUIRE_MESSAGE(back.graph, messages(back));
+    CHECK(back.graph->data() == result.graph->data());
+}
+
 TEST_CASE("references to records in a later file resolve") {
     const auto result = load_dataset({{"claims.json", R"({"entente": 1, "actors": [], "claims": [
             {"subject": "a", "relation": "allies", "object": "b", "source": "s"}]})"},
@@ -345,8 +358,14 @@ TEST_CASE("a compiled file whose checksum is right is still held to every rule")
           }) ==
           lines({"f.entente: error: \"2024-02-30\" is not a calendar date (at /claims/2/from)"}));
 
-    // The length limits hold for compiled files as for JSON.
+    // The length limits hold for compiled files as for JSON, and so does the byte limit.
     const std::string bytes = to_compiled(*loaded.graph, loaded);
+    LoadLimits small;
+    small.max_bytes = bytes.size() - 1;
+    CHECK(messages(load_dataset({{"b.entente", bytes}}, small)) ==
+          lines({"b.entente: error: file of " + std::to_string(bytes.size()) +
+                 " bytes; one command loads at most " + std::to_string(bytes.size() - 1) +
+                 " bytes (--max-bytes)"}));
     LoadLimits limits;
     limits.max_name_length = 8;
     CHECK(messages(load_dataset({{"l.entente", bytes}}, limits)) ==

@@ -62,6 +62,14 @@ TEST_CASE("dates: full and partial ISO dates, calendar-checked") {
     CHECK(!parse_date(""));
 }
 
+TEST_CASE("dates are written as they are read: years of four digits") {
+    for (const char* text : {"0800-12-25", "0001", "0999-01", "2024-05-22", "9999-12-31"}) {
+        const auto date = parse_date(text);
+        REQUIRE(date);
+        CHECK(date->to_string() == text);
+    }
+}
+
 TEST_CASE("dates: every part is exactly its digits, no sign or space") {
     // std::from_chars accepts a leading minus: "-123" was the year -123.
     CHECK(!parse_date("-123"));

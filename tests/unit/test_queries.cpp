@@ -165,6 +165,16 @@ TEST_CASE("scenario: --without leaves claims out, --assume adds hypothetical one
     CHECK(what_if.source(first.source).id == "what-if");
     CHECK(what_if.actor(what_if.claim(what_if.find_claim("assume-2")).subject).id == "c");
     CHECK_THROWS_AS((void)what_if.find_claim("q8"), UnknownNameError);
+
+    // Assumptions never take an id the data already has.
+    Dataset data = kg.data();
+    data.claims[0].id = "assume-1";
+    const KnowledgeGraph taken(std::move(data));
+    Scenario one;
+    one.assumptions = {"beta sanctions delta"};
+    const KnowledgeGraph assumed = apply_scenario(taken, one);
+    CHECK_FALSE(assumed.claim(assumed.find_claim("assume-1")).hypothetical);
+    CHECK(assumed.claim(assumed.find_claim("assume-2")).hypothetical);
 }
 
 TEST_CASE("scenario: bad assumptions and unknown claim ids are typed errors") {

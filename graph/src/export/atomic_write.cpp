@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 
 #include "entente/model/errors.hpp"
@@ -17,6 +18,26 @@ namespace {
 
 std::string describe(const std::filesystem::path& path, const std::string& what, int error) {
     return path.string() + ": cannot " + what + ": " + std::strerror(error);
+}
+
+// The process's umask, read without changing it: Linux (4.7 on) shows it in /proc/self/status.
+// Setting and restoring it would leave another thread a window with the wrong mask.
+mode_t current_umask() {
+    if (std::FILE* status = std::fopen("/proc/self/status", "re")) {
+        char line[256];
+        unsigned mask = 0;
+        bool found = false;
+        while (!found && std::fgets(line, sizeof line, status) != nullptr) {
+            found = std::sscanf(line, "Umask: %o", &mask) == 1;
+        }
+        std::fclose(status);
+        if (found) {
+            return static_cast<mode_t>(mask);
+        }
+    }
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return mask;
 }
 
 std::filesystem::path directory_of(const std::filesystem::path& path) {
@@ -93,9 +114,7 @@ Temporary write_temporary(const std::filesystem::path& path, std::string_view by
     if (::stat(path.c_str(), &existing) == 0) {
         mode = existing.st_mode & 07777;
     } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
+        mode = 0666 & ~current_umask();
     }
     ::fchmod(t.fd, mode);
     if (::fsync(t.fd) != 0) {

@@ -36,7 +36,8 @@ constexpr std::size_t suggestion_budget = 100'000'000;
 
 // RapidJSON's parse stack grows with the longest string; an allocator that throws turns memory
 // exhaustion into std::bad_alloc, which the caller reports, instead of a write through null.
-using Reader = rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator>;
+using Reader =
+    rapidjson::GenericReader<rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator>;
 
 // Numbers reach the handler as written, so messages can show them as written and the value is
 // read with a correctly rounded conversion (RFC 8259 leaves precision to the reader; users

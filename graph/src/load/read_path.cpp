@@ -79,9 +79,13 @@ std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
         fail(path.string(), "cannot read: no such file or directory");
     } else if (fs::is_directory(status)) {
         std::vector<fs::path> files;
-        for (const auto& entry : fs::directory_iterator(path, ec)) {
-            if (entry.path().extension() == ".json" && entry.is_regular_file(ec)) {
-                files.push_back(entry.path());
+        // Advanced with the error-code form, so a directory that fails part-way through listing
+        // is a diagnostic rather than an exception.
+        fs::directory_iterator it(path, ec);
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            std::error_code kind;
+            if (it->path().extension() == ".json" && it->is_regular_file(kind)) {
+                files.push_back(it->path());
             }
         }
         if (ec) {

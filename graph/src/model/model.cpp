@@ -81,7 +81,11 @@ int Date::latest() const {
 }
 
 std::string Date::to_string() const {
+    // Four digits, as data files write years: "0800", so that what is written reads back.
     std::string out = std::to_string(year);
+    if (year >= 0 && year < 1000) {
+        out.insert(0, 4 - out.size(), '0');
+    }
     auto two = [&](int v) {
         out += '-';
         out += static_cast<char>('0' + v / 10);

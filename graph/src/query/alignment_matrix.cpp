@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -74,11 +75,20 @@ std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable&
     // Rows interleaved across threads so each gets a fair share of the triangle.
     const std::size_t threads =
         n < 64 ? 1 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    // A thread that cannot start leaves its rows to this one: the answer is the same, only
+    // slower, and no thread is left unjoined.
     std::vector<std::thread> pool;
+    std::vector<std::size_t> own = {0};
     for (std::size_t t = 1; t < threads; ++t) {
-        pool.emplace_back(rows, t, threads);
+        try {
+            pool.emplace_back(rows, t, threads);
+        } catch (const std::system_error&) {
+            own.push_back(t);
+        }
     }
-    rows(0, threads);
+    for (std::size_t first : own) {
+        rows(first, threads);
+    }
     for (auto& thread : pool) {
         thread.join();
     }

@@ -2,6 +2,8 @@
 
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <unordered_set>
 
 #include "entente/model/errors.hpp"
 
@@ -139,10 +141,19 @@ KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scena
         source.title = "What-if assumptions given on the command line";
         const auto source_index = static_cast<Index>(data.sources.size());
         data.sources.push_back(std::move(source));
+        std::unordered_set<std::string_view> ids;
+        for (const Claim& c : graph.data().claims) {
+            ids.insert(c.id);
+        }
+        auto taken_id = [&](const std::string& id) { return ids.count(id) != 0; };
         int n = 0;
         for (const auto& text : scenario.assumptions) {
             Claim claim = parse_assumption(graph, text);
-            claim.id = "assume-" + std::to_string(++n);
+            // Numbered past any id the data already has, so that --without and the answer's
+            // citations never mistake an assumption for a sourced claim.
+            do {
+                claim.id = "assume-" + std::to_string(++n);
+            } while (taken_id(claim.id));
             claim.source = source_index;
             data.claims.push_back(std::move(claim));
         }
