@@ -126,6 +126,33 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
                             "of 4 at byte ",
                             0) == 0);
     }
+    SUBCASE("dates no calendar has, behind a valid checksum") {
+        // Found by fuzz_compiled: a forged year of two billion overflowed the date arithmetic
+        // of the from-before-until rule. Parts out of any date's range are damage; parts in range
+        // that make no calendar date are reported as a JSON file's would be.
+        const auto loaded = load_text(small_dataset);
+        auto forged = [&](Date from, Date until) {
+            Dataset data = loaded.graph->data();
+            data.claims[0].from = from;
+            data.claims[0].until = until;
+            return to_compiled(KnowledgeGraph(Dataset(data)), {}, 1);
+        };
+        const std::string huge =
+            only_message(from_compiled(forged({2000000000, 1, 1}, {2019, 1, 1}), "y.entente"));
+        CHECK(huge.rfind("y.entente: error: damaged compiled dataset: a date with year "
+                         "2000000000, month 1, day 1 at byte ",
+                         0) == 0);
+        const std::string month =
+            only_message(from_compiled(forged({2019, 200, 0}, {2019, 1, 1}), "m.entente"));
+        CHECK(month.rfind("m.entente: error: damaged compiled dataset: a date with year 2019, "
+                          "month 200, day 0 at byte ",
+                          0) == 0);
+        const auto february = from_compiled(forged({2019, 2, 30}, {2019, 1, 1}), "f.entente");
+        CHECK_FALSE(february.graph);
+        REQUIRE(!february.diagnostics.empty());
+        CHECK(format_diagnostic(february.diagnostics.front()).find(
+                  "\"2019-02-30\" is not a calendar date") != std::string::npos);
+    }
     SUBCASE("more records than the limit") {
         LoadLimits limits;
         limits.max_records = 3;

@@ -109,10 +109,18 @@ class Decoder {
             return std::nullopt;
         }
         Date d;
-        d.year = static_cast<int>(u32());
+        const std::uint32_t year = u32();
         d.month = u8();
         d.day = u8();
-        return d;  // whether it is a calendar date is checked with every other value
+        // Parts no date can have are damage, refused here: every rule that orders dates (from
+        // before until, overlapping claims) may then compute with them. Whether the parts make a
+        // calendar date (no 30 February) is checked with every other value.
+        if (year > 9999 || d.month > 12 || d.day > 31 || (d.month == 0 && d.day != 0)) {
+            fail("a date with year " + std::to_string(year) + ", month " +
+                 std::to_string(d.month) + ", day " + std::to_string(d.day));
+        }
+        d.year = static_cast<int>(year);
+        return d;
     }
     [[noreturn]] void fail(const std::string& what) const {
         throw Damaged(what + " at byte " + std::to_string(header_size + pos_));
