@@ -155,19 +155,40 @@ void add_format_option(CLI::App& command, std::string& format,
         ->default_str(choices.front());
 }
 
-CLI::Option* add_as_of_option(CLI::App& group, std::string& as_of) {
-    // A validator rather than a later check: "" and "-123" are refused like any bad value, not
-    // taken for "no date".
-    const CLI::Validator date(
+namespace {
+
+// A validator rather than a later check: "" and "-123" are refused like any bad value, not
+// taken for "no date".
+const CLI::Validator& date_validator() {
+    static const CLI::Validator date(
         [](std::string& value) {
             return parse_date(value)
                        ? std::string()
                        : "\"" + value + "\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)";
         },
         "");
+    return date;
+}
+
+}  // namespace
+
+CLI::Option* add_as_of_option(CLI::App& group, std::string& as_of) {
     return group.add_option("--as-of", as_of, "Only claims holding on this date (YYYY[-MM[-DD]])")
         ->type_name("DATE")
-        ->check(date);
+        ->check(date_validator());
+}
+
+void add_window_options(CLI::App& group, std::string& from, std::string& until) {
+    group
+        .add_option("--from", from,
+                    "Only claims holding on or after this date (YYYY[-MM[-DD]]: its first day)")
+        ->type_name("DATE")
+        ->check(date_validator());
+    group
+        .add_option("--until", until,
+                    "Only claims holding on or before this date (YYYY[-MM[-DD]]: its last day)")
+        ->type_name("DATE")
+        ->check(date_validator());
 }
 
 void add_query_options(CLI::App& command, QueryOptions& options,
@@ -176,6 +197,7 @@ void add_query_options(CLI::App& command, QueryOptions& options,
     add_format_option(command, options.format, formats);
     CLI::App* what_if = command.add_option_group("What-if");
     add_as_of_option(*what_if, options.scenario.as_of);
+    add_window_options(*what_if, options.scenario.from, options.scenario.until);
     repeatable(what_if->add_option("--assume", options.scenario.assume,
                                    "Add a hypothetical claim \"SUBJECT RELATION OBJECT\" "
                                    "(repeatable), e.g. \"russia sanctions pakistan\""))
@@ -338,9 +360,17 @@ const KnowledgeGraph& load_scenario(const QueryOptions& options) {
         stop(exit_usage);
     }
     Scenario scenario;
-    // --as-of's validator has refused anything parse_date refuses.
-    if (!options.scenario.as_of.empty()) {
-        scenario.as_of = parse_date(options.scenario.as_of);
+    // The dates' validators have refused anything parse_date refuses.
+    auto date = [](const std::string& text) {
+        return text.empty() ? std::nullopt : parse_date(text);
+    };
+    scenario.as_of = date(options.scenario.as_of);
+    scenario.from = date(options.scenario.from);
+    scenario.until = date(options.scenario.until);
+    if (scenario.from && scenario.until && scenario.from->earliest() > scenario.until->latest()) {
+        print_error("--from " + options.scenario.from + " is after --until " +
+                    options.scenario.until);
+        stop(exit_usage);
     }
     scenario.without = options.scenario.without;
     scenario.assumptions = options.scenario.assume;
@@ -365,6 +395,12 @@ std::string scenario_line(const ScenarioText& scenario) {
     auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
     if (!scenario.as_of.empty()) {
         add("as of " + scenario.as_of);
+    }
+    if (!scenario.from.empty()) {
+        add("from " + scenario.from);
+    }
+    if (!scenario.until.empty()) {
+        add("until " + scenario.until);
     }
     for (const auto& a : scenario.assume) {
         add("assuming \"" + a + "\"");

@@ -45,7 +45,7 @@ struct DataOptions {
 struct QueryOptions {
     DataOptions data;       ///< Where the data comes from.
     std::string format;     ///< Output format.
-    ScenarioText scenario;  ///< --as-of, --assume, --without.
+    ScenarioText scenario;  ///< --as-of, --from, --until, --assume, --without.
     std::string diagram;    ///< --diagram FILE: draw the answer there.
     std::string layout;     ///< --layout ENGINE, empty for automatic.
 };
@@ -59,6 +59,8 @@ void add_format_option(CLI::App& command, std::string& format,
                        const std::vector<std::string>& choices = {"table", "json"});
 /// Adds --as-of DATE to `group`, refusing anything parse_date refuses (the empty string too).
 CLI::Option* add_as_of_option(CLI::App& group, std::string& as_of);
+/// Adds --from DATE and --until DATE (a window of time) to `group`, validated as --as-of is.
+void add_window_options(CLI::App& group, std::string& from, std::string& until);
 /// Adds the data options, --format, the "What-if" group (--as-of, --assume, --without) and,
 /// when `diagram` is set, the "Diagram" group (--diagram, --layout).
 void add_query_options(CLI::App& command, QueryOptions& options,

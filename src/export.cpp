@@ -23,6 +23,8 @@ struct ExportOptions {
     std::string kind;
     std::vector<std::string> relations;
     std::string as_of;
+    std::string from;
+    std::string until;
     std::string layout;
 };
 
@@ -77,6 +79,8 @@ int run(const ExportOptions& o) {
     QueryOptions query;
     query.data = o.data;
     query.scenario.as_of = o.as_of;
+    query.scenario.from = o.from;
+    query.scenario.until = o.until;
     const KnowledgeGraph& kg = load_scenario(query);
     SelectOptions select_options;
     if (!o.focus.empty()) {
@@ -153,6 +157,7 @@ void register_export(CLI::App& app) {
     add_list_option(*command, "--relations", o->relations,
                     "Only these relations, comma-separated; repeatable");
     add_as_of_option(*command, o->as_of);
+    add_window_options(*command, o->from, o->until);
     command
         ->add_option("--layout", o->layout,
                      "Graphviz layout for svg, png, pdf: dot, neato, fdp, sfdp or circo "

@@ -298,8 +298,12 @@ void Json::print() {
 JsonAnswer::JsonAnswer(const KnowledgeGraph& kg, const ScenarioText& scenario) : Json(&kg) {
     key("scenario");
     start_object();
-    field("as_of",
-          scenario.as_of.empty() ? std::nullopt : std::optional<std::string>(scenario.as_of));
+    auto date = [](const std::string& text) {
+        return text.empty() ? std::nullopt : std::optional<std::string>(text);
+    };
+    field("as_of", date(scenario.as_of));
+    field("from", date(scenario.from));
+    field("until", date(scenario.until));
     field("assume", scenario.assume);
     field("without", scenario.without);
     end_object();

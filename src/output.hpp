@@ -171,6 +171,8 @@ class Json {
 /// What a query was asked under: the what-if options as given.
 struct ScenarioText {
     std::string as_of;                 ///< --as-of DATE, empty when not given.
+    std::string from;                  ///< --from DATE, empty when not given.
+    std::string until;                 ///< --until DATE, empty when not given.
     std::vector<std::string> assume;   ///< --assume, in order.
     std::vector<std::string> without;  ///< --without, in order.
 };

@@ -87,8 +87,19 @@ entente_cli_test(balance.table 0
   --stdout "${_data}/expected/balance-queries.txt" -- balance --data good/queries.json)
 entente_cli_test(path.k3-json 0
   --stdout "${_data}/expected/path-b-c.json" -- path b c --k 3 --data good/queries.json --format json)
+# q7 held until 2020; the other claims come from a memo of 2024-01-15 and hold from then on.
 entente_cli_test(align.as-of 0
-  --stdout-has "scenario: as of 2021" --stdout-lacks "  d  " -- diverge a b --as-of 2021 --data good/queries.json)
+  --stdout-has "scenario: as of 2024" --stdout-has "where Alpha and Beta diverge: 1 point, 0 roadblocks"
+  -- diverge a b --as-of 2024 --data good/queries.json)
+entente_cli_test(stats.until 0
+  --stdout-has "scenario: until 2023" --stdout-has "1 claim" -- stats --until 2023 --data good/queries.json)
+entente_cli_test(stats.window 0
+  --stdout-has "scenario: from 2020-12" --stdout-has "until 2024-01-15" --stdout-has "10 claims"
+  -- stats --from 2020-12 --until 2024-01-15 --data good/queries.json)
+entente_cli_test(window.reversed 1
+  --stderr-has "--from 2025 is after --until 2024-12" -- align a b --from 2025 --until 2024-12 --data good/queries.json)
+entente_cli_test(window.bad-date 1
+  --stderr-has "--until: \"2024-13\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)" -- export --until 2024-13)
 
 # Queries on the embedded dataset: the article's answers.
 entente_cli_test(diverge.russia-pakistan 0
@@ -256,7 +267,7 @@ entente_cli_test(align.matrix-json 0
   --stdout "${_data}/expected/align-matrix.json" -- align --matrix --data good/queries.json --format json)
 # stats, actors and show see the what-if scenario like every query, and state it.
 entente_cli_test(stats.as-of 0
-  --stdout-has "scenario: as of 2021" --stdout-has "9 claims" -- stats --as-of 2021 --data good/queries.json)
+  --stdout-has "scenario: as of 2024" --stdout-has "9 claims" -- stats --as-of 2024 --data good/queries.json)
 entente_cli_test(actors.assume-csv 0
   --stdout-has "c,Gamma,state,2" -- actors --assume "c supports q" --data good/queries.json --format csv)
 entente_cli_test(show.without-json 0

@@ -139,15 +139,18 @@ TEST_CASE("divergence: roadblocks first, then positions, by weight") {
 TEST_CASE("scenario: --as-of drops claims that no longer hold") {
     const KnowledgeGraph kg = queries_graph();
     Scenario scenario;
-    scenario.as_of = parse_date("2021");
+    // q7 held until 2020; the others, undated, hold from their memo's date (2024-01-15).
+    scenario.as_of = parse_date("2024");
     const KnowledgeGraph later = apply_scenario(kg, scenario);
-    CHECK(later.data().claims.size() == 9);  // q7 held until 2020
+    CHECK(later.data().claims.size() == 9);
     const TieTable ties(later);
     const auto points = diverge(later, ties, later.find_actor("a"), later.find_actor("b"));
     REQUIRE(points.size() == 1);
     CHECK(later.actor(points[0].object).id == "p");
     scenario.as_of = parse_date("2020-12");
-    CHECK(apply_scenario(kg, scenario).data().claims.size() == 10);
+    CHECK(apply_scenario(kg, scenario).data().claims.size() == 1);
+    scenario.as_of = parse_date("2024-01-15");
+    CHECK(apply_scenario(kg, scenario).data().claims.size() == 9);
 }
 
 TEST_CASE("scenario: --without leaves claims out, --assume adds hypothetical ones") {

@@ -9,11 +9,28 @@
 
 namespace entente {
 
-bool holds_during(const Claim& claim, const Date& date) {
-    if (claim.from && claim.from->earliest() > date.latest()) {
-        return false;
+Holding holding(const Claim& claim, const std::vector<Source>& sources) {
+    Holding h;
+    if (claim.from) {
+        h.first = claim.from->earliest();
+    } else if (!claim.until && claim.source < sources.size() && sources[claim.source].date) {
+        h.first = sources[claim.source].date->earliest();
     }
-    return !(claim.until && claim.until->latest() < date.earliest());
+    if (claim.until) {
+        h.last = claim.until->latest();
+    }
+    return h;
+}
+
+bool holds_during(const Claim& claim, const std::vector<Source>& sources, const Date& date) {
+    const Holding h = holding(claim, sources);
+    return h.first <= date.latest() && date.earliest() <= h.last;
+}
+
+bool holds_within(const Claim& claim, const std::vector<Source>& sources,
+                  const std::optional<Date>& from, const std::optional<Date>& until) {
+    const Holding h = holding(claim, sources);
+    return (!until || h.first <= until->latest()) && (!from || from->earliest() <= h.last);
 }
 
 namespace {
@@ -118,7 +135,11 @@ KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scena
         if (without.count(claim.id) != 0) {
             continue;
         }
-        if (scenario.as_of && !holds_during(claim, *scenario.as_of)) {
+        if (scenario.as_of && !holds_during(claim, data.sources, *scenario.as_of)) {
+            continue;
+        }
+        if ((scenario.from || scenario.until) &&
+            !holds_within(claim, data.sources, scenario.from, scenario.until)) {
             continue;
         }
         kept.push_back(std::move(claim));

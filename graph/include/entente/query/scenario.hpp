@@ -1,5 +1,6 @@
 #pragma once
-/// @file What-if scenarios: the claims holding on a date, without some, with hypothetical ones.
+/// @file What-if scenarios: the claims holding on a date or within a window, without some, with
+/// hypothetical ones; and when a claim holds.
 
 #include <optional>
 #include <string>
@@ -13,18 +14,44 @@ namespace entente {
 struct Scenario {
     /// Keep only claims holding at some time during this date (holds_during); nullopt: all.
     std::optional<Date> as_of;
+    /// Keep only claims holding at some time on or after the first day of this date; nullopt:
+    /// no lower bound. With `until`, a window; with `as_of` too, both must hold.
+    std::optional<Date> from;
+    /// Keep only claims holding at some time on or before the last day of this date; nullopt: no
+    /// upper bound.
+    std::optional<Date> until;
     std::vector<std::string> without;  ///< Claim ids to leave out, exactly as in the data.
     /// Hypothetical claims, each "SUBJECT RELATION OBJECT" (parse_assumption), added in order.
     std::vector<std::string> assumptions;
 
     /// True when the scenario changes nothing. Throws nothing.
-    bool empty() const { return !as_of && without.empty() && assumptions.empty(); }
+    bool empty() const {
+        return !as_of && !from && !until && without.empty() && assumptions.empty();
+    }
 };
 
+/// The days a claim holds, inclusive, as sortable day numbers (YYYYMMDD, see Date::earliest):
+/// from the first day of its `from` to the last day of its `until`. A claim with neither date
+/// holds from its source's date when the source has one (an article's undated claims are the
+/// author's reading at the time of writing: `--as-of 1990` leaves a 2024 article out), else at
+/// all times; a claim with only one of the two dates is open on the other side.
+struct Holding {
+    int first = 0;        ///< First day (YYYYMMDD); 0 when open to the past.
+    int last = 99991231;  ///< Last day (YYYYMMDD); 99991231 when open to the future.
+};
+
+/// When `claim` holds, by the rule above; `sources` is the table its source index points into.
+/// Throws nothing.
+Holding holding(const Claim& claim, const std::vector<Source>& sources);
+
 /// True when the claim holds at some time during `date` (a day, a month or a year, each covering
-/// its whole period): false only when its `from` begins after `date` ends or its `until` ends
-/// before `date` begins, so claims without dates hold at all times. Throws nothing.
-bool holds_during(const Claim& claim, const Date& date);
+/// its whole period), by holding(). Throws nothing.
+bool holds_during(const Claim& claim, const std::vector<Source>& sources, const Date& date);
+
+/// True when the claim holds at some time between the first day of `from` and the last day of
+/// `until` (either may be absent: open on that side), by holding(). Throws nothing.
+bool holds_within(const Claim& claim, const std::vector<Source>& sources,
+                  const std::optional<Date>& from, const std::optional<Date>& until);
 
 /// Parses "SUBJECT RELATION OBJECT" into a hypothetical claim. The text is split into words at
 /// whitespace (at most 64 words); the relation is the first word, neither first nor last, that
@@ -41,12 +68,12 @@ Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text);
 
 /// The graph the scenario describes, as a new graph (the dataset is copied: O(size of the
 /// dataset)): claims whose id is in `without` left out, then those not holding during `as_of`
-/// (holds_during); then the assumptions added in order after every other claim, marked
-/// hypothetical, with ids "assume-1", "assume-2", ... (not checked against the data's claim ids)
-/// and, when there are any, a source "what-if" ("what-if-2", ... when the data has that id)
-/// added after every other source. Sources and actors are kept, cited or not. Throws
-/// UnknownNameError (what_kind "claim", with the nearest ids) for an id in `without` that no claim
-/// has, whatever parse_assumption throws, std::bad_alloc.
+/// (holds_during) or within `from`..`until` (holds_within); then the assumptions added in order
+/// after every other claim, marked hypothetical, with ids "assume-1", "assume-2", ... (numbered
+/// past any claim id of the data) and, when there are any, a source "what-if" ("what-if-2", ...
+/// when the data has that id) added after every other source. Sources and actors are kept, cited or
+/// not. Throws UnknownNameError (what_kind "claim", with the nearest ids) for an id in `without`
+/// that no claim has, whatever parse_assumption throws, std::bad_alloc.
 KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scenario);
 
 }  // namespace entente
