@@ -126,7 +126,7 @@ case $case_name in
       # shellcheck disable=SC2086
       expect_eq "$q from the compiled form" "$("$entente" $q --data "$tmp/c.entente" 2>&1 | md5sum)" "$("$entente" $q --with "$data/good/extra.json" 2>&1 | md5sum)"
     done
-    expect_eq "validate from the compiled form" "$("$entente" validate --data "$tmp/c.entente")" "valid: 3 files, 21 sources, 39 actors, 81 claims, 21 relations (6 defined by the data), 0 warnings"
+    expect_eq "validate from the compiled form" "$("$entente" validate --data "$tmp/c.entente")" "valid: 3 files, 21 sources, 39 actors, 81 claims, 22 relations (6 defined by the data), 0 warnings"
     cp "$tmp/c.entente" "$tmp/old.entente"
     "$entente" compile --data "$data/bad/unknown-refs.json" -o "$tmp/c.entente" >/dev/null 2>"$tmp/stderr"; status=$?
     expect_eq "compile of bad data: status" "$status" 2

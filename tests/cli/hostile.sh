@@ -57,7 +57,7 @@ entente: 1 error, 0 warnings in 1 file"
     expect_eq "first warning" "$(head -1 "$tmp/err")" "$tmp/same.json:3:2: warning: actor \"a1\" shares the name \"same\" with actor \"a0\"; looking it up by that name is ambiguous (at /actors/1)"
     expect_eq "summary" "$(tail -2 "$tmp/err")" "$tmp/same.json: warning: … and 99979 more warnings like these: actor \"…\" shares the name \"…\" with actor \"…\"; looking it up by that name is ambiguous
 entente: 0 errors, 99999 warnings in 1 file"
-    expect_eq "stdout" "$(cat "$tmp/out")" "valid: 1 file, 0 sources, 100000 actors, 0 claims, 15 relations (0 defined by the data), 99999 warnings"
+    expect_eq "stdout" "$(cat "$tmp/out")" "valid: 1 file, 0 sources, 100000 actors, 0 claims, 16 relations (0 defined by the data), 99999 warnings"
     ;;
   fifo)
     # Never opened for a blocking read, named or inside a directory.

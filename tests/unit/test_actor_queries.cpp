@@ -81,8 +81,8 @@ TEST_CASE("dataset counts: tables, actors by kind, claims by relation") {
     const KnowledgeGraph kg = queries_graph();
     const DatasetCounts n = count_dataset(kg.data());
     CHECK(n.sources == 1);
-    CHECK(n.relations == 15);
-    CHECK(n.builtin_relations == 15);
+    CHECK(n.relations == 16);
+    CHECK(n.builtin_relations == 16);
     CHECK(n.actors == 7);
     CHECK(n.claims == 10);
     auto kind = [&](ActorKind k) { return n.actors_by_kind[static_cast<std::size_t>(k)]; };
@@ -91,7 +91,7 @@ TEST_CASE("dataset counts: tables, actors by kind, claims by relation") {
     CHECK(kind(ActorKind::position) == 2);
     CHECK(kind(ActorKind::person) == 0);
     auto relation = [&](const char* id) { return n.claims_by_relation[kg.find_relation(id)]; };
-    REQUIRE(n.claims_by_relation.size() == 15);
+    REQUIRE(n.claims_by_relation.size() == 16);
     CHECK(relation("supports") == 3);
     CHECK(relation("opposes") == 1);
     CHECK(relation("cooperates_with") == 2);

@@ -18,6 +18,7 @@ TEST_CASE("the built-in relation vocabulary has the documented signs and symmetr
         {"proposes", 1, false},       {"pressures", -1, false},   {"objects_to", -1, false},
         {"sanctions", -1, false},     {"threatens", -1, false},   {"hostile_to", -1, true},
         {"rivals", -1, true},         {"member_of", 0, false},    {"part_of", 0, false},
+        {"abstains_on", 0, false},
     };
     const auto builtins = builtin_relations();
     REQUIRE(builtins.size() == std::size(expected));

@@ -32,8 +32,9 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
 }
 
-// Polarity +1 cooperative, -1 hostile, 0 structural; symmetric relations read both ways.
-const std::array<Relation, 15> builtins = {{
+// Polarity +1 cooperative, -1 hostile, 0 structural or neutral; symmetric relations read both
+// ways. abstains_on comes last so that the indices of the first fifteen stay those of version 1.
+const std::array<Relation, 16> builtins = {{
     {"supports", "supports", 1, false, true, ""},
     {"opposes", "opposes", -1, false, true, ""},
     {"allied_with", "is allied with", 1, true, true, ""},
@@ -49,6 +50,7 @@ const std::array<Relation, 15> builtins = {{
     {"rivals", "rivals", -1, true, true, ""},
     {"member_of", "is a member of", 0, false, true, ""},
     {"part_of", "is part of", 0, false, true, ""},
+    {"abstains_on", "abstains on", 0, false, true, ""},
 }};
 
 }  // namespace

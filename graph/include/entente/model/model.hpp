@@ -100,8 +100,9 @@ struct Relation {
     bool operator==(const Relation&) const = default;
 };
 
-/// The relation vocabulary every dataset starts with: 15 relations (6 cooperative, 7 hostile, 2
-/// structural; table in docs/data-format.md), each with `builtin` set, in the order they take
+/// The relation vocabulary every dataset starts with: 16 relations (6 cooperative, 7 hostile, 2
+/// structural, and abstains_on, the neutral stance of a roll-call abstention; table in
+/// docs/data-format.md), each with `builtin` set, in the order they take
 /// at the start of Dataset::relations. Static storage; throws nothing.
 std::span<const Relation> builtin_relations();
 
