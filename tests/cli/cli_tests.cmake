@@ -273,3 +273,10 @@ entente_cli_test(actors.assume-csv 0
 entente_cli_test(show.without-json 0
   --stdout-has "      \"q4\"" --stdout-has "\"groups\": []" --stdout-has "\"claims\": []"
   -- show c --without q4 --data good/queries.json --format json)
+
+# Every export format of a corpus of hostile text, read back by the real readers (xml.etree,
+# NetworkX, igraph, Python's csv): tests/cli/check_readers.py.
+add_test(NAME export.readers
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_readers.py
+                 $<TARGET_FILE:entente> ${_data}/good/hostile-text.json
+                 ${CMAKE_CURRENT_BINARY_DIR}/readers)
