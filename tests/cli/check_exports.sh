@@ -58,6 +58,19 @@ case $case_name in
       expect_eq "$n: non-ASCII" "$(xpath "$svg" "string(//*[@id='actor-unicode']//*[local-name()='text'])")" 'Ünïcödé — Straße, Łódź, 北京'
       expect_eq "$n: markup stays text" "$(xpath "$svg" "string(//*[@id='actor-html']//*[local-name()='text'])")" '<b>not bold</b>'
     done
+    # Hostile text and adversarial ids (tests/data/good/hostile-text.json): well-formed SVG, the
+    # actor "legend_kind_0" stays an actor, no id appears twice.
+    h="$data/good/hostile-text.json"
+    for q in "export -o $tmp/h.svg" "balance --diagram $tmp/hb.svg"; do
+      # shellcheck disable=SC2086
+      run $q --data "$h" >/dev/null || continue
+    done
+    for svg in "$tmp/h.svg" "$tmp/hb.svg"; do
+      xmllint --noout "$svg" && ok "$(basename "$svg") of hostile text is well-formed XML" || fail "$svg is not XML"
+      expect_eq "$(basename "$svg"): no id twice" "$(grep -o ' id="[^"]*"' "$svg" | sort | uniq -d | head -3)" ""
+    done
+    expect_eq "an actor named like a legend node stays an actor" "$(xpath "$tmp/h.svg" "count(//*[@id='actor-legend_kind_0'])")" 1
+    expect_eq "balance: ties of a/b-c and a-b/c are two ids" "$(xpath "$tmp/hb.svg" "count(//*[@id='tie-a--b-c'])")" 1
     expect_eq "graphml: quoted name" "$(xpath "$tmp/e.graphml" "string(//*[local-name()='node'][@id='quote']/*[@key='n_label'])")" 'The "Quoted" State'
     expect_eq "graphml: quote with markup" "$(xpath "$tmp/e.graphml" "string(//*[local-name()='edge'][@id='e1']/*[@key='e_quote'])")" "$(printf 'He said "yes" & <meant> it \\ truly\nthen left.')"
     ;;
@@ -87,7 +100,7 @@ case $case_name in
     grep -q "wrote $tmp/align.svg" "$tmp/stderr" && ok "align says what it wrote" || fail "no notice: $(cat "$tmp/stderr")"
     run align russia --diagram "$tmp/ranking.dot" >/dev/null && dot -Tcanon "$tmp/ranking.dot" >/dev/null && ok "align ranking draws DOT"
     run align --matrix --diagram "$tmp/matrix.svg" >/dev/null
-    expect_eq "align --matrix draws the pairwise scores" "$(xpath "$tmp/matrix.svg" "count(//*[@id='score-pakistan-russia'])")" 1
+    expect_eq "align --matrix draws the pairwise scores" "$(xpath "$tmp/matrix.svg" "count(//*[@id='score-pakistan--russia'])")" 1
     run neighbors pakistan --diagram "$tmp/centre.dot" >/dev/null
     grep -A8 '^	pakistan	' "$tmp/centre.dot" | grep -q 'FFF3C4' && ok "the ego network's centre is emphasized" || fail "centre not emphasized"
     run diverge russia pakistan --diagram "$tmp/diverge.png" >/dev/null
@@ -96,7 +109,7 @@ case $case_name in
     expect_eq "balance pdf signature" "$(head -c 5 "$tmp/balance.pdf")" "%PDF-"
     run balance --diagram "$tmp/balance.svg" >/dev/null
     expect_eq "balance camps drawn as clusters" "$(xpath "$tmp/balance.svg" "count(//*[local-name()='g'][@class='cluster']/*[local-name()='title'][starts-with(.,'cluster_camp')])")" 2
-    expect_eq "balance frustrated tie" "$(xpath "$tmp/balance.svg" "count(//*[@id='tie-india-russia'])")" 1
+    expect_eq "balance frustrated tie" "$(xpath "$tmp/balance.svg" "count(//*[@id='tie-india--russia'])")" 1
     run path pakistan united-states --k 2 --diagram "$tmp/path.svg" >/dev/null && xmllint --noout "$tmp/path.svg" && ok "path draws SVG"
     run neighbors cpec --diagram "$tmp/ego.svg" >/dev/null
     expect_eq "neighbors draws the ego network" "$(xpath "$tmp/ego.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 6

@@ -118,8 +118,8 @@ TEST_CASE("query diagrams: alignment draws one edge per tie, with every claim in
     const DiagramEdge* ac = nullptr;
     const DiagramEdge* bc = nullptr;
     for (const auto& e : d.edges) {
-        ac = e.id == "tie-a-c" ? &e : ac;
-        bc = e.id == "tie-b-c" ? &e : bc;
+        ac = e.id == "tie-a--c" ? &e : ac;
+        bc = e.id == "tie-b--c" ? &e : bc;
     }
     REQUIRE(ac);
     REQUIRE(bc);

@@ -10,6 +10,13 @@ namespace entente {
 
 namespace {
 
+// The id of a drawn tie between two actors: ids are slugs, which never hold "--", so joining
+// with it cannot make two pairs one id (with "-", actors a, b-c and a-b, c both gave
+// "tie-a-b-c").
+std::string tie_id(const char* prefix, const std::string& a, const std::string& b) {
+    return prefix + a + "--" + b;
+}
+
 std::string two_decimals(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%+.2f", value);
@@ -105,7 +112,7 @@ class Builder {
         DiagramEdge e;
         e.tail = kg_.actor(tie.actor).id;
         e.head = kg_.actor(tie.object).id;
-        e.id = "tie-" + e.tail + "-" + e.head;
+        e.id = tie_id("tie-", e.tail, e.head);
         e.label = two_decimals(tie.value);
         e.polarity = tie.sign();
         e.confidence = std::min(1.0, std::abs(tie.value));
@@ -209,7 +216,7 @@ Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
         DiagramEdge e;
         e.tail = kg.actor(actor).id;
         e.head = kg.actor(other).id;
-        e.id = "score-" + kg.actor(actor).id + "-" + kg.actor(other).id;
+        e.id = tie_id("score-", kg.actor(actor).id, kg.actor(other).id);
         e.label = two_decimals(score);
         e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
         e.confidence = std::min(1.0, std::abs(score));
@@ -238,7 +245,7 @@ Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actor
             DiagramEdge e;
             e.tail = kg.actor(actors[i]).id;
             e.head = kg.actor(actors[j]).id;
-            e.id = "score-" + e.tail + "-" + e.head;
+            e.id = tie_id("score-", e.tail, e.head);
             e.label = two_decimals(score);
             e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
             e.confidence = std::min(1.0, std::abs(score));
@@ -288,7 +295,7 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
         DiagramEdge e;
         e.tail = kg.actor(r.actors[se.u]).id;
         e.head = kg.actor(r.actors[se.v]).id;
-        e.id = "tie-" + e.tail + "-" + e.head;
+        e.id = tie_id("tie-", e.tail, e.head);
         e.label = two_decimals(tie.value) + (frustrated.count(i) ? " frustrated" : "");
         e.polarity = se.sign;
         e.confidence = std::min(1.0, std::abs(tie.value));

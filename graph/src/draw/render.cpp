@@ -12,6 +12,7 @@
 #include <set>
 
 #include "entente/model/errors.hpp"
+#include "entente/model/text.hpp"
 
 namespace entente {
 
@@ -30,7 +31,10 @@ char* mutable_cstr(const std::string& s) {
 
 // Graphviz reads backslash escapes in labels and tooltips (\N is the node name, \n a line
 // break); a name's own backslashes must stay backslashes.
-std::string escape_label(const std::string& text) {
+std::string escape_label(const std::string& raw) {
+    // SVG is XML: what XML 1.0 cannot carry is drawn as U+FFFD (the rule every writer applies).
+    std::size_t replaced = 0;
+    const std::string text = xml_carryable(raw, replaced);
     std::string out;
     for (char c : text) {
         if (c == '\\') {
@@ -156,7 +160,9 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
     int k = 0;
     Agnode_t* previous = nullptr;
     for (ActorKind kind : needs.kinds) {
-        const std::string name = "legend_kind_" + std::to_string(k++);
+        // entente's own nodes are named with ':', which no actor id (a slug) can hold, so an
+        // actor called "legend_kind_0" stays an actor.
+        const std::string name = "legend:kind:" + std::to_string(k++);
         Agnode_t* n = agnode(legend, mutable_cstr(name), 1);
         style_node(n, kind, false);
         set(n, "label", std::string(to_string(kind)));
@@ -164,7 +170,7 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
         set(n, "id", "legend-" + std::string(to_string(kind)));
         if (previous != nullptr) {
             // Invisible edges keep the samples in a row.
-            Agedge_t* e = agedge(legend, previous, n, mutable_cstr("legend_order_" + name), 1);
+            Agedge_t* e = agedge(legend, previous, n, mutable_cstr("legend:order:" + name), 1);
             set(e, "style", "invis");
         }
         previous = n;
@@ -191,8 +197,8 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
     }
     int s = 0;
     for (const auto& sample : samples) {
-        const std::string a = "legend_edge_" + std::to_string(s) + "_a";
-        const std::string b = "legend_edge_" + std::to_string(s++) + "_b";
+        const std::string a = "legend:edge:" + std::to_string(s) + ":a";
+        const std::string b = "legend:edge:" + std::to_string(s++) + ":b";
         Agnode_t* na = agnode(legend, mutable_cstr(a), 1);
         Agnode_t* nb = agnode(legend, mutable_cstr(b), 1);
         for (Agnode_t* n : {na, nb}) {
@@ -200,7 +206,7 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
             set(n, "width", "0.05");
             set(n, "label", "");
         }
-        Agedge_t* e = agedge(legend, na, nb, mutable_cstr("legend_" + a), 1);
+        Agedge_t* e = agedge(legend, na, nb, mutable_cstr("legend:" + a), 1);
         DiagramEdge d;
         d.polarity = sample.polarity;
         d.derived = sample.derived;

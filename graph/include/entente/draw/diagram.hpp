@@ -35,9 +35,8 @@ struct DiagramNode {
 struct DiagramEdge {
     std::string tail;  ///< Node name it leaves.
     std::string head;  ///< Node name it reaches.
-    /// Stable id: "claim-<claim id>", "derived-<claim id>", "tie-<a>-<b>" or "score-<a>-<b>"
-    /// (actor ids). Unique in a diagram as long as no two pairs of actor ids join with '-' to the
-    /// same text ("a-b" and "c" against "a" and "b-c").
+    /// Stable id: "claim-<claim id>", "derived-<claim id>", "tie-<a>--<b>" or "score-<a>--<b>"
+    /// (actor ids). Unique in a diagram: ids never hold "--", so no two pairs join to one id.
     std::string id;
     std::string label;  ///< Relation label, or a tie value or score with two decimals ("+0.50").
     int polarity = 0;   ///< Picks the colour: +1, 0 or -1.
