@@ -4,6 +4,7 @@
 //   MODE: ilp | heuristic. The graph: N vertices, G(n, p) with mean degree DEGREE, two planted
 //   camps of random size, signs agreeing with them, each flipped with probability NOISE.
 // Prints: n m index lower_bound exact seconds. EDGES_OUT gets "n m" then "u v sign" lines.
+// Or: frustration_bench MODE --file EDGES [TIME_LIMIT], the graph read from such a file.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -13,6 +14,27 @@
 #include "entente/query/signed_graph.hpp"
 
 int main(int argc, char** argv) {
+    if (argc >= 4 && std::string(argv[2]) == "--file") {
+        std::ifstream in(argv[3]);
+        std::size_t n = 0, m = 0;
+        in >> n >> m;
+        entente::SignedGraph g{n, {}};
+        for (std::size_t k = 0; k < m; ++k) {
+            entente::SignedEdge e;
+            in >> e.u >> e.v >> e.sign;
+            g.edges.push_back(e);
+        }
+        entente::FrustrationOptions options;
+        options.time_limit = argc > 4 ? std::stod(argv[4]) : 0.0;
+        options.integer_program = std::string(argv[1]) != "heuristic";
+        const auto t0 = std::chrono::steady_clock::now();
+        const auto f = entente::frustration(g, options);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("%zu %zu %zu %zu %d %.3f\n", n, g.edges.size(), f.index, f.lower_bound,
+                    f.exact ? 1 : 0, seconds);
+        return 0;
+    }
     if (argc < 6) {
         std::fprintf(stderr, "usage: frustration_bench MODE N DEGREE NOISE SEED [LIMIT] [OUT]\n");
         return 2;

@@ -448,7 +448,6 @@ ProgramResult solve_frustration_program(const SignedGraph& g, const std::vector<
         }
     } else {
         for (std::size_t v = 0; v < n; ++v) {
-            std::vector<std::pair<int, double>> terms;
             const int r = static_cast<int>(model.row_lower.size());
             model.row_lower.push_back(1);
             model.row_upper.push_back(1);
