@@ -320,8 +320,8 @@ int run_series(const BalanceOptions& options, const std::vector<Index>& actors,
                    "; walk-based index ", format_number(rounded(r.walk_index)),
                    "; frustration-based index ", format_number(rounded(r.frustration_index)));
         for (std::size_t k = 0; k < r.components.size(); ++k) {
-            lines.line("  camp ", k + 1, "A: ", names(kg, r.components[k].camps[0]));
-            lines.line("  camp ", k + 1, "B: ", names(kg, r.components[k].camps[1]));
+            lines.line("  camp ", k + 1, "A:", ids(kg, r.components[k].camps[0]));
+            lines.line("  camp ", k + 1, "B:", ids(kg, r.components[k].camps[1]));
         }
         if (!w.changed.empty()) {
             lines.line("  changed camp: ", names(kg, w.changed));
@@ -449,7 +449,19 @@ void register_balance(CLI::App& app) {
                      "Seconds for the exact frustration search; when exceeded, the best camps "
                      "found with their proven lower bound and gap")
         ->type_name("SECONDS")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                try {
+                    std::size_t used = 0;
+                    const double seconds = std::stod(text, &used);
+                    if (used == text.size() && seconds > 0 && std::isfinite(seconds)) {
+                        return "";
+                    }
+                } catch (const std::exception&) {
+                }
+                return "\"" + text + "\" is not a positive number of seconds";
+            },
+            "SECONDS"));
     command
         ->add_option("--camps", options->camps,
                      "Also partition into at most K camps (generalised balance, Davis 1967; "

@@ -101,7 +101,8 @@ entente_cli_test(balance.window-needs-by 1 --stderr-has "--window requires --by"
   -- balance --data good/queries.json --window 2)
 entente_cli_test(balance.by-unknown-unit 1 --stderr-has "--by"
   -- balance --data good/queries.json --by week)
-entente_cli_test(balance.time-limit-positive 1 --stderr-has "--time-limit"
+entente_cli_test(balance.time-limit-positive 1
+  --stderr-has "entente: --time-limit: \"0\" is not a positive number of seconds"
   -- balance --data good/queries.json --time-limit 0)
 # Generalised balance: three mutually hostile actors need three camps.
 entente_cli_test(balance.camps 0
@@ -146,7 +147,7 @@ entente_cli_test(balance.embedded 0
 entente_cli_test(balance.what-if 0
   --stdout-has "scenario: assuming \"india cooperates_with pakistan\"" --stdout-has "without ctx-21"
   --stdout-has "frustration index: 0 (exact)"
-  --stdout-has "camp B: azerbaijan china india pakistan russia"
+  --stdout-has "camp 1B: azerbaijan china india pakistan russia"
   -- balance --assume "india cooperates_with pakistan" --without ctx-21)
 entente_cli_test(balance.what-if-json 0
   --stdout-has "\"hypothetical\": true" --stdout-has "\"claim\": \"assume-1\""
@@ -154,7 +155,8 @@ entente_cli_test(balance.what-if-json 0
 entente_cli_test(balance.highland 0
   --stdout-has "triangles: +++ 19, ++- 2, +-- 40, --- 7 (9 unbalanced)"
   --stdout-has "frustration index: 7 (exact)"
-  --stdout-has "camp B: gama gaveve kotuni nagamidzuha"
+  --stdout-has "camp 1B: gama gaveve kotuni nagamidzuha"
+  --stdout-has "triangle index: 0.8676; walk-based index: 0.3576; frustration-based index: 0.7586"
   -- balance --data ../../examples/highland-tribes.json)
 entente_cli_test(path.pakistan-us 0
   --stdout-has "path 1: Pakistan → India → United States  (2 hops, sign -1)" -- path pakistan "united states")

@@ -159,6 +159,9 @@ TEST_CASE("Read's highland tribes: frustration index 7, as published") {
     CHECK(r.triangle_index == doctest::Approx(59.0 / 68.0));
     CHECK(std::round(r.triangle_index * 1e4) == 8676);
     CHECK(r.frustration_index == doctest::Approx(1.0 - 14.0 / 58.0));
+    // Walk-based index (Estrada and Benzi 2014): tr exp(A) / tr exp(|A|), computed independently
+    // with scipy.linalg.expm on the same 16 x 16 matrix: 0.3575761.
+    CHECK(r.walk_index == doctest::Approx(0.3575761).epsilon(1e-6));
     REQUIRE(r.components.size() == 1);
     CHECK(r.components[0].ties == 58);
     CHECK(r.components[0].index == 7);
@@ -229,7 +232,7 @@ TEST_CASE("the integer program equals a brute force over all splits on random gr
         SignedGraph g{n, {}};
         for (std::size_t u = 0; u < n; ++u) {
             for (std::size_t v = u + 1; v < n; ++v) {
-                if (rng() % 100 < 20 + 10 * (round % 5)) {
+                if (rng() % 100 < 20 + 10 * static_cast<unsigned>(round % 5)) {
                     g.edges.push_back({u, v, rng() % 100 < 55 ? 1 : -1});
                 }
             }
