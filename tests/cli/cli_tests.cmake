@@ -156,7 +156,8 @@ entente_cli_test(balance.highland 0
   --stdout-has "triangles: +++ 19, ++- 2, +-- 40, --- 7 (9 unbalanced)"
   --stdout-has "frustration index: 7 (exact)"
   --stdout-has "camp 1B: gama gaveve kotuni nagamidzuha"
-  --stdout-has "triangle index: 0.8676; walk-based index: 0.3576; frustration-based index: 0.7586"
+  --stdout-has "triangle index: 0.8676" --stdout-has "walk-based index: 0.3576"
+  --stdout-has "frustration-based index: 0.7586"
   -- balance --data ../../examples/highland-tribes.json)
 entente_cli_test(path.pakistan-us 0
   --stdout-has "path 1: Pakistan → India → United States  (2 hops, sign -1)" -- path pakistan "united states")
