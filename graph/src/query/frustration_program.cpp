@@ -193,6 +193,9 @@ Relaxation cycle_relaxation(const SignedGraph& g, const std::vector<double>& wei
                     upper.data(), weight.data(), nullptr, nullptr);
     std::vector<Cut> all;
     double bound = 0;
+    if (seconds > 0) {
+        Clp_setMaximumSeconds(lp.get(), seconds);
+    }
     Clp_initialSolve(lp.get());
     for (int round = 0; round < 200; ++round) {
         if (Clp_status(lp.get()) != 0) {
@@ -335,6 +338,7 @@ std::vector<std::size_t> round_relaxation(const SignedGraph& g, const std::vecto
 ProgramResult solve_frustration_program(const SignedGraph& g, const std::vector<double>& weights,
                                         const std::vector<std::size_t>& start, std::size_t camps,
                                         double seconds) {
+    const auto started = std::chrono::steady_clock::now();
     const std::size_t n = g.vertices;
     const std::size_t m = g.edges.size();
     auto weight = [&](std::size_t e) { return weights.empty() ? 1.0 : weights[e]; };
@@ -491,7 +495,11 @@ ProgramResult solve_frustration_program(const SignedGraph& g, const std::vector<
     }
     Cbc_setParameter(cbc.get(), "threads", "1");
     if (seconds > 0) {
-        Cbc_setMaximumSeconds(cbc.get(), seconds);
+        // Wall-clock seconds, as the caller's limit is: CBC counts CPU time unless told.
+        Cbc_setParameter(cbc.get(), "timeMode", "elapsed");
+        const double spent =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        Cbc_setMaximumSeconds(cbc.get(), std::max(0.01, seconds - spent));
     }
 
     {
