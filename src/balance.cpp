@@ -199,6 +199,10 @@ int run_series(const BalanceOptions& options, const std::vector<Index>& actors,
         print_error("--diagram: not with --by (draw one window with --from and --until)");
         return exit_usage;
     }
+    if (options.camps > 2) {
+        print_error("--camps: not with --by (partition one window with --from and --until)");
+        return exit_usage;
+    }
     const KnowledgeGraph& kg = load_for_query(options.query.data);
     Scenario scenario;
     auto date = [](const std::string& text) {

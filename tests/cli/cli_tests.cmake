@@ -97,6 +97,12 @@ entente_cli_test(balance.by-json 0
 entente_cli_test(balance.csv-needs-by 1
   --stderr-has "entente: --format csv: only with --by (balance over time, in long form)"
   -- balance --data good/queries.json --format csv)
+entente_cli_test(balance.by-no-camps 1
+  --stderr-has "entente: --camps: not with --by (partition one window with --from and --until)"
+  -- balance --data good/balance-time.json --by year --camps 3)
+entente_cli_test(balance.by-no-diagram 1
+  --stderr-has "entente: --diagram: not with --by (draw one window with --from and --until)"
+  -- balance --data good/balance-time.json --by year --diagram out.svg)
 entente_cli_test(balance.window-needs-by 1 --stderr-has "--window requires --by"
   -- balance --data good/queries.json --window 2)
 entente_cli_test(balance.by-unknown-unit 1 --stderr-has "--by"
