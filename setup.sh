@@ -15,10 +15,11 @@ case "${1:-}" in
 esac
 
 packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-          libicu-dev doctest-dev libcli11-dev)
+          libicu-dev doctest-dev libcli11-dev coinor-libcbc-dev)
 # The tests also check drawings with an XML parser, build the fuzz targets with clang, and run a
 # few checks in Python.
-[ "$mode" = test ] && packages+=(libxml2-utils clang libclang-rt-14-dev python3 python3-networkx python3-igraph)
+[ "$mode" = test ] && packages+=(libxml2-utils clang libclang-rt-14-dev python3 python3-networkx python3-igraph
+                                python3-scipy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -85,6 +85,35 @@ entente_cli_test(diverge.json 0
   --stdout "${_data}/expected/diverge-a-b.json" -- diverge a b --data good/queries.json --format json)
 entente_cli_test(balance.table 0
   --stdout "${_data}/expected/balance-queries.txt" -- balance --data good/queries.json)
+# Balance over time (issue 14): windows, camps per component, who changed camp; the long CSV.
+entente_cli_test(balance.by-year 0
+  --stdout "${_data}/expected/balance-time.txt" -- balance --data good/balance-time.json --by year)
+entente_cli_test(balance.by-window-csv 0
+  --stdout "${_data}/expected/balance-time.csv"
+  -- balance --data good/balance-time.json --by year --window 2 --format csv)
+entente_cli_test(balance.by-json 0
+  --stdout "${_data}/expected/balance-time.json"
+  -- balance --data good/balance-time.json --by year --format json)
+entente_cli_test(balance.csv-needs-by 1
+  --stderr-has "entente: --format csv: only with --by (balance over time, in long form)"
+  -- balance --data good/queries.json --format csv)
+entente_cli_test(balance.by-no-camps 1
+  --stderr-has "entente: --camps: not with --by (partition one window with --from and --until)"
+  -- balance --data good/balance-time.json --by year --camps 3)
+entente_cli_test(balance.by-no-diagram 1
+  --stderr-has "entente: --diagram: not with --by (draw one window with --from and --until)"
+  -- balance --data good/balance-time.json --by year --diagram out.svg)
+entente_cli_test(balance.window-needs-by 1 --stderr-has "--window requires --by"
+  -- balance --data good/queries.json --window 2)
+entente_cli_test(balance.by-unknown-unit 1 --stderr-has "--by"
+  -- balance --data good/queries.json --by week)
+entente_cli_test(balance.time-limit-positive 1
+  --stderr-has "entente: --time-limit: \"0\" is not a positive number of seconds"
+  -- balance --data good/queries.json --time-limit 0)
+# Generalised balance: three mutually hostile actors need three camps.
+entente_cli_test(balance.camps 0
+  --stdout "${_data}/expected/balance-camps.txt"
+  -- balance --data good/three-camps.json --camps 3)
 entente_cli_test(path.k3-json 0
   --stdout "${_data}/expected/path-b-c.json" -- path b c --k 3 --data good/queries.json --format json)
 # q7 held until 2020; the other claims come from a memo of 2024-01-15 and hold from then on.
@@ -124,7 +153,7 @@ entente_cli_test(balance.embedded 0
 entente_cli_test(balance.what-if 0
   --stdout-has "scenario: assuming \"india cooperates_with pakistan\"" --stdout-has "without ctx-21"
   --stdout-has "frustration index: 0 (exact)"
-  --stdout-has "camp B: azerbaijan china india pakistan russia"
+  --stdout-has "camp 1B: azerbaijan china india pakistan russia"
   -- balance --assume "india cooperates_with pakistan" --without ctx-21)
 entente_cli_test(balance.what-if-json 0
   --stdout-has "\"hypothetical\": true" --stdout-has "\"claim\": \"assume-1\""
@@ -132,7 +161,9 @@ entente_cli_test(balance.what-if-json 0
 entente_cli_test(balance.highland 0
   --stdout-has "triangles: +++ 19, ++- 2, +-- 40, --- 7 (9 unbalanced)"
   --stdout-has "frustration index: 7 (exact)"
-  --stdout-has "camp B: gama gaveve kotuni nagamidzuha"
+  --stdout-has "camp 1B: gama gaveve kotuni nagamidzuha"
+  --stdout-has "triangle index: 0.8676" --stdout-has "walk-based index: 0.3576"
+  --stdout-has "frustration-based index: 0.7586"
   -- balance --data ../../examples/highland-tribes.json)
 entente_cli_test(path.pakistan-us 0
   --stdout-has "path 1: Pakistan → India → United States  (2 hops, sign -1)" -- path pakistan "united states")
@@ -195,7 +226,7 @@ add_test(NAME cli.progress COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/progress
 # arguments used to swallow them (`balance --data F a b c` read files a, b and c). The doctest
 # "every value option takes one value per use" walks every option of every command.
 entente_cli_test(options.data-before-actors 0
-  --stdout-has "balance of 3 actors with 3 signed ties" --stdout-has "camp A: a b"
+  --stdout-has "balance of 3 actors with 3 signed ties" --stdout-has "camp 1A: a b"
   -- balance --data good/queries.json a b c)
 entente_cli_test(options.data-before-pair 0
   --stdout-has "alignment of Alpha and Beta: +0.41" -- align --data good/queries.json "Alpha" Beta)

@@ -149,3 +149,22 @@ TEST_CASE("balance diagram: camps as clusters, frustrated ties highlighted") {
         CHECK(!n.cluster.empty());
     }
 }
+
+TEST_CASE("balance diagram: each connected component's camps are clusters of their own") {
+    // e and f are tied only to each other: their camps are component 2's, never component 1's.
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/balance-time.json");
+    const TieTable ties(kg);
+    const auto report = balance(kg, ties);
+    REQUIRE(report.components.size() == 2);
+    const Diagram d = balance_diagram(kg, report);
+    REQUIRE(d.clusters.size() == 4);
+    CHECK(d.clusters[2].label == "component 2, camp A");
+    CHECK(d.clusters[3].label == "component 2, camp B");
+    for (const auto& n : d.nodes) {
+        if (n.name == "e" || n.name == "f") {
+            CHECK(n.cluster.rfind("cluster_camp_2", 0) == 0);
+        } else {
+            CHECK(n.cluster.rfind("cluster_camp_1", 0) == 0);
+        }
+    }
+}

@@ -276,16 +276,27 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
     const Frustration& f = r.frustration;
     std::string title =
         "Structural balance: frustration index " + std::to_string(f.index) +
-        (f.exact ? "" : " (heuristic, at least " + std::to_string(f.lower_bound) + ")");
+        (f.exact ? " (exact)" : " (not proven, at least " + std::to_string(f.lower_bound) + ")");
     Builder b(kg, title);
-    b.diagram().clusters = {{"cluster_camp_a", "camp A"}, {"cluster_camp_b", "camp B"}};
+    // Each connected component's camps are its own: clusters per component, labelled by it.
+    std::vector<std::size_t> component_of(r.actors.size(), 0);
+    for (std::size_t k = 0; k < f.components.size(); ++k) {
+        const std::string n = std::to_string(k + 1);
+        b.diagram().clusters.push_back({"cluster_camp_" + n + "a", "component " + n + ", camp A"});
+        b.diagram().clusters.push_back({"cluster_camp_" + n + "b", "component " + n + ", camp B"});
+        for (std::size_t v : f.components[k].vertices) {
+            component_of[v] = k;
+        }
+    }
     std::vector<bool> tied(r.actors.size(), false);
     for (const auto& e : r.graph.edges) {
         tied[e.u] = tied[e.v] = true;
     }
     for (std::size_t v = 0; v < r.actors.size(); ++v) {
         if (tied[v]) {
-            b.node(r.actors[v], false, f.camp[v] == 0 ? "cluster_camp_a" : "cluster_camp_b");
+            b.node(r.actors[v], false,
+                   "cluster_camp_" + std::to_string(component_of[v] + 1) +
+                       (f.camp[v] == 0 ? "a" : "b"));
         }
     }
     std::set<std::size_t> frustrated(f.frustrated.begin(), f.frustrated.end());

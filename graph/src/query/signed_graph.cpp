@@ -3,9 +3,14 @@
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
+#include <chrono>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <random>
+#include <tuple>
+
+#include "query/frustration_program.hpp"
 
 namespace entente {
 
@@ -287,6 +292,15 @@ std::array<std::size_t, 4> signed_triangle_counts(const SignedGraph& g) {
 }
 
 Frustration frustration(const SignedGraph& g, FrustrationOptions options) {
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    // Seconds left of the time limit; infinite without one.
+    auto remaining = [&] {
+        if (options.time_limit <= 0) {
+            return std::numeric_limits<double>::infinity();
+        }
+        return options.time_limit - std::chrono::duration<double>(Clock::now() - started).count();
+    };
     Frustration out;
     out.camp.assign(g.vertices, 0);
     const auto adj = adjacency(g);
@@ -302,12 +316,12 @@ Frustration frustration(const SignedGraph& g, FrustrationOptions options) {
         components[component_of[v]].push_back(v);
     }
     std::mt19937 rng(20240522);  // fixed seed: the same input gives the same camps
-    bool all_exact = true;
-    std::size_t exact_bound = 0;
-    std::vector<bool> component_exact(count, true);
+    std::vector<ComponentFrustration> solved(count);
     for (std::size_t k = 0; k < count; ++k) {
         const auto& component = components[k];
+        solved[k].vertices = component;
         if (component.size() < 2) {
+            solved[k].exact = true;
             continue;
         }
         std::vector<int> best = local_search(adj, component, rng, 32);
@@ -318,19 +332,58 @@ Frustration frustration(const SignedGraph& g, FrustrationOptions options) {
             }
         }
         bool exact = false;
-        if (component.size() <= options.exact_limit) {
-            const std::size_t budget = component.size() <= options.always_exact
-                                           ? std::numeric_limits<std::size_t>::max()
-                                           : options.node_budget;
+        std::size_t bound = 0;
+        FrustrationMethod method = FrustrationMethod::local_search;
+        const bool small = component.size() <= std::min(options.always_exact, options.exact_limit);
+        if (small || (!options.integer_program && component.size() <= options.exact_limit &&
+                      remaining() > 0)) {
+            const std::size_t budget =
+                small ? std::numeric_limits<std::size_t>::max() : options.node_budget;
             BranchAndBound search(adj, component, best, cost, budget);
             exact = search.run();
             cost = search.best_cost();
+            bound = exact ? cost : 0;
+            method = exact ? FrustrationMethod::branch_and_bound : method;
+        } else if (options.integer_program && remaining() > 0) {
+            // The component as a graph of its own, vertices renumbered from 0.
+            std::vector<std::size_t> local(g.vertices, 0);
+            for (std::size_t i = 0; i < component.size(); ++i) {
+                local[component[i]] = i;
+            }
+            SignedGraph sub{component.size(), {}};
+            for (std::size_t v : component) {
+                for (const auto& n : adj[v]) {
+                    if (v < n.vertex) {
+                        sub.edges.push_back({local[v], local[n.vertex], n.sign});
+                    }
+                }
+            }
+            std::sort(sub.edges.begin(), sub.edges.end(),
+                      [](const SignedEdge& a, const SignedEdge& b) {
+                          return std::tie(a.u, a.v) < std::tie(b.u, b.v);
+                      });
+            std::vector<std::size_t> start(component.size());
+            for (std::size_t i = 0; i < component.size(); ++i) {
+                start[i] = static_cast<std::size_t>(best[component[i]]);
+            }
+            const double seconds = options.time_limit > 0 ? std::max(0.01, remaining()) : 0.0;
+            const auto program = detail::solve_frustration_program(sub, {}, start, 2, seconds);
+            for (std::size_t i = 0; i < component.size(); ++i) {
+                best[component[i]] = static_cast<int>(program.camp[i]);
+            }
+            cost = static_cast<std::size_t>(std::lround(program.cost));
+            // Integral weights: the bound rounds up (less a tolerance for the solver's
+            // floating point).
+            bound = std::min(cost, static_cast<std::size_t>(
+                                       std::max(0.0, std::ceil(program.lower_bound - 1e-6))));
+            exact = program.optimal || bound == cost;
+            bound = exact ? cost : bound;
+            method = FrustrationMethod::integer_program;
         }
-        if (exact) {
-            exact_bound += cost;
-        }
-        component_exact[k] = exact;
-        all_exact = all_exact && exact;
+        solved[k].index = cost;
+        solved[k].lower_bound = bound;
+        solved[k].exact = exact;
+        solved[k].method = method;
         for (std::size_t v : component) {
             out.camp[v] = best[v];
         }
@@ -349,21 +402,38 @@ Frustration frustration(const SignedGraph& g, FrustrationOptions options) {
         }
     }
     out.index = out.frustrated.size();
-    if (all_exact) {
-        out.lower_bound = out.index;
-    } else {
-        // Solved components contribute their optimum; the others, a packing of their
-        // unbalanced triangles (triangles never span two components).
-        std::vector<SignedTriangle> open_triangles;
+    // Components left unproven: a packing of their unbalanced triangles bounds each too
+    // (triangles never span two components).
+    std::vector<std::vector<SignedTriangle>> open_triangles(count);
+    bool any_open = false;
+    for (const auto& c : solved) {
+        any_open = any_open || !c.exact;
+    }
+    if (any_open) {
         for (const auto& t : signed_triangles(g)) {
-            if (!component_exact[component_of[t.u]]) {
-                open_triangles.push_back(t);
+            if (!solved[component_of[t.u]].exact) {
+                open_triangles[component_of[t.u]].push_back(t);
             }
         }
-        out.lower_bound =
-            std::min(out.index, exact_bound + disjoint_unbalanced_triangles(g, open_triangles));
     }
-    // A heuristic answer that meets its lower bound is proven optimal too.
+    out.lower_bound = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        auto& c = solved[k];
+        if (!c.exact) {
+            c.lower_bound = std::min(c.index, std::max(c.lower_bound, disjoint_unbalanced_triangles(
+                                                                          g, open_triangles[k])));
+            // A heuristic answer that meets its lower bound is proven optimal too.
+            c.exact = c.lower_bound == c.index;
+        }
+        out.lower_bound += c.lower_bound;
+        if (c.vertices.size() >= 2) {
+            out.components.push_back(std::move(c));
+        }
+    }
+    std::sort(out.components.begin(), out.components.end(),
+              [](const ComponentFrustration& a, const ComponentFrustration& b) {
+                  return a.vertices.front() < b.vertices.front();
+              });
     out.exact = out.lower_bound == out.index;
     return out;
 }

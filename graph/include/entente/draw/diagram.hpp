@@ -95,7 +95,7 @@ Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actor
 /// each; roadblocks emphasized.
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,
                            const std::vector<DivergencePoint>& points);
-/// The camps as two clusters ("camp A", "camp B"), one undirected edge per signed tie labelled
+/// The camps of each connected component as two clusters ("component 1, camp A", ...), one undirected edge per signed tie labelled
 /// with its value, frustrated ties highlighted; actors with no signed tie are left out. The title
 /// gives the frustration index ("heuristic, at least N" when not exact).
 Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& report);

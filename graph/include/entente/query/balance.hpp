@@ -11,6 +11,16 @@
 
 namespace entente {
 
+/// One connected component of the signed graph and its two camps.
+struct BalanceComponent {
+    std::array<std::vector<Index>, 2> camps;  ///< Camp A holds the first actor by id; by id.
+    std::size_t ties = 0;                     ///< Signed ties inside it.
+    std::size_t index = 0;                    ///< Ties its camps frustrate.
+    std::size_t lower_bound = 0;              ///< Proven: no split frustrates fewer.
+    bool exact = false;                       ///< index == lower_bound.
+    FrustrationMethod method = FrustrationMethod::none;  ///< How index was found.
+};
+
 /// The balance of a set of actors (by default those that take sides), with the ties behind each
 /// edge. Actors are Dataset::actors indices; pointers point into the TieTable it was computed
 /// from.
@@ -27,7 +37,28 @@ struct BalanceReport {
     /// id), actors by id; an actor with no signed tie is in neither.
     std::array<std::vector<Index>, 2> camps;
     std::vector<Index> untied;  ///< Actors with no signed tie to another actor here, by id.
+    /// The camps of each connected component of the signed graph (by its first actor by id):
+    /// camps of different components are unrelated, so each is reported as its own.
+    std::vector<BalanceComponent> components;
+    /// Triangle index: share of balanced triangles, (+++ plus +--) / all, in [0, 1]; 1 with no
+    /// triangle (Cartwright and Harary 1956; as in signnet's balance_score, method "triangles").
+    double triangle_index = 1;
+    /// Frustration-based index, 1 - 2 L / m with L the frustration index and m the signed ties,
+    /// in [0, 1] (Aref and Wilson 2018); 1 with no tie. From the best camps found: when they are
+    /// not proven, the true value lies in [this, frustration_index_upper].
+    double frustration_index = 1;
+    double frustration_index_upper = 1;  ///< 1 - 2 lower_bound / m.
+    /// Walk-based index (Estrada and Benzi 2014): tr exp(A) / tr exp(|A|), A the signed
+    /// adjacency matrix, in (0, 1]; closed walks weighted by 1/k! for length k, negative ones
+    /// counted against. 1 when balanced. From the eigenvalues (Jacobi's method, O(n^3)).
+    double walk_index = 1;
 };
+
+/// The walk-based balance index of Estrada and Benzi (2014, "Walk-based measure of balance in
+/// signed networks", Phys. Rev. E 90): tr exp(A) / tr exp(|A|) for the signed adjacency matrix A
+/// of `graph`, in (0, 1], 1 exactly when balanced; 1 with no edge. Eigenvalues by Jacobi's
+/// method: O(n^3) time per sweep, O(n^2) memory. Throws std::bad_alloc.
+double walk_balance_index(const SignedGraph& graph);
 
 /// Balance (Heider 1946; Cartwright and Harary 1956) of `actors` (empty: every actor that takes
 /// sides; duplicates dropped), ordered by id, under the given ties: one signed edge per pair with
