@@ -105,7 +105,7 @@ int run_pair(const AlignCommand& options, const KnowledgeGraph& kg, const TieTab
         lines.line("  scenario: ", line);
     }
     lines.blank();
-    lines.line("measures (the field's over ",
+    lines.line("measures (the field's over the ",
                plural(al.compared_objects.size(), "object", "objects"),
                al.over == StanceSet::joint ? " both hold a stance on" : " either holds a stance on",
                "; 90% bootstrap intervals)");
@@ -388,30 +388,25 @@ int run_matrix(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     return exit_ok;
 }
 
-// The periods of --by over the window: from the first to the last day the data's dated claims
-// hold, narrowed to --from, --until and --as-of; nullopt (after an error) when nothing is dated.
+// The periods of --by: from --from (or --as-of) when given, else the first day the dated claims
+// hold, to --until (or --as-of) when given, else the last day they hold; nullopt (after an error)
+// when an end is missing and nothing is dated.
 std::optional<std::vector<Period>> series_periods(const AlignCommand& options,
                                                   const KnowledgeGraph& kg) {
-    const auto span = dated_span(kg);
-    if (!span) {
-        print_error("align", "--by needs dated claims, and no claim here has a date of its own or "
-                             "from its source");
-        return std::nullopt;
-    }
-    Date first = span->first;
-    Date last = span->second;
     const ScenarioText& w = options.query.scenario;
-    for (const std::string* text : {&w.from, &w.as_of}) {
-        if (const auto d = parse_date(*text); d && d->earliest() > first.earliest()) {
-            first = *d;
+    std::optional<Date> first = parse_date(!w.from.empty() ? w.from : w.as_of);
+    std::optional<Date> last = parse_date(!w.until.empty() ? w.until : w.as_of);
+    if (!first || !last) {
+        const auto span = dated_span(kg);
+        if (!span) {
+            print_error("align", "--by needs dated claims, and no claim here has a date of its "
+                                 "own or from its source");
+            return std::nullopt;
         }
+        first = first ? first : span->first;
+        last = last ? last : span->second;
     }
-    for (const std::string* text : {&w.until, &w.as_of}) {
-        if (const auto d = parse_date(*text); d && d->latest() < last.latest()) {
-            last = *d;
-        }
-    }
-    return periods_between(first, last, *parse_period_unit(options.by));
+    return periods_between(*first, *last, *parse_period_unit(options.by));
 }
 
 // One period's data: the claims holding at some time during it, and their ties.
@@ -718,7 +713,7 @@ int run(const AlignCommand& options) {
         return exit_usage;
     }
     if (!options.by.empty() && !options.query.diagram.empty()) {
-        print_error("align", "--diagram draws one score per pair; it does not go with --by");
+        print_error("align", "--diagram draws one score per pair and --by gives a series: use one or the other");
         return exit_usage;
     }
     const KnowledgeGraph& kg = load_scenario(options.query);
