@@ -5,10 +5,10 @@
 //
 // usage: measures_bench [CLAIMS.json|.entente [ACTOR [REPEATS]]]
 #include <algorithm>
-#include <cstdint>
-#include <cstdlib>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <random>
@@ -46,7 +46,8 @@ std::string un_year(const std::string& csv_path) {
     std::ostringstream json;
     std::ofstream csv(csv_path);
     csv << "rcid,member,vote\n";
-    json << R"({"entente": 1, "sources": [{"id": "s", "title": "Synthetic roll calls"}], "actors": [)";
+    json
+        << R"({"entente": 1, "sources": [{"id": "s", "title": "Synthetic roll calls"}], "actors": [)";
     for (int m = 0; m < 193; ++m) {
         json << (m ? ", " : "") << R"({"id": "m)" << m << R"(", "name": "M)" << m
              << R"(", "kind": "state"})";
@@ -104,9 +105,8 @@ int main(int argc, char** argv) {
         std::printf("  \"un_year_members\": %zu,\n", states.size());
         for (AlignmentMeasure m : {AlignmentMeasure::agreement_index, AlignmentMeasure::kappa}) {
             std::printf("  \"un_year_matrix_%s_intervals\": %.6f,\n",
-                        std::string(to_string(m)).c_str(), median_seconds(repeats, [&] {
-                            (void)score_matrix(ties, states, m);
-                        }));
+                        std::string(to_string(m)).c_str(),
+                        median_seconds(repeats, [&] { (void)score_matrix(ties, states, m); }));
         }
         std::printf("  \"un_year_matrix_no_intervals\": %.6f,\n", median_seconds(repeats, [&] {
                         (void)score_matrix(ties, states, AlignmentMeasure::agreement_index,

@@ -23,8 +23,6 @@ struct AlignCommand {
     bool direct_only = false;
 };
 
-
-
 AlignOptions align_options(const AlignCommand& o) {
     return AlignOptions{*parse_stance_set(o.over), true};
 }
@@ -399,8 +397,9 @@ std::optional<std::vector<Period>> series_periods(const AlignCommand& options,
     if (!first || !last) {
         const auto span = dated_span(kg);
         if (!span) {
-            print_error("align", "--by needs dated claims, and no claim here has a date of its "
-                                 "own or from its source");
+            print_error("align",
+                        "--by needs dated claims, and no claim here has a date of its "
+                        "own or from its source");
             return std::nullopt;
         }
         first = first ? first : span->first;
@@ -518,10 +517,10 @@ int run_series(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     if (!options.matrix && actors.size() == 2) {
         // The pair: one row per period.
         if (!json) {
-            table.emplace(csv ? std::vector<std::string>{"period", "from", "until", "score", "low",
-                                                         "high", "objects"}
-                              : std::vector<std::string>{"PERIOD", "SCORE", "90% INTERVAL",
-                                                         "OBJECTS", ""});
+            table.emplace(
+                csv ? std::vector<std::string>{"period", "from", "until", "score", "low", "high",
+                                               "objects"}
+                    : std::vector<std::string>{"PERIOD", "SCORE", "90% INTERVAL", "OBJECTS", ""});
         }
         for (const Period& p : *periods) {
             const PeriodData d = period_data(options, kg, p);
@@ -534,14 +533,13 @@ int run_series(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
                 json->end_object();
                 cite_score(*json, kg, d.graph, al, measure);
             } else if (csv) {
-                table->add({p.label, p.first.to_string(), p.last.to_string(),
-                            number(score.value), number(score.low), number(score.high),
-                            std::to_string(score.objects)});
+                table->add({p.label, p.first.to_string(), p.last.to_string(), number(score.value),
+                            number(score.low), number(score.high), std::to_string(score.objects)});
             } else {
-                table->add({p.label, shown(score.value), interval_text(score),
-                            std::to_string(score.objects),
-                            score.value && score.objects < options.min_shared ? "thin evidence"
-                                                                               : ""});
+                table->add(
+                    {p.label, shown(score.value), interval_text(score),
+                     std::to_string(score.objects),
+                     score.value && score.objects < options.min_shared ? "thin evidence" : ""});
             }
         }
         if (!json && !csv) {
@@ -581,8 +579,8 @@ int run_series(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
                 json->end_object();
                 continue;
             }
-            Table part(std::vector<std::string>{"  RANK", "ACTOR", "KIND", "SCORE",
-                                                "90% INTERVAL", "OBJECTS", ""});
+            Table part(std::vector<std::string>{"  RANK", "ACTOR", "KIND", "SCORE", "90% INTERVAL",
+                                                "OBJECTS", ""});
             std::size_t rank = 0;
             for (const auto* list : {&r.ranked, &r.thin}) {
                 const bool thin = list == &r.thin;
@@ -713,7 +711,9 @@ int run(const AlignCommand& options) {
         return exit_usage;
     }
     if (!options.by.empty() && !options.query.diagram.empty()) {
-        print_error("align", "--diagram draws one score per pair and --by gives a series: use one or the other");
+        print_error(
+            "align",
+            "--diagram draws one score per pair and --by gives a series: use one or the other");
         return exit_usage;
     }
     const KnowledgeGraph& kg = load_scenario(options.query);

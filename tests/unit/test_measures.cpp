@@ -140,8 +140,9 @@ TEST_CASE("measures over the jointly present objects, by hand") {
     CHECK(al.shared == 3);
     CHECK(value(al, AlignmentMeasure::agreement) == doctest::Approx(1.0 / 3));
     CHECK(value(al, AlignmentMeasure::alignment) == doctest::Approx(1.0 / 3));
-    for (AlignmentMeasure m : {AlignmentMeasure::identical, AlignmentMeasure::agreement_index,
-                               AlignmentMeasure::s, AlignmentMeasure::kappa, AlignmentMeasure::pi}) {
+    for (AlignmentMeasure m :
+         {AlignmentMeasure::identical, AlignmentMeasure::agreement_index, AlignmentMeasure::s,
+          AlignmentMeasure::kappa, AlignmentMeasure::pi}) {
         CHECK(al.score(m).objects == 5);
     }
     CHECK(al.score(AlignmentMeasure::agreement).objects == 3);
@@ -202,8 +203,9 @@ TEST_CASE("measures equal their O(n^2) textbook formulas on random stances") {
     for (int trial = 0; trial < 200; ++trial) {
         const int objects = 1 + static_cast<int>(rng() % 12);
         std::ostringstream json;
-        json << R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "actors": [)"
-             << R"({"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"})";
+        json
+            << R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "actors": [)"
+            << R"({"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"})";
         for (int k = 0; k < objects; ++k) {
             json << R"(, {"id": "p)" << k << R"(", "name": "P)" << k << R"(", "kind": "position"})";
         }
@@ -324,9 +326,7 @@ TEST_CASE("intervals: the documented bootstrap, the same for a pair in every com
     CHECK(m.scores[0][1].objects == 5);
     CHECK(!m.scores[0][0].value);
     // Without intervals: none.
-    CHECK(!align(ties, x, y, AlignOptions{StanceSet::joint, false})
-               .score(AlignmentMeasure::s)
-               .low);
+    CHECK(!align(ties, x, y, AlignOptions{StanceSet::joint, false}).score(AlignmentMeasure::s).low);
 }
 
 TEST_CASE("ranking: scores on fewer than --min-shared objects are listed apart") {
@@ -384,7 +384,8 @@ TEST_CASE("the dense lookup gives align()'s answer on random graphs, joint and u
                     const Alignment dense = align(ties, stance, b, AlignOptions{over, true});
                     REQUIRE(merged.compared_objects.size() == dense.compared_objects.size());
                     for (std::size_t k = 0; k < merged.compared_objects.size(); ++k) {
-                        CHECK(merged.compared_objects[k].object == dense.compared_objects[k].object);
+                        CHECK(merged.compared_objects[k].object ==
+                              dense.compared_objects[k].object);
                     }
                     for (AlignmentMeasure m : all_alignment_measures) {
                         CHECK(merged.score(m).value == dense.score(m).value);

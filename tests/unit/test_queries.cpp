@@ -237,7 +237,8 @@ TEST_CASE("the dense alignment matrix equals align() pair by pair") {
                     if (i == j) {
                         continue;
                     }
-                    const Alignment al = align(ties, actors[i], actors[j], AlignOptions{StanceSet::joint, false});
+                    const Alignment al =
+                        align(ties, actors[i], actors[j], AlignOptions{StanceSet::joint, false});
                     const auto expected = agreement_only ? al.agreement : al.alignment;
                     REQUIRE(m[i][j].has_value() == expected.has_value());
                     if (expected) {
@@ -337,8 +338,7 @@ TEST_CASE("ranking: equal scores put more shared objects first, then ids") {
     const KnowledgeGraph& kg = *result.graph;
     const TieTable ties(kg);
     const auto ranking =
-        alignment_ranking(kg, ties, kg.find_actor("s1"), AlignmentMeasure::agreement, {}, 1)
-            .ranked;
+        alignment_ranking(kg, ties, kg.find_actor("s1"), AlignmentMeasure::agreement, {}, 1).ranked;
     // All agree fully (1); m2 shares two objects, m1 and m3 one each.
     CHECK(ranked(kg, ranking) == std::vector<std::string>{"m2", "m1", "m3"});
     CHECK(ranking[0].shared == 2);

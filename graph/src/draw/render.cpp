@@ -120,8 +120,8 @@ void style_edge(Agedge_t* e, const DiagramEdge& d) {
     // Thin evidence: the same colour at a quarter of its opacity (#RRGGBBAA), label at half.
     const std::string colour = d.highlighted ? highlight_colour : colour_for(d.polarity);
     set(e, "color", d.faint ? colour + "40" : colour);
-    set(e, "fontcolor", d.faint ? std::string(colour_for(d.polarity)) + "80"
-                                : std::string(colour_for(d.polarity)));
+    set(e, "fontcolor",
+        d.faint ? std::string(colour_for(d.polarity)) + "80" : std::string(colour_for(d.polarity)));
     // Line style carries what colour cannot in greyscale: hostile ties are drawn with a bar
     // arrowhead, structural ones thin; derived ties dashed, hypothetical ones dotted.
     std::string style = d.hypothetical ? "dotted" : d.derived ? "dashed" : "solid";

@@ -245,8 +245,8 @@ void score(Alignment& out, const AlignOptions& options) {
         for (std::size_t r = 0; r < replicates; ++r) {
             resample(rng, counts);
             const FieldScores f = field_scores(sample, counts);
-            const std::optional<double>* got[] = {&f.identical, &f.agreement_index, &f.s,
-                                                  &f.kappa, &f.pi};
+            const std::optional<double>* got[] = {&f.identical, &f.agreement_index, &f.s, &f.kappa,
+                                                  &f.pi};
             for (std::size_t k = 0; k < 5; ++k) {
                 if (*got[k]) {
                     values[k].push_back(**got[k]);
@@ -392,12 +392,11 @@ Alignment align(const TieTable& ties, const DenseStance& stance, Index b, AlignO
                 out.compared_objects.push_back({ta.object, &ta, nullptr});
             }
         }
-        std::inplace_merge(out.compared_objects.begin(),
-                           out.compared_objects.begin() + static_cast<std::ptrdiff_t>(from_b),
-                           out.compared_objects.end(),
-                           [](const ComparedObject& x, const ComparedObject& y) {
-                               return x.object < y.object;
-                           });
+        std::inplace_merge(
+            out.compared_objects.begin(),
+            out.compared_objects.begin() + static_cast<std::ptrdiff_t>(from_b),
+            out.compared_objects.end(),
+            [](const ComparedObject& x, const ComparedObject& y) { return x.object < y.object; });
     }
     out.shared = out.shared_objects.size();
     score(out, options);

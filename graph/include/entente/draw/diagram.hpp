@@ -85,8 +85,8 @@ Diagram claims_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actor
 Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& alignment);
 /// One ranked actor's score for a diagram.
 struct RankedScore {
-    Index actor = no_index;  ///< The other actor: Dataset::actors index.
-    double score = 0.0;      ///< Its score, in [-1, 1] (kappa and pi at most 1).
+    Index actor = no_index;   ///< The other actor: Dataset::actors index.
+    double score = 0.0;       ///< Its score, in [-1, 1] (kappa and pi at most 1).
     std::size_t objects = 0;  ///< How many objects the score rests on.
 };
 

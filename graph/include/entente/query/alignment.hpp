@@ -40,8 +40,9 @@ enum class AlignmentMeasure : std::uint8_t {
 
 /// Every measure, in declaration order.
 inline constexpr AlignmentMeasure all_alignment_measures[] = {
-    AlignmentMeasure::alignment, AlignmentMeasure::agreement, AlignmentMeasure::identical,
-    AlignmentMeasure::agreement_index, AlignmentMeasure::s, AlignmentMeasure::kappa,
+    AlignmentMeasure::alignment, AlignmentMeasure::agreement,
+    AlignmentMeasure::identical, AlignmentMeasure::agreement_index,
+    AlignmentMeasure::s,         AlignmentMeasure::kappa,
     AlignmentMeasure::pi};
 
 /// How many measures there are (the size of Alignment::scores).
@@ -156,6 +157,7 @@ class DenseStance {
 /// merge becomes a lookup per tie of b (plus a pass over the first actor's stance for union and
 /// the direct tie). Same result as align(). O(size of b's stance [+ a's for union] + R x n).
 /// Throws std::bad_alloc.
-Alignment align(const TieTable& ties, const DenseStance& stance, Index b, AlignOptions options = {});
+Alignment align(const TieTable& ties, const DenseStance& stance, Index b,
+                AlignOptions options = {});
 
 }  // namespace entente
