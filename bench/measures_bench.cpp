@@ -39,8 +39,8 @@ double median_seconds(int repeats, const std::function<void()>& work) {
 
 // 193 members, 95 roll calls; each member belongs to one of four blocs whose votes differ, and
 // votes its bloc's way 85% of the time (yes, no or abstain otherwise); 8% absent. Written as an
-// entente dataset so it goes through the loader like real data. Also written to `csv` (long form:
-// rcid,member,vote) for the numpy peer.
+// entente dataset so it goes through the loader like real data (and to bench/data/un-year.json,
+// for the CLI). Also written to `csv` (long form: rcid,member,vote) for the numpy peer.
 std::string un_year(const std::string& csv_path) {
     std::mt19937 rng(2018);
     std::ostringstream json;
@@ -98,7 +98,9 @@ int main(int argc, char** argv) {
     unlimited.max_records = SIZE_MAX;
     std::printf("{\n");
     {
-        auto un = load_dataset({{"un-year.json", un_year("bench/data/un-year-votes.csv")}});
+        const std::string text = un_year("bench/data/un-year-votes.csv");
+        std::ofstream("bench/data/un-year.json") << text;
+        auto un = load_dataset({{"un-year.json", text}});
         const KnowledgeGraph& g = *un.graph;
         const TieTable ties(g);
         std::vector<Index> states = matrix_actors(g, ties);
@@ -110,7 +112,7 @@ int main(int argc, char** argv) {
         }
         std::printf("  \"un_year_matrix_no_intervals\": %.6f,\n", median_seconds(repeats, [&] {
                         (void)score_matrix(ties, states, AlignmentMeasure::agreement_index,
-                                           AlignOptions{StanceSet::joint, false});
+                                           AlignOptions{StanceSet::joint, false, std::nullopt});
                     }));
         std::printf("  \"un_year_ranking_intervals\": %.6f", median_seconds(repeats, [&] {
                         (void)alignment_ranking(g, ties, states[0],
@@ -132,13 +134,15 @@ int main(int argc, char** argv) {
         std::printf("  \"one_vs_all_merge\": %.6f,\n", median_seconds(repeats, [&] {
                         for (Index b = 0; b < kg.data().actors.size(); ++b) {
                             if (b != actor && takes_sides(kg.actor(b).kind)) {
-                                (void)align(ties, actor, b, AlignOptions{StanceSet::joint, false});
+                                (void)align(ties, actor, b,
+                                            AlignOptions{StanceSet::joint, false, std::nullopt});
                             }
                         }
                     }));
         std::printf("  \"ranking_dense_no_intervals\": %.6f,\n", median_seconds(repeats, [&] {
-                        (void)alignment_ranking(kg, ties, actor, AlignmentMeasure::alignment,
-                                                AlignOptions{StanceSet::joint, false});
+                        (void)alignment_ranking(
+                            kg, ties, actor, AlignmentMeasure::alignment,
+                            AlignOptions{StanceSet::joint, false, std::nullopt});
                     }));
         std::printf("  \"ranking_dense_intervals\": %.6f", median_seconds(repeats, [&] {
                         (void)alignment_ranking(kg, ties, actor, AlignmentMeasure::alignment);

@@ -24,7 +24,7 @@ struct AlignCommand {
 };
 
 AlignOptions align_options(const AlignCommand& o) {
-    return AlignOptions{*parse_stance_set(o.over), true};
+    return AlignOptions{*parse_stance_set(o.over), true, std::nullopt};
 }
 
 // "score", "objects", "low", "high" of one measure.

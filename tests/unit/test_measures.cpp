@@ -152,8 +152,8 @@ TEST_CASE("measures over the jointly present objects, by hand") {
 TEST_CASE("measures over the union: an absent stance counts as 0") {
     const KnowledgeGraph kg = votes_graph();
     const TieTable ties(kg);
-    const Alignment al =
-        align(ties, kg.find_actor("x"), kg.find_actor("y"), AlignOptions{StanceSet::either, true});
+    const Alignment al = align(ties, kg.find_actor("x"), kg.find_actor("y"),
+                               AlignOptions{StanceSet::either, true, std::nullopt});
     CHECK(al.compared_objects.size() == 6);  // v6: x absent, y yes
     CHECK(value(al, AlignmentMeasure::identical) == doctest::Approx(2.0 / 6));
     CHECK(value(al, AlignmentMeasure::agreement_index) == doctest::Approx(3.5 / 6));
@@ -239,7 +239,7 @@ TEST_CASE("measures equal their O(n^2) textbook formulas on random stances") {
         auto result = test::load_text(json.str());
         REQUIRE(result.graph);
         const TieTable ties(*result.graph);
-        const Alignment al = align(ties, 0, 1, AlignOptions{StanceSet::joint, false});
+        const Alignment al = align(ties, 0, 1, AlignOptions{StanceSet::joint, false, std::nullopt});
         REQUIRE(al.compared_objects.size() == x.size());
         if (x.empty()) {
             CHECK(!al.score(AlignmentMeasure::s).value);
@@ -263,9 +263,11 @@ TEST_CASE("measures equal their O(n^2) textbook formulas on random stances") {
 namespace {
 
 // The bootstrap as docs/queries.md describes it, written independently: splitmix64 from the seed
-// "entente", each replicate n draws (next() mod n), percentiles by linear interpolation.
+// "entente", each replicate n draws (the high 32 bits of next() times n, shifted right by 32),
+// percentiles by linear interpolation.
 std::pair<double, double> documented_interval(const std::vector<double>& x,
-                                              const std::vector<double>& y) {
+                                              const std::vector<double>& y,
+                                              AlignmentMeasure measure) {
     std::uint64_t state = 0x656E74656E7465ULL;
     auto next = [&state] {
         std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -277,15 +279,24 @@ std::pair<double, double> documented_interval(const std::vector<double>& x,
     for (int r = 0; r < 1000; ++r) {
         std::vector<double> rx, ry;
         for (std::size_t i = 0; i < x.size(); ++i) {
-            const std::size_t k = next() % x.size();
+            const std::size_t k = ((next() >> 32) * x.size()) >> 32;
             rx.push_back(x[k]);
             ry.push_back(y[k]);
         }
-        values.push_back(brute(rx, ry).agreement_index);
+        const Brute b = brute(rx, ry);
+        const std::optional<double> v = measure == AlignmentMeasure::identical ? b.identical
+                                        : measure == AlignmentMeasure::agreement_index
+                                            ? b.agreement_index
+                                        : measure == AlignmentMeasure::s     ? b.s
+                                        : measure == AlignmentMeasure::kappa ? b.kappa
+                                                                             : b.pi;
+        if (v) {
+            values.push_back(*v);
+        }
     }
     std::sort(values.begin(), values.end());
     auto at = [&](double p) {
-        const double h = p * 999;
+        const double h = p * static_cast<double>(values.size() - 1);
         const auto lo = static_cast<std::size_t>(h);
         return values[lo] + (h - static_cast<double>(lo)) * (values[lo + 1] - values[lo]);
     };
@@ -300,12 +311,17 @@ TEST_CASE("intervals: the documented bootstrap, the same for a pair in every com
     const Index x = kg.find_actor("x");
     const Index y = kg.find_actor("y");
     const Alignment al = align(ties, x, y);
-    const auto [low, high] = documented_interval({1, 1, -1, 0, 1}, {1, -1, -1, 1, 0});
+    // Votes take the 3 x 3 table's path.
+    for (AlignmentMeasure m :
+         {AlignmentMeasure::identical, AlignmentMeasure::agreement_index, AlignmentMeasure::s,
+          AlignmentMeasure::kappa, AlignmentMeasure::pi}) {
+        CAPTURE(to_string(m));
+        const auto [low, high] = documented_interval({1, 1, -1, 0, 1}, {1, -1, -1, 1, 0}, m);
+        REQUIRE(al.score(m).low);
+        CHECK(*al.score(m).low == doctest::Approx(low).epsilon(1e-12));
+        CHECK(*al.score(m).high == doctest::Approx(high).epsilon(1e-12));
+    }
     const MeasureScore& ai = al.score(AlignmentMeasure::agreement_index);
-    REQUIRE(ai.low);
-    REQUIRE(ai.high);
-    CHECK(*ai.low == doctest::Approx(low).epsilon(1e-12));
-    CHECK(*ai.high == doctest::Approx(high).epsilon(1e-12));
     CHECK(*ai.low < *ai.value);
     CHECK(*ai.high > *ai.value);
     for (AlignmentMeasure m : all_alignment_measures) {
@@ -325,8 +341,30 @@ TEST_CASE("intervals: the documented bootstrap, the same for a pair in every com
     CHECK(m.scores[1][0].high == ai.high);
     CHECK(m.scores[0][1].objects == 5);
     CHECK(!m.scores[0][0].value);
+    // Stances of other strengths take the path over the objects: a and b of queries.json.
+    const KnowledgeGraph q = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const TieTable qt(q);
+    const Alignment ab = align(qt, q.find_actor("a"), q.find_actor("b"));
+    for (AlignmentMeasure measure :
+         {AlignmentMeasure::s, AlignmentMeasure::kappa, AlignmentMeasure::pi}) {
+        CAPTURE(to_string(measure));
+        // Objects c, d, p, q in index order.
+        const auto [low, high] =
+            documented_interval({-3.0 / 13, 1, 1, 1}, {-0.25, -1, -0.5, 1}, measure);
+        REQUIRE(ab.score(measure).low);
+        CHECK(*ab.score(measure).low == doctest::Approx(low).epsilon(1e-12));
+        CHECK(*ab.score(measure).high == doctest::Approx(high).epsilon(1e-12));
+    }
+    // Only one group's intervals when asked (the matrix's way).
+    AlignOptions only;
+    only.intervals_for = AlignmentMeasure::kappa;
+    const Alignment one = align(ties, x, y, only);
+    CHECK(one.score(AlignmentMeasure::kappa).low == al.score(AlignmentMeasure::kappa).low);
+    CHECK(!one.score(AlignmentMeasure::agreement).low);
     // Without intervals: none.
-    CHECK(!align(ties, x, y, AlignOptions{StanceSet::joint, false}).score(AlignmentMeasure::s).low);
+    CHECK(!align(ties, x, y, AlignOptions{StanceSet::joint, false, std::nullopt})
+               .score(AlignmentMeasure::s)
+               .low);
 }
 
 TEST_CASE("ranking: scores on fewer than --min-shared objects are listed apart") {
@@ -380,8 +418,10 @@ TEST_CASE("the dense lookup gives align()'s answer on random graphs, joint and u
                     if (a == b) {
                         continue;
                     }
-                    const Alignment merged = align(ties, a, b, AlignOptions{over, true});
-                    const Alignment dense = align(ties, stance, b, AlignOptions{over, true});
+                    const Alignment merged =
+                        align(ties, a, b, AlignOptions{over, true, std::nullopt});
+                    const Alignment dense =
+                        align(ties, stance, b, AlignOptions{over, true, std::nullopt});
                     REQUIRE(merged.compared_objects.size() == dense.compared_objects.size());
                     for (std::size_t k = 0; k < merged.compared_objects.size(); ++k) {
                         CHECK(merged.compared_objects[k].object ==

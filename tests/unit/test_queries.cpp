@@ -108,7 +108,8 @@ TEST_CASE("agreement, direct tie and alignment of a and b") {
     CHECK(*kappa == doctest::Approx(1.0 - ((1.0 / 52 + 3.5) / 4) / expected));
     // Both hold a stance on all four: joint and union agree here.
     CHECK(al.compared_objects.size() == 4);
-    CHECK(align(ties, kg.find_actor("a"), kg.find_actor("b"), AlignOptions{StanceSet::either})
+    CHECK(align(ties, kg.find_actor("a"), kg.find_actor("b"),
+                AlignOptions{StanceSet::either, true, std::nullopt})
               .compared_objects.size() == 4);
 }
 
@@ -237,8 +238,8 @@ TEST_CASE("the dense alignment matrix equals align() pair by pair") {
                     if (i == j) {
                         continue;
                     }
-                    const Alignment al =
-                        align(ties, actors[i], actors[j], AlignOptions{StanceSet::joint, false});
+                    const Alignment al = align(ties, actors[i], actors[j],
+                                               AlignOptions{StanceSet::joint, false, std::nullopt});
                     const auto expected = agreement_only ? al.agreement : al.alignment;
                     REQUIRE(m[i][j].has_value() == expected.has_value());
                     if (expected) {
@@ -409,7 +410,7 @@ TEST_CASE("matrix: every measure's entries equal align()'s, and cite the claims 
     // S over the joint objects: none, so nothing cited; over the union, a's five stances.
     CHECK(score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::s).claims.empty());
     CHECK(score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::s,
-                       AlignOptions{StanceSet::either})
+                       AlignOptions{StanceSet::either, true, std::nullopt})
               .claims.size() == 5);
     CHECK_THROWS_WITH_AS(score_matrix(ties, actors({"a", "b", "a"}), AlignmentMeasure::alignment),
                          "an actor is listed twice in the matrix", Error);

@@ -118,6 +118,8 @@ ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
         }
         largest = std::max(largest, a);
     }
+    // Only this measure's interval is kept: the other group's resampling is skipped.
+    options.intervals_for = measure;
     ScoreMatrix out;
     out.actors = actors;
     out.measure = measure;

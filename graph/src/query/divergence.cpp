@@ -11,7 +11,7 @@ std::vector<DivergencePoint> diverge(const KnowledgeGraph& graph, const TieTable
                                      Index b) {
     std::vector<DivergencePoint> out;
     for (const auto& shared :
-         align(ties, a, b, AlignOptions{StanceSet::joint, false}).shared_objects) {
+         align(ties, a, b, AlignOptions{StanceSet::joint, false, std::nullopt}).shared_objects) {
         if (shared.tie_a->sign() * shared.tie_b->sign() >= 0) {
             continue;
         }

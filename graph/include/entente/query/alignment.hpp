@@ -85,6 +85,9 @@ struct MeasureScore {
 struct AlignOptions {
     StanceSet over = StanceSet::joint;  ///< The objects the field's measures run over.
     bool intervals = true;              ///< Compute the bootstrap intervals (the costly part).
+    /// With intervals: compute only the intervals of this measure's group (alignment and
+    /// agreement, or the field's five); nullopt: all. The others are left nullopt.
+    std::optional<AlignmentMeasure> intervals_for;
 };
 
 /// Resamples per bootstrap interval.
