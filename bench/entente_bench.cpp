@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
     std::printf("  \"align_one_vs_all\": %.6f", median_seconds(repeats, [&] {
                     for (Index b = 0; b < kg->data().actors.size(); ++b) {
                         if (b != from && takes_sides(kg->actor(b).kind)) {
-                            (void)align(*ties, from, b, false);
+                            (void)align(*ties, from, b,
+                                        AlignOptions{StanceSet::joint, false, std::nullopt});
                         }
                     }
                 }));

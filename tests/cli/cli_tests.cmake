@@ -143,10 +143,56 @@ entente_cli_test(align.russia-pakistan 0
   -- align russia pakistan)
 entente_cli_test(align.ranking 0
   --stdout-has "who aligns with Russia" --stdout-has "pakistan" -- align russia)
+# Issue 11: a one-object +1.00 (the United States) no longer ranks above Pakistan's +0.90 over 15.
+entente_cli_test(align.ranking-thin-apart 0
+  --stdout-has "1     pakistan  state  +0.90  [+0.74, +1.00]  15"
+  --stdout-has "thin evidence, not ranked: fewer than 3 objects (--min-shared)"
+  --stdout-has "-     united-states        state         +1.00  [+1.00, +1.00]  1"
+  -- align russia)
+entente_cli_test(align.ranking-min-shared-1 0
+  --stdout-has "1     azerbaijan           state         +1.00  [+1.00, +1.00]  2"
+  -- align russia --min-shared 1)
 entente_cli_test(align.matrix-csv 0
-  --stdout-has "actor,armenia,azerbaijan,china,india,iran,pakistan,russia,united-states" --stdout-has "pakistan,-1,0.5,1,-0.8133,,,0.8952,-1" -- align --matrix --format csv)
+  --stdout-has "actor,armenia,armenia objects,azerbaijan,azerbaijan objects,china,china objects,india,india objects,iran,iran objects,pakistan,pakistan objects,russia,russia objects,united-states,united-states objects"
+  --stdout-has "pakistan,-1,2,0.5,1,1,3,-0.8133,3,,0,,,0.8952,15,-1,1" -- align --matrix --format csv)
 entente_cli_test(align.matrix-named 0
-  --stdout-has "actor,russia,pakistan" -- align --matrix russia pakistan --format csv)
+  --stdout-has "actor,russia,russia objects,pakistan,pakistan objects"
+  --stdout-has "russia,,,0.8952,15" -- align --matrix russia pakistan --format csv)
+# The field's measures on a small roll-call record (tests/data/measures/votes.json), pinned.
+entente_cli_test(align.votes-agreement-index-csv 0
+  --stdout "${_data}/expected/align-votes-agreement-index.csv"
+  -- align us --data measures/votes.json --measure agreement-index --format csv)
+entente_cli_test(align.votes-agreement-index-json 0
+  --stdout "${_data}/expected/align-votes-agreement-index.json"
+  -- align us --data measures/votes.json --measure agreement-index --format json)
+entente_cli_test(align.votes-pair 0
+  --stdout "${_data}/expected/align-votes-us-uk.txt" -- align us uk --data measures/votes.json)
+entente_cli_test(align.votes-by-year-json 0
+  --stdout "${_data}/expected/align-votes-by-year.json"
+  -- align us uk --data measures/votes.json --by year --measure agreement-index --format json)
+entente_cli_test(align.votes-by-quarter 0
+  --stdout "${_data}/expected/align-votes-by-quarter.txt"
+  -- align us --data measures/votes.json --by quarter --measure s)
+entente_cli_test(align.votes-matrix-json 0
+  --stdout "${_data}/expected/align-votes-matrix.json"
+  -- align --matrix --data measures/votes.json --measure kappa --format json)
+entente_cli_test(align.votes-matrix-by-year-csv 0
+  --stdout "${_data}/expected/align-votes-matrix-by-year.csv"
+  -- align --matrix us uk ru --data measures/votes.json --by year --format csv --measure identical)
+entente_cli_test(align.votes-union 0
+  --stdout-has "1,uk,state,0.75,0.5,1,6,false,0.5,4,"
+  -- align us --data measures/votes.json --measure agreement-index --over union --format csv)
+entente_cli_test(align.by-diagram 1
+  --stderr-has "entente align: --diagram draws one score per pair and --by gives a series: use one or the other"
+  -- align us --data measures/votes.json --by year --diagram by.svg)
+entente_cli_test(align.by-undated 2
+  --stderr-has "entente align: --by needs dated claims, and no claim here has a date of its own or from its source"
+  -- align a b --data good/escaping.json --by year)
+entente_cli_test(align.over-bad 1
+  --stderr-has "--over: both not in {joint,union}" -- align us --data measures/votes.json --over both)
+entente_cli_test(align.min-shared-zero 1
+  --stderr-has "--min-shared: Value 0 not in range 1 to 1000000"
+  -- align us --data measures/votes.json --min-shared 0)
 entente_cli_test(balance.embedded 0
   --stdout-has "india, pakistan, russia  ++-" --stdout-has "frustration index: 1 (exact)" -- balance)
 # Made friends, and without the rivalry claim, India joins Russia and Pakistan's camp.

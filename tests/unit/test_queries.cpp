@@ -90,8 +90,9 @@ TEST_CASE("agreement, direct tie and alignment of a and b") {
     REQUIRE(al.alignment);
     CHECK(*al.alignment == doctest::Approx((1.0 - 23.0 / 133.0) / 2.0));
     // S: 1 - mean |x - y| over c, d, p, q = 1 - (1/52 + 2 + 1.5 + 0) / 4.
-    REQUIRE(al.s_score);
-    CHECK(*al.s_score == doctest::Approx(1.0 - (1.0 / 52 + 3.5) / 4));
+    const auto s_score = al.score(AlignmentMeasure::s).value;
+    REQUIRE(s_score);
+    CHECK(*s_score == doctest::Approx(1.0 - (1.0 / 52 + 3.5) / 4));
     // kappa: 1 - observed / expected mean distance, the expected one over all pairings.
     const double xa[] = {-3.0 / 13, 1, 1, 1};
     const double xb[] = {-0.25, -1, -0.5, 1};
@@ -102,9 +103,14 @@ TEST_CASE("agreement, direct tie and alignment of a and b") {
         }
     }
     expected /= 16;
-    REQUIRE(al.kappa);
-    CHECK(*al.kappa == doctest::Approx(1.0 - ((1.0 / 52 + 3.5) / 4) / expected));
-    CHECK(al.compared == 4);
+    const auto kappa = al.score(AlignmentMeasure::kappa).value;
+    REQUIRE(kappa);
+    CHECK(*kappa == doctest::Approx(1.0 - ((1.0 / 52 + 3.5) / 4) / expected));
+    // Both hold a stance on all four: joint and union agree here.
+    CHECK(al.compared_objects.size() == 4);
+    CHECK(align(ties, kg.find_actor("a"), kg.find_actor("b"),
+                AlignOptions{StanceSet::either, true, std::nullopt})
+              .compared_objects.size() == 4);
 }
 
 TEST_CASE("alignment with no shared object rests on the direct tie alone; none at all is none") {
@@ -232,7 +238,8 @@ TEST_CASE("the dense alignment matrix equals align() pair by pair") {
                     if (i == j) {
                         continue;
                     }
-                    const Alignment al = align(ties, actors[i], actors[j], false);
+                    const Alignment al = align(ties, actors[i], actors[j],
+                                               AlignOptions{StanceSet::joint, false, std::nullopt});
                     const auto expected = agreement_only ? al.agreement : al.alignment;
                     REQUIRE(m[i][j].has_value() == expected.has_value());
                     if (expected) {
@@ -279,9 +286,9 @@ TEST_CASE("measures by name, and the score each picks") {
     CHECK(!parse_alignment_measure("cosine"));
     CHECK(!parse_alignment_measure(""));
     Alignment al;
-    al.alignment = 0.5;
-    al.agreement = -0.25;
-    al.s_score = 0.75;
+    al.scores[static_cast<std::size_t>(AlignmentMeasure::alignment)].value = 0.5;
+    al.scores[static_cast<std::size_t>(AlignmentMeasure::agreement)].value = -0.25;
+    al.scores[static_cast<std::size_t>(AlignmentMeasure::s)].value = 0.75;
     CHECK(alignment_score(al, AlignmentMeasure::alignment) == 0.5);
     CHECK(alignment_score(al, AlignmentMeasure::agreement) == -0.25);
     CHECK(alignment_score(al, AlignmentMeasure::s) == 0.75);
@@ -294,7 +301,8 @@ TEST_CASE("ranking: every side-taker with a defined score, highest first") {
     const Index a = kg.find_actor("a");
     // b (1 - 23/133) / 2, d (-1 + 1) / 2 = 0, c (-1 - 3/13) / 2; org has no score, and the
     // positions p and q do not take sides.
-    const auto by_alignment = alignment_ranking(kg, ties, a, AlignmentMeasure::alignment);
+    const auto by_alignment =
+        alignment_ranking(kg, ties, a, AlignmentMeasure::alignment, {}, 1).ranked;
     CHECK(ranked(kg, by_alignment) == std::vector<std::string>{"b", "d", "c"});
     CHECK(*by_alignment[0].alignment == doctest::Approx((1.0 - 23.0 / 133.0) / 2.0));
     CHECK(*by_alignment[1].alignment == doctest::Approx(0.0));
@@ -303,8 +311,14 @@ TEST_CASE("ranking: every side-taker with a defined score, highest first") {
         CHECK(al.a == a);
     }
     // By agreement, c and d both score -1 over one shared object: in id order.
-    CHECK(ranked(kg, alignment_ranking(kg, ties, a, AlignmentMeasure::agreement)) ==
+    CHECK(ranked(kg, alignment_ranking(kg, ties, a, AlignmentMeasure::agreement, {}, 1).ranked) ==
           std::vector<std::string>{"b", "c", "d"});
+    // By default (--min-shared 3) c and d, each on one shared object and a direct tie, are thin.
+    const auto split = alignment_ranking(kg, ties, a, AlignmentMeasure::alignment);
+    CHECK(ranked(kg, split.ranked) == std::vector<std::string>{"b"});
+    CHECK(ranked(kg, split.thin) == std::vector<std::string>{"d", "c"});
+    CHECK(split.ranked[0].score(AlignmentMeasure::alignment).objects == 5);
+    CHECK(split.thin[0].score(AlignmentMeasure::alignment).objects == 2);
 }
 
 TEST_CASE("ranking: equal scores put more shared objects first, then ids") {
@@ -325,7 +339,7 @@ TEST_CASE("ranking: equal scores put more shared objects first, then ids") {
     const KnowledgeGraph& kg = *result.graph;
     const TieTable ties(kg);
     const auto ranking =
-        alignment_ranking(kg, ties, kg.find_actor("s1"), AlignmentMeasure::agreement);
+        alignment_ranking(kg, ties, kg.find_actor("s1"), AlignmentMeasure::agreement, {}, 1).ranked;
     // All agree fully (1); m2 shares two objects, m1 and m3 one each.
     CHECK(ranked(kg, ranking) == std::vector<std::string>{"m2", "m1", "m3"});
     CHECK(ranking[0].shared == 2);
@@ -360,13 +374,16 @@ TEST_CASE("matrix: every measure's entries equal align()'s, and cite the claims 
         CHECK(sm.actors == all);
         CHECK(sm.measure == m);
         for (std::size_t i = 0; i < all.size(); ++i) {
-            CHECK(!sm.scores[i][i]);
+            CHECK(!sm.scores[i][i].value);
             for (std::size_t j = 0; j < all.size(); ++j) {
                 if (i != j) {
-                    const auto expected = alignment_score(align(ties, all[i], all[j]), m);
-                    REQUIRE(sm.scores[i][j].has_value() == expected.has_value());
-                    if (expected) {
-                        CHECK(*sm.scores[i][j] == doctest::Approx(*expected));
+                    const MeasureScore expected = align(ties, all[i], all[j]).score(m);
+                    REQUIRE(sm.scores[i][j].value.has_value() == expected.value.has_value());
+                    if (expected.value) {
+                        CHECK(*sm.scores[i][j].value == *expected.value);
+                        CHECK(sm.scores[i][j].objects == expected.objects);
+                        CHECK(sm.scores[i][j].low == expected.low);
+                        CHECK(sm.scores[i][j].high == expected.high);
                     }
                 }
             }
@@ -388,9 +405,13 @@ TEST_CASE("matrix: every measure's entries equal align()'s, and cite the claims 
         std::vector<std::string>{"q1", "q2", "q4", "q7", "q8"});
     // org has no tie: nothing defined, nothing cited.
     const ScoreMatrix lone = score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::alignment);
-    CHECK(!lone.scores[0][1]);
+    CHECK(!lone.scores[0][1].value);
     CHECK(lone.claims.empty());
-    CHECK(score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::s).claims.size() == 5);
+    // S over the joint objects: none, so nothing cited; over the union, a's five stances.
+    CHECK(score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::s).claims.empty());
+    CHECK(score_matrix(ties, actors({"a", "org"}), AlignmentMeasure::s,
+                       AlignOptions{StanceSet::either, true, std::nullopt})
+              .claims.size() == 5);
     CHECK_THROWS_WITH_AS(score_matrix(ties, actors({"a", "b", "a"}), AlignmentMeasure::alignment),
                          "an actor is listed twice in the matrix", Error);
 }

@@ -168,3 +168,29 @@ TEST_CASE("balance diagram: each connected component's camps are clusters of the
         }
     }
 }
+
+TEST_CASE("ranking and matrix diagrams: counts in labels, thin evidence drawn faintly") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const Index a = kg.find_actor("a");
+    const Diagram d = ranking_diagram(
+        kg, a, {{kg.find_actor("b"), 0.41, 5}, {kg.find_actor("c"), -0.62, 2}}, "alignment", 3);
+    REQUIRE(d.edges.size() == 2);
+    CHECK(d.edges[0].label == "+0.41 (n=5)");
+    CHECK(!d.edges[0].faint);
+    CHECK(d.edges[1].label == "-0.62 (n=2)");
+    CHECK(d.edges[1].faint);
+    CHECK(d.edges[1].tooltip.find("over 2 objects, thin evidence") != std::string::npos);
+    const std::string dot = render(d, DiagramFormat::dot).bytes;
+    // The hostile colour at a quarter opacity for the thin tie, in full for the other, and a
+    // legend sample.
+    CHECK(dot.find("#D55E0040") != std::string::npos);
+    CHECK(dot.find("#0072B2\"") != std::string::npos);
+    CHECK(dot.find("thin evidence (few objects)") != std::string::npos);
+    std::vector<std::vector<MeasureScore>> scores(2, std::vector<MeasureScore>(2));
+    scores[0][1].value = 0.5;
+    scores[0][1].objects = 1;
+    const Diagram m = matrix_diagram(kg, {a, kg.find_actor("b")}, scores, "identical", 3);
+    REQUIRE(m.edges.size() == 1);
+    CHECK(m.edges[0].faint);
+    CHECK(m.edges[0].label == "+0.50 (n=1)");
+}

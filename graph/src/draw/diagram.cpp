@@ -206,54 +206,55 @@ Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& al) {
     return std::move(b.diagram());
 }
 
+namespace {
+
+DiagramEdge score_edge(const KnowledgeGraph& kg, Index x, Index y, double score,
+                       std::size_t objects, const std::string& measure, std::size_t min_shared) {
+    DiagramEdge e;
+    e.tail = kg.actor(x).id;
+    e.head = kg.actor(y).id;
+    e.id = tie_id("score-", e.tail, e.head);
+    e.label = two_decimals(score) + " (n=" + std::to_string(objects) + ")";
+    e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
+    e.confidence = std::min(1.0, std::abs(score));
+    e.directed = false;
+    e.faint = objects < min_shared;
+    e.tooltip = measure + " of " + kg.actor(x).name + " and " + kg.actor(y).name + ": " +
+                two_decimals(score) + " over " + std::to_string(objects) +
+                (objects == 1 ? " object" : " objects") + (e.faint ? ", thin evidence" : "") +
+                " (entente align " + e.tail + " " + e.head + " shows its claims)";
+    return e;
+}
+
+}  // namespace
+
 Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
-                        const std::vector<std::pair<Index, double>>& scores,
-                        const std::string& measure) {
+                        const std::vector<RankedScore>& scores, const std::string& measure,
+                        std::size_t min_shared) {
     Builder b(kg, "Who aligns with " + kg.actor(actor).name + " (" + measure + ")");
     b.node(actor, true);
-    for (const auto& [other, score] : scores) {
-        b.node(other);
-        DiagramEdge e;
-        e.tail = kg.actor(actor).id;
-        e.head = kg.actor(other).id;
-        e.id = tie_id("score-", kg.actor(actor).id, kg.actor(other).id);
-        e.label = two_decimals(score);
-        e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
-        e.confidence = std::min(1.0, std::abs(score));
-        e.directed = false;
-        e.tooltip = measure + " of " + kg.actor(actor).name + " and " + kg.actor(other).name +
-                    ": " + two_decimals(score) + " (entente align " + kg.actor(actor).id + " " +
-                    kg.actor(other).id + " shows its claims)";
-        b.diagram().edges.push_back(std::move(e));
+    for (const auto& r : scores) {
+        b.node(r.actor);
+        b.diagram().edges.push_back(
+            score_edge(kg, actor, r.actor, r.score, r.objects, measure, min_shared));
     }
     return std::move(b.diagram());
 }
 
 Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
-                       const std::vector<std::vector<std::optional<double>>>& scores,
-                       const std::string& measure) {
+                       const std::vector<std::vector<MeasureScore>>& scores,
+                       const std::string& measure, std::size_t min_shared) {
     Builder b(kg, "Pairwise " + measure);
     for (Index a : actors) {
         b.node(a);
     }
     for (std::size_t i = 0; i < actors.size(); ++i) {
         for (std::size_t j = i + 1; j < actors.size(); ++j) {
-            if (!scores[i][j]) {
+            if (!scores[i][j].value) {
                 continue;
             }
-            const double score = *scores[i][j];
-            DiagramEdge e;
-            e.tail = kg.actor(actors[i]).id;
-            e.head = kg.actor(actors[j]).id;
-            e.id = tie_id("score-", e.tail, e.head);
-            e.label = two_decimals(score);
-            e.polarity = score > 0 ? 1 : score < 0 ? -1 : 0;
-            e.confidence = std::min(1.0, std::abs(score));
-            e.directed = false;
-            e.tooltip = measure + " of " + kg.actor(actors[i]).name + " and " +
-                        kg.actor(actors[j]).name + ": " + two_decimals(score) + " (entente align " +
-                        e.tail + " " + e.head + " shows its claims)";
-            b.diagram().edges.push_back(std::move(e));
+            b.diagram().edges.push_back(score_edge(kg, actors[i], actors[j], *scores[i][j].value,
+                                                   scores[i][j].objects, measure, min_shared));
         }
     }
     return std::move(b.diagram());

@@ -121,8 +121,11 @@ void style_node(Agnode_t* n, ActorKind kind, bool emphasized) {
 }
 
 void style_edge(Agedge_t* e, const DiagramEdge& d) {
-    set(e, "color", d.highlighted ? highlight_colour : colour_for(d.polarity));
-    set(e, "fontcolor", colour_for(d.polarity));
+    // Thin evidence: the same colour at a quarter of its opacity (#RRGGBBAA), label at half.
+    const std::string colour = d.highlighted ? highlight_colour : colour_for(d.polarity);
+    set(e, "color", d.faint ? colour + "40" : colour);
+    set(e, "fontcolor",
+        d.faint ? std::string(colour_for(d.polarity)) + "80" : std::string(colour_for(d.polarity)));
     // Line style carries what colour cannot in greyscale: hostile ties are drawn with a bar
     // arrowhead, structural ones thin; derived ties dashed, hypothetical ones dotted.
     std::string style = d.hypothetical ? "dotted" : d.derived ? "dashed" : "solid";
@@ -149,6 +152,7 @@ struct LegendNeeds {
     bool derived = false;
     bool hypothetical = false;
     bool highlighted = false;
+    bool faint = false;
 };
 
 void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
@@ -179,6 +183,7 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
         const char* label;
         int polarity;
         bool derived, hypothetical, highlighted;
+        bool faint = false;
     };
     std::vector<Sample> samples;
     if (needs.polarities.count(1))
@@ -191,6 +196,9 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
         samples.push_back({"derived via a position's holder", 1, true, false, false});
     if (needs.hypothetical)
         samples.push_back({"hypothetical (--assume)", 1, false, true, false});
+    if (needs.faint) {
+        samples.push_back({"thin evidence (few objects)", 1, false, false, false, true});
+    }
     if (needs.highlighted) {
         samples.push_back(
             {frustrated_label ? "frustrated tie" : "highlighted path", 1, false, false, true});
@@ -212,6 +220,7 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
         d.derived = sample.derived;
         d.hypothetical = sample.hypothetical;
         d.highlighted = sample.highlighted;
+        d.faint = sample.faint;
         style_edge(e, d);
         set(e, "label", sample.label);
         set(e, "fontsize", "10");
@@ -275,6 +284,7 @@ Agraph_t* build(const Diagram& diagram) {
         needs.derived |= e.derived;
         needs.hypothetical |= e.hypothetical;
         needs.highlighted |= e.highlighted;
+        needs.faint |= e.faint;
     }
     if (diagram.legend && !diagram.nodes.empty()) {
         add_legend(g, needs, !diagram.clusters.empty());

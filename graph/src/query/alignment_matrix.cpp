@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -110,71 +109,107 @@ std::vector<Index> matrix_actors(const KnowledgeGraph& graph, const TieTable& ti
 }
 
 ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
-                         AlignmentMeasure measure) {
+                         AlignmentMeasure measure, AlignOptions options) {
     std::unordered_set<Index> members;
+    Index largest = 0;
     for (Index a : actors) {
         if (!members.insert(a).second) {
             throw Error("an actor is listed twice in the matrix");
         }
+        largest = std::max(largest, a);
     }
+    // Only this measure's interval is kept: the other group's resampling is skipped.
+    options.intervals_for = measure;
     ScoreMatrix out;
     out.actors = actors;
     out.measure = measure;
+    out.over = options.over;
     const std::size_t n = actors.size();
-    std::set<Index> claims;
-    auto cite = [&](const Tie& tie) {
-        for (const Evidence& e : tie.evidence) {
-            claims.insert(e.claim);
+    out.scores.assign(n, std::vector<MeasureScore>(n));
+    // Each row's cited claims, marked per row so threads write apart; merged after.
+    std::vector<std::vector<Index>> cited(n);
+    auto cite = [](std::vector<Index>& into, const Tie* tie) {
+        if (tie != nullptr) {
+            for (const Evidence& e : tie->evidence) {
+                into.push_back(e.claim);
+            }
         }
     };
-    if (measure == AlignmentMeasure::alignment || measure == AlignmentMeasure::agreement) {
-        out.scores = alignment_matrix(ties, actors, measure == AlignmentMeasure::agreement);
-        // A tie enters some agreement when another actor here has a non-zero tie to the same
-        // object (the object is then shared, and that pair's agreement defined); it enters an
-        // alignment also as the direct tie between two actors here (which defines it).
-        std::unordered_map<Index, std::size_t> holding;
-        for (Index a : actors) {
-            for (const Tie& t : ties.stance(a)) {
-                holding[t.object] += t.value != 0.0 ? 1 : 0;
+    auto note = [&](std::vector<Index>& into, const Alignment& al) {
+        if (!al.score(measure).value) {
+            return;
+        }
+        if (measure == AlignmentMeasure::alignment || measure == AlignmentMeasure::agreement) {
+            for (const auto& s : al.shared_objects) {
+                cite(into, s.tie_a);
+                cite(into, s.tie_b);
+            }
+            if (measure == AlignmentMeasure::alignment) {
+                cite(into, al.direct);
+            }
+        } else {
+            for (const auto& c : al.compared_objects) {
+                cite(into, c.tie_a);
+                cite(into, c.tie_b);
             }
         }
-        for (Index a : actors) {
-            for (const Tie& t : ties.stance(a)) {
-                const bool direct =
-                    measure == AlignmentMeasure::alignment && members.count(t.object) != 0;
-                if (direct || (t.value != 0.0 && holding[t.object] >= 2)) {
-                    cite(t);
-                }
-            }
-        }
-    } else {
-        out.scores.assign(n, std::vector<std::optional<double>>(n));
-        // S and kappa compare the union of both stances over third objects: each actor's
-        // non-zero ties to anything but its partner enter every defined entry of its row.
-        std::vector<std::size_t> defined(n, 0);
-        std::vector<Index> partner(n, no_index);
-        for (std::size_t i = 0; i < n; ++i) {
-            for (std::size_t j = i + 1; j < n; ++j) {
-                const auto score = alignment_score(align(ties, actors[i], actors[j]), measure);
-                out.scores[i][j] = out.scores[j][i] = score;
-                if (score) {
-                    ++defined[i];
-                    ++defined[j];
-                    partner[i] = actors[j];
-                    partner[j] = actors[i];
-                }
-            }
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            for (const Tie& t : ties.stance(actors[i])) {
-                if (defined[i] != 0 && t.value != 0.0 &&
-                    (defined[i] >= 2 || t.object != partner[i])) {
-                    cite(t);
-                }
-            }
+    };
+    // The stances are looked up by object index: any index past the largest actor's is fine.
+    std::size_t objects = largest + 1;
+    for (Index a : actors) {
+        for (const Tie& t : ties.stance(a)) {
+            objects = std::max<std::size_t>(objects, t.object + 1);
         }
     }
-    out.claims.assign(claims.begin(), claims.end());
+    auto rows = [&](std::size_t first, std::size_t step) {
+        if (first >= n) {
+            return;
+        }
+        DenseStance stance(ties, objects, actors[first]);
+        for (std::size_t i = first; i < n; i += step) {
+            stance.reset(actors[i]);
+            for (std::size_t j = i + 1; j < n; ++j) {
+                const Alignment al = align(ties, stance, actors[j], options);
+                out.scores[i][j] = al.score(measure);
+                note(cited[i], al);
+                const Tie* back = ties.find(actors[j], actors[i]);
+                const bool same_direct =
+                    (al.direct == nullptr && back == nullptr) ||
+                    (al.direct != nullptr && back != nullptr && al.direct->value == back->value);
+                if (measure != AlignmentMeasure::alignment || same_direct) {
+                    out.scores[j][i] = out.scores[i][j];
+                } else {
+                    const Alignment reverse = align(ties, actors[j], actors[i], options);
+                    out.scores[j][i] = reverse.score(measure);
+                    note(cited[i], reverse);
+                }
+            }
+        }
+    };
+    const std::size_t threads =
+        n < 64 ? 1 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    std::vector<std::size_t> own = {0};
+    for (std::size_t t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(rows, t, threads);
+        } catch (const std::system_error&) {
+            own.push_back(t);
+        }
+    }
+    for (std::size_t first : own) {
+        rows(first, threads);
+    }
+    for (auto& thread : pool) {
+        thread.join();
+    }
+    std::vector<Index> claims;
+    for (auto& row : cited) {
+        claims.insert(claims.end(), row.begin(), row.end());
+    }
+    std::sort(claims.begin(), claims.end());
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+    out.claims = std::move(claims);
     return out;
 }
 

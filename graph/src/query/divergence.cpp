@@ -10,7 +10,8 @@ namespace entente {
 std::vector<DivergencePoint> diverge(const KnowledgeGraph& graph, const TieTable& ties, Index a,
                                      Index b) {
     std::vector<DivergencePoint> out;
-    for (const auto& shared : align(ties, a, b, false).shared_objects) {
+    for (const auto& shared :
+         align(ties, a, b, AlignOptions{StanceSet::joint, false, std::nullopt}).shared_objects) {
         if (shared.tie_a->sign() * shared.tie_b->sign() >= 0) {
             continue;
         }

@@ -23,8 +23,13 @@ TieTable::TieTable(const KnowledgeGraph& graph, TieOptions options)
     };
     for (Index i = 0; i < graph.data().claims.size(); ++i) {
         const Claim& c = graph.claim(i);
-        const int polarity = graph.relation(c.relation).polarity;
+        const Relation& relation = graph.relation(c.relation);
+        const int polarity = relation.polarity;
         if (polarity == 0) {
+            // An abstention is a stance held, of weight 0: the subject's own, on the object only.
+            if (relation.builtin && relation.id == abstention_relation) {
+                add(c.subject, c.object, i, false, 0.0);
+            }
             continue;
         }
         const double weight = polarity * c.confidence;

@@ -47,6 +47,9 @@ struct DiagramEdge {
     bool derived = false;       ///< Counts through a position's holder: dashed.
     bool hypothetical = false;  ///< A what-if assumption, or a tie resting on one: dotted.
     bool highlighted = false;   ///< On the first path, or a frustrated tie.
+    /// A score resting on fewer objects than the command's --min-shared (thin evidence): drawn
+    /// faintly.
+    bool faint = false;
     /// A claim's quote, source and who asserts it (claim_tooltip); a tie's lists every claim
     /// behind it; a score's names the command that shows its claims.
     std::string tooltip;
@@ -79,18 +82,25 @@ Diagram claims_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actor
 /// Two actors, their direct tie and their ties to each shared object (one "tie-" edge per tie);
 /// objects they take opposite sides on stand out. The title gives the alignment when defined.
 Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& alignment);
-/// One actor's neighbourhood: an undirected edge to each ranked actor (index and score in
-/// [-1, 1]), labelled with its score, in the order given; `measure` names the score in the title
-/// and tooltips.
+/// One ranked actor's score for a diagram.
+struct RankedScore {
+    Index actor = no_index;   ///< The other actor: Dataset::actors index.
+    double score = 0.0;       ///< Its score, in [-1, 1] (kappa and pi at most 1).
+    std::size_t objects = 0;  ///< How many objects the score rests on.
+};
+
+/// One actor's neighbourhood: an undirected edge to each ranked actor, labelled with its score
+/// and object count ("+0.90 (n=14)"), in the order given; scores resting on fewer than
+/// `min_shared` objects drawn faintly. `measure` names the score in the title and tooltips.
 Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
-                        const std::vector<std::pair<Index, double>>& scores,
-                        const std::string& measure);
+                        const std::vector<RankedScore>& scores, const std::string& measure,
+                        std::size_t min_shared);
 /// Pairwise scores as a signed graph: every actor, and one undirected edge per pair i < j whose
 /// score scores[i][j] is defined (n x n, like ScoreMatrix::scores; [j][i] is not read), labelled
-/// with it.
+/// with it and its object count; scores resting on fewer than `min_shared` objects drawn faintly.
 Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
-                       const std::vector<std::vector<std::optional<double>>>& scores,
-                       const std::string& measure);
+                       const std::vector<std::vector<MeasureScore>>& scores,
+                       const std::string& measure, std::size_t min_shared);
 /// Two actors and the objects they diverge on (diverge()'s points), with both actors' ties to
 /// each; roadblocks emphasized.
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,

@@ -26,27 +26,31 @@ std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable&
 /// std::bad_alloc.
 std::vector<Index> matrix_actors(const KnowledgeGraph& graph, const TieTable& ties);
 
-/// A pairwise table of scores and the claims its scores rest on.
+/// A pairwise table of scores, each with its object count and interval, and the claims they rest
+/// on.
 struct ScoreMatrix {
     std::vector<Index> actors;  ///< Row i and column i are actors[i] (Dataset::actors indices).
     AlignmentMeasure measure = AlignmentMeasure::alignment;  ///< What the entries are.
-    /// n x n entries in [-1, 1]: [i][j] is the score of actors[i] with actors[j] (as
-    /// align(ties, actors[i], actors[j]) gives it); nullopt on the diagonal and where undefined.
-    std::vector<std::vector<std::optional<double>>> scores;
+    StanceSet over = StanceSet::joint;  ///< What the field's measures ran over.
+    /// n x n entries: [i][j] is align(ties, actors[i], actors[j], options).score(measure) (value,
+    /// object count, interval); the diagonal is an empty MeasureScore (no value, 0 objects).
+    std::vector<std::vector<MeasureScore>> scores;
     /// Every claim (Dataset::claims index) some defined entry rests on, in dataset order, once
     /// each: the evidence of the ties entering the entry's formula (direct tie and shared objects
-    /// for alignment, shared objects for agreement, every non-zero tie of either actor to a third
-    /// object for S and kappa).
+    /// for alignment, shared objects for agreement, both actors' stances on the compared objects
+    /// for the field's measures).
     std::vector<Index> claims;
 };
 
 /// Scores every pair of `actors` (n of them, distinct indices of the tie table's graph) by
-/// `measure`: alignment and agreement through alignment_matrix() (dense, on all cores), S and
-/// kappa pair by pair through align(), O(n^2 x s log s) for stances of s ties. Throws Error
-/// ("an actor is listed twice in the matrix") when an actor is listed twice, std::bad_alloc, or
-/// std::system_error like alignment_matrix(). Definitions and sources of the measures (Signorino
-/// and Ritter 1999; Cohen 1960, Häge 2011) in docs/queries.md.
+/// `measure`, with counts and (when `options.intervals`) 90% intervals: align() for each pair i <
+/// j, row actor looked up densely (DenseStance), mirrored to [j][i] (computed again when a
+/// direct tie differs by direction, as a position's does); rows split across the machine's cores
+/// from 64 actors up. O(n^2 x (s + R x o)) for stances of s ties and o compared objects. Throws
+/// Error ("an actor is listed twice in the matrix") when an actor is listed twice, std::bad_alloc,
+/// or std::system_error when no thread can be started. Definitions and sources of the measures in
+/// docs/queries.md.
 ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
-                         AlignmentMeasure measure);
+                         AlignmentMeasure measure, AlignOptions options = {});
 
 }  // namespace entente

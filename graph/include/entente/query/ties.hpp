@@ -13,8 +13,12 @@ namespace entente {
 struct Evidence {
     Index claim = no_index;  ///< The claim: an index into Dataset::claims.
     bool derived = false;    ///< True when it counts through a position's holder, at half weight.
-    /// Signed contribution: polarity x confidence, halved if derived; in [-1, 1], never 0.
+    /// Signed contribution: polarity x confidence, halved if derived; in [-1, 1]; 0 exactly for
+    /// an abstention (abstains_on), never otherwise.
     double weight = 0.0;
+
+    /// True for an abstention (weight 0). Throws nothing.
+    bool abstention() const { return weight == 0.0; }
 };
 
 /// The net signed weight of the claims between an actor and an object, in [-1, 1].
@@ -33,6 +37,9 @@ struct Tie {
     bool derived_only() const;
 };
 
+/// The id of the built-in relation of the neutral stance.
+inline constexpr const char* abstention_relation = "abstains_on";
+
 /// How ties are computed.
 struct TieOptions {
     bool direct_only = false;  ///< Leave out derived ties (through positions' holders).
@@ -47,7 +54,9 @@ struct TieOptions {
 /// mutual; an actor's tie to a position comes only from its own claims about it, and a position
 /// has ties only as the subject of claims. A claim on a position that has a holder h (other than
 /// s) also adds p*c/2, marked derived, to the tie of s to h, and to the tie of h to s unless s is
-/// a position. Structural claims (polarity 0) add nothing; the relation's `symmetric` flag plays
+/// a position. An abstention (the built-in abstains_on) adds weight 0 to the tie of its subject
+/// to its object only: a stance held, taking no side (docs/queries.md, Stances); other
+/// structural claims (polarity 0) add nothing. The relation's `symmetric` flag plays
 /// no part. A tie's value is the sum of its weights divided by max(1, the sum of their absolute
 /// values): the weighted mean sign once there is a claim's worth of evidence, scaled down below
 /// that. The definition is entente's own (docs/queries.md, Ties).
@@ -57,11 +66,12 @@ class TieTable {
     /// O(claims + T log T) for T ties. Throws std::bad_alloc.
     TieTable(const KnowledgeGraph& graph, TieOptions options = {});
     /// The ties of `actor` (an index of the graph), ordered by object index: one per object that
-    /// signed claims tie it to, directly or derived, including ties whose claims cancel to 0.
+    /// signed claims or its abstentions tie it to, directly or derived, including ties whose
+    /// claims cancel to 0 and abstentions (value 0): the actor's stances.
     /// Throws nothing.
     const std::vector<Tie>& stance(Index actor) const { return stances_[actor]; }
-    /// The tie of `actor` to `object` (indices of the graph), or nullptr when no signed claim
-    /// joins them that way. O(log stance size); throws nothing.
+    /// The tie of `actor` to `object` (indices of the graph), or nullptr when no signed claim or
+    /// abstention joins them that way. O(log stance size); throws nothing.
     const Tie* find(Index actor, Index object) const;
 
   private:
