@@ -273,3 +273,10 @@ entente_cli_test(actors.assume-csv 0
 entente_cli_test(show.without-json 0
   --stdout-has "      \"q4\"" --stdout-has "\"groups\": []" --stdout-has "\"claims\": []"
   -- show c --without q4 --data good/queries.json --format json)
+
+# `entente import votes`: presets, column options, bad rows, progress (tests/cli/import_votes.sh).
+add_test(NAME cli.import.votes
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_votes.sh $<TARGET_FILE:entente>
+                 ${_data})
+entente_cli_test(import.no-subcommand 1 --stderr-has "votes" -- import)
+entente_cli_test(import.bad-preset 1 --stderr-has "--preset" -- import votes x.csv --preset un -o x.json)
