@@ -9,7 +9,8 @@ date, unres, amend, para, short, descr, me, nu, di, hr, co, ec), every member on
 (votes 1 yes 60 %, 3 no 10 %, 2 abstain 15 %, 8 absent 10 %, 9 not a member 5 %), each roll call's
 title and description repeated on its rows as in the real file (about 1.2 million rows by
 default). Then imports it into a compiled and a JSON dataset, three times each, and prints the
-median wall time, the peak memory (/usr/bin/time) and the rows per second; and Python's csv module
+median wall and CPU time (the machine is shared: CPU time is what the import costs when other
+builds hold the cores), the peak memory (/usr/bin/time) and the rows per second; and Python's csv module
 reading the same file (the floor a script would start from) for comparison.
 """
 import argparse
@@ -46,11 +47,13 @@ def generate(path, members, roll_calls):
 
 def timed(command):
     start = time.perf_counter()
-    run = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True)
+    run = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, capture_output=True,
+                         text=True)
     elapsed = time.perf_counter() - start
     if run.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{run.stderr}")
-    return elapsed, int(run.stderr.strip().splitlines()[-1])
+    memory, user, system = run.stderr.strip().splitlines()[-1].split()
+    return elapsed, int(memory), float(user) + float(system)
 
 
 def main():
@@ -75,16 +78,19 @@ def main():
         for _ in range(args.repeats):
             times.append(timed([entente, "import", "votes", "--preset", "voeten", path,
                                 "-o", target]))
-        t = statistics.median(x for x, _ in times)
-        mem = max(m for _, m in times)
-        print(f"entente import votes -o {out}: median {t:.2f} s over {args.repeats} runs, "
-              f"{rows / t / 1e6:.2f} M rows/s, peak {mem / 1024:.0f} MiB, "
-              f"output {os.path.getsize(target) / 1e6:.0f} MB")
+        t = statistics.median(x for x, _, _ in times)
+        cpu = statistics.median(c for _, _, c in times)
+        mem = max(m for _, m, _ in times)
+        print(f"entente import votes -o {out}: median {t:.2f} s wall, {cpu:.2f} s CPU (user + "
+              f"system) over {args.repeats} runs, {rows / t / 1e6:.2f} M rows/s, peak "
+              f"{mem / 1024:.0f} MiB, output {os.path.getsize(target) / 1e6:.0f} MB")
     t0 = time.perf_counter()
+    c0 = time.process_time()
     import csv
     with open(path, newline="", encoding="utf-8") as f:
         n = sum(1 for _ in csv.reader(f))
-    print(f"python3 csv.reader, rows only: {time.perf_counter() - t0:.2f} s ({n - 1} rows)")
+    print(f"python3 csv.reader, rows only: {time.perf_counter() - t0:.2f} s wall, "
+          f"{time.process_time() - c0:.2f} s CPU ({n - 1} rows)")
 
 
 if __name__ == "__main__":

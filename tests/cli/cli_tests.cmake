@@ -278,5 +278,5 @@ entente_cli_test(show.without-json 0
 add_test(NAME cli.import.votes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_votes.sh $<TARGET_FILE:entente>
                  ${_data})
-entente_cli_test(import.no-subcommand 1 --stderr-has "votes" -- import)
+entente_cli_test(import.no-subcommand 1 --stderr-has "A subcommand is required" -- import)
 entente_cli_test(import.bad-preset 1 --stderr-has "--preset" -- import votes x.csv --preset un -o x.json)

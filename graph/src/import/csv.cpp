@@ -108,6 +108,57 @@ void CsvReader::check_utf8(std::size_t field, std::size_t line, std::size_t colu
     }
 }
 
+// Scans the buffer from pos_ while `keep(byte)` holds, refilling it as needed, appending the bytes
+// to `field` and keeping line, column and the count of bytes consumed. Returns whether any byte
+// was a NUL or not ASCII (then the field needs the UTF-8 check).
+template <class Keep>
+bool CsvReader::scan(std::string& field, Keep keep) {
+    bool unusual = false;
+    for (;;) {
+        if (pos_ == end_ && peek() < 0) {
+            return unusual;
+        }
+        const char* const begin = buffer_.data() + pos_;
+        const char* const stop = buffer_.data() + end_;
+        const char* p = begin;
+        std::size_t chars = 0;
+        std::size_t lines = 0;
+        const char* line_start = nullptr;
+        while (p != stop) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (!keep(c)) {
+                break;
+            }
+            unusual = unusual || c == 0 || c >= 0x80;
+            if (c == '\n') {
+                ++lines;
+                line_start = p + 1;
+            } else if ((c & 0xC0) != 0x80) {
+                ++chars;
+            }
+            ++p;
+        }
+        const auto n = static_cast<std::size_t>(p - begin);
+        field.append(begin, n);
+        pos_ += n;
+        consumed_ += n;
+        if (lines != 0) {
+            line_ += lines;
+            column_ = 1;
+            for (const char* q = line_start; q != p; ++q) {
+                if ((static_cast<unsigned char>(*q) & 0xC0) != 0x80) {
+                    ++column_;
+                }
+            }
+        } else {
+            column_ += chars;
+        }
+        if (p != stop) {
+            return unusual;
+        }
+    }
+}
+
 bool CsvReader::next() {
     // Field strings are reused from record to record: no allocation per field once warm.
     std::size_t count = 0;
@@ -143,6 +194,7 @@ bool CsvReader::next() {
         }
     }
     record_line_ = line_;
+    const auto delimiter = static_cast<unsigned char>(delimiter_);
     for (;;) {
         // One field.
         if (count == fields_.size()) {
@@ -156,30 +208,29 @@ bool CsvReader::next() {
         const std::size_t start_line = line_;
         const std::size_t start_column = column_;
         int c = peek();
-        bool end_of_record = false;
         if (c == '"') {
             get();
             bool closed = false;
+            bool unusual = false;
             for (;;) {
-                c = get();
-                if (c < 0) {
+                unusual = scan(field, [](unsigned char b) { return b != '"'; }) || unusual;
+                if (get() < 0) {
                     break;
                 }
-                if (c == '"') {
-                    if (peek() == '"') {
-                        get();
-                        field.push_back('"');
-                        continue;
-                    }
-                    closed = true;
-                    break;
+                if (peek() == '"') {
+                    get();
+                    field.push_back('"');
+                    continue;
                 }
-                field.push_back(static_cast<char>(c));
+                closed = true;
+                break;
             }
             if (!closed) {
                 problems_.push_back({start_line, start_column,
                                      "a quoted field never closed: the file ends inside it"});
-                check_utf8(count - 1, start_line, start_column + 1);
+                if (unusual) {
+                    check_utf8(count - 1, start_line, start_column + 1);
+                }
                 fields_.resize(count);
                 return true;
             }
@@ -194,20 +245,29 @@ bool CsvReader::next() {
                     get();
                 }
             }
-            check_utf8(count - 1, start_line, start_column + 1);
-        } else {
-            bool reported = false;
-            while ((c = peek()) >= 0 && c != delimiter_ && c != '\n' && c != '\r') {
-                if (c == '"' && !reported) {
-                    problems_.push_back({line_, column_,
-                                         "a quote inside an unquoted field; quote the whole "
-                                         "field and write the quote twice (\"\")"});
-                    reported = true;
-                }
-                get();
-                field.push_back(static_cast<char>(c));
+            if (unusual) {
+                check_utf8(count - 1, start_line, start_column + 1);
             }
-            check_utf8(count - 1, start_line, start_column);
+        } else {
+            const bool unusual = scan(field, [delimiter](unsigned char b) {
+                return b != delimiter && b != '\n' && b != '\r';
+            });
+            const auto quote = field.find('"');
+            if (quote != std::string::npos) {
+                // The column of the quote: characters before it in the field.
+                std::size_t column = start_column;
+                for (std::size_t i = 0; i < quote; ++i) {
+                    if ((static_cast<unsigned char>(field[i]) & 0xC0) != 0x80) {
+                        ++column;
+                    }
+                }
+                problems_.push_back({start_line, column,
+                                     "a quote inside an unquoted field; quote the whole "
+                                     "field and write the quote twice (\"\")"});
+            }
+            if (unusual) {
+                check_utf8(count - 1, start_line, start_column);
+            }
         }
         c = peek();
         if (c == delimiter_) {
@@ -219,17 +279,12 @@ bool CsvReader::next() {
             if (peek() == '\n') {
                 get();
             }
-            end_of_record = true;
         } else if (c == '\n') {
             get();
-            end_of_record = true;
-        } else {
-            end_of_record = true;  // the end of the input
         }
-        if (end_of_record) {
-            fields_.resize(count);
-            return true;
-        }
+        // A line break, or the end of the input, ends the record.
+        fields_.resize(count);
+        return true;
     }
 }
 

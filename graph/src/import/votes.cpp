@@ -83,6 +83,16 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> un_issues
     {"ec", "Economic development"},
 }};
 
+// Lets the tables of keys be searched with a string_view: no string is built per row.
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+        return std::hash<std::string_view>{}(key);
+    }
+};
+template <class Value>
+using KeyMap = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
+
 struct Voter {
     std::string key;
     std::string name;
@@ -169,10 +179,11 @@ class Importer {
     bool find(Table& table, std::size_t& column, const std::string& name);
     void read_table(Table& table);
     void report_progress(bool last);
-    Index voter(const std::string& key, const std::string& name, std::string_view alias);
+    Index voter(std::string_view key, std::string_view name, std::string_view alias);
     Index item(const std::string& key);
     Index issue(std::string_view code, std::string_view name);
-    std::string key_of(const std::vector<std::string>& row, const Columns& columns) const;
+    void key_of(const std::vector<std::string>& row, const Columns& columns,
+                std::string& key) const;
     std::optional<Date> date_of(Table& table, std::size_t column);
     void describe(Table& table, const Columns& c, Index i);
     Dataset build();
@@ -187,13 +198,12 @@ class Importer {
     const CsvReader* current_ = nullptr;
     VoteImportResult result_;
 
-    std::unordered_map<std::string, Stance> codes_;
+    KeyMap<Stance> codes_;
     std::string codes_text_;
-    std::unordered_map<std::string, Index> voter_by_key_;
+    KeyMap<Index> voter_by_key_;
     std::vector<Voter> voters_;
-    std::unordered_map<std::string, std::pair<std::string, std::string>>
-        members_;  // key: name, alias
-    std::unordered_map<std::string, Index> item_by_key_;
+    KeyMap<std::pair<std::string, std::string>> members_;  // key: name, alias
+    KeyMap<Index> item_by_key_;
     std::vector<Item> items_;
     std::string roll_calls_file_;
     std::unordered_map<std::string, Index> issue_by_code_;
@@ -321,12 +331,14 @@ void Importer::report_progress(bool last) {
     }
 }
 
-Index Importer::voter(const std::string& key, const std::string& name, std::string_view alias) {
-    const auto [at, inserted] = voter_by_key_.try_emplace(key, static_cast<Index>(voters_.size()));
-    if (inserted) {
-        voters_.push_back({key, name, std::string(trim(alias))});
+Index Importer::voter(std::string_view key, std::string_view name, std::string_view alias) {
+    if (const auto at = voter_by_key_.find(key); at != voter_by_key_.end()) {
+        return at->second;
     }
-    return at->second;
+    const auto index = static_cast<Index>(voters_.size());
+    voter_by_key_.emplace(std::string(key), index);
+    voters_.push_back({std::string(key), std::string(name), std::string(trim(alias))});
+    return index;
 }
 
 Index Importer::item(const std::string& key) {
@@ -347,12 +359,15 @@ Index Importer::issue(std::string_view code, std::string_view name) {
     return at->second;
 }
 
-std::string Importer::key_of(const std::vector<std::string>& row, const Columns& c) const {
-    std::string key;
+void Importer::key_of(const std::vector<std::string>& row, const Columns& c,
+                      std::string& key) const {
+    key.clear();
     for (const std::size_t column : c.item) {
-        key += (key.empty() ? "" : "-") + std::string(trim(row[column]));
+        if (!key.empty()) {
+            key += '-';
+        }
+        key += trim(row[column]);
     }
-    return key;
 }
 
 std::optional<Date> Importer::date_of(Table& table, std::size_t column) {
@@ -527,6 +542,7 @@ void Importer::read_table(Table& table) {
     }
     const std::size_t width = table.header.size();
     std::string key;
+    std::string lowered;
     while (reader.next()) {
         report_progress(false);
         const auto& row = reader.fields();
@@ -546,12 +562,16 @@ void Importer::read_table(Table& table) {
                       std::to_string(width));
             continue;
         }
-        key = key_of(row, c);
+        key_of(row, c, key);
         if (table.role == Role::members) {
+            // One row per member per congress: the first names the member. A member without a
+            // name is named by the number.
             const std::string member(trim(row[c.actor]));
-            if (!members_.count(member) && !missing(row[c.actor_name])) {
-                members_.emplace(member, std::make_pair(std::string(trim(row[c.actor_name])),
-                                                        missing(row[c.alias])
+            if (!member.empty() && members_.find(member) == members_.end()) {
+                members_.emplace(member, std::make_pair(missing(row[c.actor_name])
+                                                            ? "ICPSR " + member
+                                                            : std::string(trim(row[c.actor_name])),
+                                                        c.alias == npos || missing(row[c.alias])
                                                             ? std::string()
                                                             : std::string(trim(row[c.alias]))));
             }
@@ -597,7 +617,14 @@ void Importer::read_table(Table& table) {
         }
         // A vote.
         const std::string_view value = trim(row[c.vote]);
-        const auto code = codes_.find(lower_ascii(value));
+        // Codes are short: lowered in a reused string, no allocation per row.
+        lowered.assign(value);
+        for (char& ch : lowered) {
+            if (ch >= 'A' && ch <= 'Z') {
+                ch = static_cast<char>(ch - 'A' + 'a');
+            }
+        }
+        const auto code = codes_.find(lowered);
         bool bad = false;
         if (code == codes_.end()) {
             error(file, reader.line_of(c.vote), reader.column_of(c.vote),
@@ -605,7 +632,7 @@ void Importer::read_table(Table& table) {
                       " (--yes, --no, --abstain and --absent set them)");
             bad = true;
         }
-        const std::string actor_key(trim(row[c.actor]));
+        const std::string_view actor_key = trim(row[c.actor]);
         if (actor_key.empty()) {
             error(file, reader.line_of(c.actor), reader.column_of(c.actor),
                   "no voter: the column " + quoted(table.header[c.actor]) + " is empty");

@@ -56,6 +56,8 @@ class CsvReader {
     int get();   // next byte, or -1 at the end
     int peek();  // the byte get() would return, without consuming it
     void check_utf8(std::size_t field, std::size_t line, std::size_t column);
+    template <class Keep>
+    bool scan(std::string& field, Keep keep);
 
     std::istream& in_;
     char delimiter_;
