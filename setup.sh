@@ -18,7 +18,7 @@ packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz
           libicu-dev doctest-dev libcli11-dev)
 # The tests also check drawings with an XML parser, build the fuzz targets with clang, and run a
 # few checks in Python.
-[ "$mode" = test ] && packages+=(libxml2-utils clang libclang-rt-14-dev python3)
+[ "$mode" = test ] && packages+=(libxml2-utils clang libclang-rt-14-dev python3 python3-networkx python3-igraph)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,6 +26,8 @@ struct ExportOptions {
     std::string from;
     std::string until;
     std::string layout;
+    bool raw = false;
+    bool directed_only = false;
 };
 
 // The format: --format, else the output file's extension, else JSON.
@@ -46,7 +48,8 @@ std::string pick_format(const ExportOptions& o) {
         }
         print_error("export", "cannot tell the format of \"" + o.output +
                                   "\"; give --format or name it .dot, .svg, .png, .pdf, "
-                                  ".graphml, .json or .csv");
+                                  ".graphml, .json or .csv (--format kumu or neo4j for those "
+                                  "importers' CSV)");
         stop(exit_usage);
     }
     return "json";
@@ -61,6 +64,15 @@ std::pair<std::string, std::string> csv_names(const std::string& output) {
     return {base + "-nodes.csv", base + "-edges.csv"};
 }
 
+// A writer's count of characters its format could not carry, said once on stderr.
+void warn_replaced(std::size_t replaced, const std::string& what) {
+    if (replaced != 0) {
+        print_error("warning: " + std::to_string(replaced) +
+                    (replaced == 1 ? " character" : " characters") + " that " + what +
+                    " cannot carry written as a stand-in (docs/diagrams.md, \"Text in exports\")");
+    }
+}
+
 int run(const ExportOptions& o) {
     const std::string format = pick_format(o);
     const bool binary = format == "png" || format == "pdf";
@@ -68,8 +80,17 @@ int run(const ExportOptions& o) {
         print_error("export", "--depth goes with --focus");
         return exit_usage;
     }
-    if (format == "csv" && o.output.empty()) {
-        print_error("export", "csv writes two files (nodes and edges); give -o BASE.csv");
+    const bool csv = format == "csv" || format == "kumu" || format == "neo4j";
+    if (csv && (o.output.empty() || o.output == "-")) {
+        print_error("export", format + " writes two files (nodes and edges); give -o BASE.csv");
+        return exit_usage;
+    }
+    if (o.raw && !csv) {
+        print_error("export", "--raw goes with --format csv, kumu or neo4j");
+        return exit_usage;
+    }
+    if (o.directed_only && format != "graphml") {
+        print_error("export", "--directed-only goes with --format graphml");
         return exit_usage;
     }
     if (binary && (o.output.empty() || o.output == "-") && ::isatty(STDOUT_FILENO)) {
@@ -97,9 +118,20 @@ int run(const ExportOptions& o) {
     if (format == "json") {
         write_output(o.output, to_dataset_json(kg, selection));
     } else if (format == "graphml") {
-        write_output(o.output, to_graphml(kg, selection));
-    } else if (format == "csv") {
-        auto [nodes, edges] = to_csv(kg, selection);
+        GraphmlOptions options;
+        options.mixed = !o.directed_only;
+        GraphmlReport report;
+        std::string text = to_graphml(kg, selection, options, &report);
+        warn_replaced(report.replaced, "GraphML (XML 1.0)");
+        write_output(o.output, text);
+    } else if (csv) {
+        CsvOptions options;
+        options.shape = format == "kumu"    ? CsvShape::kumu
+                        : format == "neo4j" ? CsvShape::neo4j
+                                            : CsvShape::plain;
+        options.raw = o.raw;
+        CsvReport report;
+        auto [nodes, edges] = to_csv(kg, selection, options, &report);
         const auto [nodes_name, edges_name] = csv_names(o.output);
         try {
             write_files_atomically({{nodes_name, nodes}, {edges_name, edges}});
@@ -107,6 +139,14 @@ int run(const ExportOptions& o) {
             print_error(e.what());
             return exit_data;
         }
+        if (report.neutralised != 0) {
+            print_error("warning: " + std::to_string(report.neutralised) +
+                        (report.neutralised == 1 ? " cell" : " cells") +
+                        " that a spreadsheet would run as a formula (starting with =, +, -, @) "
+                        "given a leading ' (--raw writes them as they are)");
+        }
+        warn_replaced(report.replaced,
+                      format == "neo4j" ? "its list separator ';'" : "its list separator '|'");
         print_error("wrote " + nodes_name + " and " + edges_name);
     } else {
         std::string title = "entente: " + std::to_string(selection.actors.size()) + " actors, " +
@@ -138,10 +178,18 @@ void register_export(CLI::App& app) {
         ->type_name("FILE");
     command
         ->add_option("--format", o->format,
-                     "dot, svg, png, pdf, graphml, json or csv (default: from -o's extension, "
-                     "else json)")
+                     "dot, svg, png, pdf, graphml, json, csv, kumu or neo4j (default: from -o's "
+                     "extension, else json); csv, kumu and neo4j write BASE-nodes.csv and "
+                     "BASE-edges.csv")
         ->type_name("FORMAT")
-        ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "json", "csv"}));
+        ->check(
+            CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "json", "csv", "kumu", "neo4j"}));
+    command->add_flag("--raw", o->raw,
+                      "CSV: write cells starting with =, +, -, @ as they are (by default they "
+                      "get a leading ', so a spreadsheet does not run them as formulas)");
+    command->add_flag("--directed-only", o->directed_only,
+                      "GraphML: every edge directed, symmetric relations too (for NetworkX, "
+                      "which refuses mixed graphs)");
     command->add_option("--focus", o->focus, "Only the ego network of this actor")
         ->type_name("ACTOR");
     command->add_option("--depth", o->depth, "Hops around --focus")
@@ -171,6 +219,8 @@ void register_export(CLI::App& app) {
         "  entente export -o entente.graphml                  # for Gephi, yEd, NetworkX\n"
         "  entente export -o entente.csv                      # entente-nodes.csv, "
         "entente-edges.csv\n"
+        "  entente export --format kumu -o kumu.csv           # Kumu's elements and connections\n"
+        "  entente export --format neo4j -o neo.csv           # for neo4j-admin database import\n"
         "  entente export --kind state --relations supports,opposes --format json");
     set_action(*command, [o] { return run(*o); });
 }

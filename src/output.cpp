@@ -169,7 +169,9 @@ void Table::print_csv(std::ostream& out) const {
         for (std::size_t i = 0; i < row.size(); ++i) {
             // Standard output is often a terminal: cells are escaped like a table's (JSON and
             // `entente export` keep text exactly).
-            const std::string cell = terminal_safe(row[i]);
+            // A cell a spreadsheet would run as a formula gets a leading ' (OWASP's advice
+            // against CSV injection); numbers such as -0.5 stay numbers.
+            const std::string cell = neutralise_formula(terminal_safe(row[i]));
             if (i != 0) {
                 out << ',';
             }
@@ -185,7 +187,7 @@ void Table::print_csv(std::ostream& out) const {
             }
             out << '"';
         }
-        out << '\n';
+        out << "\r\n";  // RFC 4180, as `entente export` writes CSV
     }
 }
 

@@ -73,7 +73,9 @@ class Table {
     void add(std::vector<std::string> row);
     /// Writes the table for people, headers first.
     void print(Lines& lines) const;
-    /// Writes the table as CSV, headers first.
+    /// Writes the table as CSV, headers first: RFC 4180 with CRLF line ends, cells escaped as
+    /// terminal_safe escapes them, a cell a spreadsheet would run as a formula (starts_formula)
+    /// given a leading apostrophe.
     void print_csv(std::ostream& out) const;
     /// Rows added so far (the headers not counted).
     std::size_t rows() const { return rows_.size() - 1; }

@@ -280,3 +280,10 @@ add_test(NAME cli.import.votes
                  ${_data})
 entente_cli_test(import.no-subcommand 1 --stderr-has "A subcommand is required" -- import)
 entente_cli_test(import.bad-preset 1 --stderr-has "--preset" -- import votes x.csv --preset un -o x.json)
+
+# Every export format of a corpus of hostile text, read back by the real readers (xml.etree,
+# NetworkX, igraph, Python's csv): tests/cli/check_readers.py.
+add_test(NAME export.readers
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_readers.py
+                 $<TARGET_FILE:entente> ${_data}/good/hostile-text.json
+                 ${CMAKE_CURRENT_BINARY_DIR}/readers)

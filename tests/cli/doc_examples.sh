@@ -26,7 +26,8 @@ run_example() {
   examples=$((examples + 1))
   (cd "$src" && PATH="$bin_dir:$PATH" bash -c "$command" >"$tmp/actual" 2>&1 </dev/null)
   trim <"$tmp/lines" >"$tmp/expected"
-  trim <"$tmp/actual" >"$tmp/actual.trimmed"
+  # CSV ends its lines with CRLF (RFC 4180); the document shows them as plain line ends.
+  sed 's/\r$//' "$tmp/actual" | trim >"$tmp/actual.trimmed"
   if diff -u --label "$(basename "$doc"):$line (documented)" --label "actual" \
        "$tmp/expected" "$tmp/actual.trimmed" >"$tmp/diff"; then
     ok "$(basename "$doc"):$line: $command"

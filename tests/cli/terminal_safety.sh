@@ -13,9 +13,10 @@ trap 'rm -rf "$tmp"' EXIT
 # shellcheck source=check_lib.sh
 source "$(dirname "$0")/check_lib.sh"
 
-# C0 controls but the line feed, DEL, C1 controls (UTF-8 C2 80-9F) and U+202A-202E, U+2066-2069.
+# C0 controls but the line feed (and a carriage return just before it: CSV's CRLF line end), DEL,
+# C1 controls (UTF-8 C2 80-9F) and U+202A-202E, U+2066-2069.
 dangerous() {  # FILE: prints the first offending line, if any
-  LC_ALL=C grep -naP '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$1" | head -1
+  LC_ALL=C grep -naP '[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]|\r(?!$)|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$1" | head -1
 }
 
 check() {  # EXPECTED_STATUS ARGS...: runs entente on the data, checks status and both streams

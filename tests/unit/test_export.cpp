@@ -2,15 +2,23 @@
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <functional>
 
 #include "entente/export/atomic_write.hpp"
 #include "entente/export/csv.hpp"
 #include "entente/export/dataset_json.hpp"
 #include "entente/export/graphml.hpp"
 #include "entente/model/errors.hpp"
+#include "entente/model/text.hpp"
 #include "entente/query/selection.hpp"
+#include "export/atomic_write_hooks.hpp"
 #include "fixture.hpp"
 
 using namespace entente;
@@ -106,10 +114,10 @@ TEST_CASE("GraphML and CSV escape what they must") {
     CHECK(graphml.find("&lt;b&gt;not bold&lt;/b&gt;") != std::string::npos);
     CHECK(graphml.find("<b>") == std::string::npos);
     const auto [nodes, edges] = to_csv(kg, select(kg, {}));
-    CHECK(nodes.rfind("id:ID,Label,Type,:LABEL,Aliases,Holder,Description\r\n", 0) == 0);
-    CHECK(nodes.find("quote,\"The \"\"Quoted\"\" State\",state,State,,,\r\n") != std::string::npos);
-    CHECK(nodes.find("lines,\"First line\nSecond line\",person,Person") != std::string::npos);
-    CHECK(edges.find("quote,html,SUPPORTS,") != std::string::npos);
+    CHECK(nodes.rfind("id,name,kind,aliases,holder,note\r\n", 0) == 0);
+    CHECK(nodes.find("quote,\"The \"\"Quoted\"\" State\",state,,,\r\n") != std::string::npos);
+    CHECK(nodes.find("lines,\"First line\nSecond line\",person,,,") != std::string::npos);
+    CHECK(edges.find("e1,quote,html,supports,") != std::string::npos);
     CHECK(edges.find("\"He said \"\"yes\"\" & <meant> it \\ truly\nthen left.\"") !=
           std::string::npos);
 }
@@ -145,5 +153,243 @@ TEST_CASE("atomic writes: the new file appears whole, and nothing is left on fai
     struct stat st {};
     REQUIRE(::stat((dir / "fresh.txt").c_str(), &st) == 0);
     CHECK((st.st_mode & 07777) == 0640);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("starts_formula: what a spreadsheet would run, and numbers it would not") {
+    for (const char* formula :
+         {"=1+1", "=HYPERLINK(\"http://evil.example/\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)",
+          "\tx", "\rx", "-", "+", "-e5", "-1e", "+.", "-1.2.3", "-cmd|' /C calc'!A0"}) {
+        CAPTURE(formula);
+        CHECK(starts_formula(formula));
+        CHECK(neutralise_formula(formula) == std::string("'") + formula);
+    }
+    for (const char* plain : {"", "x=1", "1+1", "-1", "+0.5", "-.5", "-1e-3", "+2E+10", "-0",
+                              "'=already", " =spaced"}) {
+        CAPTURE(plain);
+        CHECK_FALSE(starts_formula(plain));
+        CHECK(neutralise_formula(plain) == plain);
+    }
+}
+
+TEST_CASE("xml_carryable: what XML 1.0 forbids becomes U+FFFD, counted") {
+    std::size_t replaced = 0;
+    CHECK(xml_carryable("plain \t\n\r text, \xC3\xBC\xE2\x80\x94", replaced) ==
+          "plain \t\n\r text, \xC3\xBC\xE2\x80\x94");
+    CHECK(replaced == 0);
+    CHECK(xml_carryable("a\x01"
+                        "b\x1F"
+                        "c",
+                        replaced) ==
+          "a\xEF\xBF\xBD"
+          "b\xEF\xBF\xBD"
+          "c");
+    CHECK(replaced == 2);
+    // U+FFFE and U+FFFF are noncharacters XML 1.0 excludes; U+FFFD and U+FFFC stay.
+    CHECK(xml_carryable("\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD\xEF\xBF\xBC", replaced) ==
+          "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBC");
+    CHECK(replaced == 4);
+}
+
+TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, separators") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/hostile-text.json");
+    const Selection all = select(kg, {});
+    auto first_line = [](const std::string& s) { return s.substr(0, s.find("\r\n")); };
+
+    CsvReport plain_report;
+    const auto [plain_nodes, plain_edges] = to_csv(kg, all, {}, &plain_report);
+    CHECK(first_line(plain_nodes) == "id,name,kind,aliases,holder,note");
+    CHECK(first_line(plain_edges) ==
+          "claim,subject,object,relation,label,polarity,symmetric,confidence,source,"
+          "source_title,source_author,source_publisher,source_date,source_url,quote,"
+          "asserted_by,from,until,hypothetical,note");
+    CHECK(plain_nodes.find("\r\nformula,'=1+1,state,,,\r\n") != std::string::npos);
+    CHECK(plain_nodes.find("\r\nc,\"Carriage\rReturn\tTab\",state,,,'+1+1\r\n") !=
+          std::string::npos);
+    // A "|" inside an alias cannot split it: U+00A6 stands in, counted.
+    CHECK(plain_nodes.find(",X\xC2\xA6"
+                           "Y|C;D|-E,") != std::string::npos);
+    // Numbers stay numbers: polarity -1 is not a formula.
+    CHECK(plain_edges.find("\r\nh4,formula,lines,opposes,opposes,-1,false,1,s,") !=
+          std::string::npos);
+    // Neutralised: a name and a note of actors; the source's title and author in each of the 5
+    // claims' rows; h1's quote and asserted_by, the other claims' asserted_by (the source's
+    // author, "@SUM(...)"); h3's note.
+    CHECK(plain_report.neutralised == 2 + 5 * 2 + 2 + 4 + 1);
+    CHECK(plain_report.replaced == 1);
+
+    CsvOptions raw;
+    raw.raw = true;
+    CsvReport raw_report;
+    const auto raw_files = to_csv(kg, all, raw, &raw_report);
+    CHECK(raw_files.first.find("\r\nformula,=1+1,state,,,\r\n") != std::string::npos);
+    CHECK(raw_report.neutralised == 0);
+
+    CsvOptions kumu;
+    kumu.shape = CsvShape::kumu;
+    const auto [elements, connections] = to_csv(kg, all, kumu);
+    CHECK(first_line(elements) == "ID,Label,Type,Description,Aliases,Holder");
+    CHECK(first_line(connections) ==
+          "ID,From,To,Type,Direction,Polarity,Confidence,Source,Quote,Asserted by,From "
+          "date,Until date,Hypothetical");
+    CHECK(connections.find("\r\nh1,a,b-c,rivals,mutual,-1,1,") != std::string::npos);
+    CHECK(connections.find("\r\nh2,a-b,c,supports,directed,1,0.3,") != std::string::npos);
+
+    CsvOptions neo4j;
+    neo4j.shape = CsvShape::neo4j;
+    CsvReport neo4j_report;
+    const auto [neo_nodes, neo_edges] = to_csv(kg, all, neo4j, &neo4j_report);
+    CHECK(first_line(neo_nodes) == "id:ID,name,kind,aliases:string[],holder,note,:LABEL");
+    CHECK(first_line(neo_edges) ==
+          ":START_ID,:END_ID,:TYPE,claim,relation,label,symmetric:boolean,polarity:int,"
+          "confidence:double,source,source_title,quote,asserted_by,from,until,"
+          "hypothetical:boolean,note");
+    // ";" is the importer's array delimiter: U+037E stands in for one inside an alias.
+    CHECK(neo_nodes.find(",X|Y;C\xCD\xBE"
+                         "D;-E,") != std::string::npos);
+    CHECK(neo4j_report.replaced == 1);
+    CHECK(neo_edges.find("\r\nformula,lines,OPPOSES,h4,opposes,opposes,false,-1,1,s,") !=
+          std::string::npos);
+}
+
+TEST_CASE("GraphML: CR and tab as references, forbidden characters replaced, mixed edges") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/hostile-text.json");
+    GraphmlReport report;
+    const std::string mixed = to_graphml(kg, select(kg, {}), {}, &report);
+    CHECK(mixed.find("edgedefault=\"directed\"") != std::string::npos);
+    CHECK(mixed.find("Carriage&#13;Return&#9;Tab") != std::string::npos);
+    CHECK(mixed.find('\r') == std::string::npos);
+    CHECK(mixed.find("Alpha\xEF\xBF\xBD"
+                     "Control") != std::string::npos);
+    // Alpha's U+0001, a-b's U+FFFE and U+FFFF, h1's BEL, repeated nowhere else.
+    CHECK(report.replaced == 4);
+    CHECK(mixed.find("<edge id=\"h1\" source=\"a\" target=\"b-c\" directed=\"false\">") !=
+          std::string::npos);
+    CHECK(mixed.find("<edge id=\"h2\" source=\"a-b\" target=\"c\">") != std::string::npos);
+    CHECK(mixed.find("<data key=\"e_source_publisher\">Pipes | and ; semicolons</data>") !=
+          std::string::npos);
+
+    GraphmlOptions directed;
+    directed.mixed = false;
+    const std::string one_way = to_graphml(kg, select(kg, {}), directed);
+    CHECK(one_way.find("directed=\"false\"") == std::string::npos);
+
+    SelectOptions symmetric;
+    symmetric.relations = {kg.find_relation("rivals"), kg.find_relation("hostile_to")};
+    const std::string undirected = to_graphml(kg, select(kg, symmetric));
+    CHECK(undirected.find("edgedefault=\"undirected\"") != std::string::npos);
+    CHECK(undirected.find("directed=\"false\"") == std::string::npos);
+}
+
+namespace {
+
+// The names in a directory, sorted.
+std::vector<std::string> listing(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// Restores the production behaviour whatever a test does.
+struct StepHook {
+    explicit StepHook(std::function<void(std::string_view)> hook) {
+        detail::atomic_write_step = std::move(hook);
+    }
+    ~StepHook() { detail::atomic_write_step = nullptr; }
+    StepHook(const StepHook&) = delete;
+    StepHook& operator=(const StepHook&) = delete;
+};
+
+}  // namespace
+
+TEST_CASE("a set of files is replaced together or not at all, whichever step fails") {
+    const auto dir = scratch("atomic-set");
+    const auto nodes = dir / "x-nodes.csv";
+    const auto edges = dir / "x-edges.csv";
+    write_files_atomically({{nodes, "old nodes"}, {edges, "old edges"}});
+    for (const char* failing :
+         {"written", "named 0", "named 1", "kept 0", "kept 1", "replaced 0", "replaced 1"}) {
+        CAPTURE(failing);
+        {
+            StepHook hook([&](std::string_view step) {
+                if (step == failing) {
+                    throw IoError("injected failure at " + std::string(step));
+                }
+            });
+            CHECK_THROWS_WITH_AS(
+                write_files_atomically({{nodes, "new nodes"}, {edges, "new edges"}}),
+                (std::string("injected failure at ") + failing).c_str(), IoError);
+        }
+        CHECK(read(nodes) == "old nodes");
+        CHECK(read(edges) == "old edges");
+        CHECK(listing(dir) == std::vector<std::string>{"x-edges.csv", "x-nodes.csv"});
+    }
+    // A set whose files did not exist: a failure leaves none of them.
+    {
+        StepHook hook([](std::string_view step) {
+            if (step == "replaced 0") {
+                throw IoError("injected");
+            }
+        });
+        CHECK_THROWS_AS(write_files_atomically({{dir / "new-a", "a"}, {dir / "new-b", "b"}}),
+                        IoError);
+    }
+    CHECK(listing(dir) == std::vector<std::string>{"x-edges.csv", "x-nodes.csv"});
+    // A real failure to rename the second: a directory stands where it goes.
+    fs::create_directories(dir / "y-edges.csv");
+    write_file_atomically(dir / "y-nodes.csv", "old y");
+    CHECK_THROWS_WITH_AS(
+        write_files_atomically({{dir / "y-nodes.csv", "new y"}, {dir / "y-edges.csv", "e"}}),
+        doctest::Contains("y-edges.csv: cannot replace: Is a directory"), IoError);
+    CHECK(read(dir / "y-nodes.csv") == "old y");
+    CHECK(listing(dir) ==
+          std::vector<std::string>{"x-edges.csv", "x-nodes.csv", "y-edges.csv", "y-nodes.csv"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a write killed at any step leaves whole files, and the next write sweeps up") {
+    const auto dir = scratch("atomic-kill");
+    const auto nodes = dir / "x-nodes.csv";
+    const auto edges = dir / "x-edges.csv";
+    for (const char* killed_at :
+         {"written", "named 0", "named 1", "kept 0", "kept 1", "replaced 0", "replaced 1"}) {
+        CAPTURE(killed_at);
+        write_files_atomically({{nodes, "old nodes"}, {edges, "old edges"}});
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            // The child dies at that step as a kill would take it: no cleanup, no unwinding.
+            detail::atomic_write_step = [&](std::string_view step) {
+                if (step == killed_at) {
+                    ::_exit(9);
+                }
+            };
+            try {
+                write_files_atomically({{nodes, "new nodes"}, {edges, "new edges"}});
+            } catch (...) {
+                ::_exit(3);
+            }
+            ::_exit(0);
+        }
+        int status = 0;
+        REQUIRE(::waitpid(child, &status, 0) == child);
+        REQUIRE(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 9);
+        // Each file is whole, old or new; only a kill between the two renames mixes them.
+        const std::string n = read(nodes);
+        const std::string e = read(edges);
+        CHECK((n == "old nodes" || n == "new nodes"));
+        CHECK((e == "old edges" || e == "new edges"));
+        if (std::string(killed_at) != "replaced 0") {
+            CHECK((n == "old nodes") == (e == "old edges"));
+        }
+        // The next write of those files removes what the dead process left.
+        write_files_atomically({{nodes, "next nodes"}, {edges, "next edges"}});
+        CHECK(listing(dir) == std::vector<std::string>{"x-edges.csv", "x-nodes.csv"});
+        CHECK(read(nodes) == "next nodes");
+    }
     fs::remove_all(dir);
 }

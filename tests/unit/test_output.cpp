@@ -102,8 +102,13 @@ TEST_CASE("CSV quotes what needs quoting, and escapes controls like a table") {
     entente::cli::Table table({"id", "name"});
     table.add({"a", "plain, — 北京"});
     table.add({"b", "Smith \"Jr\"\nline\x1b[2J"});
+    table.add({"c", "=HYPERLINK(\"http://evil.example/\")"});
+    table.add({"d", "-0.5"});
     table.print_csv(csv);
-    CHECK(csv.str() == "id,name\na,\"plain, — 北京\"\nb,\"Smith \"\"Jr\"\"\\nline\\u001b[2J\"\n");
+    // CRLF line ends (RFC 4180); a formula neutralised, a number left alone.
+    CHECK(csv.str() ==
+          "id,name\r\na,\"plain, — 北京\"\r\nb,\"Smith \"\"Jr\"\"\\nline\\u001b[2J\"\r\n"
+          "c,\"'=HYPERLINK(\"\"http://evil.example/\"\")\"\r\nd,-0.5\r\n");
 }
 
 TEST_CASE(

@@ -10,11 +10,25 @@
 #include <cstdio>
 #include <cstring>
 
+#include <dirent.h>
+#include <signal.h>
+
 #include "entente/model/errors.hpp"
+#include "export/atomic_write_hooks.hpp"
 
 namespace entente {
 
+namespace detail {
+std::function<void(std::string_view)> atomic_write_step;
+}  // namespace detail
+
 namespace {
+
+void step(const std::string& name) {
+    if (detail::atomic_write_step) {
+        detail::atomic_write_step(name);
+    }
+}
 
 std::string describe(const std::filesystem::path& path, const std::string& what, int error) {
     return path.string() + ": cannot " + what + ": " + std::strerror(error);
@@ -148,6 +162,76 @@ void name_temporary(Temporary& t, const std::filesystem::path& path) {
     }
 }
 
+// The names this code gives files beside `path`: ".NAME.tmp-PID-..." (a temporary being
+// renamed into place) and ".NAME.old-PID-..." (the file being replaced, kept until every file of
+// the set is in place). A process killed between naming and renaming leaves them behind; the
+// next write of the same file removes those of processes that no longer run.
+void remove_stale(const std::filesystem::path& path) {
+    const auto dir = directory_of(path);
+    const std::string prefix = "." + path.filename().string() + ".";
+    DIR* d = ::opendir(dir.c_str());
+    if (d == nullptr) {
+        return;  // the write itself will say what is wrong with the directory
+    }
+    std::vector<std::string> stale;
+    while (const dirent* entry = ::readdir(d)) {
+        const std::string name = entry->d_name;
+        if (name.compare(0, prefix.size(), prefix) != 0) {
+            continue;
+        }
+        std::string rest = name.substr(prefix.size());
+        if (rest.compare(0, 4, "tmp-") != 0 && rest.compare(0, 4, "old-") != 0) {
+            continue;
+        }
+        rest = rest.substr(4);
+        const auto dash = rest.find('-');
+        if (dash == std::string::npos || dash == 0) {
+            continue;
+        }
+        const std::string pid_text = rest.substr(0, dash);
+        if (pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.size() > 9) {
+            continue;
+        }
+        const auto pid = static_cast<pid_t>(std::stol(pid_text));
+        if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) {
+            stale.push_back(name);
+        }
+    }
+    ::closedir(d);
+    for (const auto& name : stale) {
+        ::unlink((dir / name).c_str());
+    }
+}
+
+// A name beside `path` no other file has yet: ".NAME.KIND-PID-COUNTER-STAMP".
+std::string side_name(const std::filesystem::path& path, const char* kind, unsigned attempt) {
+    static std::atomic<unsigned> counter{0};
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    return (directory_of(path) /
+            ("." + path.filename().string() + "." + kind + "-" + std::to_string(::getpid()) + "-" +
+             std::to_string(counter++) + "-" + std::to_string((stamp + attempt) % 1000000)))
+        .string();
+}
+
+// Keeps the file at `path` (if any) under a second name, a hard link, so that it can be put back
+// if a later file of the set cannot be renamed into place. Empty when there is no file to keep.
+std::string keep_old(const std::filesystem::path& path) {
+    struct stat existing {};
+    if (::lstat(path.c_str(), &existing) != 0 || S_ISDIR(existing.st_mode)) {
+        return "";  // nothing to keep (a directory cannot be replaced: rename says so)
+    }
+    for (unsigned attempt = 0;; ++attempt) {
+        std::string name = side_name(path, "old", attempt);
+        // Flags 0: a symbolic link is kept as the link itself, not the file it points to.
+        if (::linkat(AT_FDCWD, path.c_str(), AT_FDCWD, name.c_str(), 0) == 0) {
+            return name;
+        }
+        if (errno != EEXIST || attempt == 100) {
+            throw IoError(describe(path, "keep the old file while replacing it", errno));
+        }
+    }
+}
+
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
@@ -156,38 +240,76 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 
 void write_files_atomically(
     const std::vector<std::pair<std::filesystem::path, std::string>>& files) {
+    for (const auto& file : files) {
+        remove_stale(file.first);
+    }
     std::vector<Temporary> temps;
+    std::vector<std::string> kept(files.size());
     auto discard_all = [&] {
         for (auto& t : temps) {
             discard(t);
+        }
+        for (const auto& k : kept) {
+            if (!k.empty()) {
+                ::unlink(k.c_str());
+            }
         }
     };
     try {
         for (const auto& [path, bytes] : files) {
             temps.push_back(write_temporary(path, bytes));
         }
+        step("written");
         for (std::size_t i = 0; i < files.size(); ++i) {
             name_temporary(temps[i], files[i].first);
+            step("named " + std::to_string(i));
+        }
+        if (files.size() > 1) {
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                kept[i] = keep_old(files[i].first);
+                step("kept " + std::to_string(i));
+            }
         }
     } catch (...) {
         discard_all();
         throw;
     }
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        if (::rename(temps[i].name.c_str(), files[i].first.c_str()) != 0) {
-            const std::string message = describe(files[i].first, "replace", errno);
-            for (std::size_t j = i; j < temps.size(); ++j) {
-                discard(temps[j]);
+    std::size_t in_place = 0;  // files renamed into place so far
+    std::string failure;
+    try {
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (::rename(temps[i].name.c_str(), files[i].first.c_str()) != 0) {
+                failure = describe(files[i].first, "replace", errno);
+                break;
             }
-            for (std::size_t j = 0; j < i; ++j) {
-                ::close(temps[j].fd);
-            }
-            throw IoError(message);
+            temps[i].name.clear();  // renamed: nothing to remove any more
+            in_place = i + 1;
+            step("replaced " + std::to_string(i));
         }
-        temps[i].name.clear();  // renamed: nothing to remove any more
+    } catch (const IoError& e) {
+        failure = e.what();
+    }
+    if (!failure.empty()) {
+        // Put back the files already replaced, so that the set stays as it was.
+        for (std::size_t j = 0; j < in_place; ++j) {
+            if (!kept[j].empty()) {
+                ::rename(kept[j].c_str(), files[j].first.c_str());
+                kept[j].clear();
+            } else {
+                ::unlink(files[j].first.c_str());
+            }
+        }
+        discard_all();
+        throw IoError(failure);
     }
     for (auto& t : temps) {
         ::close(t.fd);  // flushed already: a late error here cannot lose data
+        t.fd = -1;
+    }
+    for (const auto& k : kept) {
+        if (!k.empty()) {
+            ::unlink(k.c_str());
+        }
     }
 }
 

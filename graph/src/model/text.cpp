@@ -439,6 +439,78 @@ std::vector<std::size_t> kmp_failure(std::string_view pattern) {
 
 }  // namespace
 
+std::string xml_carryable(std::string_view text, std::size_t& replaced) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            out += "\uFFFD";
+            ++replaced;
+            continue;
+        }
+        // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+        if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
+             static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+            out += "\uFFFD";
+            ++replaced;
+            i += 2;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+bool starts_formula(std::string_view cell) {
+    if (cell.empty()) {
+        return false;
+    }
+    const char first = cell.front();
+    if (first != '=' && first != '+' && first != '-' && first != '@' && first != '\t' &&
+        first != '\r') {
+        return false;
+    }
+    if (first == '+' || first == '-') {
+        // A plain decimal number: sign, digits with at most one point, an optional exponent.
+        std::size_t i = 1;
+        std::size_t digits = 0;
+        while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') {
+            ++i;
+            ++digits;
+        }
+        if (i < cell.size() && cell[i] == '.') {
+            ++i;
+            while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9') {
+                ++i;
+                ++digits;
+            }
+        }
+        if (digits > 0 && i < cell.size() && (cell[i] == 'e' || cell[i] == 'E')) {
+            std::size_t j = i + 1;
+            if (j < cell.size() && (cell[j] == '+' || cell[j] == '-')) {
+                ++j;
+            }
+            const std::size_t exponent_start = j;
+            while (j < cell.size() && cell[j] >= '0' && cell[j] <= '9') {
+                ++j;
+            }
+            if (j > exponent_start) {
+                i = j;
+            }
+        }
+        if (digits > 0 && i == cell.size()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string neutralise_formula(std::string_view cell) {
+    return starts_formula(cell) ? "'" + std::string(cell) : std::string(cell);
+}
+
 std::size_t utf8_length(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;

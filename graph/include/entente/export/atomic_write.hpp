@@ -19,10 +19,14 @@ namespace entente {
 /// std::bad_alloc.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
-/// Writes several files the same way, in order: all are written and flushed before any is renamed
-/// into place, so a write error replaces none. Renaming is atomic per file only: if renaming one
-/// fails, those before it in the list are already in place and the rest are not. Throws IoError,
-/// std::bad_alloc.
+/// Writes several files the same way, as one set: all are written and flushed before any is
+/// renamed into place, and each file being replaced is kept under a second name (a hard link)
+/// until the whole set is in place, so that when renaming one fails, those already renamed are
+/// put back: on any error the set is as it was. Only a kill between two renames (a window of
+/// microseconds, no I/O in it) can leave a mixed set, and a kill after naming leaves the
+/// temporaries and kept files of that process (".NAME.tmp-PID-..." and ".NAME.old-PID-...");
+/// every write removes those of processes that no longer run beside the files it writes. Throws
+/// IoError, std::bad_alloc.
 void write_files_atomically(
     const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 

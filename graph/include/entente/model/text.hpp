@@ -43,6 +43,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// holds. O(bytes); throws nothing.
 std::size_t utf8_length(std::string_view text);
 
+/// The one rule every writer applies to characters its format cannot carry: text for XML 1.0
+/// (GraphML, SVG) with the characters XML 1.0 forbids (W3C XML 1.0 §2.2, production Char) --
+/// C0 controls other than tab, line feed and carriage return, and the noncharacters U+FFFE and
+/// U+FFFF -- replaced by U+FFFD, the replacement character, so the change is visible. `replaced`
+/// is increased by the number of characters replaced. Input is UTF-8 (a loaded dataset is valid
+/// UTF-8 without NUL); other bytes pass through. Markup is not escaped here. O(bytes); throws
+/// std::bad_alloc.
+std::string xml_carryable(std::string_view text, std::size_t& replaced);
+
+/// True when a spreadsheet would read `cell` as a formula (OWASP, "CSV Injection"): it starts
+/// with '=', '+', '-', '@', a tab or a carriage return and is not a plain decimal number ("-1",
+/// "+0.5" and "-1e-3" are numbers, "=1+1" and "-1+2" are not). Throws nothing.
+bool starts_formula(std::string_view cell);
+
+/// `cell` neutralised as OWASP advises when starts_formula(cell) -- a leading apostrophe, which
+/// spreadsheets show as text and do not evaluate -- else unchanged. Throws std::bad_alloc.
+std::string neutralise_formula(std::string_view cell);
+
 /// Most dynamic-programming cells (pairs of characters compared) one suggestion search computes
 /// by default: about 0.1 to 0.5 s of work. Past it the search stops and suggests nothing, so that
 /// a hostile name or a huge dataset cannot stall a lookup.
