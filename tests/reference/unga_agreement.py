@@ -268,6 +268,16 @@ def entente_scores(document):
                 visit(value, a)
 
     visit(document)
+    # The matrix: "actors" in order, "matrix" the scores of the one "measure" (row a, column b),
+    # "objects" the counts beside them.
+    if isinstance(document.get("matrix"), list) and isinstance(document.get("actors"), list):
+        actors = document["actors"]
+        counts = document.get("objects")
+        for i, row in enumerate(document["matrix"]):
+            for j, value in enumerate(row):
+                if i != j:
+                    found.append((actors[i]["name"], actors[j]["name"], document["measure"],
+                                  value, counts[i][j] if counts else None))
     return found
 
 

@@ -14,7 +14,22 @@ un=$data/unga-2018
   "$un/un_roll_call_issues.csv" -o "$tmp/un.entente" >/dev/null
 "$entente" align united-states --measure agreement-index --min-shared 1 --data "$tmp/un.entente" \
   --format json >"$tmp/ranking.json"
-"$entente" align --matrix --measure agreement-index --data "$tmp/un.entente" \
-  --format json >"$tmp/matrix.json"
-/usr/bin/python3 "$(dirname "$0")/unga_agreement.py" "$un" --entente "$tmp/ranking.json" \
-  --entente "$tmp/matrix.json"
+for measure in agreement-index kappa; do
+  "$entente" align --matrix --measure $measure --data "$tmp/un.entente" \
+    --format json >"$tmp/matrix-$measure.json"
+done
+script=$(dirname "$0")/unga_agreement.py
+/usr/bin/python3 "$script" "$un" --entente "$tmp/ranking.json" \
+  --entente "$tmp/matrix-agreement-index.json" --entente "$tmp/matrix-kappa.json"
+# The comparison can fail: one score moved by 1e-6 is caught.
+/usr/bin/python3 - "$tmp/ranking.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["ranking"][0]["measures"]["kappa"]["score"] += 1e-6
+json.dump(d, open(sys.argv[1], "w"))
+PY
+if /usr/bin/python3 "$script" "$un" --entente "$tmp/ranking.json" >"$tmp/out"; then
+  echo "FAIL: a score moved by 1e-6 was not caught"; exit 1
+fi
+grep -q "^FAIL: .*kappa" "$tmp/out" || { echo "FAIL: not the kappa score: $(cat "$tmp/out")"; exit 1; }
+echo "ok: a score moved by 1e-6 is caught"
