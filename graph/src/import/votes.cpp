@@ -736,7 +736,11 @@ Source Importer::source() const {
             s.note = "Imported by `entente import votes --preset voteview`.";
             break;
         case VotePreset::columns: {
-            std::string_view name = inputs_.empty() ? "votes" : inputs_.front().name;
+            // Not a conditional expression: its std::string result would die before the view.
+            std::string_view name = "votes";
+            if (!inputs_.empty()) {
+                name = inputs_.front().name;
+            }
             if (const auto slash = name.find_last_of('/'); slash != std::string_view::npos) {
                 name.remove_prefix(slash + 1);
             }
