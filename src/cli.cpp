@@ -65,6 +65,7 @@ std::unique_ptr<CLI::App> make_app(Actions actions) {
         "  entente actors --kind position\n"
         "  entente stats --format json\n"
         "  entente compile --data big/ -o big.entente        # then --data big.entente\n"
+        "  entente import votes --preset unvotes un_votes.csv un_roll_calls.csv -o un.json\n"
         "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
         "error, 2 data error, 3 unknown name.");
     registering = actions;
@@ -79,6 +80,7 @@ std::unique_ptr<CLI::App> make_app(Actions actions) {
     register_neighbors(*app);
     register_export(*app);
     register_compile(*app);
+    register_import(*app);
     registering = Actions::run;
     return app;
 }
@@ -246,52 +248,37 @@ const KnowledgeGraph& keep(KnowledgeGraph graph) {
     return *kept->back();
 }
 
-namespace {
-
-// A load that takes over a second says how far it has got, on a terminal only: a pipe or a log
-// file gets no carriage returns. The line is erased once the load is done.
-class ProgressLine {
-  public:
-    // ENTENTE_PROGRESS_AFTER_MS changes the one-second wait; the tests set it to 0.
-    ProgressLine() : start_(std::chrono::steady_clock::now()) {
-        if (const char* after = std::getenv("ENTENTE_PROGRESS_AFTER_MS")) {
-            after_ = std::chrono::milliseconds(std::strtoll(after, nullptr, 10));
-        }
+ProgressLine::ProgressLine(std::string verb)
+    : verb_(std::move(verb)), start_(std::chrono::steady_clock::now()) {
+    if (const char* after = std::getenv("ENTENTE_PROGRESS_AFTER_MS")) {
+        after_ = std::chrono::milliseconds(std::strtoll(after, nullptr, 10));
     }
-    ProgressLine(const ProgressLine&) = delete;
-    ProgressLine& operator=(const ProgressLine&) = delete;
-    ~ProgressLine() {
-        if (shown_) {
-            std::fputs("\r\033[K", stderr);
-        }
-    }
-    void update(std::size_t done, std::size_t total) {
-        const auto now = std::chrono::steady_clock::now();
-        // At most ten updates a second, but the last (100%) always once a line is up.
-        const bool last = done == total && shown_;
-        if (total == 0 || now - start_ < after_ ||
-            (now - last_ < std::chrono::milliseconds(100) && !last)) {
-            return;
-        }
-        last_ = now;
-        shown_ = true;
-        std::fprintf(stderr, "\rentente: loading %3.0f%% (%.0f of %.0f MB)",
-                     100.0 * static_cast<double>(done) / static_cast<double>(total),
-                     static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
-        std::fflush(stderr);
-    }
+}
 
-  private:
-    std::chrono::steady_clock::time_point start_;
-    std::chrono::steady_clock::time_point last_{};
-    std::chrono::milliseconds after_{1000};
-    bool shown_ = false;
-};
+ProgressLine::~ProgressLine() {
+    if (shown_) {
+        std::fputs("\r\033[K", stderr);
+    }
+}
 
-}  // namespace
+void ProgressLine::update(std::size_t done, std::size_t total) {
+    const auto now = std::chrono::steady_clock::now();
+    // At most ten updates a second, but the last (100%) always once a line is up.
+    const bool last = done == total && shown_;
+    if (total == 0 || now - start_ < after_ ||
+        (now - last_ < std::chrono::milliseconds(100) && !last)) {
+        return;
+    }
+    last_ = now;
+    shown_ = true;
+    std::fprintf(stderr, "\rentente: %s %3.0f%% (%.0f of %.0f MB)", verb_.c_str(),
+                 100.0 * static_cast<double>(done) / static_cast<double>(total),
+                 static_cast<double>(done) / 1e6, static_cast<double>(total) / 1e6);
+    std::fflush(stderr);
+}
 
 Loaded load(const DataOptions& options) {
-    ProgressLine line;  // timed from here: reading big files is part of the wait
+    ProgressLine line("loading");  // timed from here: reading big files is part of the wait
     Loaded loaded;
     std::vector<InputFile> files;
     if (options.data.empty()) {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -80,6 +81,29 @@ struct Loaded {
     std::size_t warnings = 0;               ///< Diagnostics that are warnings.
 };
 
+/// A long task's progress on stderr, on a terminal only (a pipe or a log file gets no carriage
+/// returns): "entente: VERB 42% (12 of 30 MB)", shown once the task has taken a second
+/// (ENTENTE_PROGRESS_AFTER_MS changes the wait; the tests set it to 0), at most ten times a second,
+/// and erased when the line is destroyed. The caller checks isatty before calling update.
+class ProgressLine {
+  public:
+    /// Starts the clock; `verb` says what is done ("loading", "importing").
+    explicit ProgressLine(std::string verb);
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+    /// Erases the line if it was shown.
+    ~ProgressLine();
+    /// Shows `done` of `total` bytes, when due.
+    void update(std::size_t done, std::size_t total);
+
+  private:
+    std::string verb_;
+    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point last_{};
+    std::chrono::milliseconds after_{1000};
+    bool shown_ = false;
+};
+
 /// Reads and validates the data the options name; never prints.
 Loaded load(const DataOptions& options);
 /// Prints diagnostics to stderr, one per line (escaped), then a count.
@@ -124,5 +148,7 @@ void register_neighbors(CLI::App& app);
 void register_export(CLI::App& app);
 /// Registers `entente compile`.
 void register_compile(CLI::App& app);
+/// Registers `entente import` and its subcommand `votes`.
+void register_import(CLI::App& app);
 
 }  // namespace entente::cli

@@ -351,6 +351,13 @@ entente_cli_test(show.without-json 0
   --stdout-has "      \"q4\"" --stdout-has "\"groups\": []" --stdout-has "\"claims\": []"
   -- show c --without q4 --data good/queries.json --format json)
 
+# `entente import votes`: presets, column options, bad rows, progress (tests/cli/import_votes.sh).
+add_test(NAME cli.import.votes
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_votes.sh $<TARGET_FILE:entente>
+                 ${_data})
+entente_cli_test(import.no-subcommand 1 --stderr-has "A subcommand is required" -- import)
+entente_cli_test(import.bad-preset 1 --stderr-has "--preset" -- import votes x.csv --preset un -o x.json)
+
 # Every export format of a corpus of hostile text, read back by the real readers (xml.etree,
 # NetworkX, igraph, Python's csv): tests/cli/check_readers.py.
 add_test(NAME export.readers
