@@ -151,8 +151,8 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
         const auto february = from_compiled(forged({2019, 2, 30}, {2019, 1, 1}), "f.entente");
         CHECK_FALSE(february.graph);
         REQUIRE(!february.diagnostics.empty());
-        CHECK(format_diagnostic(february.diagnostics.front()).find(
-                  "\"2019-02-30\" is not a calendar date") != std::string::npos);
+        CHECK(format_diagnostic(february.diagnostics.front())
+                  .find("\"2019-02-30\" is not a calendar date") != std::string::npos);
     }
     SUBCASE("more records than the limit") {
         LoadLimits limits;

@@ -116,8 +116,8 @@ class Decoder {
         // before until, overlapping claims) may then compute with them. Whether the parts make a
         // calendar date (no 30 February) is checked with every other value.
         if (year > 9999 || d.month > 12 || d.day > 31 || (d.month == 0 && d.day != 0)) {
-            fail("a date with year " + std::to_string(year) + ", month " +
-                 std::to_string(d.month) + ", day " + std::to_string(d.day));
+            fail("a date with year " + std::to_string(year) + ", month " + std::to_string(d.month) +
+                 ", day " + std::to_string(d.day));
         }
         d.year = static_cast<int>(year);
         return d;

@@ -105,9 +105,10 @@ Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actor
 /// each; roadblocks emphasized.
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,
                            const std::vector<DivergencePoint>& points);
-/// The camps of each connected component as two clusters ("component 1, camp A", ...), one undirected edge per signed tie labelled
-/// with its value, frustrated ties highlighted; actors with no signed tie are left out. The title
-/// gives the frustration index ("heuristic, at least N" when not exact).
+/// The camps of each connected component as two clusters ("component 1, camp A", ...), one
+/// undirected edge per signed tie labelled with its value, frustrated ties highlighted; actors with
+/// no signed tie are left out. The title gives the frustration index ("heuristic, at least N" when
+/// not exact).
 Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& report);
 /// The paths' actors and every claim of their hops, each claim once; the first path's claims
 /// highlighted, every path's two ends emphasized. The title names the first path's two ends
