@@ -1,8 +1,10 @@
 #include "entente/query/alignment.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 namespace entente {
 
@@ -39,21 +41,28 @@ struct Sample {
     std::vector<std::pair<double, std::size_t>> pooled;  // (value, 2k + tag), ascending
 };
 
-Sample make_sample(const std::vector<ComparedObject>& objects) {
+Sample make_sample(std::vector<double> x, std::vector<double> y) {
     Sample s;
-    s.x.reserve(objects.size());
-    s.y.reserve(objects.size());
-    for (const auto& o : objects) {
-        s.x.push_back(o.tie_a ? o.tie_a->value : 0.0);
-        s.y.push_back(o.tie_b ? o.tie_b->value : 0.0);
-    }
-    s.pooled.reserve(2 * objects.size());
-    for (std::size_t k = 0; k < objects.size(); ++k) {
+    s.x = std::move(x);
+    s.y = std::move(y);
+    s.pooled.reserve(2 * s.x.size());
+    for (std::size_t k = 0; k < s.x.size(); ++k) {
         s.pooled.emplace_back(s.x[k], 2 * k);
         s.pooled.emplace_back(s.y[k], 2 * k + 1);
     }
     std::sort(s.pooled.begin(), s.pooled.end());
     return s;
+}
+
+Sample make_sample(const std::vector<ComparedObject>& objects) {
+    std::vector<double> x, y;
+    x.reserve(objects.size());
+    y.reserve(objects.size());
+    for (const auto& o : objects) {
+        x.push_back(o.tie_a ? o.tie_a->value : 0.0);
+        y.push_back(o.tie_b ? o.tie_b->value : 0.0);
+    }
+    return make_sample(std::move(x), std::move(y));
 }
 
 // The five field measures of a weighted sample (weights: how often each object is drawn; all 1
@@ -120,6 +129,42 @@ FieldScores field_scores(const Sample& s, const std::vector<double>& w) {
     return out;
 }
 
+// One field measure (k: 0 identical, 1 agreement index, 2 S, 3 kappa, 4 pi) from a 3 x 3 table
+// of stance signs (cell 3 (sx + 1) + (sy + 1)) of n > 0 objects, when every stance is exactly -1,
+// 0 or +1 (roll calls): field_scores' formulas in closed form, O(1); nullopt where undefined.
+std::optional<double> table_score(const std::array<double, 9>& c, double n, std::size_t k) {
+    const double identical = c[0] + c[4] + c[8];
+    // One stance 0, the other not: distance 1; opposite signs: distance 2.
+    const double partial = c[1] + c[3] + c[5] + c[7];
+    if (k == 0) {
+        return identical / n;
+    }
+    if (k == 1) {
+        return (identical + 0.5 * partial) / n;
+    }
+    const double observed = (partial + 2.0 * (c[2] + c[6])) / n;
+    if (k == 2) {
+        return 1.0 - observed;
+    }
+    const double mx[3] = {c[0] + c[1] + c[2], c[3] + c[4] + c[5], c[6] + c[7] + c[8]};
+    const double my[3] = {c[0] + c[3] + c[6], c[1] + c[4] + c[7], c[2] + c[5] + c[8]};
+    double expected = 0.0;
+    if (k == 3) {
+        // sum over i, j of mx_i my_j |i - j|: Cohen's a-by-b marginals.
+        expected = (mx[0] * my[1] + mx[1] * my[0] + mx[1] * my[2] + mx[2] * my[1] +
+                    2.0 * (mx[0] * my[2] + mx[2] * my[0])) /
+                   (n * n);
+    } else {
+        // The same over Scott's pooled marginals, of 2n values.
+        const double q[3] = {mx[0] + my[0], mx[1] + my[1], mx[2] + my[2]};
+        expected = (2.0 * (q[0] * q[1] + q[1] * q[2]) + 4.0 * q[0] * q[2]) / (4.0 * n * n);
+    }
+    if (expected > 1e-12) {
+        return 1.0 - observed / expected;
+    }
+    return std::nullopt;
+}
+
 std::optional<double> weighted_agreement(const std::vector<SharedObject>& shared,
                                          const std::vector<double>& w) {
     double agree = 0.0;
@@ -178,63 +223,100 @@ std::size_t draw(SplitMix64& rng, std::size_t n) {
     return static_cast<std::size_t>(((rng.next() >> 32) * static_cast<std::uint64_t>(n)) >> 32);
 }
 
-// Draws n indices in [0, n) with replacement into counts.
-void resample(SplitMix64& rng, std::vector<double>& counts) {
-    const std::size_t n = counts.size();
-    std::fill(counts.begin(), counts.end(), 0.0);
+// One resample of n items, as prefix counts: p[k] is how many of its n draws fell below index k,
+// k = 0..n (so p[end] - p[begin] draws fell in [begin, end)).
+void draw_resample(SplitMix64& rng, std::size_t n, std::uint32_t* p) {
+    std::fill(p, p + n + 1, 0U);
     for (std::size_t i = 0; i < n; ++i) {
-        counts[draw(rng, n)] += 1.0;
+        ++p[draw(rng, n) + 1];
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+        p[k] += p[k - 1];
     }
 }
 
-// The field's measures from a 3 x 3 table of stance signs (cell 3 (sx + 1) + (sy + 1)): what
-// field_scores gives when every stance is exactly -1, 0 or +1, in O(9) instead of O(n).
-FieldScores table_scores(const std::array<double, 9>& cells) {
-    FieldScores out;
-    double total = 0.0, identical = 0.0, partial = 0.0, distance = 0.0;
-    std::array<double, 3> mx{}, my{};
-    for (std::size_t c = 0; c < 9; ++c) {
-        const std::size_t i = c / 3;
-        const std::size_t j = c % 3;
-        total += cells[c];
-        identical += i == j ? cells[c] : 0.0;
-        partial += i != j && (i == 1 || j == 1) ? cells[c] : 0.0;
-        distance += cells[c] * std::abs(static_cast<double>(i) - static_cast<double>(j));
-        mx[i] += cells[c];
-        my[j] += cells[c];
+// Why a schedule: the resamples depend only on n (the seed restarts for every pair), so every pair
+// resting on n objects walks the same draws. A thread keeps the schedules it has drawn, up to this
+// many counts (32 MiB); larger n are drawn afresh for each pair, the same numbers either way.
+constexpr std::size_t schedule_budget = std::size_t{1} << 23;
+// A kept schedule is column-major: column k holds p[k] of every resample, padded to a whole
+// number of cache lines, so a pair reads only the columns at its runs' ends, a line at a time.
+constexpr std::size_t schedule_block = 16;
+constexpr std::size_t schedule_stride =
+    (bootstrap_replicates + schedule_block - 1) / schedule_block * schedule_block;
+
+// The kept schedule of n items (n + 1 columns), or nullptr when it would not fit the budget.
+const std::vector<std::uint32_t>* schedule(std::size_t n) {
+    const std::size_t entries = (n + 1) * schedule_stride;
+    if (entries > schedule_budget / 4) {
+        return nullptr;
     }
-    if (total == 0.0) {
-        return out;
+    thread_local std::unordered_map<std::size_t, std::vector<std::uint32_t>> kept;
+    thread_local std::size_t held = 0;
+    auto it = kept.find(n);
+    if (it != kept.end()) {
+        return &it->second;
     }
-    out.identical = identical / total;
-    out.agreement_index = (identical + 0.5 * partial) / total;
-    const double observed = distance / total;
-    out.s = 1.0 - observed;
-    double cohen = 0.0, scott = 0.0;
-    for (std::size_t i = 0; i < 3; ++i) {
-        for (std::size_t j = 0; j < 3; ++j) {
-            const double d = std::abs(static_cast<double>(i) - static_cast<double>(j));
-            cohen += mx[i] * my[j] * d;
-            scott += (mx[i] + my[i]) * (mx[j] + my[j]) * d;
+    if (held + entries > schedule_budget) {
+        kept.clear();
+        held = 0;
+    }
+    std::vector<std::uint32_t> columns(entries, 0U);
+    std::vector<std::uint32_t> row(n + 1);
+    SplitMix64 rng(bootstrap_seed);
+    for (std::size_t r = 0; r < bootstrap_replicates; ++r) {
+        draw_resample(rng, n, row.data());
+        for (std::size_t k = 0; k <= n; ++k) {
+            columns[k * schedule_stride + r] = row[k];
         }
     }
-    const double expected_cohen = cohen / (total * total);
-    const double expected_scott = scott / (4.0 * total * total);
-    if (expected_cohen > 1e-12) {
-        out.kappa = 1.0 - observed / expected_cohen;
-    }
-    if (expected_scott > 1e-12) {
-        out.pi = 1.0 - observed / expected_scott;
-    }
-    return out;
+    held += entries;
+    return &kept.emplace(n, std::move(columns)).first->second;
 }
 
-bool in_group(const std::optional<AlignmentMeasure>& only, bool field_group) {
-    if (!only) {
-        return true;
+// Items laid out in ascending order of their values, equal values as one run: run v holds the
+// items [end[v - 1], end[v]) (end[-1] = 0), n = end.back(). Calls f(w) for each of the
+// bootstrap_replicates resamples of the n items, in order, w[v] being how many of its draws fell
+// in run v. A pair thus costs its number of distinct values per resample, not its objects (a
+// roll-call pair has at most 9 distinct (x, y) stances, and 2 distinct products).
+template <class F>
+void for_each_resample(const std::vector<std::size_t>& end, F&& f) {
+    const std::size_t n = end.empty() ? 0 : end.back();
+    const std::size_t runs = end.size();
+    std::vector<double> w(runs);
+    const std::vector<std::uint32_t>* columns = schedule(n);
+    if (columns == nullptr) {
+        std::vector<std::uint32_t> p(n + 1);
+        SplitMix64 rng(bootstrap_seed);
+        for (std::size_t r = 0; r < bootstrap_replicates; ++r) {
+            draw_resample(rng, n, p.data());
+            std::size_t begin = 0;
+            for (std::size_t v = 0; v < runs; ++v) {
+                w[v] = static_cast<double>(p[end[v]] - p[begin]);
+                begin = end[v];
+            }
+            f(w);
+        }
+        return;
     }
-    const bool field = *only != AlignmentMeasure::alignment && *only != AlignmentMeasure::agreement;
-    return field == field_group;
+    std::vector<double> block(runs * schedule_block);
+    for (std::size_t r0 = 0; r0 < bootstrap_replicates; r0 += schedule_block) {
+        const std::size_t m = std::min(schedule_block, bootstrap_replicates - r0);
+        const std::uint32_t* before = columns->data() + r0;  // column 0: no draw below index 0
+        for (std::size_t v = 0; v < runs; ++v) {
+            const std::uint32_t* upto = columns->data() + end[v] * schedule_stride + r0;
+            for (std::size_t i = 0; i < m; ++i) {
+                block[v * schedule_block + i] = static_cast<double>(upto[i] - before[i]);
+            }
+            before = upto;
+        }
+        for (std::size_t i = 0; i < m; ++i) {
+            for (std::size_t v = 0; v < runs; ++v) {
+                w[v] = block[v * schedule_block + i];
+            }
+            f(w);
+        }
+    }
 }
 
 void score(Alignment& out, const AlignOptions& options) {
@@ -268,67 +350,127 @@ void score(Alignment& out, const AlignOptions& options) {
     if (!options.intervals) {
         return;
     }
-    const std::size_t replicates = bootstrap_replicates;
-    if (!out.shared_objects.empty() && in_group(options.intervals_for, false)) {
-        SplitMix64 rng(bootstrap_seed);
-        std::vector<double> counts(out.shared_objects.size());
-        std::vector<double> agreement;
-        std::vector<double> alignment;
-        agreement.reserve(replicates);
-        alignment.reserve(replicates);
-        for (std::size_t r = 0; r < replicates; ++r) {
-            resample(rng, counts);
-            const auto value = weighted_agreement(out.shared_objects, counts);
-            if (value) {
-                agreement.push_back(*value);
-                alignment.push_back(*combine(value, out.direct));
+    auto wanted = [&](AlignmentMeasure m) {
+        return !options.intervals_for || *options.intervals_for == m;
+    };
+    const bool want_agreement =
+        wanted(AlignmentMeasure::agreement) || wanted(AlignmentMeasure::alignment);
+    if (!out.shared_objects.empty() && want_agreement) {
+        // The products tie(a, o) x tie(b, o) in ascending order, equal ones as runs.
+        std::vector<double> products;
+        products.reserve(out.shared_objects.size());
+        for (const auto& o : out.shared_objects) {
+            products.push_back(o.tie_a->value * o.tie_b->value);
+        }
+        std::sort(products.begin(), products.end());
+        std::vector<double> value;
+        std::vector<std::size_t> end;
+        for (std::size_t k = 0; k < products.size(); ++k) {
+            if (k == 0 || products[k] != products[k - 1]) {
+                value.push_back(products[k]);
+                end.push_back(k + 1);
+            } else {
+                end.back() = k + 1;
             }
         }
-        set_interval(at(AlignmentMeasure::agreement), agreement);
-        set_interval(at(AlignmentMeasure::alignment), alignment);
-    } else if (out.direct != nullptr && in_group(options.intervals_for, false)) {
+        std::vector<double> agreement;
+        std::vector<double> alignment;
+        agreement.reserve(bootstrap_replicates);
+        alignment.reserve(bootstrap_replicates);
+        for_each_resample(end, [&](const std::vector<double>& w) {
+            double agree = 0.0;
+            double total = 0.0;
+            for (std::size_t v = 0; v < value.size(); ++v) {
+                agree += w[v] * value[v];
+                total += w[v] * std::abs(value[v]);
+            }
+            // Every shared product is non-zero and every resample draws n of them: total > 0.
+            agreement.push_back(agree / total);
+            alignment.push_back(*combine(agree / total, out.direct));
+        });
+        if (wanted(AlignmentMeasure::agreement)) {
+            set_interval(at(AlignmentMeasure::agreement), agreement);
+        }
+        if (wanted(AlignmentMeasure::alignment)) {
+            set_interval(at(AlignmentMeasure::alignment), alignment);
+        }
+    } else if (out.direct != nullptr && wanted(AlignmentMeasure::alignment)) {
         // Resting on the direct tie alone: nothing to resample.
         at(AlignmentMeasure::alignment).low = out.direct->value;
         at(AlignmentMeasure::alignment).high = out.direct->value;
     }
-    if (n != 0 && in_group(options.intervals_for, true)) {
-        SplitMix64 rng(bootstrap_seed);
-        std::vector<double> counts(n);
-        std::array<std::vector<double>, 5> values;
-        for (auto& v : values) {
-            v.reserve(replicates);
+    if (n == 0 || std::none_of(std::begin(fields), std::end(fields),
+                               [&](const auto& f) { return wanted(f.first); })) {
+        return;
+    }
+    // The compared objects' stance pairs (x, y) in ascending order, equal pairs as runs: the
+    // field's measures of a resample are those of the distinct pairs weighted by their draws.
+    // Ordered by the stance of the actor with the lower index first, so that (a, b) and (b, a)
+    // lay the objects out alike and get the same interval.
+    const bool swap = out.b < out.a;
+    std::vector<std::pair<double, double>> pairs(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        pairs[k] = swap ? std::pair{sample.y[k], sample.x[k]} : std::pair{sample.x[k], sample.y[k]};
+    }
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<double> dx, dy;
+    std::vector<std::size_t> end;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k == 0 || pairs[k] != pairs[k - 1]) {
+            dx.push_back(swap ? pairs[k].second : pairs[k].first);
+            dy.push_back(swap ? pairs[k].first : pairs[k].second);
+            end.push_back(k + 1);
+        } else {
+            end.back() = k + 1;
         }
-        // Votes: every stance exactly -1, 0 or +1, so a resample is a 3 x 3 table of counts.
-        std::vector<std::size_t> cell(n);
-        bool categorical = true;
-        for (std::size_t k = 0; k < n && categorical; ++k) {
-            const double x = sample.x[k];
-            const double y = sample.y[k];
-            categorical =
-                (x == 1.0 || x == 0.0 || x == -1.0) && (y == 1.0 || y == 0.0 || y == -1.0);
-            cell[k] = static_cast<std::size_t>(3 * (sign_of(x) + 1) + (sign_of(y) + 1));
-        }
-        for (std::size_t r = 0; r < replicates; ++r) {
-            FieldScores f;
-            if (categorical) {
-                std::array<double, 9> cells{};
-                for (std::size_t i = 0; i < n; ++i) {
-                    cells[cell[draw(rng, n)]] += 1.0;
-                }
-                f = table_scores(cells);
-            } else {
-                resample(rng, counts);
-                f = field_scores(sample, counts);
+    }
+    const Sample runs = make_sample(std::move(dx), std::move(dy));
+    std::array<std::vector<double>, 5> values;
+    for (auto& v : values) {
+        v.reserve(bootstrap_replicates);
+    }
+    // Votes: every stance -1, 0 or +1, so a resample is a 3 x 3 table of counts.
+    std::vector<std::size_t> cell(runs.x.size());
+    bool categorical = true;
+    for (std::size_t v = 0; v < runs.x.size() && categorical; ++v) {
+        const double x = runs.x[v];
+        const double y = runs.y[v];
+        categorical = (x == 1.0 || x == 0.0 || x == -1.0) && (y == 1.0 || y == 0.0 || y == -1.0);
+        cell[v] = static_cast<std::size_t>(3 * (sign_of(x) + 1) + (sign_of(y) + 1));
+    }
+    bool want[5];
+    for (std::size_t k = 0; k < 5; ++k) {
+        want[k] = wanted(fields[k].first);
+    }
+    if (categorical) {
+        const double total = static_cast<double>(n);
+        for_each_resample(end, [&](const std::vector<double>& w) {
+            std::array<double, 9> cells{};
+            for (std::size_t v = 0; v < w.size(); ++v) {
+                cells[cell[v]] = w[v];
             }
+            for (std::size_t k = 0; k < 5; ++k) {
+                if (want[k]) {
+                    if (const auto value = table_score(cells, total, k)) {
+                        values[k].push_back(*value);
+                    }
+                }
+            }
+        });
+    } else {
+        for_each_resample(end, [&](const std::vector<double>& w) {
+            const FieldScores f = field_scores(runs, w);
             const std::optional<double>* got[] = {&f.identical, &f.agreement_index, &f.s, &f.kappa,
                                                   &f.pi};
             for (std::size_t k = 0; k < 5; ++k) {
-                if (*got[k]) {
+                if (want[k] && *got[k]) {
                     values[k].push_back(**got[k]);
                 }
             }
-        }
-        for (std::size_t k = 0; k < 5; ++k) {
+        });
+    }
+    for (std::size_t k = 0; k < 5; ++k) {
+        if (wanted(fields[k].first)) {
             set_interval(at(fields[k].first), values[k]);
         }
     }

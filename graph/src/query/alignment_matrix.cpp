@@ -203,13 +203,25 @@ ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
     for (auto& thread : pool) {
         thread.join();
     }
-    std::vector<Index> claims;
-    for (auto& row : cited) {
-        claims.insert(claims.end(), row.begin(), row.end());
+    // Marked, not sorted: the rows cite each claim once per pair, millions of entries for a year
+    // of roll calls.
+    std::size_t bound = 0;
+    for (const auto& row : cited) {
+        for (Index c : row) {
+            bound = std::max<std::size_t>(bound, std::size_t{c} + 1);
+        }
     }
-    std::sort(claims.begin(), claims.end());
-    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
-    out.claims = std::move(claims);
+    std::vector<bool> marked(bound, false);
+    for (const auto& row : cited) {
+        for (Index c : row) {
+            marked[c] = true;
+        }
+    }
+    for (std::size_t c = 0; c < bound; ++c) {
+        if (marked[c]) {
+            out.claims.push_back(static_cast<Index>(c));
+        }
+    }
     return out;
 }
 

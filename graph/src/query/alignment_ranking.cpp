@@ -16,6 +16,9 @@ AlignmentRanking alignment_ranking(const KnowledgeGraph& graph, const TieTable& 
     // By id first, so the stable sort below leaves equal scores in id order.
     std::sort(others.begin(), others.end(),
               [&](Index x, Index y) { return graph.actor(x).id < graph.actor(y).id; });
+    // Only the ranked measure's interval: the ranking shows no other (a pair's every interval is
+    // align()'s), and the resampling is what a ranking costs.
+    options.intervals_for = measure;
     AlignmentRanking out;
     out.measure = measure;
     out.min_shared = min_shared;

@@ -85,8 +85,8 @@ struct MeasureScore {
 struct AlignOptions {
     StanceSet over = StanceSet::joint;  ///< The objects the field's measures run over.
     bool intervals = true;              ///< Compute the bootstrap intervals (the costly part).
-    /// With intervals: compute only the intervals of this measure's group (alignment and
-    /// agreement, or the field's five); nullopt: all. The others are left nullopt.
+    /// With intervals: compute only this measure's interval (a ranking or a matrix shows one);
+    /// nullopt: every measure's. The others are left nullopt.
     std::optional<AlignmentMeasure> intervals_for;
 };
 
