@@ -314,6 +314,41 @@ std::pair<double, double> documented_interval(std::vector<double> x, std::vector
 
 }  // namespace
 
+namespace {
+
+// entente's agreement interval as docs/queries.md describes it, written independently: the
+// products x * y of the shared objects in ascending order, the same draws, agreement sum / sum |.|.
+std::pair<double, double> documented_agreement_interval(std::vector<double> products) {
+    std::sort(products.begin(), products.end());
+    std::uint64_t state = 0x656E74656E7465ULL;
+    auto next = [&state] {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    };
+    std::vector<double> values;
+    for (int r = 0; r < 1000; ++r) {
+        double agree = 0.0;
+        double total = 0.0;
+        for (std::size_t i = 0; i < products.size(); ++i) {
+            const double p = products[((next() >> 32) * products.size()) >> 32];
+            agree += p;
+            total += std::abs(p);
+        }
+        values.push_back(agree / total);
+    }
+    std::sort(values.begin(), values.end());
+    auto at = [&](double q) {
+        const double h = q * static_cast<double>(values.size() - 1);
+        const auto lo = static_cast<std::size_t>(h);
+        return values[lo] + (h - static_cast<double>(lo)) * (values[lo + 1] - values[lo]);
+    };
+    return {at(0.05), at(0.95)};
+}
+
+}  // namespace
+
 TEST_CASE("intervals: the documented bootstrap, the same for a pair in every command") {
     const KnowledgeGraph kg = votes_graph();
     const TieTable ties(kg);
@@ -330,6 +365,12 @@ TEST_CASE("intervals: the documented bootstrap, the same for a pair in every com
         CHECK(*al.score(m).low == doctest::Approx(low).epsilon(1e-12));
         CHECK(*al.score(m).high == doctest::Approx(high).epsilon(1e-12));
     }
+    // entente's agreement over the shared objects v1, v2, v3: products +1, -1, +1.
+    const auto [agree_low, agree_high] = documented_agreement_interval({1, -1, 1});
+    REQUIRE(al.score(AlignmentMeasure::agreement).low);
+    CHECK(*al.score(AlignmentMeasure::agreement).low == doctest::Approx(agree_low).epsilon(1e-12));
+    CHECK(*al.score(AlignmentMeasure::agreement).high ==
+          doctest::Approx(agree_high).epsilon(1e-12));
     const MeasureScore& ai = al.score(AlignmentMeasure::agreement_index);
     CHECK(*ai.low < *ai.value);
     CHECK(*ai.high > *ai.value);
@@ -374,6 +415,41 @@ TEST_CASE("intervals: the documented bootstrap, the same for a pair in every com
     CHECK(!align(ties, x, y, AlignOptions{StanceSet::joint, false, std::nullopt})
                .score(AlignmentMeasure::s)
                .low);
+}
+
+TEST_CASE("intervals: kept and streamed resamples give the documented numbers") {
+    // 2,000 objects fit a thread's kept schedule, 2,200 do not (their draws are made afresh for
+    // each pair): both must be the documented bootstrap.
+    for (int objects : {2000, 2200}) {
+        CAPTURE(objects);
+        std::string text = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "actors": [
+          {"id": "x", "name": "X", "kind": "state"}, {"id": "y", "name": "Y", "kind": "state"})";
+        std::string claims;
+        std::vector<double> products;
+        for (int k = 0; k < objects; ++k) {
+            const std::string id = "p" + std::to_string(k);
+            text += R"(, {"id": ")" + id + R"(", "name": ")" + id + R"(", "kind": "position"})";
+            // y opposes every third position x supports: products +1, +1, -1, ...
+            const bool against = k % 3 == 2;
+            claims += std::string(k ? ", " : "") + R"({"subject": "x", "relation": "supports", )" +
+                      R"("object": ")" + id +
+                      R"(", "source": "s"}, {"subject": "y", "relation": ")" +
+                      (against ? "opposes" : "supports") + R"(", "object": ")" + id +
+                      R"(", "source": "s"})";
+            products.push_back(against ? -1.0 : 1.0);
+        }
+        text += R"(], "claims": [)" + claims + "]}";
+        auto loaded = test::load_text(text);
+        REQUIRE(loaded.graph);
+        const TieTable ties(*loaded.graph);
+        const Alignment al =
+            align(ties, loaded.graph->find_actor("x"), loaded.graph->find_actor("y"));
+        const auto [low, high] = documented_agreement_interval(products);
+        REQUIRE(al.score(AlignmentMeasure::agreement).low);
+        CHECK(*al.score(AlignmentMeasure::agreement).low == doctest::Approx(low).epsilon(1e-12));
+        CHECK(*al.score(AlignmentMeasure::agreement).high == doctest::Approx(high).epsilon(1e-12));
+        CHECK(*al.score(AlignmentMeasure::agreement).low < 1.0 / 3.0);
+    }
 }
 
 TEST_CASE("intervals: the same whatever order the objects come in") {
