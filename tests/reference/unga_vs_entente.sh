@@ -2,9 +2,8 @@
 # The 2018 UN roll calls imported by entente, its agreement measures (the ranking of every member
 # against the United States, and the matrix of every pair) compared with the independent numpy
 # computation of unga_agreement.py to 1e-9, and the published coincidence checked as well.
-# The ranking (every measure, every member) runs in the test suite; the two 193x193 matrices
-# take about a minute of CPU each with their bootstrap intervals, so they run only when asked
-# (--matrices), outside CI. Usage:
+# The ranking (every measure, every member) always; the two 193x193 matrices with --matrices (as
+# the test suite runs it; a second or two each since the intervals share their draws). Usage:
 #   unga_vs_entente.sh ENTENTE DATA_DIR [--matrices]
 set -euo pipefail
 entente=$1
