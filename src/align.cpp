@@ -21,10 +21,11 @@ struct AlignCommand {
     std::size_t min_shared = 3;
     std::string by;
     bool direct_only = false;
+    bool no_intervals = false;
 };
 
 AlignOptions align_options(const AlignCommand& o) {
-    return AlignOptions{*parse_stance_set(o.over), true, std::nullopt};
+    return AlignOptions{*parse_stance_set(o.over), !o.no_intervals, std::nullopt};
 }
 
 // "score", "objects", "low", "high" of one measure.
@@ -103,10 +104,10 @@ int run_pair(const AlignCommand& options, const KnowledgeGraph& kg, const TieTab
         lines.line("  scenario: ", line);
     }
     lines.blank();
-    lines.line("measures (the field's over the ",
-               plural(al.compared_objects.size(), "object", "objects"),
-               al.over == StanceSet::joint ? " both hold a stance on" : " either holds a stance on",
-               "; 90% bootstrap intervals)");
+    lines.line(
+        "measures (the field's over the ", plural(al.compared_objects.size(), "object", "objects"),
+        al.over == StanceSet::joint ? " both hold a stance on" : " either holds a stance on",
+        options.no_intervals ? "; no intervals: --no-intervals)" : "; 90% bootstrap intervals)");
     {
         Table table({"  MEASURE", "SCORE", "90% INTERVAL", "OBJECTS", ""});
         for (AlignmentMeasure m : all_alignment_measures) {
@@ -784,6 +785,9 @@ void register_align(CLI::App& app) {
         ->check(CLI::IsMember({"year", "quarter", "month"}));
     command->add_flag("--direct-only", options->direct_only,
                       "Leave out derived ties (support for a position counting toward its holder)");
+    command->add_flag("--no-intervals", options->no_intervals,
+                      "Skip the 90% bootstrap intervals (1,000 resamples per pair: what a ranking "
+                      "or matrix of a large dataset costs); counts and scores stay");
     command->footer(
         "Examples:\n"
         "  entente align russia pakistan\n"

@@ -173,6 +173,9 @@ entente_cli_test(align.votes-by-year-json 0
 entente_cli_test(align.votes-by-quarter 0
   --stdout "${_data}/expected/align-votes-by-quarter.txt"
   -- align us --data measures/votes.json --by quarter --measure s)
+entente_cli_test(align.votes-no-intervals 0
+  --stdout "${_data}/expected/align-votes-no-intervals.txt"
+  -- align us --data measures/votes.json --no-intervals)
 entente_cli_test(align.votes-matrix-json 0
   --stdout "${_data}/expected/align-votes-matrix.json"
   -- align --matrix --data measures/votes.json --measure kappa --format json)
