@@ -237,7 +237,8 @@ void draw_resample(SplitMix64& rng, std::size_t n, std::uint32_t* p) {
 
 // Why a schedule: the resamples depend only on n (the seed restarts for every pair), so every pair
 // resting on n objects walks the same draws. A thread keeps the schedules it has drawn, up to this
-// many counts (32 MiB); larger n are drawn afresh for each pair, the same numbers either way.
+// many counts (32 MiB); larger n, and any once the budget is spent, are drawn afresh for each pair:
+// the same numbers either way.
 constexpr std::size_t schedule_budget = std::size_t{1} << 23;
 // A kept schedule is column-major: column k holds p[k] of every resample, padded to a whole
 // number of cache lines, so a pair reads only the columns at its runs' ends, a line at a time.
@@ -257,9 +258,10 @@ const std::vector<std::uint32_t>* schedule(std::size_t n) {
     if (it != kept.end()) {
         return &it->second;
     }
+    // Full: this n is drawn afresh for each pair rather than evicting others, which a ranking
+    // over many different n would keep redrawing.
     if (held + entries > schedule_budget) {
-        kept.clear();
-        held = 0;
+        return nullptr;
     }
     std::vector<std::uint32_t> columns(entries, 0U);
     std::vector<std::uint32_t> row(n + 1);
