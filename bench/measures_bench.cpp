@@ -3,7 +3,8 @@
 // bootstrap intervals, and one actor ranked against all in a claims file (bench/data), dense
 // lookup against the old merge per pair. Prints JSON. Never part of the test run.
 //
-// usage: measures_bench [CLAIMS.json|.entente [ACTOR [REPEATS]]]
+// usage: measures_bench [CLAIMS.json|.entente [ACTOR [REPEATS [--no-intervals]]]]
+// (--no-intervals: skip the ranking with intervals, minutes at 10^7 claims)
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -131,6 +132,8 @@ int main(int argc, char** argv) {
         const Index actor = kg.find_actor(argc > 2 ? argv[2] : "a1");
         std::printf(",\n  \"claims\": %zu,\n  \"actor_stance\": %zu,\n", kg.data().claims.size(),
                     ties.stance(actor).size());
+        std::printf("  \"tie_table\": %.6f,\n",
+                    median_seconds(repeats, [&] { (void)TieTable(kg).stance(actor).size(); }));
         std::printf("  \"one_vs_all_merge\": %.6f,\n", median_seconds(repeats, [&] {
                         for (Index b = 0; b < kg.data().actors.size(); ++b) {
                             if (b != actor && takes_sides(kg.actor(b).kind)) {
@@ -144,9 +147,13 @@ int main(int argc, char** argv) {
                             kg, ties, actor, AlignmentMeasure::alignment,
                             AlignOptions{StanceSet::joint, false, std::nullopt});
                     }));
-        std::printf("  \"ranking_dense_intervals\": %.6f", median_seconds(repeats, [&] {
-                        (void)alignment_ranking(kg, ties, actor, AlignmentMeasure::alignment);
-                    }));
+        if (argc > 4 && std::string(argv[4]) == "--no-intervals") {
+            std::printf("  \"ranking_dense_intervals\": null");
+        } else {
+            std::printf("  \"ranking_dense_intervals\": %.6f", median_seconds(repeats, [&] {
+                            (void)alignment_ranking(kg, ties, actor, AlignmentMeasure::alignment);
+                        }));
+        }
     }
     std::printf("\n}\n");
     return 0;
