@@ -293,6 +293,10 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
     for (const auto& e : r.graph.edges) {
         tied[e.u] = tied[e.v] = true;
     }
+    if (r.graph.edges.empty()) {
+        b.diagram().clusters.clear();
+        b.diagram().empty_message = "No signed ties between these actors: nothing to balance";
+    }
     for (std::size_t v = 0; v < r.actors.size(); ++v) {
         if (tied[v]) {
             b.node(r.actors[v], false,
@@ -326,13 +330,23 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
     return std::move(b.diagram());
 }
 
-Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths) {
+Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths, Index from,
+                      Index to) {
+    if (!paths.empty() && (from == no_index || to == no_index)) {
+        from = paths.front().actors.front();
+        to = paths.front().actors.back();
+    }
     std::string title = "Paths";
-    if (!paths.empty()) {
-        title = "How " + kg.actor(paths.front().actors.front()).name + " and " +
-                kg.actor(paths.front().actors.back()).name + " are connected";
+    if (from != no_index && to != no_index) {
+        title = "How " + kg.actor(from).name + " and " + kg.actor(to).name + " are connected";
     }
     Builder b(kg, title);
+    if (paths.empty()) {
+        b.diagram().empty_message = from != no_index && to != no_index
+                                        ? "No path from " + kg.actor(from).name + " to " +
+                                              kg.actor(to).name + " within the limits given"
+                                        : "No path within the limits given";
+    }
     for (std::size_t i = 0; i < paths.size(); ++i) {
         const Path& p = paths[i];
         b.node(p.actors.front(), true);
