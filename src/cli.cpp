@@ -344,6 +344,9 @@ void add_slide_options(CLI::App& group, SlideOptions& options) {
         ->type_name("TEXT");
     group.add_flag("--no-edge-labels", options.no_edge_labels,
                    "Draw edges without labels (each label opens the edge's tooltip instead)");
+    group.add_flag("--per-pair", options.per_pair,
+                   "One edge per pair of actors, labelled with the count of its claims (\"3 "
+                   "claims: 2 +, 1 -\"), instead of one edge per claim; the tooltip lists them");
 }
 
 void add_all_flag(CLI::App& command, bool& all) {
@@ -563,19 +566,18 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
           const std::string& scenario) {
     // --title replaces the query's title; a what-if drawing says its scenario under either, so
     // it is never taken for the data as it stands.
-    Diagram titled;
-    const bool retitle = !slide.title.empty() || !scenario.empty();
-    if (retitle) {
-        titled = original;
+    Diagram drawn;
+    const bool adapted = !slide.title.empty() || !scenario.empty() || slide.per_pair;
+    if (adapted) {
+        drawn = slide.per_pair ? one_edge_per_pair(original) : original;
         if (!slide.title.empty()) {
-            titled.title = slide.title;
+            drawn.title = slide.title;
         }
         if (!scenario.empty()) {
-            titled.title +=
-                (titled.title.empty() ? "" : "\n") + std::string("scenario: ") + scenario;
+            drawn.title += (drawn.title.empty() ? "" : "\n") + std::string("scenario: ") + scenario;
         }
     }
-    const Diagram& diagram = retitle ? titled : original;
+    const Diagram& diagram = adapted ? drawn : original;
     const std::string layout = choose_layout(diagram, requested_layout);
     // Said before the work starts, so a long layout never looks like a hang.
     if (format != DiagramFormat::dot) {

@@ -50,6 +50,7 @@ struct SlideOptions {
     std::string aspect;           ///< --aspect W:H, or "".
     std::string title;            ///< --title TEXT, or "" for the query's own title.
     bool no_edge_labels = false;  ///< --no-edge-labels.
+    bool per_pair = false;        ///< --per-pair: one edge per pair of actors (one_edge_per_pair).
 };
 
 /// Options of every query: data, format, the what-if scenario and, for most, a diagram.

@@ -178,6 +178,10 @@ case $case_name in
     xmllint --noout "$tmp/title.svg" && ok "titled SVG is well-formed" || fail "titled SVG is not XML"
     run align russia pakistan --diagram "$tmp/labels.svg" >/dev/null || true
     run align russia pakistan --diagram "$tmp/nolabels.svg" --no-edge-labels >/dev/null || true
+    run export --data "$data/good/long-lists.json" --per-pair -o "$tmp/pairs.svg" >/dev/null || true
+    expect_eq "--per-pair: one pair edge" "$(xpath "$tmp/pairs.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'pair-')])")" 1
+    expect_eq "--per-pair: 27 single claims kept" "$(xpath "$tmp/pairs.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'claim-')])")" 27
+    expect_eq "--per-pair: the count drawn" "$(xpath "$tmp/pairs.svg" "string(//*[local-name()='g'][@id='pair-s0--s1']//*[local-name()='text'])")" "22 claims: 22 -"
     labelled=$(xpath "$tmp/labels.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'tie-')]//*[local-name()='text'])")
     [ "$labelled" -gt 0 ] && ok "tie edges carry labels by default ($labelled)" || fail "no labelled tie edges"
     expect_eq "--no-edge-labels: tie edges without text" "$(xpath "$tmp/nolabels.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'tie-')]//*[local-name()='text'])")" 0

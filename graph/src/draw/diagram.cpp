@@ -360,4 +360,65 @@ Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths, 
     return std::move(b.diagram());
 }
 
+Diagram one_edge_per_pair(const Diagram& diagram, std::size_t listed) {
+    Diagram out = diagram;
+    out.edges.clear();
+    // Pairs in the order their first edge is drawn; each pair's edges in drawing order.
+    std::map<std::pair<std::string, std::string>, std::size_t> pair_of;
+    std::vector<std::vector<const DiagramEdge*>> pairs;
+    for (const auto& e : diagram.edges) {
+        auto key = e.tail < e.head ? std::pair{e.tail, e.head} : std::pair{e.head, e.tail};
+        const auto [it, added] = pair_of.emplace(std::move(key), pairs.size());
+        if (added) {
+            pairs.emplace_back();
+        }
+        pairs[it->second].push_back(&e);
+    }
+    for (const auto& edges : pairs) {
+        if (edges.size() == 1) {
+            out.edges.push_back(*edges.front());
+            continue;
+        }
+        const DiagramEdge& first = *edges.front();
+        DiagramEdge merged;
+        merged.tail = first.tail;
+        merged.head = first.head;
+        merged.id = tie_id("pair-", first.tail, first.head);
+        merged.directed = false;
+        merged.confidence = 0;
+        std::size_t cooperative = 0;
+        std::size_t hostile = 0;
+        std::size_t structural = 0;
+        for (const DiagramEdge* e : edges) {
+            (e->polarity > 0 ? cooperative : e->polarity < 0 ? hostile : structural)++;
+            merged.confidence = std::max(merged.confidence, e->confidence);
+            merged.highlighted |= e->highlighted;
+            merged.hypothetical |= e->hypothetical;
+            merged.derived |= e->derived;
+            merged.faint |= e->faint;
+        }
+        merged.polarity = cooperative > hostile ? 1 : hostile > cooperative ? -1 : 0;
+        std::string counts;
+        auto add = [&counts](std::size_t n, const char* sign) {
+            if (n != 0) {
+                counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + sign;
+            }
+        };
+        add(cooperative, "+");
+        add(hostile, "-");
+        add(structural, "0");
+        merged.label = std::to_string(edges.size()) + " claims: " + counts;
+        merged.tooltip = merged.label;
+        const std::size_t shown = std::min(listed, edges.size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            merged.tooltip += "\n\n" + edges[i]->tooltip;
+        }
+        if (shown < edges.size()) {
+            merged.tooltip += "\n\n\u2026 and " + std::to_string(edges.size() - shown) + " more";
+        }
+        out.edges.push_back(std::move(merged));
+    }
+    return out;
+}
+
 }  // namespace entente

@@ -121,6 +121,15 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& report);
 Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths,
                       Index from = no_index, Index to = no_index);
 
+/// The diagram with one edge per pair of nodes instead of one per claim (for drawings of many
+/// claims between few actors): the edges joining two nodes, either way, become one undirected edge
+/// "pair-<a>--<b>" (node names in first-drawn order) labelled with its count ("3 claims: 2 +, 1
+/// -"), its polarity the sign of (cooperative - hostile) claims, its width the largest
+/// confidence, highlighted, hypothetical, derived or faint if any of its claims is; its tooltip
+/// gives the count and the first `listed` claims' tooltips, then how many more. A pair with a
+/// single edge keeps it as it is. Nodes, clusters and the title are kept. Throws std::bad_alloc.
+Diagram one_edge_per_pair(const Diagram& diagram, std::size_t listed = 20);
+
 /// The tooltip text of claim `claim` (a Dataset::claims index), in lines: "ID: SENTENCE" (and
 /// " [hypothetical]" for an assumption), the quote in curly quotes when there is one, "asserted by
 /// WHO" (the actor's name when asserted_by is an actor id), "source: CITATION" (source_citation),
