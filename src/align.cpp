@@ -22,6 +22,7 @@ struct AlignCommand {
     std::string by;
     bool direct_only = false;
     bool no_intervals = false;
+    bool all = false;
 };
 
 AlignOptions align_options(const AlignCommand& o) {
@@ -134,17 +135,18 @@ int run_pair(const AlignCommand& options, const KnowledgeGraph& kg, const TieTab
     }
     lines.blank();
     lines.line("evidence");
+    const std::size_t limit = options.all ? no_list_limit : text_list_limit;
     if (al.direct) {
         lines.line("  ", A.id, " \u2013 ", B.id, " (direct tie ", signed_number(al.direct->value),
                    ")");
-        print_evidence(lines, kg, *al.direct, "    ");
+        print_evidence(lines, kg, *al.direct, "    ", limit);
     }
     for (const auto& s : al.shared_objects) {
         lines.line("  ", kg.actor(s.object).id);
         lines.line("    ", A.id, " ", signed_number(s.tie_a->value));
-        print_evidence(lines, kg, *s.tie_a, "      ");
+        print_evidence(lines, kg, *s.tie_a, "      ", limit);
         lines.line("    ", B.id, " ", signed_number(s.tie_b->value));
-        print_evidence(lines, kg, *s.tie_b, "      ");
+        print_evidence(lines, kg, *s.tie_b, "      ", limit);
     }
     return exit_ok;
 }
@@ -788,6 +790,7 @@ void register_align(CLI::App& app) {
     command->add_flag("--no-intervals", options->no_intervals,
                       "Skip the 90% bootstrap intervals (1,000 resamples per pair: what a ranking "
                       "or matrix of a large dataset costs); counts and scores stay");
+    add_all_flag(*command, options->all);
     command->footer(
         "Examples:\n"
         "  entente align russia pakistan\n"

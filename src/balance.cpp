@@ -20,6 +20,7 @@ struct BalanceOptions {
     std::string by;          // --by UNIT: balance period by period
     std::size_t window = 1;  // --window N: periods per window
     std::size_t camps = 2;   // --camps K: generalised balance
+    bool all = false;        // --all: every frustrated tie, triangle and claim in the text
 };
 
 // The camps of a partition, actors by id (the report's actors are by id already).
@@ -407,26 +408,33 @@ int run(const BalanceOptions& options) {
             lines.line("  camp ", c + 1, ":", ids(kg, camps[c]));
         }
     }
+    const std::size_t limit = options.all ? no_list_limit : text_list_limit;
     if (!f.frustrated.empty()) {
         lines.blank();
         lines.line("frustrated ties (", f.frustrated.size(), ")");
-        for (std::size_t e : f.frustrated) {
+        const std::size_t shown = std::min(limit, f.frustrated.size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            const std::size_t e = f.frustrated[i];
             lines.line("  ", tie_label(kg, r, e),
                        r.graph.edges[e].sign > 0 ? "  friends in opposite camps"
                                                  : "  enemies in the same camp");
         }
+        print_more(lines, f.frustrated.size(), shown, "  ");
     }
     if (!r.unbalanced.empty()) {
         lines.blank();
         lines.line("unbalanced triangles (", r.unbalanced.size(), ")");
-        for (const auto& t : r.unbalanced) {
+        const std::size_t shown = std::min(limit, r.unbalanced.size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            const auto& t = r.unbalanced[i];
             lines.line("  ", kg.actor(r.actors[t.u]).id, ", ", kg.actor(r.actors[t.v]).id, ", ",
                        kg.actor(r.actors[t.w]).id, "  ", triangle_names[t.negatives]);
             for (std::size_t e : t.edges) {
                 lines.line("    ", tie_label(kg, r, e));
-                print_evidence(lines, kg, *r.edge_ties[e], "      ");
+                print_evidence(lines, kg, *r.edge_ties[e], "      ", limit);
             }
         }
+        print_more(lines, r.unbalanced.size(), shown, "  ");
     }
     return exit_ok;
 }
@@ -448,6 +456,7 @@ void register_balance(CLI::App& app) {
         ->type_name("ACTOR");
     command->add_flag("--direct-only", options->direct_only,
                       "Leave out derived ties (support for a position counting toward its holder)");
+    add_all_flag(*command, options->all);
     command
         ->add_option("--time-limit", options->time_limit,
                      "Seconds for the exact frustration search; when exceeded, the best camps "

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "entente/draw/render.hpp"
 #include "entente/export/atomic_write.hpp"
@@ -224,6 +226,153 @@ void add_query_options(CLI::App& command, QueryOptions& options,
                      "large drawings)")
         ->type_name("ENGINE")
         ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}));
+    add_slide_options(*drawing, options.slide);
+}
+
+namespace {
+
+// Largest --size side: 200 inches, or 32767 pixels (the most a PNG's renderer, cairo, draws).
+constexpr double max_size_inches = 200;
+constexpr double max_size_pixels = 32767;
+constexpr double max_dpi = 1200;
+
+// A positive decimal number, all of `text` ("10", "5.625"); nullopt otherwise.
+std::optional<double> positive_number(const std::string& text) {
+    if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos) {
+        return std::nullopt;
+    }
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (end != text.c_str() + text.size() || !(value > 0)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+struct Size {
+    double width = 0;
+    double height = 0;
+    bool pixels = false;
+};
+
+std::optional<Size> parse_size(std::string text) {
+    Size size;
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, "px") == 0) {
+        size.pixels = true;
+        text.resize(text.size() - 2);
+    }
+    const auto x = text.find('x');
+    if (x == std::string::npos) {
+        return std::nullopt;
+    }
+    const auto w = positive_number(text.substr(0, x));
+    const auto h = positive_number(text.substr(x + 1));
+    const double most = size.pixels ? max_size_pixels : max_size_inches;
+    if (!w || !h || *w > most || *h > most) {
+        return std::nullopt;
+    }
+    size.width = *w;
+    size.height = *h;
+    return size;
+}
+
+std::optional<std::pair<int, int>> parse_aspect(const std::string& text) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == text.size() || colon > 3 ||
+        text.size() - colon - 1 > 3 || text.find_first_not_of("0123456789:") != std::string::npos ||
+        text.find(':', colon + 1) != std::string::npos) {
+        return std::nullopt;
+    }
+    const int w = std::stoi(text.substr(0, colon));
+    const int h = std::stoi(text.substr(colon + 1));
+    if (w <= 0 || h <= 0) {
+        return std::nullopt;
+    }
+    return std::pair{w, h};
+}
+
+}  // namespace
+
+void add_slide_options(CLI::App& group, SlideOptions& options) {
+    group
+        .add_option("--size", options.size,
+                    "Make the image exactly WIDTHxHEIGHT: inches (10x5.625), or pixels with px "
+                    "(1920x1080px: at --dpi in PNG, CSS pixels in SVG and PDF); the drawing is "
+                    "spread and scaled to fill it")
+        ->type_name("WxH")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return parse_size(value)
+                           ? std::string()
+                           : "\"" + value +
+                                 "\" is not a size: give WIDTHxHEIGHT in inches (10x5.625) or "
+                                 "pixels (1920x1080px), each above 0 and at most 200 inches or "
+                                 "32767 pixels";
+            },
+            ""));
+    group
+        .add_option("--dpi", options.dpi,
+                    "PNG resolution in dots per inch (default " +
+                        std::to_string(static_cast<int>(default_png_dpi)) +
+                        ", sharp on a projector); SVG and PDF are vector drawings and ignore it")
+        ->type_name("N")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                const auto dpi = positive_number(value);
+                return dpi && *dpi <= max_dpi
+                           ? std::string()
+                           : "\"" + value +
+                                 "\" is not a resolution: give dots per inch, above 0 "
+                                 "and at most 1200 (e.g. 192)";
+            },
+            ""));
+    group
+        .add_option("--aspect", options.aspect,
+                    "Shape the image WIDTH:HEIGHT (16:9 for a slide, 4:3, 1:1); not with --size, "
+                    "which sets the shape itself")
+        ->type_name("W:H")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return parse_aspect(value) ? std::string()
+                                           : "\"" + value +
+                                                 "\" is not an aspect ratio: give WIDTH:HEIGHT "
+                                                 "in whole numbers from 1 to 999, e.g. 16:9";
+            },
+            ""))
+        ->excludes("--size");
+    group.add_option("--title", options.title, "Title the drawing TEXT instead of its own title")
+        ->type_name("TEXT");
+    group.add_flag("--no-edge-labels", options.no_edge_labels,
+                   "Draw edges without labels (each label opens the edge's tooltip instead)");
+    group.add_flag("--per-pair", options.per_pair,
+                   "One edge per pair of actors, labelled with the count of its claims (\"3 "
+                   "claims: 2 +, 1 -\"), instead of one edge per claim; the tooltip lists them");
+}
+
+void add_all_flag(CLI::App& command, bool& all) {
+    command.add_flag("--all", all,
+                     "List every claim, triangle and tie in the text output (by default each "
+                     "list shows its first " +
+                         std::to_string(text_list_limit) +
+                         " and says how many more there are; JSON lists all)");
+}
+
+PageOptions page_options(const SlideOptions& options) {
+    PageOptions page;
+    if (const auto size = parse_size(options.size)) {
+        page.width = size->width;
+        page.height = size->height;
+        page.pixels = size->pixels;
+    }
+    if (const auto dpi = positive_number(options.dpi)) {
+        page.dpi = *dpi;
+    }
+    if (const auto aspect = parse_aspect(options.aspect)) {
+        page.aspect_width = aspect->first;
+        page.aspect_height = aspect->second;
+    }
+    page.edge_labels = !options.no_edge_labels;
+    return page;
 }
 
 CLI::Option* add_list_option(CLI::App& command, const std::string& name,
@@ -412,8 +561,23 @@ void write_output(const std::string& path, const std::string& bytes) {
     }
 }
 
-void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
-          const std::string& requested_layout) {
+void draw(const std::string& path, const Diagram& original, DiagramFormat format,
+          const std::string& requested_layout, const SlideOptions& slide,
+          const std::string& scenario) {
+    // --title replaces the query's title; a what-if drawing says its scenario under either, so
+    // it is never taken for the data as it stands.
+    Diagram drawn;
+    const bool adapted = !slide.title.empty() || !scenario.empty() || slide.per_pair;
+    if (adapted) {
+        drawn = slide.per_pair ? one_edge_per_pair(original) : original;
+        if (!slide.title.empty()) {
+            drawn.title = slide.title;
+        }
+        if (!scenario.empty()) {
+            drawn.title += (drawn.title.empty() ? "" : "\n") + std::string("scenario: ") + scenario;
+        }
+    }
+    const Diagram& diagram = adapted ? drawn : original;
     const std::string layout = choose_layout(diagram, requested_layout);
     // Said before the work starts, so a long layout never looks like a hang.
     if (format != DiagramFormat::dot) {
@@ -431,7 +595,7 @@ void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
     }
     Rendered rendered;
     try {
-        rendered = render(diagram, format, layout);
+        rendered = render(diagram, format, layout, page_options(slide));
     } catch (const RenderError& e) {
         print_error(e.what());
         stop(exit_data);
@@ -449,7 +613,8 @@ void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
 
 void write_diagram(const QueryOptions& options, const Diagram& diagram) {
     if (!options.diagram.empty()) {
-        draw(options.diagram, diagram, *diagram_format_for(options.diagram), options.layout);
+        draw(options.diagram, diagram, *diagram_format_for(options.diagram), options.layout,
+             options.slide, scenario_line(options.scenario));
     }
 }
 

@@ -42,6 +42,17 @@ struct DataOptions {
     LoadLimits limits;              ///< --max-bytes, --max-records, --max-*-length.
 };
 
+/// The Diagram group's options that fit a drawing to a slide, as typed (their validators have
+/// checked them; page_options reads them).
+struct SlideOptions {
+    std::string size;             ///< --size WxH (inches) or WxHpx (pixels), or "".
+    std::string dpi;              ///< --dpi N (PNG dots per inch), or "" for default_png_dpi.
+    std::string aspect;           ///< --aspect W:H, or "".
+    std::string title;            ///< --title TEXT, or "" for the query's own title.
+    bool no_edge_labels = false;  ///< --no-edge-labels.
+    bool per_pair = false;        ///< --per-pair: one edge per pair of actors (one_edge_per_pair).
+};
+
 /// Options of every query: data, format, the what-if scenario and, for most, a diagram.
 struct QueryOptions {
     DataOptions data;       ///< Where the data comes from.
@@ -49,6 +60,7 @@ struct QueryOptions {
     ScenarioText scenario;  ///< --as-of, --from, --until, --assume, --without.
     std::string diagram;    ///< --diagram FILE: draw the answer there.
     std::string layout;     ///< --layout ENGINE, empty for automatic.
+    SlideOptions slide;     ///< --size, --dpi, --aspect, --title, --no-edge-labels.
 };
 
 /// Makes a vector option take one value per use and keep every use (`--data a --data b`).
@@ -67,6 +79,13 @@ void add_window_options(CLI::App& group, std::string& from, std::string& until);
 void add_query_options(CLI::App& command, QueryOptions& options,
                        const std::vector<std::string>& formats = {"table", "json"},
                        bool diagram = true);
+/// Adds --size, --dpi, --aspect, --title and --no-edge-labels to `group`; bad values are usage
+/// errors with the messages pinned in tests/cli/cli_tests.cmake.
+void add_slide_options(CLI::App& group, SlideOptions& options);
+/// The page the slide options describe (inches or pixels, dpi, aspect, edge labels).
+PageOptions page_options(const SlideOptions& options);
+/// Adds --all: list every item of the text output's long lists (see text_list_limit).
+void add_all_flag(CLI::App& command, bool& all);
 /// Adds a list option that takes one value per use, split at commas (`--relations a,b`); an
 /// empty item (`--relations ,` or `""`) is refused.
 CLI::Option* add_list_option(CLI::App& command, const std::string& name,
@@ -117,12 +136,16 @@ const KnowledgeGraph& load_scenario(const QueryOptions& options);
 std::string scenario_line(const ScenarioText& scenario);
 
 /// Renders the diagram to --diagram's file (format from its extension), written atomically,
-/// and says on stderr what was written and with which layout. Does nothing without --diagram.
+/// and says on stderr what was written and with which layout; the slide options apply and the
+/// title says the what-if scenario, if any. Does nothing without --diagram.
 void write_diagram(const QueryOptions& options, const Diagram& diagram);
 /// Renders a diagram into `path` (atomically; "-" or "" for stdout), saying on stderr which
-/// layout is used when it is not dot or is expected to be slow, and what was written.
+/// layout is used when it is not dot or is expected to be slow, and what was written; `slide`'s
+/// title, when given, replaces the diagram's, and `scenario` (scenario_line's text), when not
+/// empty, is added under it as "scenario: ...".
 void draw(const std::string& path, const Diagram& diagram, DiagramFormat format,
-          const std::string& requested_layout);
+          const std::string& requested_layout, const SlideOptions& slide = {},
+          const std::string& scenario = {});
 /// Writes bytes to a file atomically, or to stdout when the path is "-" or empty.
 void write_output(const std::string& path, const std::string& bytes);
 

@@ -13,6 +13,7 @@ struct DivergeOptions {
     std::string a;
     std::string b;
     bool direct_only = false;
+    bool all = false;
 };
 
 // Weights are positive: shown with two decimals and no sign.
@@ -98,14 +99,15 @@ int run(const DivergeOptions& options) {
     }
     table.print(lines);
     n = 0;
+    const std::size_t limit = options.all ? no_list_limit : text_list_limit;
     for (const auto& p : points) {
         lines.blank();
         lines.line(++n, ". ", kg.actor(p.object).name, " (", kg.actor(p.object).id, ")",
                    p.roadblock ? ", a roadblock" : "");
         lines.line("   ", A.name, " ", signed_number(p.tie_a->value));
-        print_evidence(lines, kg, *p.tie_a, "     ");
+        print_evidence(lines, kg, *p.tie_a, "     ", limit);
         lines.line("   ", B.name, " ", signed_number(p.tie_b->value));
-        print_evidence(lines, kg, *p.tie_b, "     ");
+        print_evidence(lines, kg, *p.tie_b, "     ", limit);
     }
     return exit_ok;
 }
@@ -123,6 +125,7 @@ void register_diverge(CLI::App& app) {
     command->add_option("a", options->a, "First actor")->type_name("ACTOR")->required();
     command->add_option("b", options->b, "Second actor")->type_name("ACTOR")->required();
     command->add_flag("--direct-only", options->direct_only, "Leave out derived ties");
+    add_all_flag(*command, options->all);
     command->footer(
         "Examples:\n"
         "  entente diverge russia pakistan\n"

@@ -26,6 +26,7 @@ struct ExportOptions {
     std::string from;
     std::string until;
     std::string layout;
+    SlideOptions slide;
     bool raw = false;
     bool directed_only = false;
 };
@@ -158,8 +159,12 @@ int run(const ExportOptions& o) {
         if (select_options.focus) {
             centre.push_back(*select_options.focus);
         }
+        ScenarioText scenario;
+        scenario.as_of = o.as_of;
+        scenario.from = o.from;
+        scenario.until = o.until;
         draw(o.output, claims_diagram(kg, selection.actors, selection.claims, title, centre),
-             *parse_diagram_format(format), o.layout);
+             *parse_diagram_format(format), o.layout, o.slide, scenario_line(scenario));
     }
     return exit_ok;
 }
@@ -212,6 +217,7 @@ void register_export(CLI::App& app) {
                      "(default: dot, or sfdp for large graphs)")
         ->type_name("ENGINE")
         ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}));
+    add_slide_options(*command->add_option_group("Diagram"), o->slide);
     command->footer(
         "Examples:\n"
         "  entente export -o entente.svg\n"

@@ -432,9 +432,17 @@ void print_claim(Lines& lines, const KnowledgeGraph& kg, Index index, const std:
     }
 }
 
+void print_more(Lines& lines, std::size_t total, std::size_t shown, const std::string& indent) {
+    if (shown < total) {
+        lines.line(indent, "\u2026 and ", total - shown, " more (--all to list them)");
+    }
+}
+
 void print_evidence(Lines& lines, const KnowledgeGraph& kg, const Tie& tie,
-                    const std::string& indent) {
-    for (const Evidence& e : tie.evidence) {
+                    const std::string& indent, std::size_t limit) {
+    const std::size_t shown = std::min(limit, tie.evidence.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Evidence& e = tie.evidence[i];
         std::string suffix = "  (" + signed_number(e.weight);
         if (e.derived) {
             const Actor& position = kg.actor(kg.claim(e.claim).object);
@@ -442,6 +450,7 @@ void print_evidence(Lines& lines, const KnowledgeGraph& kg, const Tie& tie,
         }
         print_claim(lines, kg, e.claim, indent, suffix + ")");
     }
+    print_more(lines, tie.evidence.size(), shown, indent);
 }
 
 }  // namespace entente::cli

@@ -226,8 +226,17 @@ std::string holds_text(const Claim& claim);
 /// asserts it, its source, confidence and dates; then its note when `note` is set.
 void print_claim(Lines& lines, const KnowledgeGraph& kg, Index claim, const std::string& indent,
                  const std::string& suffix = "", bool note = false);
-/// Writes the claims behind a tie, each with its weight (and, when derived, through whom).
+/// How many items a text list shows unless --all is given: the claims behind a tie, unbalanced
+/// triangles, frustrated ties. A dense graph has hundreds of thousands of unbalanced triangles;
+/// JSON always lists every one.
+inline constexpr std::size_t text_list_limit = 20;
+/// The largest limit: every item.
+inline constexpr std::size_t no_list_limit = static_cast<std::size_t>(-1);
+/// Writes "INDENT… and N more (--all to list them)" when `shown` < `total`.
+void print_more(Lines& lines, std::size_t total, std::size_t shown, const std::string& indent);
+/// Writes the claims behind a tie, each with its weight (and, when derived, through whom): the
+/// first `limit`, then how many more there are.
 void print_evidence(Lines& lines, const KnowledgeGraph& kg, const Tie& tie,
-                    const std::string& indent);
+                    const std::string& indent, std::size_t limit = no_list_limit);
 
 }  // namespace entente::cli

@@ -35,7 +35,7 @@ int run(const PathCommandOptions& options) {
         po.relations.push_back(kg.find_relation(id));
     }
     const auto paths = shortest_paths(kg, from, to, po);
-    write_diagram(options.query, paths_diagram(kg, paths));
+    write_diagram(options.query, paths_diagram(kg, paths, from, to));
     if (options.query.format == "json") {
         JsonAnswer json(kg, options.query.scenario);
         json.key("from");

@@ -150,6 +150,69 @@ case $case_name in
     expect_eq "truncated compiled file: status" "$status" 2
     grep -q "cut.entente: error: damaged compiled dataset: the header announces" "$tmp/stderr" && ok "truncation is named" || fail "unclear error: $(cat "$tmp/stderr")"
     ;;
+  slides)
+    # --size, --dpi, --aspect, --title and --no-edge-labels through the binary, the image sizes
+    # read from the files themselves (a PNG's IHDR; the SVG's width, height and viewBox).
+    png_size() { /usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n" and d[12:16]==b"IHDR"; print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
+    svg_box() { xpath "$1" "concat(/*/@width, ' ', /*/@height, ' ', /*/@viewBox)"; }
+    run diverge russia pakistan --diagram "$tmp/d96.png" --dpi 96 >/dev/null || true
+    run diverge russia pakistan --diagram "$tmp/d.png" >/dev/null || true
+    small=$(png_size "$tmp/d96.png"); big=$(png_size "$tmp/d.png")
+    expect_eq "default PNG is twice the pixels of 96 dpi each way" \
+      "$(/usr/bin/python3 -c "import sys; a,b=[tuple(map(int,s.split('x'))) for s in sys.argv[1:]]; print(all(abs(2*x-y)<=2 for x,y in zip(a,b)))" "$small" "$big")" True
+    run diverge russia pakistan --diagram "$tmp/slide.png" --size 1920x1080px >/dev/null || true
+    expect_eq "--size 1920x1080px PNG" "$(png_size "$tmp/slide.png")" 1920x1080
+    run diverge russia pakistan --diagram "$tmp/slide96.png" --size 1920x1080px --dpi 96 >/dev/null || true
+    expect_eq "--size 1920x1080px --dpi 96 PNG" "$(png_size "$tmp/slide96.png")" 1920x1080
+    run diverge russia pakistan --diagram "$tmp/inches.png" --size 10x5.625 --dpi 144 >/dev/null || true
+    expect_eq "--size 10x5.625 --dpi 144 PNG" "$(png_size "$tmp/inches.png")" 1440x810
+    run balance --diagram "$tmp/slide.svg" --size 1920x1080px >/dev/null || true
+    expect_eq "--size 1920x1080px SVG (CSS pixels: 3/4 point each)" "$(svg_box "$tmp/slide.svg")" "1440pt 810pt 0.00 0.00 1440.00 810.00"
+    run export -o "$tmp/export.svg" --size 8x4.5 >/dev/null || true
+    expect_eq "export --size 8x4.5 SVG" "$(svg_box "$tmp/export.svg")" "576pt 324pt 0.00 0.00 576.00 324.00"
+    run align russia --diagram "$tmp/aspect.png" --aspect 16:9 >/dev/null || true
+    expect_eq "--aspect 16:9 PNG within a pixel of 16:9" \
+      "$(/usr/bin/python3 -c "import sys; w,h=map(int,sys.argv[1].split('x')); print(abs(w*9/16-h)<=1)" "$(png_size "$tmp/aspect.png")")" True
+    run path pakistan united-states --diagram "$tmp/title.svg" --title 'Pakistan & the "US"' >/dev/null || true
+    expect_eq "--title replaces the title" "$(xpath "$tmp/title.svg" "string(//*[local-name()='g'][@class='graph']/*[local-name()='text'][1])")" 'Pakistan & the "US"'
+    xmllint --noout "$tmp/title.svg" && ok "titled SVG is well-formed" || fail "titled SVG is not XML"
+    run align russia pakistan --diagram "$tmp/labels.svg" >/dev/null || true
+    run align russia pakistan --diagram "$tmp/nolabels.svg" --no-edge-labels >/dev/null || true
+    run export --data "$data/good/long-lists.json" --per-pair -o "$tmp/pairs.svg" >/dev/null || true
+    expect_eq "--per-pair: one pair edge" "$(xpath "$tmp/pairs.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'pair-')])")" 1
+    expect_eq "--per-pair: 27 single claims kept" "$(xpath "$tmp/pairs.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'claim-')])")" 27
+    expect_eq "--per-pair: the count drawn" "$(xpath "$tmp/pairs.svg" "string(//*[local-name()='g'][@id='pair-s0--s1']//*[local-name()='text'])")" "22 claims: 22 -"
+    labelled=$(xpath "$tmp/labels.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'tie-')]//*[local-name()='text'])")
+    [ "$labelled" -gt 0 ] && ok "tie edges carry labels by default ($labelled)" || fail "no labelled tie edges"
+    expect_eq "--no-edge-labels: tie edges without text" "$(xpath "$tmp/nolabels.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'tie-')]//*[local-name()='text'])")" 0
+    expect_eq "--no-edge-labels: the value opens the tooltip" "$(xpath "$tmp/nolabels.svg" "starts-with(string((//*[local-name()='g'][@class='edge'][starts-with(@id,'tie-')]//*[local-name()='a'])[1]/@*[local-name()='title']), '+') or starts-with(string((//*[local-name()='g'][@class='edge'][starts-with(@id,'tie-')]//*[local-name()='a'])[1]/@*[local-name()='title']), '-')")" true
+    ;;
+  what-if)
+    # Every what-if drawing says its scenario under the title; an empty answer is a message.
+    graph_text() { xpath "$1" "string(//*[local-name()='g'][@class='graph'])" | tr -s ' \n' ' '; }
+    for command in "balance" "diverge russia pakistan" "align russia pakistan" "align russia" \
+                   "align --matrix russia pakistan india" "path pakistan united-states" "neighbors russia"; do
+      # shellcheck disable=SC2086
+      run $command --diagram "$tmp/w.svg" --as-of 2024 --assume "russia sanctions pakistan" --without kor-41 >/dev/null || true
+      label=$(xpath "$tmp/w.svg" "string((//*[local-name()='g'][@class='graph']/*[local-name()='text'])[last()])")
+      expect_eq "$command: scenario line" "$label" 'scenario: as of 2024; assuming "russia sanctions pakistan"; without kor-41'
+      # shellcheck disable=SC2086
+      run $command --diagram "$tmp/w.dot" --from 2019 --until 2023 >/dev/null || true
+      grep -qF 'label="' "$tmp/w.dot" && grep -qF '\nscenario: from 2019; until 2023"' "$tmp/w.dot" && ok "$command: from/until in the DOT title" || fail "$command: no window in the DOT title"
+      # shellcheck disable=SC2086
+      run $command --diagram "$tmp/plain.dot" >/dev/null || true
+      grep -qF 'scenario:' "$tmp/plain.dot" && fail "$command: scenario line without a scenario" || ok "$command: no scenario line without one"
+    done
+    run export -o "$tmp/e.dot" --as-of 2020 >/dev/null || true
+    grep -qF '\nscenario: as of 2020"' "$tmp/e.dot" && ok "export --as-of in the DOT title" || fail "export: no as-of in the title"
+    run path pakistan united-states --max-hops 1 --diagram "$tmp/none.svg" >/dev/null || true
+    xmllint --noout "$tmp/none.svg" && ok "empty answer SVG is well-formed" || fail "empty answer SVG is not XML"
+    expect_eq "empty path: the message is drawn" "$(xpath "$tmp/none.svg" "string(//*[@id='empty-answer']//*[local-name()='text'])")" "No path from Pakistan to United States within the limits given"
+    expect_eq "empty path: the title names the two" "$(xpath "$tmp/none.svg" "string((//*[local-name()='g'][@class='graph']/*[local-name()='text'])[1])")" "How Pakistan and United States are connected"
+    expect_eq "empty path: no legend" "$(xpath "$tmp/none.svg" "count(//*[starts-with(@id,'legend')])")" 0
+    run path pakistan united-states --max-hops 1 --diagram "$tmp/none.png" >/dev/null || true
+    /usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); w,h=struct.unpack(">II",d[16:24]); sys.exit(0 if w>=400 and h>=150 else 1)' "$tmp/none.png" && ok "empty path PNG is a readable message, not a 91x45 stamp" || fail "empty path PNG too small"
+    ;;
   *) echo "unknown case $case_name"; exit 2 ;;
 esac
 finish_checks

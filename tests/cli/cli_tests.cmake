@@ -234,7 +234,7 @@ entente_cli_test(path.same 1 --stderr-has "are the same actor" -- path russia mo
 
 # Drawings and exports checked by other tools: xmllint and Graphviz's dot.
 foreach(check embedded highland escaping determinism size-switch query-diagrams write-errors
-              compiled)
+              compiled slides what-if)
   add_test(NAME export.${check}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_exports.sh $<TARGET_FILE:entente>
                    ${PROJECT_SOURCE_DIR} ${check})
@@ -367,3 +367,46 @@ add_test(NAME export.readers
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_readers.py
                  $<TARGET_FILE:entente> ${_data}/good/hostile-text.json
                  ${CMAKE_CURRENT_BINARY_DIR}/readers)
+
+# Slide options: bad values are usage errors (status 1) with their messages pinned.
+entente_cli_test(diagram.bad-size 1 --stdout-empty-if 1
+  --stderr-has "entente: --size: \"0x5\" is not a size: give WIDTHxHEIGHT in inches (10x5.625) or pixels (1920x1080px), each above 0 and at most 200 inches or 32767 pixels"
+  -- diverge russia pakistan --diagram out.png --size 0x5)
+entente_cli_test(diagram.bad-size-unit 1 --stdout-empty-if 1
+  --stderr-has "entente: --size: \"1920x1080cm\" is not a size"
+  -- balance --diagram out.png --size 1920x1080cm)
+entente_cli_test(diagram.bad-dpi 1 --stdout-empty-if 1
+  --stderr-has "entente: --dpi: \"-3\" is not a resolution: give dots per inch, above 0 and at most 1200 (e.g. 192)"
+  -- diverge russia pakistan --diagram out.png --dpi -3)
+entente_cli_test(diagram.bad-aspect 1 --stdout-empty-if 1
+  --stderr-has "entente: --aspect: \"16\" is not an aspect ratio: give WIDTH:HEIGHT in whole numbers from 1 to 999, e.g. 16:9"
+  -- align russia --diagram out.png --aspect 16)
+entente_cli_test(diagram.aspect-and-size 1 --stdout-empty-if 1
+  --stderr-has "entente: --size excludes --aspect"
+  -- path pakistan india --diagram out.png --aspect 16:9 --size 10x5)
+entente_cli_test(export.bad-size 1 --stdout-empty-if 1
+  --stderr-has "entente: --size: \"10x0\" is not a size" -- export -o out.svg --size 10x0)
+
+# Long text lists are capped (text_list_limit, 20) with the count of the rest; --all lists them;
+# JSON is complete. long-lists.json: 8 mutually hostile states (56 unbalanced triangles) and one
+# tie resting on 22 claims.
+entente_cli_test(balance.capped 0
+  --stdout "${_data}/expected/balance-long-lists.txt" -- balance --data good/long-lists.json)
+entente_cli_test(balance.all 0
+  --stdout-has "  s5, s6, s7  ---" --stdout-has "      x20  State 0 is hostile to State 1"
+  --stdout-lacks "more (--all to list them)"
+  -- balance --data good/long-lists.json --all)
+# JSON keeps every triangle and every claim.
+add_test(NAME cli.balance.json-complete
+         COMMAND bash -c "\"$1\" balance --data good/long-lists.json --format json | /usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin); n = len(d[\"unbalanced_triangles\"]); c = len(d[\"claims\"]); print(n, c); sys.exit(0 if (n, c) == (56, 49) else 1)'"
+                 -- $<TARGET_FILE:entente>
+         WORKING_DIRECTORY ${_data})
+entente_cli_test(align.capped-evidence 0
+  --stdout-has "    x18  State 0 is hostile to State 1"
+  --stdout-has "    … and 2 more (--all to list them)"
+  --stdout-lacks "x19  State 0"
+  -- align s0 s1 --data good/long-lists.json)
+entente_cli_test(align.all-evidence 0
+  --stdout-has "    x20  State 0 is hostile to State 1"
+  --stdout-lacks "more (--all to list them)"
+  -- align s0 s1 --data good/long-lists.json --all)

@@ -1,6 +1,10 @@
 // Diagrams rendered in process, and what the renderer promises: formats, determinism, layout.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
 #include "entente/draw/render.hpp"
 #include "fixture.hpp"
 
@@ -193,4 +197,284 @@ TEST_CASE("ranking and matrix diagrams: counts in labels, thin evidence drawn fa
     REQUIRE(m.edges.size() == 1);
     CHECK(m.edges[0].faint);
     CHECK(m.edges[0].label == "+0.50 (n=1)");
+}
+
+namespace {
+
+// A PNG's width and height from its IHDR chunk (bytes 16-23, big-endian), as every PNG reader
+// takes them.
+std::pair<unsigned, unsigned> png_size(const std::string& png) {
+    REQUIRE(png.size() > 24);
+    REQUIRE(png.compare(12, 4, "IHDR") == 0);
+    auto word = [&](std::size_t at) {
+        unsigned v = 0;
+        for (std::size_t i = 0; i < 4; ++i) {
+            v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+        }
+        return v;
+    };
+    return {word(16), word(20)};
+}
+
+// The <svg ...> start tag's attribute `name`.
+std::string svg_attribute(const std::string& svg, const std::string& name) {
+    const auto tag = svg.find("<svg");
+    REQUIRE(tag != std::string::npos);
+    const auto at = svg.find(" " + name + "=\"", tag);
+    REQUIRE(at != std::string::npos);
+    const auto start = at + name.size() + 3;
+    return svg.substr(start, svg.find('"', start) - start);
+}
+
+}  // namespace
+
+TEST_CASE("page: PNG at 192 dpi by default, --dpi, and --size in inches or pixels exactly") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const Diagram d = everything(kg);
+    PageOptions natural;
+    natural.dpi = 96;
+    const auto at96 = png_size(render(d, DiagramFormat::png, {}, natural).bytes);
+    const auto at192 = png_size(render(d, DiagramFormat::png).bytes);
+    // Twice the resolution, twice the pixels each way (give or take Graphviz's rounding).
+    CHECK(at192.first >= 2 * at96.first - 2);
+    CHECK(at192.first <= 2 * at96.first + 2);
+    CHECK(at192.second >= 2 * at96.second - 2);
+    CHECK(at192.second <= 2 * at96.second + 2);
+
+    PageOptions pixels;
+    pixels.width = 1920;
+    pixels.height = 1080;
+    pixels.pixels = true;
+    CHECK(png_size(render(d, DiagramFormat::png, {}, pixels).bytes) ==
+          std::pair<unsigned, unsigned>{1920, 1080});
+    pixels.dpi = 96;  // the same pixels at another resolution: a larger drawing, same image size
+    CHECK(png_size(render(d, DiagramFormat::png, {}, pixels).bytes) ==
+          std::pair<unsigned, unsigned>{1920, 1080});
+    PageOptions inches;
+    inches.width = 10;
+    inches.height = 5.625;
+    CHECK(png_size(render(d, DiagramFormat::png, {}, inches).bytes) ==
+          std::pair<unsigned, unsigned>{1920, 1080});
+    // SVG: 10 x 5.625 inches are 720 x 405 points; 1920 x 1080 CSS pixels are 1440 x 810 points.
+    const std::string svg = render(d, DiagramFormat::svg, {}, inches).bytes;
+    CHECK(svg_attribute(svg, "width") == "720pt");
+    CHECK(svg_attribute(svg, "height") == "405pt");
+    CHECK(svg_attribute(svg, "viewBox") == "0.00 0.00 720.00 405.00");
+    pixels.dpi = 0;
+    const std::string css = render(d, DiagramFormat::svg, {}, pixels).bytes;
+    CHECK(svg_attribute(css, "width") == "1440pt");
+    CHECK(svg_attribute(css, "height") == "810pt");
+    CHECK(svg_attribute(css, "viewBox") == "0.00 0.00 1440.00 810.00");
+}
+
+TEST_CASE("page: --aspect gives an image of exactly that shape, the drawing centred in it") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const Diagram d = everything(kg);
+    for (const auto& shape :
+         {std::pair{16, 9}, std::pair{4, 3}, std::pair{1, 1}, std::pair{9, 16}}) {
+        const int w = shape.first;
+        const int h = shape.second;
+        CAPTURE(w);
+        CAPTURE(h);
+        PageOptions page;
+        page.aspect_width = w;
+        page.aspect_height = h;
+        const auto [pw, ph] = png_size(render(d, DiagramFormat::png, {}, page).bytes);
+        // Within a pixel of the exact shape.
+        CHECK(std::abs(static_cast<double>(pw) * h / w - ph) <= 1.0 + static_cast<double>(h) / w);
+    }
+}
+
+TEST_CASE("page: --no-edge-labels draws no edge label and keeps each label in the tooltip") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const Index a = kg.find_actor("a");
+    const Diagram d = ranking_diagram(
+        kg, a, {{kg.find_actor("b"), 0.41, 5}, {kg.find_actor("c"), -0.62, 2}}, "alignment", 3);
+    const std::string labelled = render(d, DiagramFormat::svg).bytes;
+    CHECK(labelled.find(">+0.41 (n=5)</text>") != std::string::npos);
+    PageOptions page;
+    page.edge_labels = false;
+    const std::string bare = render(d, DiagramFormat::svg, {}, page).bytes;
+    CHECK(bare.find(">+0.41 (n=5)</text>") == std::string::npos);
+    CHECK(bare.find(">&#45;0.62 (n=2)</text>") == std::string::npos);
+    // The tooltip opens with the label.
+    CHECK(bare.find("xlink:title=\"+0.41 (n=5)&#10;") != std::string::npos);
+    // No edge of the drawing (the legend's samples aside) carries a <text>.
+    std::size_t at = 0;
+    std::size_t edges = 0;
+    while ((at = bare.find("class=\"edge\"", at)) != std::string::npos) {
+        const auto end = bare.find("</g>\n</g>", at);
+        const std::string group = bare.substr(at, end - at);
+        if (group.find("legend") == std::string::npos) {
+            CHECK(group.find("<text") == std::string::npos);
+            ++edges;
+        }
+        at = end;
+    }
+    CHECK(edges == 2);
+}
+
+namespace {
+
+// Undoes the XML escaping Graphviz writes (&amp; &lt; &gt; &quot; &#39; and &#N;), as any XML
+// parser would; the text is ASCII or UTF-8 and numeric references here are below 128.
+std::string xml_text(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        const auto end = s.find(';', i);
+        REQUIRE(end != std::string::npos);
+        const std::string name = s.substr(i + 1, end - i - 1);
+        if (name == "amp") {
+            out += '&';
+        } else if (name == "lt") {
+            out += '<';
+        } else if (name == "gt") {
+            out += '>';
+        } else if (name == "quot") {
+            out += '"';
+        } else if (name == "apos") {
+            out += '\'';
+        } else {
+            REQUIRE(name.size() > 1);
+            REQUIRE(name[0] == '#');
+            const long code = std::stol(name.substr(1));
+            REQUIRE(code < 128);
+            out += static_cast<char>(code);
+        }
+        i = end;
+    }
+    return out;
+}
+
+// Every value of `<text ...>VALUE</text>` (what is drawn) or of `xlink:title="VALUE"` (the
+// tooltip), decoded.
+std::vector<std::string> svg_values(const std::string& svg, bool tooltips) {
+    std::vector<std::string> out;
+    const std::string open = tooltips ? "xlink:title=\"" : "<text ";
+    for (auto at = svg.find(open); at != std::string::npos; at = svg.find(open, at + 1)) {
+        std::size_t start = at + open.size();
+        if (!tooltips) {
+            start = svg.find('>', at) + 1;
+        }
+        const auto end = svg.find(tooltips ? "\"" : "</text>", start);
+        out.push_back(xml_text(svg.substr(start, end - start)));
+    }
+    return out;
+}
+
+bool has(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace
+
+TEST_CASE("labels and tooltips draw exactly the text: Graphviz's backslash escapes and entities") {
+    // Graphviz expands these in labels (\N the node's name, \G the graph's, \E the edge's, \T
+    // and \H its ends, \L the object's label, \n \l \r line breaks) and, differently, in
+    // tooltips (where "\N" came out as "a (state)" and "\\x" as "\x").
+    const std::vector<std::string> names = {"\\N", "\\G",   "\\E",   "\\T",  "\\H",
+                                            "\\L", "\\\\x", "\\n",   "\\l",  "\\r",
+                                            "a\\", "&amp;", "&#65;", "x&y;", "\\\\\\N"};
+    Diagram d;
+    d.title = "title \\G \\N";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        DiagramNode n;
+        n.name = "n" + std::to_string(i);
+        n.id = "actor-n" + std::to_string(i);
+        n.label = names[i];
+        n.tooltip = "node " + names[i];
+        d.nodes.push_back(n);
+        if (i > 0) {
+            DiagramEdge e;
+            e.tail = d.nodes[i - 1].name;
+            e.head = n.name;
+            e.id = "claim-e" + std::to_string(i);
+            e.label = "edge " + names[i];
+            e.tooltip = "tip " + names[i] + "\nsecond line " + names[i];
+            d.edges.push_back(e);
+        }
+    }
+    const std::string svg = render(d, DiagramFormat::svg).bytes;
+    const auto texts = svg_values(svg, false);
+    const auto tips = svg_values(svg, true);
+    CHECK(has(texts, "title \\G \\N"));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string& name = names[i];
+        CAPTURE(name);
+        CHECK(has(texts, name));
+        CHECK(has(tips, "node " + name));
+        if (i > 0) {  // edge i joins node i - 1 to node i
+            CHECK(has(texts, "edge " + name));
+            CHECK(has(tips, "tip " + name + "\nsecond line " + name));
+        }
+    }
+    // Nothing of the objects' own names leaked in.
+    for (const auto& text : texts) {
+        CHECK(text.find("n0") == std::string::npos);
+        CHECK(text.find("entente") == std::string::npos);
+    }
+    for (const auto& tip : tips) {
+        CHECK(tip.find("n0") == std::string::npos);
+        CHECK(tip.find("entente") == std::string::npos);
+    }
+}
+
+TEST_CASE("the hostile-text corpus's names are drawn and hovered exactly") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/hostile-text.json");
+    const std::string svg = render(everything(kg), DiagramFormat::svg).bytes;
+    const auto texts = svg_values(svg, false);
+    const auto tips = svg_values(svg, true);
+    const std::string escapes = "\\N \\G \\\\x \\l";
+    const std::string markup =
+        "abc\u202e"
+        "evil\u202c <script>alert(1)</script> &amp;";
+    CHECK(has(texts, escapes));
+    CHECK(has(tips, escapes + " (organization)"));
+    CHECK(has(texts, markup));
+    CHECK(has(tips, markup + " (person)"));
+}
+
+TEST_CASE("one edge per pair: the claims between two actors become one edge with their count") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/long-lists.json");
+    const Diagram d = everything(kg);
+    REQUIRE(d.edges.size() == 49);
+    const Diagram merged = one_edge_per_pair(d, 3);
+    // 28 pairs: s0-s1 holds 22 claims, every other pair one.
+    REQUIRE(merged.edges.size() == 28);
+    CHECK(merged.nodes.size() == d.nodes.size());
+    const auto it = std::find_if(merged.edges.begin(), merged.edges.end(),
+                                 [](const DiagramEdge& e) { return e.id == "pair-s0--s1"; });
+    REQUIRE(it != merged.edges.end());
+    CHECK(it->label == "22 claims: 22 -");
+    CHECK(it->polarity == -1);
+    CHECK(!it->directed);
+    CHECK(it->tooltip.rfind("22 claims: 22 -\n\nh01: ", 0) == 0);
+    CHECK(it->tooltip.find("\n\nx01: ") != std::string::npos);
+    CHECK(it->tooltip.find("\n\nx02: ") == std::string::npos);
+    CHECK(it->tooltip.size() > 0);
+    CHECK(it->tooltip.substr(it->tooltip.size() - 15) == "\u2026 and 19 more");
+    // A pair with one claim keeps its claim edge.
+    CHECK(std::count_if(merged.edges.begin(), merged.edges.end(),
+                        [](const DiagramEdge& e) { return e.id.rfind("claim-", 0) == 0; }) == 27);
+    // Mixed polarities: the majority's sign, both counts in the label.
+    Diagram mixed;
+    mixed.nodes = {d.nodes[0], d.nodes[1]};
+    DiagramEdge plus;
+    plus.tail = d.nodes[0].name;
+    plus.head = d.nodes[1].name;
+    plus.polarity = 1;
+    DiagramEdge minus = plus;
+    minus.polarity = -1;
+    std::swap(minus.tail, minus.head);  // either direction is the same pair
+    mixed.edges = {plus, minus, plus};
+    const Diagram m = one_edge_per_pair(mixed);
+    REQUIRE(m.edges.size() == 1);
+    CHECK(m.edges[0].label == "3 claims: 2 +, 1 -");
+    CHECK(m.edges[0].polarity == 1);
+    CHECK(render(m, DiagramFormat::svg).bytes.find("id=\"pair&#45;s0&#45;&#45;s1\"") !=
+          std::string::npos);
 }

@@ -293,6 +293,10 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
     for (const auto& e : r.graph.edges) {
         tied[e.u] = tied[e.v] = true;
     }
+    if (r.graph.edges.empty()) {
+        b.diagram().clusters.clear();
+        b.diagram().empty_message = "No signed ties between these actors: nothing to balance";
+    }
     for (std::size_t v = 0; v < r.actors.size(); ++v) {
         if (tied[v]) {
             b.node(r.actors[v], false,
@@ -326,13 +330,23 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
     return std::move(b.diagram());
 }
 
-Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths) {
+Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths, Index from,
+                      Index to) {
+    if (!paths.empty() && (from == no_index || to == no_index)) {
+        from = paths.front().actors.front();
+        to = paths.front().actors.back();
+    }
     std::string title = "Paths";
-    if (!paths.empty()) {
-        title = "How " + kg.actor(paths.front().actors.front()).name + " and " +
-                kg.actor(paths.front().actors.back()).name + " are connected";
+    if (from != no_index && to != no_index) {
+        title = "How " + kg.actor(from).name + " and " + kg.actor(to).name + " are connected";
     }
     Builder b(kg, title);
+    if (paths.empty()) {
+        b.diagram().empty_message = from != no_index && to != no_index
+                                        ? "No path from " + kg.actor(from).name + " to " +
+                                              kg.actor(to).name + " within the limits given"
+                                        : "No path within the limits given";
+    }
     for (std::size_t i = 0; i < paths.size(); ++i) {
         const Path& p = paths[i];
         b.node(p.actors.front(), true);
@@ -344,6 +358,67 @@ Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths) 
         }
     }
     return std::move(b.diagram());
+}
+
+Diagram one_edge_per_pair(const Diagram& diagram, std::size_t listed) {
+    Diagram out = diagram;
+    out.edges.clear();
+    // Pairs in the order their first edge is drawn; each pair's edges in drawing order.
+    std::map<std::pair<std::string, std::string>, std::size_t> pair_of;
+    std::vector<std::vector<const DiagramEdge*>> pairs;
+    for (const auto& e : diagram.edges) {
+        auto key = e.tail < e.head ? std::pair{e.tail, e.head} : std::pair{e.head, e.tail};
+        const auto [it, added] = pair_of.emplace(std::move(key), pairs.size());
+        if (added) {
+            pairs.emplace_back();
+        }
+        pairs[it->second].push_back(&e);
+    }
+    for (const auto& edges : pairs) {
+        if (edges.size() == 1) {
+            out.edges.push_back(*edges.front());
+            continue;
+        }
+        const DiagramEdge& first = *edges.front();
+        DiagramEdge merged;
+        merged.tail = first.tail;
+        merged.head = first.head;
+        merged.id = tie_id("pair-", first.tail, first.head);
+        merged.directed = false;
+        merged.confidence = 0;
+        std::size_t cooperative = 0;
+        std::size_t hostile = 0;
+        std::size_t structural = 0;
+        for (const DiagramEdge* e : edges) {
+            (e->polarity > 0 ? cooperative : e->polarity < 0 ? hostile : structural)++;
+            merged.confidence = std::max(merged.confidence, e->confidence);
+            merged.highlighted |= e->highlighted;
+            merged.hypothetical |= e->hypothetical;
+            merged.derived |= e->derived;
+            merged.faint |= e->faint;
+        }
+        merged.polarity = cooperative > hostile ? 1 : hostile > cooperative ? -1 : 0;
+        std::string counts;
+        auto add = [&counts](std::size_t n, const char* sign) {
+            if (n != 0) {
+                counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + sign;
+            }
+        };
+        add(cooperative, "+");
+        add(hostile, "-");
+        add(structural, "0");
+        merged.label = std::to_string(edges.size()) + " claims: " + counts;
+        merged.tooltip = merged.label;
+        const std::size_t shown = std::min(listed, edges.size());
+        for (std::size_t i = 0; i < shown; ++i) {
+            merged.tooltip += "\n\n" + edges[i]->tooltip;
+        }
+        if (shown < edges.size()) {
+            merged.tooltip += "\n\n\u2026 and " + std::to_string(edges.size() - shown) + " more";
+        }
+        out.edges.push_back(std::move(merged));
+    }
+    return out;
 }
 
 }  // namespace entente

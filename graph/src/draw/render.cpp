@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <utility>
 
 #include "entente/model/errors.hpp"
 #include "entente/model/text.hpp"
@@ -29,25 +30,59 @@ char* mutable_cstr(const std::string& s) {
     return const_cast<char*>(s.c_str());
 }
 
-// Graphviz reads backslash escapes in labels and tooltips (\N is the node name, \n a line
-// break); a name's own backslashes must stay backslashes.
-std::string escape_label(const std::string& raw) {
+// True when the '&' at `at` begins what Graphviz reads as a character entity ("&amp;", "&#65;",
+// "&#x41;"): a name, or '#' and digits, then ';'. Graphviz turns those into their character in
+// labels and tooltips alike; any other '&' it leaves alone.
+bool starts_entity(const std::string& text, std::size_t at) {
+    std::size_t i = at + 1;
+    const std::size_t start = i;
+    while (i < text.size() && i - start <= 32 &&
+           ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z') ||
+            (text[i] >= '0' && text[i] <= '9') || text[i] == '#')) {
+        ++i;
+    }
+    return i > start && i < text.size() && text[i] == ';';
+}
+
+// What Graphviz expands, by attribute kind. Labels read "\\" as one backslash and "\N", "\G",
+// "\E", "\T", "\H", "\L" as the object's names, "\n", "\l", "\r" as line breaks. Tooltips
+// go through two passes that each halve a run of backslashes (the object substitution, then the
+// tooltip's own escapes), so one backslash of the text is four there; "\n" still breaks a line.
+// Measured on Graphviz 2.43 and pinned by the hostile-text tests in tests/unit/test_render.cpp.
+enum class Attribute { label, tooltip };
+
+// Escapes text from the data so that what Graphviz draws is exactly the text: backslashes and
+// entity-like '&' escaped for the attribute kind, line feeds as Graphviz's line break, carriage
+// returns dropped (a CRLF is one break).
+std::string escape_for(const std::string& raw, Attribute kind) {
     // SVG is XML: what XML 1.0 cannot carry is drawn as U+FFFD (the rule every writer applies).
     std::size_t replaced = 0;
     const std::string text = xml_carryable(raw, replaced);
+    const char* backslash = kind == Attribute::label ? "\\\\" : "\\\\\\\\";
     std::string out;
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         if (c == '\\') {
-            out += "\\\\";
+            out += backslash;
         } else if (c == '\n') {
             out += "\\n";
         } else if (c == '\r') {
             continue;
+        } else if (c == '&' && starts_entity(text, i)) {
+            out += "&amp;";
         } else {
             out += c;
         }
     }
     return out;
+}
+
+std::string escape_label(const std::string& raw) {
+    return escape_for(raw, Attribute::label);
+}
+
+std::string escape_tooltip(const std::string& raw) {
+    return escape_for(raw, Attribute::tooltip);
 }
 
 // Graphviz reports through a callback; messages are kept, not printed.
@@ -227,8 +262,26 @@ void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
     }
 }
 
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return text;
+}
+
+// The image's size in inches, from --size: pixels are device pixels at the PNG's resolution,
+// CSS pixels (1/96 inch) in the vector formats.
+std::pair<double, double> page_inches(const PageOptions& page, DiagramFormat format) {
+    if (!page.pixels) {
+        return {page.width, page.height};
+    }
+    const double per_inch = format == DiagramFormat::png
+                                ? (page.dpi > 0 ? page.dpi : default_png_dpi)
+                                : css_pixels_per_inch;
+    return {page.width / per_inch, page.height / per_inch};
+}
+
 // Builds the cgraph graph; the caller closes it.
-Agraph_t* build(const Diagram& diagram) {
+Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions& page) {
     Agraph_t* g = agopen(const_cast<char*>("entente"), Agdirected, nullptr);
     set(g, "label", escape_label(diagram.title));
     set(g, "labelloc", "t");
@@ -242,6 +295,22 @@ Agraph_t* build(const Diagram& diagram) {
     // clusters (Read's tribes as two camps, under ASan); newrank takes another path and also
     // ranks clustered graphs better.
     set(g, "newrank", "true");
+    if (format == DiagramFormat::png) {
+        // Set in PNG only: Graphviz 2.43 scales an SVG's width and height by dpi/72 but not its
+        // viewBox.
+        set(g, "dpi", number(page.dpi > 0 ? page.dpi : default_png_dpi));
+    }
+    if (page.width > 0 && page.height > 0) {
+        // "!" scales a small drawing up as well as a large one down; ratio=fill spreads the nodes
+        // toward the box's shape. Nodes keep their size, so the drawing rarely fills the box
+        // exactly: render() sets the viewport to the box after the layout.
+        const auto [w, h] = page_inches(page, format);
+        set(g, "size", number(w) + "," + number(h) + "!");
+        set(g, "ratio", "fill");
+    } else if (page.aspect_width > 0 && page.aspect_height > 0) {
+        // Graphviz's ratio is height over width.
+        set(g, "ratio", number(static_cast<double>(page.aspect_height) / page.aspect_width));
+    }
     agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
     agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
@@ -263,7 +332,7 @@ Agraph_t* build(const Diagram& diagram) {
         Agnode_t* node = agnode(parent, mutable_cstr(n.name), 1);
         style_node(node, n.kind, n.emphasized);
         set(node, "label", escape_label(n.label));
-        set(node, "tooltip", escape_label(n.tooltip));
+        set(node, "tooltip", escape_tooltip(n.tooltip));
         set(node, "id", n.id);
         nodes.emplace(n.name, node);
         needs.kinds.insert(n.kind);
@@ -276,9 +345,17 @@ Agraph_t* build(const Diagram& diagram) {
         }
         Agedge_t* edge = agedge(g, tail->second, head->second, mutable_cstr(e.id), 1);
         style_edge(edge, e);
-        set(edge, "label", escape_label(e.label));
-        set(edge, "tooltip", escape_label(e.tooltip));
-        set(edge, "labeltooltip", escape_label(e.tooltip));
+        if (page.edge_labels) {
+            set(edge, "label", escape_label(e.label));
+            set(edge, "tooltip", escape_tooltip(e.tooltip));
+            set(edge, "labeltooltip", escape_tooltip(e.tooltip));
+        } else {
+            // The value the label would show opens the tooltip, so nothing is lost.
+            const std::string tooltip = e.label.empty()     ? e.tooltip
+                                        : e.tooltip.empty() ? e.label
+                                                            : e.label + "\n" + e.tooltip;
+            set(edge, "tooltip", escape_tooltip(tooltip));
+        }
         set(edge, "id", e.id);
         needs.polarities.insert(e.polarity);
         needs.derived |= e.derived;
@@ -288,6 +365,22 @@ Agraph_t* build(const Diagram& diagram) {
     }
     if (diagram.legend && !diagram.nodes.empty()) {
         add_legend(g, needs, !diagram.clusters.empty());
+    }
+    if (diagram.nodes.empty()) {
+        // An empty answer says so in words, not as a blank image under a title. entente's own
+        // nodes are named with ':', which no actor id holds.
+        Agnode_t* n = agnode(g, const_cast<char*>("entente:empty"), 1);
+        set(n, "shape", "note");
+        set(n, "style", "filled");
+        set(n, "fillcolor", "#F7F7F7");
+        set(n, "color", "#999999");
+        set(n, "fontsize", "14");
+        set(n, "margin", "0.3,0.2");
+        set(n, "label",
+            escape_label(diagram.empty_message.empty() ? std::string("Nothing to draw")
+                                                       : diagram.empty_message));
+        set(n, "tooltip", escape_tooltip(diagram.empty_message));
+        set(n, "id", "empty-answer");
     }
     return g;
 }
@@ -349,13 +442,47 @@ bool slow_layout(const Diagram& diagram, std::string_view layout) {
            (diagram.nodes.size() > dot_node_limit || diagram.edges.size() > dot_edge_limit);
 }
 
-Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view layout) {
+namespace {
+
+// Fixes the image's final box, in points, once the layout is known: the --size box, or the
+// drawing's bounding box widened or heightened to the --aspect shape. Graphviz centres the drawing
+// in it, scaled by `size` when one is set.
+void set_viewport(Agraph_t* g, DiagramFormat format, const PageOptions& page) {
+    if (page.width > 0 && page.height > 0) {
+        const auto [w, h] = page_inches(page, format);
+        set(g, "viewport", number(w * 72) + "," + number(h * 72));
+        return;
+    }
+    if (page.aspect_width <= 0 || page.aspect_height <= 0) {
+        return;
+    }
+    // The layout's bounding box, in points (the "bb" attribute is only written at render time).
+    const boxf bb = GD_bb(g);
+    // Graphviz pads the drawing by 4 points on every side.
+    double w = bb.UR.x - bb.LL.x + 8;
+    double h = bb.UR.y - bb.LL.y + 8;
+    if (!(w > 8) || !(h > 8)) {
+        return;
+    }
+    const double shape = static_cast<double>(page.aspect_height) / page.aspect_width;
+    if (h < w * shape) {
+        h = w * shape;
+    } else {
+        w = h / shape;
+    }
+    set(g, "viewport", number(w) + "," + number(h));
+}
+
+}  // namespace
+
+Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view layout,
+                const PageOptions& page) {
     Rendered out;
     GVC_t* gvc = context();
     current_messages = &out.messages;
     std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> g(nullptr, agclose);
     try {
-        g.reset(build(diagram));
+        g.reset(build(diagram, format, page));
         if (format == DiagramFormat::dot) {
             out.bytes = write_dot(g.get());
             current_messages = nullptr;
@@ -365,6 +492,7 @@ Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view l
         if (gvLayout(gvc, g.get(), out.layout.c_str()) != 0) {
             throw RenderError("Graphviz could not lay the diagram out with " + out.layout);
         }
+        set_viewport(g.get(), format, page);
         const char* name = format == DiagramFormat::svg   ? "svg"
                            : format == DiagramFormat::png ? "png"
                                                           : "pdf";

@@ -71,6 +71,10 @@ struct Diagram {
     std::vector<DiagramEdge> edges;
     std::vector<DiagramCluster> clusters;  ///< Clusters nodes refer to.
     bool legend = true;                    ///< Draw a legend of the kinds and edge styles shown.
+    /// Drawn, under the title, in place of the graph when there are no nodes: why the answer is
+    /// empty ("No path from A to B within the limits given"); render() says "Nothing to draw"
+    /// when it is empty too.
+    std::string empty_message;
 };
 
 /// Every given actor and claim (Dataset::actors and Dataset::claims indices; a claim whose ends
@@ -107,13 +111,24 @@ Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,
                            const std::vector<DivergencePoint>& points);
 /// The camps of each connected component as two clusters ("component 1, camp A", ...), one
 /// undirected edge per signed tie labelled with its value, frustrated ties highlighted; actors with
-/// no signed tie are left out. The title gives the frustration index ("heuristic, at least N" when
-/// not exact).
+/// no signed tie are left out (with none, the diagram has no nodes and its empty_message says so).
+/// The title gives the frustration index ("heuristic, at least N" when not exact).
 Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& report);
 /// The paths' actors and every claim of their hops, each claim once; the first path's claims
-/// highlighted, every path's two ends emphasized. The title names the first path's two ends
-/// ("Paths" when there is no path).
-Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths);
+/// highlighted, every path's two ends emphasized. The title names the two ends: `from` and `to`
+/// (Dataset::actors indices) when given, else the first path's. With no path the diagram has no
+/// nodes and its empty_message says there is none between them.
+Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths,
+                      Index from = no_index, Index to = no_index);
+
+/// The diagram with one edge per pair of nodes instead of one per claim (for drawings of many
+/// claims between few actors): the edges joining two nodes, either way, become one undirected edge
+/// "pair-<a>--<b>" (node names in first-drawn order) labelled with its count ("3 claims: 2 +, 1
+/// -"), its polarity the sign of (cooperative - hostile) claims, its width the largest
+/// confidence, highlighted, hypothetical, derived or faint if any of its claims is; its tooltip
+/// gives the count and the first `listed` claims' tooltips, then how many more. A pair with a
+/// single edge keeps it as it is. Nodes, clusters and the title are kept. Throws std::bad_alloc.
+Diagram one_edge_per_pair(const Diagram& diagram, std::size_t listed = 20);
 
 /// The tooltip text of claim `claim` (a Dataset::claims index), in lines: "ID: SENTENCE" (and
 /// " [hypothetical]" for an assumption), the quote in curly quotes when there is one, "asserted by

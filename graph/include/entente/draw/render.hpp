@@ -41,6 +41,31 @@ bool slow_layout(const Diagram& diagram, std::string_view layout);
 /// Graphviz lacks), else "dot", or "sfdp" past the limits above. Throws std::bad_alloc.
 std::string choose_layout(const Diagram& diagram, std::string_view requested = {});
 
+/// PNG resolution when none is asked for, in dots per inch: twice Graphviz's 96, so a drawing's
+/// text stays sharp on a 1920x1080 projector or a high-density screen.
+inline constexpr double default_png_dpi = 192;
+/// Pixels per inch of a vector format's (SVG, PDF) pixel sizes: the CSS pixel, 1/96 inch.
+inline constexpr double css_pixels_per_inch = 96;
+
+/// How a drawing is fitted to a page or a slide. The defaults keep Graphviz's natural size.
+struct PageOptions {
+    /// Width and height of the whole image (--size), in inches, or in pixels when `pixels`; 0 for
+    /// the natural size. The drawing is spread to fill the box (Graphviz `ratio=fill`) and the
+    /// image is exactly this size: pixels at `dpi` in PNG, CSS pixels (1/96 inch) in SVG and PDF.
+    double width = 0;
+    double height = 0;    ///< See `width`.
+    bool pixels = false;  ///< `width` and `height` are pixels, not inches.
+    /// PNG resolution in dots per inch; 0 for default_png_dpi. Vector formats ignore it.
+    double dpi = 0;
+    /// --aspect W:H (both > 0, or both 0 for none): the image's width to height, the drawing
+    /// spread toward it (Graphviz `ratio`) and centred in a box of exactly that shape. Not used
+    /// with a size, which sets the shape itself.
+    int aspect_width = 0;
+    int aspect_height = 0;  ///< See `aspect_width`.
+    /// Draw edge labels; without them an edge's label opens its tooltip instead.
+    bool edge_labels = true;
+};
+
 /// A rendered diagram.
 struct Rendered {
     std::string bytes;   ///< The file's contents (text for DOT and SVG, binary for PNG and PDF).
@@ -55,7 +80,9 @@ struct Rendered {
 /// cgraph and gvc share one context per process: not safe to call from two threads at once.
 /// Time is Graphviz's layout: see dot_node_limit. Throws RenderError when an edge joins a node
 /// not in the diagram, or Graphviz cannot write, lay out (an unknown engine included) or render
-/// it; std::bad_alloc.
-Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view layout = {});
+/// it; std::bad_alloc. `page` fits the image to a size, resolution and shape (see PageOptions;
+/// DOT carries the attributes but is not laid out, so it has no final size).
+Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view layout = {},
+                const PageOptions& page = {});
 
 }  // namespace entente
