@@ -407,3 +407,8 @@ entente_cli_test(modality.show-narrowed 0
   --stdout-has "kor-09  Russia cooperates with Pakistan"
   --stdout-lacks "kor-16"
   -- show russia --modality stated)
+entente_cli_test(modality.export-every-claim 0
+  --stdout-has "\"modality\": \"recommended\"" --stdout-has "\"negated\": true" -- export)
+entente_cli_test(modality.export-narrowed 0
+  --stdout-has "\"id\": \"kor-09\"" --stdout-lacks "\"id\": \"kor-16\"" --stdout-lacks "\"negated\": true"
+  -- export --modality stated)
