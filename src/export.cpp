@@ -211,7 +211,11 @@ void register_export(CLI::App& app) {
                     "Only these relations, comma-separated; repeatable");
     add_as_of_option(*command, o->as_of);
     add_window_options(*command, o->from, o->until);
-    add_modality_option(*command, o->modality);
+    add_modality_option(*command, o->modality)
+        ->description(
+            "Write only the non-negated claims of these modalities: stated, predicted, "
+            "recommended, questioned, hedged, or all (comma-separated; default: every "
+            "claim, with its modality and negation)");
     command
         ->add_option("--layout", o->layout,
                      "Graphviz layout for svg, png, pdf: dot, neato, fdp, sfdp or circo "

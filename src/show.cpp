@@ -115,6 +115,12 @@ void register_show(CLI::App& app) {
     add_query_options(*command, options->query, {"table", "json"}, false);
     // The claims it shows are every claim, predicted and negated ones too, unless --modality
     // narrows them.
+    command->get_option_group("What-if")
+        ->get_option("--modality")
+        ->description(
+            "Show only the non-negated claims of these modalities: stated, predicted, "
+            "recommended, questioned, hedged, or all (comma-separated; default: every "
+            "claim, each marked)");
     command->add_option("actor", options->actor, "Actor id, name or alias")
         ->type_name("ACTOR")
         ->required();
