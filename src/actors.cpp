@@ -14,7 +14,7 @@ struct ActorsOptions {
     std::string search;
 };
 
-int run(const ActorsOptions& options) {
+int run(ActorsOptions& options) {
     const KnowledgeGraph& kg = load_scenario(options.query);
     ActorSearch search;
     search.text = options.search;

@@ -421,6 +421,7 @@ PeriodData period_data(const AlignCommand& options, const KnowledgeGraph& kg, co
     Scenario window;
     window.from = p.first;
     window.until = p.last;
+    window.modalities.reset();  // `kg` is already the scenario's: its modalities are applied
     KnowledgeGraph graph = apply_scenario(kg, window);
     TieTable ties(graph, TieOptions{options.direct_only});
     return PeriodData{std::move(graph), std::move(ties)};
@@ -699,7 +700,7 @@ int run_series(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     return exit_ok;
 }
 
-int run(const AlignCommand& options) {
+int run(AlignCommand& options) {
     if (!options.matrix && options.actors.empty()) {
         print_error("align", "name one actor, two actors, or use --matrix");
         return exit_usage;

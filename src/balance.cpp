@@ -194,7 +194,7 @@ std::string names(const KnowledgeGraph& kg, const std::vector<Index>& actors) {
     return out;
 }
 
-int run_series(const BalanceOptions& options, const std::vector<Index>& actors,
+int run_series(BalanceOptions& options, const std::vector<Index>& actors,
                FrustrationOptions frustration_options) {
     if (!options.query.diagram.empty()) {
         print_error("--diagram: not with --by (draw one window with --from and --until)");
@@ -205,15 +205,8 @@ int run_series(const BalanceOptions& options, const std::vector<Index>& actors,
         return exit_usage;
     }
     const KnowledgeGraph& kg = load_for_query(options.query.data);
-    Scenario scenario;
-    auto date = [](const std::string& text) {
-        return text.empty() ? std::nullopt : parse_date(text);
-    };
-    scenario.as_of = date(options.query.scenario.as_of);
-    scenario.from = date(options.query.scenario.from);
-    scenario.until = date(options.query.scenario.until);
-    scenario.without = options.query.scenario.without;
-    scenario.assumptions = options.query.scenario.assume;
+    const Scenario scenario = scenario_of(options.query.scenario);
+    count_modality(options.query.scenario, scenario, kg);
     const auto windows =
         balance_over_time(kg, *parse_period_unit(options.by), options.window, scenario,
                           TieOptions{options.direct_only}, actors, frustration_options);
@@ -335,7 +328,7 @@ int run_series(const BalanceOptions& options, const std::vector<Index>& actors,
     return exit_ok;
 }
 
-int run(const BalanceOptions& options) {
+int run(BalanceOptions& options) {
     if (!options.by.empty()) {
         const KnowledgeGraph& kg = load_for_query(options.query.data);
         std::vector<Index> actors;

@@ -195,6 +195,22 @@ void add_window_options(CLI::App& group, std::string& from, std::string& until) 
         ->check(date_validator());
 }
 
+CLI::Option* add_modality_option(CLI::App& group, std::vector<std::string>& modality) {
+    std::vector<std::string> names;
+    for (Modality m : all_modalities) {
+        names.emplace_back(to_string(m));
+    }
+    names.emplace_back("all");
+    return repeatable(group.add_option(
+                          "--modality", modality,
+                          "Count the claims of these modalities: stated, predicted, recommended, "
+                          "questioned, hedged, or all (comma-separated; default: stated). Negated "
+                          "claims never make ties"))
+        ->type_name("LIST")
+        ->delimiter(',')
+        ->check(CLI::IsMember(names));
+}
+
 void add_query_options(CLI::App& command, QueryOptions& options,
                        const std::vector<std::string>& formats, bool diagram) {
     add_data_options(command, options.data);
@@ -209,6 +225,7 @@ void add_query_options(CLI::App& command, QueryOptions& options,
     repeatable(what_if->add_option("--without", options.scenario.without,
                                    "Leave out this claim (repeatable)"))
         ->type_name("CLAIM_ID");
+    add_modality_option(*what_if, options.scenario.modality);
     if (!diagram) {
         return;
     }
@@ -489,29 +506,62 @@ const KnowledgeGraph& load_for_query(const DataOptions& options) {
     return *loaded.graph;
 }
 
-const KnowledgeGraph& load_scenario(const QueryOptions& options) {
+Scenario scenario_of(const ScenarioText& text) {
+    Scenario scenario;
+    if (text.modality.empty()) {
+        if (text.every_claim) {
+            scenario.modalities.reset();
+        }
+    } else {
+        std::vector<Modality> modalities;
+        for (Modality m : all_modalities) {
+            const bool given = std::find(text.modality.begin(), text.modality.end(),
+                                         to_string(m)) != text.modality.end();
+            const bool all =
+                std::find(text.modality.begin(), text.modality.end(), "all") != text.modality.end();
+            if (given || all) {
+                modalities.push_back(m);
+            }
+        }
+        scenario.modalities = std::move(modalities);
+    }
+    auto date = [](const std::string& t) { return t.empty() ? std::nullopt : parse_date(t); };
+    scenario.as_of = date(text.as_of);
+    scenario.from = date(text.from);
+    scenario.until = date(text.until);
+    scenario.without = text.without;
+    scenario.assumptions = text.assume;
+    return scenario;
+}
+
+void count_modality(ScenarioText& text, const Scenario& scenario, const KnowledgeGraph& kg) {
+    text.counted.clear();
+    if (scenario.modalities) {
+        for (Modality m : *scenario.modalities) {
+            text.counted.emplace_back(to_string(m));
+        }
+    }
+    const ModalityCount count = left_out_by_modality(kg, scenario);
+    text.left_out_by_modality = count.by_modality;
+    text.left_out_negated = count.negated;
+}
+
+const KnowledgeGraph& load_scenario(QueryOptions& options) {
     if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
         print_error("--diagram: cannot tell the format of \"" + options.diagram +
                     "\"; name the file .svg, .png, .pdf or .dot");
         stop(exit_usage);
     }
-    Scenario scenario;
+    Scenario scenario = scenario_of(options.scenario);
     // The dates' validators have refused anything parse_date refuses.
-    auto date = [](const std::string& text) {
-        return text.empty() ? std::nullopt : parse_date(text);
-    };
-    scenario.as_of = date(options.scenario.as_of);
-    scenario.from = date(options.scenario.from);
-    scenario.until = date(options.scenario.until);
     if (scenario.from && scenario.until && scenario.from->earliest() > scenario.until->latest()) {
         print_error("--from " + options.scenario.from + " is after --until " +
                     options.scenario.until);
         stop(exit_usage);
     }
-    scenario.without = options.scenario.without;
-    scenario.assumptions = options.scenario.assume;
     const KnowledgeGraph& kg = load_for_query(options.data);
-    if (scenario.empty()) {
+    count_modality(options.scenario, scenario, kg);
+    if (scenario.empty_for(kg)) {
         return kg;
     }
     try {
@@ -543,6 +593,23 @@ std::string scenario_line(const ScenarioText& scenario) {
     }
     for (const auto& w : scenario.without) {
         add("without " + w);
+    }
+    if (!scenario.modality.empty()) {
+        std::string counted;
+        for (const auto& m : scenario.counted) {
+            counted += (counted.empty() ? "" : ", ") + m;
+        }
+        add("modality " + counted);
+    }
+    if (scenario.left_out_by_modality != 0) {
+        add(plural(scenario.left_out_by_modality, "claim", "claims") + " left out by modality (" +
+            (scenario.counted.size() == 1 ? scenario.counted.front() + " claims only"
+                                          : std::string("not in the modalities counted")) +
+            "; --modality all counts them)");
+    }
+    if (scenario.left_out_negated != 0) {
+        add(plural(scenario.left_out_negated, "negated claim", "negated claims") +
+            " left out (a negated claim makes no tie)");
     }
     return out;
 }

@@ -14,6 +14,7 @@
 #include "entente/draw/render.hpp"
 #include "entente/load/loader.hpp"
 #include "entente/model/knowledge_graph.hpp"
+#include "entente/query/scenario.hpp"
 #include "output.hpp"
 
 namespace entente::cli {
@@ -130,8 +131,16 @@ void print_diagnostics(const Loaded& loaded);
 /// Loads the data for a query: on errors prints them and stops with exit_data; on warnings in
 /// the user's own files prints a one-line hint to stderr.
 const KnowledgeGraph& load_for_query(const DataOptions& options);
-/// Checks the diagram options, loads the data and applies the scenario the options describe.
-const KnowledgeGraph& load_scenario(const QueryOptions& options);
+/// Adds --modality LIST to `group`: modality names or "all", split at commas, repeatable.
+CLI::Option* add_modality_option(CLI::App& group, std::vector<std::string>& modality);
+/// The library's scenario for the what-if options as given (dates already validated): with no
+/// --modality, stated claims only, or every claim when `every_claim` is set.
+Scenario scenario_of(const ScenarioText& text);
+/// Fills in `text`'s counted modalities and what they leave out of `kg`.
+void count_modality(ScenarioText& text, const Scenario& scenario, const KnowledgeGraph& kg);
+/// Checks the diagram options, loads the data and applies the scenario the options describe;
+/// fills in the scenario's modality counts (ScenarioText::counted, left_out_*).
+const KnowledgeGraph& load_scenario(QueryOptions& options);
 /// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
 std::string scenario_line(const ScenarioText& scenario);
 

@@ -22,7 +22,7 @@ std::string unsigned_weight(double weight) {
     return text[0] == '+' ? text.substr(1) : text;
 }
 
-int run(const DivergeOptions& options) {
+int run(DivergeOptions& options) {
     const KnowledgeGraph& kg = load_scenario(options.query);
     const Index a = kg.find_actor(options.a);
     const Index b = kg.find_actor(options.b);

@@ -23,6 +23,7 @@ struct ExportOptions {
     std::string kind;
     std::vector<std::string> relations;
     std::string as_of;
+    std::vector<std::string> modality;  ///< --modality: narrow to these (default: every claim)
     std::string from;
     std::string until;
     std::string layout;
@@ -101,6 +102,10 @@ int run(const ExportOptions& o) {
     QueryOptions query;
     query.data = o.data;
     query.scenario.as_of = o.as_of;
+    query.scenario.modality = o.modality;
+    // An export writes what the data says, every modality and negation in its columns, unless
+    // --modality narrows it to the claims queries would count.
+    query.scenario.every_claim = true;
     query.scenario.from = o.from;
     query.scenario.until = o.until;
     const KnowledgeGraph& kg = load_scenario(query);
@@ -211,6 +216,11 @@ void register_export(CLI::App& app) {
                     "Only these relations, comma-separated; repeatable");
     add_as_of_option(*command, o->as_of);
     add_window_options(*command, o->from, o->until);
+    add_modality_option(*command, o->modality)
+        ->description(
+            "Write only the non-negated claims of these modalities: stated, predicted, "
+            "recommended, questioned, hedged, or all (comma-separated; default: every "
+            "claim, with its modality and negation)");
     command
         ->add_option("--layout", o->layout,
                      "Graphviz layout for svg, png, pdf: dot, neato, fdp, sfdp or circo "

@@ -12,7 +12,7 @@ struct NeighborsOptions {
     std::size_t depth = 1;
 };
 
-int run(const NeighborsOptions& options) {
+int run(NeighborsOptions& options) {
     const KnowledgeGraph& kg = load_scenario(options.query);
     const Index center = kg.find_actor(options.actor);
     const EgoNetwork ego = ego_network(kg, center, options.depth);

@@ -267,6 +267,8 @@ void Json::claim_object(Index index) {
     field("asserted_by_name", asserted_by_name(kg, c));
     field("confidence", c.confidence);
     field("hypothetical", c.hypothetical);
+    field("modality", to_string(c.modality));
+    field("negated", c.negated);
     field("from", c.from ? std::optional<std::string>(c.from->to_string()) : std::nullopt);
     field("until", c.until ? std::optional<std::string>(c.until->to_string()) : std::nullopt);
     field("note", or_null(c.note));
@@ -308,6 +310,16 @@ JsonAnswer::JsonAnswer(const KnowledgeGraph& kg, const ScenarioText& scenario) :
     field("until", date(scenario.until));
     field("assume", scenario.assume);
     field("without", scenario.without);
+    if (scenario.counted.empty()) {
+        field("modality", std::optional<std::vector<std::string>>());
+    } else {
+        field("modality", scenario.counted);
+    }
+    key("left_out");
+    start_object();
+    field("by_modality", scenario.left_out_by_modality);
+    field("negated", scenario.left_out_negated);
+    end_object();
     end_object();
 }
 
@@ -418,7 +430,7 @@ std::string holds_text(const Claim& claim) {
 void print_claim(Lines& lines, const KnowledgeGraph& kg, Index index, const std::string& indent,
                  const std::string& suffix, bool note) {
     const Claim& c = kg.claim(index);
-    lines.line(indent, c.id, "  ", claim_sentence(kg, c), suffix,
+    lines.line(indent, c.id, "  ", claim_sentence(kg, c), suffix, modality_marks(c),
                c.hypothetical ? "  [hypothetical]" : "");
     const std::string more(indent.size() + c.id.size() + 2, ' ');
     if (!c.quote.empty()) {
@@ -436,6 +448,17 @@ void print_more(Lines& lines, std::size_t total, std::size_t shown, const std::s
     if (shown < total) {
         lines.line(indent, "\u2026 and ", total - shown, " more (--all to list them)");
     }
+}
+
+std::string modality_marks(const Claim& claim) {
+    std::string out;
+    if (claim.modality != Modality::stated) {
+        out += "  [" + std::string(to_string(claim.modality)) + "]";
+    }
+    if (claim.negated) {
+        out += "  [negated: makes no tie]";
+    }
+    return out;
 }
 
 void print_evidence(Lines& lines, const KnowledgeGraph& kg, const Tie& tie,

@@ -177,6 +177,16 @@ struct ScenarioText {
     std::string until;                 ///< --until DATE, empty when not given.
     std::vector<std::string> assume;   ///< --assume, in order.
     std::vector<std::string> without;  ///< --without, in order.
+    /// --modality, as given ("stated", "hedged", "all"); empty for the command's default.
+    std::vector<std::string> modality;
+    /// With no --modality, keep every claim, negated ones too (show, export), instead of the
+    /// stated claims queries count by default.
+    bool every_claim = false;
+    /// Filled in by load_scenario: the modalities counted (empty: every claim kept) and how many
+    /// claims they left out, by modality and as negated.
+    std::vector<std::string> counted;
+    std::size_t left_out_by_modality = 0;  ///< Claims out of scope by their modality.
+    std::size_t left_out_negated = 0;      ///< Negated claims left out (they make no tie).
 };
 
 /// A query's JSON answer: opens with "scenario", closes with "claims" (every claim it cited, as
@@ -226,6 +236,8 @@ std::string holds_text(const Claim& claim);
 /// asserts it, its source, confidence and dates; then its note when `note` is set.
 void print_claim(Lines& lines, const KnowledgeGraph& kg, Index claim, const std::string& indent,
                  const std::string& suffix = "", bool note = false);
+/// "  [predicted]", "  [negated: makes no tie]" (both when both), or "" for a stated claim.
+std::string modality_marks(const Claim& claim);
 /// How many items a text list shows unless --all is given: the claims behind a tie, unbalanced
 /// triangles, frustrated ties. A dense graph has hundreds of thousands of unbalanced triangles;
 /// JSON always lists every one.

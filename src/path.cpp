@@ -17,7 +17,7 @@ struct PathCommandOptions {
     bool positive_only = false;
 };
 
-int run(const PathCommandOptions& options) {
+int run(PathCommandOptions& options) {
     const KnowledgeGraph& kg = load_scenario(options.query);
     const Index from = kg.find_actor(options.from);
     const Index to = kg.find_actor(options.to);

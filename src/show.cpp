@@ -38,7 +38,9 @@ void write_json(const KnowledgeGraph& kg, const ActorProfile& p, const ScenarioT
     json.print();
 }
 
-int run(const ShowOptions& options) {
+int run(ShowOptions& options) {
+    // Show is where a claim is read, whatever its modality: every claim unless --modality says.
+    options.query.scenario.every_claim = true;
     const KnowledgeGraph& kg = load_scenario(options.query);
     const ActorProfile p = actor_profile(kg, kg.find_actor(options.actor));
     if (options.query.format == "json") {
@@ -76,7 +78,7 @@ int run(const ShowOptions& options) {
         lines.line(r.id, " (", sign_text(r.polarity), ")");
         for (Index ci : g.claims) {
             const Claim& c = kg.claim(ci);
-            lines.line("  ", c.id, "  ", claim_sentence(kg, c),
+            lines.line("  ", c.id, "  ", claim_sentence(kg, c), modality_marks(c),
                        c.hypothetical ? "  [hypothetical]" : "");
             if (!c.quote.empty()) {
                 lines.line("      \u201c", c.quote, "\u201d");
@@ -111,6 +113,14 @@ void register_show(CLI::App& app) {
         "asserts it, its confidence and its source. The actor may be given by id, name or alias; "
         "case and accents are ignored.");
     add_query_options(*command, options->query, {"table", "json"}, false);
+    // The claims it shows are every claim, predicted and negated ones too, unless --modality
+    // narrows them.
+    command->get_option_group("What-if")
+        ->get_option("--modality")
+        ->description(
+            "Show only the non-negated claims of these modalities: stated, predicted, "
+            "recommended, questioned, hedged, or all (comma-separated; default: every "
+            "claim, each marked)");
     command->add_option("actor", options->actor, "Actor id, name or alias")
         ->type_name("ACTOR")
         ->required();

@@ -8,7 +8,7 @@ namespace entente::cli {
 
 namespace {
 
-int run(const QueryOptions& options) {
+int run(QueryOptions& options) {
     const KnowledgeGraph& kg = load_scenario(options);
     const Dataset& d = kg.data();
     const DatasetCounts n = count_dataset(d);

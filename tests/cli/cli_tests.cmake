@@ -132,9 +132,11 @@ entente_cli_test(window.bad-date 1
 
 # Queries on the embedded dataset: the article's answers.
 entente_cli_test(diverge.russia-pakistan 0
-  --stdout-has "where Russia and Pakistan diverge: 2 points, 1 roadblock"
+  --stdout-has "where Russia and Pakistan diverge: 4 points, 2 roadblocks"
   --stdout-has "1. India (india), a roadblock"
-  --stdout-has "2. India's annexation and bifurcation of Jammu & Kashmir (india-jk-reorganisation)"
+  --stdout-has "2. Azerbaijan (azerbaijan), a roadblock"
+  --stdout-has "3. India's annexation and bifurcation of Jammu & Kashmir (india-jk-reorganisation)"
+  --stdout-has "11 claims left out by modality (stated claims only"
   -- diverge russia pakistan)
 entente_cli_test(align.russia-pakistan 0
   --stdout-has "alignment of Russia and Pakistan: +"
@@ -145,19 +147,19 @@ entente_cli_test(align.ranking 0
   --stdout-has "who aligns with Russia" --stdout-has "pakistan" -- align russia)
 # Issue 11: a one-object +1.00 (the United States) no longer ranks above Pakistan's +0.90 over 15.
 entente_cli_test(align.ranking-thin-apart 0
-  --stdout-has "1     pakistan  state  +0.90  [+0.74, +1.00]  15"
+  --stdout-has "1     pakistan             state         +0.71  [+0.44, +0.93]  12"
   --stdout-has "thin evidence, not ranked: fewer than 3 objects (--min-shared)"
-  --stdout-has "-     united-states        state         +1.00  [+1.00, +1.00]  1"
+  --stdout-has "-     united-states   state   +1.00  [+1.00, +1.00]  1"
   -- align russia)
 entente_cli_test(align.ranking-min-shared-1 0
-  --stdout-has "1     azerbaijan           state         +1.00  [+1.00, +1.00]  2"
+  --stdout-has "1     china                state         +1.00  [+1.00, +1.00]  2"
   -- align russia --min-shared 1)
 entente_cli_test(align.matrix-csv 0
   --stdout-has "actor,armenia,armenia objects,azerbaijan,azerbaijan objects,china,china objects,india,india objects,iran,iran objects,pakistan,pakistan objects,russia,russia objects,united-states,united-states objects"
-  --stdout-has "pakistan,-1,2,0.5,1,1,3,-0.8133,3,,0,,,0.8952,15,-1,1" -- align --matrix --format csv)
+  --stdout-has "pakistan,0.0588,3,-0.25,2,1,3,-0.7368,3,,0,,,0.7068,12,-1,1" -- align --matrix --format csv)
 entente_cli_test(align.matrix-named 0
   --stdout-has "actor,russia,russia objects,pakistan,pakistan objects"
-  --stdout-has "russia,,,0.8952,15" -- align --matrix russia pakistan --format csv)
+  --stdout-has "russia,,,0.7068,12" -- align --matrix russia pakistan --format csv)
 # The field's measures on a small roll-call record (tests/data/measures/votes.json), pinned.
 entente_cli_test(align.votes-agreement-index-csv 0
   --stdout "${_data}/expected/align-votes-agreement-index.csv"
@@ -197,12 +199,14 @@ entente_cli_test(align.min-shared-zero 1
   --stderr-has "--min-shared: Value 0 not in range 1 to 1000000"
   -- align us --data measures/votes.json --min-shared 0)
 entente_cli_test(balance.embedded 0
-  --stdout-has "india, pakistan, russia  ++-" --stdout-has "frustration index: 1 (exact)" -- balance)
-# Made friends, and without the rivalry claim, India joins Russia and Pakistan's camp.
+  --stdout-has "india, pakistan, russia  ++-" --stdout-has "frustration index: 3 (exact)" -- balance)
+# Made friends, and without the rivalry claim, India and Pakistan are no longer frustrated: what
+# still is comes from the Armenia-Azerbaijan conflict (Russia's ally against Pakistan's friend).
 entente_cli_test(balance.what-if 0
   --stdout-has "scenario: assuming \"india cooperates_with pakistan\"" --stdout-has "without ctx-21"
-  --stdout-has "frustration index: 0 (exact)"
-  --stdout-has "camp 1B: azerbaijan china india pakistan russia"
+  --stdout-has "frustration index: 2 (exact)"
+  --stdout-has "camp 1A: armenia china india pakistan russia"
+  --stdout-has "azerbaijan – pakistan +0.50  friends in opposite camps"
   -- balance --assume "india cooperates_with pakistan" --without ctx-21)
 entente_cli_test(balance.what-if-json 0
   --stdout-has "\"hypothetical\": true" --stdout-has "\"claim\": \"assume-1\""
@@ -410,3 +414,47 @@ entente_cli_test(align.all-evidence 0
   --stdout-has "    x20  State 0 is hostile to State 1"
   --stdout-lacks "more (--all to list them)"
   -- align s0 s1 --data good/long-lists.json --all)
+
+# Modality and negation (docs/queries.md, Modality and negation): by default only stated claims
+# count and the answer says what it left out; --modality widens the scope on every query; show
+# lists every claim, marked; a negated claim never makes a tie.
+entente_cli_test(modality.default-note 0
+  --stdout-has "  scenario: 11 claims left out by modality (stated claims only"
+  --stdout-has "--modality all counts them)"
+  --stdout-has "3 negated claims left out (a negated claim makes no tie)"
+  -- align russia pakistan)
+entente_cli_test(modality.hedged-widens 0
+  --stdout-has "  direct tie  +0.20  from 4 claims"
+  --stdout-has "kor-48  Russia defers to India  (+0.60)  [hedged]"
+  --stdout-has "modality stated, hedged"
+  --stdout-has "8 claims left out by modality (not in the modalities counted"
+  -- align russia india --without ctx-22 --modality stated,hedged)
+entente_cli_test(modality.all 0
+  --stdout-has "scenario: modality stated, predicted, recommended, questioned, hedged"
+  --stdout-has "3 negated claims left out (a negated claim makes no tie)"
+  --stdout-has "kor-16  Russia trades with Pakistan  (+0.90)  [recommended]"
+  -- align russia pakistan --modality all)
+entente_cli_test(modality.repeated 0
+  --stdout-has "modality stated, hedged"
+  -- align russia india --modality stated --modality hedged)
+entente_cli_test(modality.json 0
+  --stdout-has "\"by_modality\": 8," --stdout-has "\"negated\": 3"
+  --stdout-has "\"modality\": \"hedged\""
+  -- align russia india --modality stated,hedged --format json)
+entente_cli_test(modality.bad 1
+  --stderr "${_data}/expected/modality-bad.txt" -- diverge russia pakistan --modality stated,hedgd)
+entente_cli_test(modality.show-marks 0
+  --stdout-has "  kor-13  Russia partners with Pakistan  [negated: makes no tie]"
+  --stdout-has "  kor-16  Russia trades with Pakistan  [recommended]"
+  --stdout-has "  kor-48  Russia defers to India  [hedged]"
+  -- show russia)
+entente_cli_test(modality.show-narrowed 0
+  --stdout-has "modality stated"
+  --stdout-has "kor-09  Russia cooperates with Pakistan"
+  --stdout-lacks "kor-16"
+  -- show russia --modality stated)
+entente_cli_test(modality.export-every-claim 0
+  --stdout-has "\"modality\": \"recommended\"" --stdout-has "\"negated\": true" -- export)
+entente_cli_test(modality.export-narrowed 0
+  --stdout-has "\"id\": \"kor-09\"" --stdout-lacks "\"id\": \"kor-16\"" --stdout-lacks "\"negated\": true"
+  -- export --modality stated)

@@ -44,7 +44,8 @@ fs::path scratch(const std::string& name) {
 TEST_CASE("JSON export loads back with nothing lost, and exports identically again") {
     for (const char* path :
          {ENTENTE_TEST_DATA "/good/queries.json", ENTENTE_TEST_DATA "/good/escaping.json",
-          ENTENTE_SOURCE_DIR "/examples/highland-tribes.json"}) {
+          ENTENTE_SOURCE_DIR "/examples/highland-tribes.json",
+          ENTENTE_SOURCE_DIR "/data"}) {  // modality and negation
         CAPTURE(path);
         const KnowledgeGraph kg = test::load_file(path);
         const std::string once = to_dataset_json(kg, select(kg, {}));
@@ -71,6 +72,8 @@ TEST_CASE("JSON export loads back with nothing lost, and exports identically aga
             CHECK(x.from == y.from);
             CHECK(x.until == y.until);
             CHECK(x.note == y.note);
+            CHECK(x.modality == y.modality);
+            CHECK(x.negated == y.negated);
         }
         for (std::size_t i = 0; i < a.actors.size(); ++i) {
             CHECK(a.actors[i].name == b.actors[i].name);
@@ -202,7 +205,7 @@ TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, sepa
     CHECK(first_line(plain_edges) ==
           "claim,subject,object,relation,label,polarity,symmetric,confidence,source,"
           "source_title,source_author,source_publisher,source_date,source_url,quote,"
-          "asserted_by,from,until,hypothetical,note");
+          "asserted_by,from,until,modality,negated,hypothetical,note");
     CHECK(plain_nodes.find("\r\nformula,'=1+1,state,,,\r\n") != std::string::npos);
     CHECK(plain_nodes.find("\r\nc,\"Carriage\rReturn\tTab\",state,,,'+1+1\r\n") !=
           std::string::npos);
@@ -231,7 +234,7 @@ TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, sepa
     CHECK(first_line(elements) == "ID,Label,Type,Description,Aliases,Holder");
     CHECK(first_line(connections) ==
           "ID,From,To,Type,Direction,Polarity,Confidence,Source,Quote,Asserted by,From "
-          "date,Until date,Hypothetical");
+          "date,Until date,Modality,Negated,Hypothetical");
     CHECK(connections.find("\r\nh1,a,b-c,rivals,mutual,-1,1,") != std::string::npos);
     CHECK(connections.find("\r\nh2,a-b,c,supports,directed,1,0.3,") != std::string::npos);
 
@@ -243,7 +246,7 @@ TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, sepa
     CHECK(first_line(neo_edges) ==
           ":START_ID,:END_ID,:TYPE,claim,relation,label,symmetric:boolean,polarity:int,"
           "confidence:double,source,source_title,quote,asserted_by,from,until,"
-          "hypothetical:boolean,note");
+          "modality,negated:boolean,hypothetical:boolean,note");
     // ";" is the importer's array delimiter: U+037E stands in for one inside an alias.
     CHECK(neo_nodes.find(",X|Y;C\xCD\xBE"
                          "D;-E,") != std::string::npos);

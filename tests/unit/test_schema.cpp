@@ -85,6 +85,15 @@ void check_property(const Value& property, detail::ValueKind kind, const std::st
             CHECK(str(property["x-expected"]) == detail::expected(kind));
             return;
         }
+        case K::modality: {
+            std::vector<std::string> names;
+            for (Modality m : all_modalities) {
+                names.emplace_back(to_string(m));
+            }
+            CHECK(strings(property["enum"]) == names);
+            CHECK(str(property["x-expected"]) == detail::expected(kind));
+            return;
+        }
     }
     FAIL("a kind without a schema counterpart");
 }

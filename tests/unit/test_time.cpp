@@ -118,7 +118,7 @@ TEST_CASE("scenario: --as-of 1990 leaves out an article's undated claims, --from
     window.from = d("2024-06");
     window.until = std::nullopt;
     CHECK(apply_scenario(kg, window).data().claims.size() == 3);
-    CHECK_FALSE(window.empty());
+    CHECK_FALSE(window.empty_for(kg));
 }
 
 TEST_CASE("periods_between: whole years, quarters and months covering the window") {

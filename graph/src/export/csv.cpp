@@ -141,11 +141,12 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            data(joined_list(actor.aliases, '|', "\u00A6", r.replaced)),
                            own(holder_id(actor)), data(actor.note)});
             }
-            edges.header({"claim",       "subject",      "object",        "relation",
-                          "label",       "polarity",     "symmetric",     "confidence",
-                          "source",      "source_title", "source_author", "source_publisher",
-                          "source_date", "source_url",   "quote",         "asserted_by",
-                          "from",        "until",        "hypothetical",  "note"});
+            edges.header({"claim",        "subject",      "object",        "relation",
+                          "label",        "polarity",     "symmetric",     "confidence",
+                          "source",       "source_title", "source_author", "source_publisher",
+                          "source_date",  "source_url",   "quote",         "asserted_by",
+                          "from",         "until",        "modality",      "negated",
+                          "hypothetical", "note"});
             break;
         case CsvShape::kumu:
             nodes.header({"ID", "Label", "Type", "Description", "Aliases", "Holder"});
@@ -157,8 +158,8 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            own(holder_id(actor))});
             }
             edges.header({"ID", "From", "To", "Type", "Direction", "Polarity", "Confidence",
-                          "Source", "Quote", "Asserted by", "From date", "Until date",
-                          "Hypothetical"});
+                          "Source", "Quote", "Asserted by", "From date", "Until date", "Modality",
+                          "Negated", "Hypothetical"});
             break;
         case CsvShape::neo4j:
             nodes.header({"id:ID", "name", "kind", "aliases:string[]", "holder", "note", ":LABEL"});
@@ -170,8 +171,8 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
             }
             edges.header({":START_ID", ":END_ID", ":TYPE", "claim", "relation", "label",
                           "symmetric:boolean", "polarity:int", "confidence:double", "source",
-                          "source_title", "quote", "asserted_by", "from", "until",
-                          "hypothetical:boolean", "note"});
+                          "source_title", "quote", "asserted_by", "from", "until", "modality",
+                          "negated:boolean", "hypothetical:boolean", "note"});
             break;
     }
     for (Index i : selection.claims) {
@@ -182,6 +183,7 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
         const std::string& object = kg.actor(c.object).id;
         const std::string polarity = std::to_string(rel.polarity);
         const std::string confidence = shortest_number(c.confidence);
+        const std::string modality(to_string(c.modality));
         switch (options.shape) {
             case CsvShape::plain:
                 edges.row({own(c.id),
@@ -202,6 +204,8 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            data(c.asserted_by),
                            own(date_text(c.from)),
                            own(date_text(c.until)),
+                           own(modality),
+                           own(boolean(c.negated)),
                            own(boolean(c.hypothetical)),
                            data(c.note)});
                 break;
@@ -210,14 +214,15 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            own(rel.symmetric ? "mutual" : "directed"), own(polarity),
                            own(confidence), data(s.title.empty() ? s.id : s.title), data(c.quote),
                            data(c.asserted_by), own(date_text(c.from)), own(date_text(c.until)),
-                           own(boolean(c.hypothetical))});
+                           own(modality), own(boolean(c.negated)), own(boolean(c.hypothetical))});
                 break;
             case CsvShape::neo4j:
                 edges.row({own(subject), own(object), own(neo4j_type(rel.id)), own(c.id),
                            own(rel.id), data(rel.label), own(boolean(rel.symmetric)), own(polarity),
                            own(confidence), own(s.id), data(s.title), data(c.quote),
                            data(c.asserted_by), own(date_text(c.from)), own(date_text(c.until)),
-                           own(boolean(c.hypothetical)), data(c.note)});
+                           own(modality), own(boolean(c.negated)), own(boolean(c.hypothetical)),
+                           data(c.note)});
                 break;
         }
     }

@@ -130,6 +130,13 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
         }
         field("from", c.from ? c.from->to_string() : "");
         field("until", c.until ? c.until->to_string() : "");
+        if (c.modality != Modality::stated) {
+            field("modality", std::string(to_string(c.modality)));
+        }
+        if (c.negated) {
+            w.Key("negated");
+            w.Bool(true);
+        }
         field("note", c.note);
         w.EndObject();
     }

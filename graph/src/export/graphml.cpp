@@ -91,6 +91,8 @@ std::string to_graphml(const KnowledgeGraph& kg, const Selection& selection,
         {"asserted_by", "edge", "string"},
         {"from", "edge", "string"},
         {"until", "edge", "string"},
+        {"modality", "edge", "string"},
+        {"negated", "edge", "boolean"},
         {"hypothetical", "edge", "boolean"},
         {"note", "edge", "string"},
     };
@@ -148,6 +150,8 @@ std::string to_graphml(const KnowledgeGraph& kg, const Selection& selection,
         data("e_asserted_by", c.asserted_by);
         data("e_from", c.from ? c.from->to_string() : "");
         data("e_until", c.until ? c.until->to_string() : "");
+        data("e_modality", std::string(to_string(c.modality)));
+        data("e_negated", c.negated ? "true" : "false");
         data("e_hypothetical", c.hypothetical ? "true" : "false");
         data("e_note", c.note);
         out += "    </edge>\n";

@@ -226,12 +226,18 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
             alias = in.str();
         }
     }
-    d.claims.resize(budget.take(in.count(4 * 8 + 1 + 5 * 4 + 8 + 2, "claims")));
+    d.claims.resize(budget.take(in.count(4 * 8 + 2 + 5 * 4 + 8 + 2, "claims")));
     for (Claim& c : d.claims) {
         c.id = in.str();
         const std::uint8_t flags = in.u8();
         c.id_assigned = (flags & 1) != 0;
         c.hypothetical = (flags & 2) != 0;
+        c.negated = (flags & 4) != 0;
+        const std::uint8_t modality = in.u8();
+        if (modality >= std::size(all_modalities)) {
+            in.fail("a modality " + std::to_string(modality) + " that does not exist");
+        }
+        c.modality = all_modalities[modality];
         c.subject = index_in(in, d.actors.size(), false, "actor");
         c.relation = index_in(in, d.relations.size(), false, "relation");
         c.object = index_in(in, d.actors.size(), false, "actor");
@@ -498,7 +504,9 @@ std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnosti
     e.u64(d.claims.size());
     for (const Claim& c : d.claims) {
         e.str(c.id);
-        e.u8(static_cast<std::uint8_t>((c.id_assigned ? 1 : 0) | (c.hypothetical ? 2 : 0)));
+        e.u8(static_cast<std::uint8_t>((c.id_assigned ? 1 : 0) | (c.hypothetical ? 2 : 0) |
+                                       (c.negated ? 4 : 0)));
+        e.u8(static_cast<std::uint8_t>(c.modality));
         e.u32(c.subject);
         e.u32(c.relation);
         e.u32(c.object);

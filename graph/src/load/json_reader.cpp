@@ -862,7 +862,9 @@ class JsonReader : public RecordSites {
                 }
                 return;
             case ValueKind::boolean:
-                if (v.type == Type::boolean) {
+                if (v.type == Type::boolean && field_->field == Field::negated) {
+                    data_.claims.back().negated = v.boolean;
+                } else if (v.type == Type::boolean) {
                     data_.relations.back().symmetric = v.boolean;
                 } else {
                     wrong();
@@ -1003,6 +1005,9 @@ class JsonReader : public RecordSites {
                         break;
                     case Field::asserted_by:
                         c.asserted_by.assign(v);
+                        break;
+                    case Field::modality:
+                        c.modality = *parse_modality(v);
                         break;
                     case Field::note:
                         c.note.assign(v);

@@ -148,18 +148,21 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
 
     std::vector<Index> duplicate_of(n, no_index);
     std::vector<std::array<Index, 2>> conflict(n, {no_index, no_index});
-    // Same subject, relation and object (symmetric relations in either order); ties sort by
-    // claim index, so "first" means first in the file, as a reader expects.
+    // Same subject, relation and object (symmetric relations in either order), modality and
+    // negation: a prediction of what is also stated is no repeat; ties sort by claim index, so
+    // "first" means first in the file, as a reader expects.
     struct Key {
-        std::array<Index, 3> fields;
+        std::array<Index, 5> fields;
         Index claim;
         auto operator<=>(const Key&) const = default;
     };
     // A source contradicts itself when it gives opposite signs between the same two actors at
-    // overlapping dates. Symmetric claims are filed under both directions, so either reading
-    // can conflict; a claim reports the first earlier conflicting claim, its own direction first.
+    // overlapping dates, in one modality (a recommendation may oppose what is stated; a negated
+    // claim contradicts nothing of the other sign). Symmetric claims are filed under both
+    // directions, so either reading can conflict; a claim reports the first earlier conflicting
+    // claim, its own direction first.
     struct Filing {
-        Index from, to, claim, reverse;
+        Index modality, from, to, claim, reverse;
         auto operator<=>(const Filing&) const = default;
     };
     std::vector<Key> keys;
@@ -177,7 +180,9 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
             if (data.relations[c.relation].symmetric && b < a) {
                 std::swap(a, b);
             }
-            keys.push_back({{a, c.relation, b}, i});
+            keys.push_back({{a, c.relation, b, static_cast<Index>(c.modality),
+                             static_cast<Index>(c.negated ? 1 : 0)},
+                            i});
         }
         std::sort(keys.begin(), keys.end());
         for (std::size_t k = 1; k < keys.size(); ++k) {
@@ -192,18 +197,21 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
         for (Index k = start[s]; k < start[s + 1]; ++k) {
             const Index i = by_source[k];
             const Claim& c = data.claims[i];
-            if (duplicate_of[i] != no_index || data.relations[c.relation].polarity == 0) {
+            if (duplicate_of[i] != no_index || data.relations[c.relation].polarity == 0 ||
+                c.negated) {
                 continue;  // a repeated claim is reported as such, not filed again
             }
-            filings.push_back({c.subject, c.object, i, 0});
+            const auto modality = static_cast<Index>(c.modality);
+            filings.push_back({modality, c.subject, c.object, i, 0});
             if (data.relations[c.relation].symmetric) {
-                filings.push_back({c.object, c.subject, i, 1});
+                filings.push_back({modality, c.object, c.subject, i, 1});
             }
         }
         std::sort(filings.begin(), filings.end());
         for (std::size_t begin = 0; begin < filings.size();) {
             std::size_t end = begin + 1;
-            while (end < filings.size() && filings[end].from == filings[begin].from &&
+            while (end < filings.size() && filings[end].modality == filings[begin].modality &&
+                   filings[end].from == filings[begin].from &&
                    filings[end].to == filings[begin].to) {
                 ++end;
             }

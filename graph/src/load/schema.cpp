@@ -48,6 +48,8 @@ constexpr FieldSpec claim_fields[] = {
     {"confidence", F::confidence, K::confidence, false},
     {"from", F::from, K::date, false},
     {"until", F::until, K::date, false},
+    {"modality", F::modality, K::modality, false},
+    {"negated", F::negated, K::boolean, false},
     {"note", F::note, K::note, false},
 };
 
@@ -121,6 +123,8 @@ std::string_view expected(ValueKind kind) {
             return "a number in (0, 1]";
         case K::aliases:
             return "an array";
+        case K::modality:
+            return "a modality (stated, predicted, recommended, questioned or hedged)";
     }
     return "a value the format allows";
 }
@@ -233,6 +237,17 @@ std::optional<std::string> check_string(ValueKind kind, std::string_view value,
                     kinds.emplace_back(to_string(k));
                 }
                 const auto near = nearest_names(value, kinds, 1);
+                return wrong(near.empty() ? std::string()
+                                          : "; did you mean \"" + near.front() + "\"?");
+            }
+            break;
+        case K::modality:
+            if (!parse_modality(value)) {
+                std::vector<std::string> names;
+                for (Modality m : all_modalities) {
+                    names.emplace_back(to_string(m));
+                }
+                const auto near = nearest_names(value, names, 1);
                 return wrong(near.empty() ? std::string()
                                           : "; did you mean \"" + near.front() + "\"?");
             }

@@ -45,6 +45,8 @@ enum class Field : std::uint8_t {
     confidence,
     from,
     until,
+    modality,
+    negated,
 };
 
 /// What a field's value must be.
@@ -59,6 +61,7 @@ enum class ValueKind : std::uint8_t {
     boolean,     ///< true or false.
     confidence,  ///< A number in (0, 1].
     aliases,     ///< An array of non-empty name strings.
+    modality,    ///< One of the modalities' names (stated, predicted, ...).
 };
 
 /// One field of a table.

@@ -68,6 +68,26 @@ std::optional<ActorKind> parse_actor_kind(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 5> modality_names = {"stated", "predicted", "recommended",
+                                                            "questioned", "hedged"};
+
+}  // namespace
+
+std::string_view to_string(Modality modality) {
+    return modality_names[static_cast<std::size_t>(modality)];
+}
+
+std::optional<Modality> parse_modality(std::string_view text) {
+    for (std::size_t i = 0; i < modality_names.size(); ++i) {
+        if (modality_names[i] == text) {
+            return static_cast<Modality>(i);
+        }
+    }
+    return std::nullopt;
+}
+
 bool takes_sides(ActorKind kind) {
     return kind == ActorKind::state || kind == ActorKind::organization ||
            kind == ActorKind::person || kind == ActorKind::group;

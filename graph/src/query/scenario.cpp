@@ -1,5 +1,6 @@
 #include "entente/query/scenario.hpp"
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -31,6 +32,33 @@ bool holds_within(const Claim& claim, const std::vector<Source>& sources,
                   const std::optional<Date>& from, const std::optional<Date>& until) {
     const Holding h = holding(claim, sources);
     return (!until || h.first <= until->latest()) && (!from || from->earliest() <= h.last);
+}
+
+bool Scenario::in_scope(const Claim& claim) const {
+    if (!modalities) {
+        return true;
+    }
+    return !claim.negated &&
+           std::find(modalities->begin(), modalities->end(), claim.modality) != modalities->end();
+}
+
+bool Scenario::empty_for(const KnowledgeGraph& graph) const {
+    if (as_of || from || until || !without.empty() || !assumptions.empty()) {
+        return false;
+    }
+    const auto& claims = graph.data().claims;
+    return std::all_of(claims.begin(), claims.end(), [&](const Claim& c) { return in_scope(c); });
+}
+
+ModalityCount left_out_by_modality(const KnowledgeGraph& graph, const Scenario& scenario) {
+    ModalityCount count;
+    for (const Claim& c : graph.data().claims) {
+        if (scenario.in_scope(c)) {
+            continue;
+        }
+        (c.negated ? count.negated : count.by_modality)++;
+    }
+    return count;
 }
 
 namespace {
@@ -132,7 +160,7 @@ KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scena
     Dataset data = graph.data();
     std::vector<Claim> kept;
     for (auto& claim : data.claims) {
-        if (without.count(claim.id) != 0) {
+        if (without.count(claim.id) != 0 || !scenario.in_scope(claim)) {
             continue;
         }
         if (scenario.as_of && !holds_during(claim, data.sources, *scenario.as_of)) {

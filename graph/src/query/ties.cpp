@@ -20,6 +20,9 @@ TieTable::TieTable(const KnowledgeGraph& graph, TieOptions options)
     auto visit = [&](auto&& add) {
         for (Index i = 0; i < graph.data().claims.size(); ++i) {
             const Claim& c = graph.claim(i);
+            if (c.negated) {
+                continue;  // it says the relation does not hold: no tie of that relation
+            }
             const Relation& relation = graph.relation(c.relation);
             const int polarity = relation.polarity;
             if (polarity == 0) {

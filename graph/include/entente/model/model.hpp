@@ -75,6 +75,29 @@ struct Date {
 /// nullopt for anything else. Throws nothing.
 std::optional<Date> parse_date(std::string_view text);
 
+/// How a claim's source puts it (docs/data-format.md, Claim; docs/queries.md, Modality). Only
+/// stated claims make ties unless a scenario widens its modalities.
+enum class Modality : std::uint8_t {
+    stated,       ///< Said as so: the default.
+    predicted,    ///< Said as what will be ("India will be a roadblock").
+    recommended,  ///< Said as what should be ("Russia should explore ...").
+    questioned,   ///< Asked, not said (a headline ending in "?").
+    hedged,       ///< Said with the author's own hedge ("seems", "arguably", "can be argued").
+};
+
+/// Every modality, in declaration order (the order of Modality's values, 0 to 4).
+inline constexpr Modality all_modalities[] = {
+    Modality::stated,     Modality::predicted, Modality::recommended,
+    Modality::questioned, Modality::hedged,
+};
+
+/// The modality's name as used in data files ("stated", "predicted", ...); `modality` must be
+/// one of the enumerators. Throws nothing.
+std::string_view to_string(Modality modality);
+/// Parses a modality name exactly as to_string writes it (lowercase ASCII); nullopt when it names
+/// none. Throws nothing.
+std::optional<Modality> parse_modality(std::string_view text);
+
 /// Where a claim comes from.
 struct Source {
     std::string id;         ///< Stable slug, unique among sources (^[a-z0-9]+([-_.][a-z0-9]+)*$).
@@ -143,6 +166,10 @@ struct Claim {
     std::optional<Date> from;   ///< First date the claim holds, when known; not after `until`.
     std::optional<Date> until;  ///< Last date the claim holds, when known.
     std::string note;           ///< Curator's note, possibly empty.
+    Modality modality = Modality::stated;  ///< How the source puts it; stated by default.
+    /// True when the source says the relation does NOT hold ("ties aren't aimed at any third
+    /// party"): such a claim makes no tie (docs/queries.md, Modality).
+    bool negated = false;
     /// True for a what-if assumption (apply_scenario), not sourced data. A JSON file cannot set
     /// it; the compiled form keeps it.
     bool hypothetical = false;

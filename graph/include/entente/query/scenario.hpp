@@ -23,12 +23,30 @@ struct Scenario {
     std::vector<std::string> without;  ///< Claim ids to leave out, exactly as in the data.
     /// Hypothetical claims, each "SUBJECT RELATION OBJECT" (parse_assumption), added in order.
     std::vector<std::string> assumptions;
+    /// The modalities whose claims are kept (docs/queries.md, Modality): by default stated only.
+    /// Negated claims are left out whatever the set: they say a relation does not hold and make
+    /// no tie. nullopt keeps every claim, negated ones too (an export writes what the data says;
+    /// a graph already narrowed is not narrowed again).
+    std::optional<std::vector<Modality>> modalities = std::vector<Modality>{Modality::stated};
 
-    /// True when the scenario changes nothing. Throws nothing.
-    bool empty() const {
-        return !as_of && !from && !until && without.empty() && assumptions.empty();
-    }
+    /// True when the scenario keeps `claim` by its modality and negation (the dates and ids are
+    /// checked elsewhere). Throws nothing.
+    bool in_scope(const Claim& claim) const;
+    /// True when the scenario changes nothing in `graph`: no dates, ids or assumptions, and every
+    /// claim in scope by its modality. O(claims); throws nothing.
+    bool empty_for(const KnowledgeGraph& graph) const;
 };
+
+/// What a scenario's modalities leave out of a graph: claims out of scope by their modality,
+/// and negated claims (counted apart, whatever their modality).
+struct ModalityCount {
+    std::size_t by_modality = 0;  ///< Claims left out because their modality is not in scope.
+    std::size_t negated = 0;      ///< Negated claims left out (never counted as ties).
+};
+
+/// Counts what `scenario`'s modalities leave out of `graph`'s claims (before dates and ids are
+/// applied). O(claims); throws nothing.
+ModalityCount left_out_by_modality(const KnowledgeGraph& graph, const Scenario& scenario);
 
 /// The days a claim holds, inclusive, as sortable day numbers (YYYYMMDD, see Date::earliest):
 /// from the first day of its `from` to the last day of its `until`. A claim with neither date
@@ -67,7 +85,8 @@ bool holds_within(const Claim& claim, const std::vector<Source>& sources,
 Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text);
 
 /// The graph the scenario describes, as a new graph (the dataset is copied: O(size of the
-/// dataset)): claims whose id is in `without` left out, then those not holding during `as_of`
+/// dataset)): claims whose id is in `without` left out, then those out of scope by their
+/// modality or negated (Scenario::in_scope), then those not holding during `as_of`
 /// (holds_during) or within `from`..`until` (holds_within); then the assumptions added in order
 /// after every other claim, marked hypothetical, with ids "assume-1", "assume-2", ... (numbered
 /// past any claim id of the data) and, when there are any, a source "what-if" ("what-if-2", ...

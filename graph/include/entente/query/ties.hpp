@@ -56,7 +56,8 @@ struct TieOptions {
 /// s) also adds p*c/2, marked derived, to the tie of s to h, and to the tie of h to s unless s is
 /// a position. An abstention (the built-in abstains_on) adds weight 0 to the tie of its subject
 /// to its object only: a stance held, taking no side (docs/queries.md, Stances); other
-/// structural claims (polarity 0) add nothing. The relation's `symmetric` flag plays
+/// structural claims (polarity 0) and negated claims (Claim::negated: the relation does not hold)
+/// add nothing. The relation's `symmetric` flag plays
 /// no part. A tie's value is the sum of its weights divided by max(1, the sum of their absolute
 /// values): the weighted mean sign once there is a claim's worth of evidence, scaled down below
 /// that. The definition is entente's own (docs/queries.md, Ties).
