@@ -364,3 +364,35 @@ add_test(NAME export.readers
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_readers.py
                  $<TARGET_FILE:entente> ${_data}/good/hostile-text.json
                  ${CMAKE_CURRENT_BINARY_DIR}/readers)
+
+# Curation (issue 12): lint against the sources' texts, diff, add.
+entente_cli_test(lint.memo 2
+  --stdout "${_data}/expected/lint-memo.txt" -- lint --data curate/memo.json)
+entente_cli_test(lint.memo-json 2
+  --stdout "${_data}/expected/lint-memo.json" -- lint --data curate/memo.json --format json)
+entente_cli_test(lint.max-shared 2
+  --stdout-has "one quote supports"
+  -- lint --data curate/memo.json --max-shared 1)
+entente_cli_test(lint.missing-text 2
+  --stdout "${_data}/expected/lint-missing-text.txt" -- lint --data curate/missing-text.json)
+entente_cli_test(lint.bad-data 2
+  --stderr "${_data}/expected/missing-path.txt" -- lint --data no/such/path.json)
+# The shipped dataset: every quote found in the article (data/sources/); its warnings pinned.
+entente_cli_test(lint.embedded 0
+  --stdout "${_data}/expected/lint-embedded.txt" -- lint)
+add_test(NAME cli.lint.checkout
+         COMMAND ${_expect} --code 0 --stdout-has "46 of 46 quotes found; 0 errors"
+                 -- $<TARGET_FILE:entente> lint --data data
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+entente_cli_test(diff.table 0
+  --stdout "${_data}/expected/diff-curate.txt" -- diff curate/diff-old.json curate/diff-new.json)
+entente_cli_test(diff.json 0
+  --stdout "${_data}/expected/diff-curate.json"
+  -- diff curate/diff-old.json curate/diff-new.json --format json)
+entente_cli_test(diff.embedded-itself 0
+  --stdout-has "0 added, 0 removed, 0 changed, 80 unchanged"
+  --stdout-has "alignment: 0 pairs moved"
+  -- diff embedded embedded)
+entente_cli_test(diff.missing 2
+  --stderr "${_data}/expected/missing-path.txt" -- diff embedded no/such/path.json)
+add_test(NAME cli.add COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/add.sh $<TARGET_FILE:entente> ${_data})

@@ -108,7 +108,7 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
         bytes[12] = 1;
         CHECK(only_message(from_compiled(bytes, "v.entente")) ==
               "v.entente: error: compiled dataset of format version 1; this entente reads "
-              "version 2: compile it again from its JSON with `entente compile`");
+              "version 3: compile it again from its JSON with `entente compile`");
     }
     SUBCASE("bytes appended") {
         CHECK(only_message(from_compiled(good + "xx", "a.entente"))

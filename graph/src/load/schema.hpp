@@ -45,6 +45,7 @@ enum class Field : std::uint8_t {
     confidence,
     from,
     until,
+    text,
 };
 
 /// What a field's value must be.
