@@ -169,7 +169,8 @@ int run(const AddOptions& options) {
     print_claim(lines, added, index, "  ");
     // Warnings about the new claim (a repeated claim, a contradiction) are the curator's to see.
     for (const auto& d : after.diagnostics) {
-        if (d.file == file.name && (d.pointer == pointer || d.pointer.rfind(pointer + "/", 0) == 0)) {
+        if (d.file == file.name &&
+            (d.pointer == pointer || d.pointer.rfind(pointer + "/", 0) == 0)) {
             std::cerr << terminal_safe(format_diagnostic(d)) << '\n';
         }
     }
@@ -192,9 +193,7 @@ void register_add(CLI::App& app) {
     command->add_option("relation", options->relation, "Relation id")
         ->type_name("RELATION")
         ->required();
-    command->add_option("object", options->object, "Object actor")
-        ->type_name("OBJECT")
-        ->required();
+    command->add_option("object", options->object, "Object actor")->type_name("OBJECT")->required();
     command->add_option("--to", options->to, "The dataset file to add the claim to")
         ->type_name("FILE")
         ->required();
@@ -216,8 +215,9 @@ void register_add(CLI::App& app) {
                        : "\"" + value + "\" is not a confidence (a number in (0, 1])";
         });
     add_window_options(*claim, options->from, options->until);
-    claim->add_option("--asserted-by", options->asserted_by,
-                      "Whose view it is (default: the source's author)")
+    claim
+        ->add_option("--asserted-by", options->asserted_by,
+                     "Whose view it is (default: the source's author)")
         ->type_name("WHO");
     claim->add_option("--note", options->note, "Curator's note")->type_name("TEXT");
     claim->add_option("--id", options->id, "Claim id (default: the next in the file's scheme)")
@@ -226,7 +226,8 @@ void register_add(CLI::App& app) {
     add_data_options(*command, options->data);
     command->footer(
         "Examples:\n"
-        "  entente add russia supports afghan-peace-process --to data/korybko.json \\\n"
+        "  entente add russia supports afghan-peace-process \\\n"
+        "      --to data/korybko-2024-russia-pakistan.json \\\n"
         "      --source korybko-2024-russia-pakistan --quote \"…\" --confidence 0.8\n"
         "  entente add Moscow cooperates_with Islamabad --to mine.json --data mine.json \\\n"
         "      --source my-source --from 2019");

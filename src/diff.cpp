@@ -210,9 +210,8 @@ int run(const DiffOptions& options) {
                    list_or_none(m.after));
     }
     lines.blank();
-    lines.line("camps: frustration index ", diff.frustration_before, " -> ",
-               diff.frustration_after, "; ", plural(diff.camps.size(), "actor", "actors"),
-               " with other camp-mates");
+    lines.line("camps: frustration index ", diff.frustration_before, " -> ", diff.frustration_after,
+               "; ", plural(diff.camps.size(), "actor", "actors"), " with other camp-mates");
     for (const auto& m : diff.camps) {
         lines.line("  ", m.actor, ": with ", list_or_none(m.before), " -> with ",
                    list_or_none(m.after));

@@ -1,6 +1,6 @@
 // `entente lint`: the claims checked against their sources' texts and the curation rules.
-#include "cli.hpp"
 #include "entente/curate/lint.hpp"
+#include "cli.hpp"
 #include "entente/load/embedded.hpp"
 
 namespace entente::cli {
@@ -100,9 +100,9 @@ int run(const LintCommandOptions& options) {
     }
     lines.line("lint: ", plural(loaded.files, "file", "files"), ", ",
                plural(report.claims, "claim", "claims"), ", ",
-               plural(report.texts, "source text", "source texts"), ", ",
-               report.quotes_found, " of ", plural(report.quotes_checked, "quote", "quotes"),
-               " found; ", plural(report.errors(), "error", "errors"), ", ",
+               plural(report.texts, "source text", "source texts"), ", ", report.quotes_found,
+               " of ", plural(report.quotes_checked, "quote", "quotes"), " found; ",
+               plural(report.errors(), "error", "errors"), ", ",
                plural(report.warnings(), "warning", "warnings"));
     return status;
 }

@@ -18,17 +18,21 @@ namespace fs = std::filesystem;
 TEST_CASE("fold_for_quotes: quote marks, whitespace runs and case") {
     CHECK(fold_for_quotes("India\xE2\x80\x99s \xE2\x80\x9CJunior\n\t Partner\xE2\x80\x9D") ==
           "india's 'junior partner'");
-    CHECK(fold_for_quotes("  \xC2\xAB" "Da\xC2\xBB  ") == "'da'");  // « » and edge spaces
-    CHECK(fold_for_quotes("STRA\xC3\x9F" "E") == "stra\xC3\x9F" "e");  // simple folding keeps ß
-    CHECK(fold_for_quotes("\xCE\xA3\xCE\x91") == "\xCF\x83\xCE\xB1");   // ΣΑ -> σα
-    CHECK(fold_for_quotes("a\xC2\xA0\xC2\xA0" "b") == "a b");              // no-break spaces
+    CHECK(fold_for_quotes("  \xC2\xAB"
+                          "Da\xC2\xBB  ") == "'da'");  // « » and edge spaces
+    CHECK(fold_for_quotes("STRA\xC3\x9F"
+                          "E") ==
+          "stra\xC3\x9F"
+          "e");                                                        // simple folding keeps ß
+    CHECK(fold_for_quotes("\xCE\xA3\xCE\x91") == "\xCF\x83\xCE\xB1");  // ΣΑ -> σα
+    CHECK(fold_for_quotes("a\xC2\xA0\xC2\xA0"
+                          "b") == "a b");  // no-break spaces
     CHECK(fold_for_quotes("bad \xFF byte") == "bad \xFF byte");
 }
 
 TEST_CASE("quote_parts: ellipses split a quote") {
     CHECK(quote_parts("one \xE2\x80\xA6 two") == std::vector<std::string>{"one", "two"});
-    CHECK(quote_parts("one ... two....three") ==
-          std::vector<std::string>{"one", "two", "three"});
+    CHECK(quote_parts("one ... two....three") == std::vector<std::string>{"one", "two", "three"});
     CHECK(quote_parts("one [\xE2\x80\xA6] two (...) three") ==
           std::vector<std::string>{"one", "two", "three"});
     CHECK(quote_parts("\xE2\x80\xA6 tail") == std::vector<std::string>{"tail"});
@@ -112,8 +116,7 @@ const char* const lint_dataset = R"({
   ]
 })";
 
-const char* const lint_text =
-    "Alpha 'backs' Beta. Beta seems to like Alpha, as it did in 1999.\n";
+const char* const lint_text = "Alpha 'backs' Beta. Beta seems to like Alpha, as it did in 1999.\n";
 
 std::string write_case(const fs::path& dir, const std::string& json, const char* text) {
     fs::remove_all(dir);
@@ -140,8 +143,8 @@ Linted run_lint(const std::string& path, LintOptions options = {}) {
     Linted out;
     out.report = lint(loaded.graph->data(), locations, texts, options);
     for (const auto& f : out.report.findings) {
-        Diagnostic d{f.severity, f.location.file, f.location.line, f.location.column,
-                     f.location.pointer, f.message};
+        Diagnostic d{f.severity,        f.location.file,    f.location.line,
+                     f.location.column, f.location.pointer, f.message};
         out.lines.push_back(format_diagnostic(d) + " [" + std::string(to_string(f.check)) + "]");
     }
     return out;
@@ -156,19 +159,19 @@ TEST_CASE("lint: every check on a hand dataset, located") {
     const auto linted = run_lint(path);
     CHECK(test::lines(linted.lines) ==
           test::lines({
-              f + ":20:6: error: quote of claim \"k2\" not found in the text of source \"art\" "
-                  "(at /claims/1/quote) [quote-not-found]",
-              f + ":18:5: warning: undated claim \"k2\" about a dated event (its object \"war\" "
+              f + ":17:5: warning: undated claim \"k2\" about a dated event (its object \"war\" "
                   "names 1999): without \"from\" or \"until\" it holds from its source's date, "
                   "2024-05-22 (at /claims/1) [undated-event]",
-              f + ":22:6: warning: quote of stated claim \"k3\" hedges (\"seems\"): the author is "
-                  "less than certain (at /claims/2/quote) [hedged-quote]",
-              f + ":23:5: warning: claim \"k4\" has no quote to check against the text of source "
+              f + ":18:15: error: quote of claim \"k2\" not found in the text of source \"art\" "
+                  "(at /claims/1/quote) [quote-not-found]",
+              f + ":20:15: warning: quote of stated claim \"k3\" hedges (\"seems\"): the author "
+                  "is less than certain (at /claims/2/quote) [hedged-quote]",
+              f + ":21:5: warning: claim \"k4\" has no quote to check against the text of source "
                   "\"art\" (at /claims/3) [no-quote]",
-              f + ":25:5: warning: undated claim \"k5\" about a dated event (its quote names "
+              f + ":23:5: warning: undated claim \"k5\" about a dated event (its quote names "
                   "2001): without \"from\" or \"until\" it holds at all times (at /claims/4) "
                   "[undated-event]",
-              f + ":27:5: warning: context claim \"k6\" (its source has no text to check it "
+              f + ":25:5: warning: context claim \"k6\" (its source has no text to check it "
                   "against) without a quote, and its source \"bare\" has no URL: a reader cannot "
                   "check it (at /claims/5) [context-unsourced]",
           }));
@@ -190,11 +193,12 @@ TEST_CASE("lint: a quote shared by more claims than allowed, once at the first")
     {"id": "x1", "subject": "a", "relation": "supports", "object": "b", "source": "s", "quote": "Q q"},
     {"id": "x2", "subject": "a", "relation": "supports", "object": "c", "source": "s", "quote": "q  Q"},
     {"id": "x3", "subject": "b", "relation": "supports", "object": "c", "source": "s", "quote": "Q q"}
-  ]})", nullptr);
+  ]})",
+                                        nullptr);
     LintOptions two;
     two.max_claims_per_quote = 2;
     CHECK(test::lines(run_lint(path, two).lines) ==
-          test::lines({path + ":6:89: warning: one quote supports 3 claims (x1, x2, x3); more "
+          test::lines({path + ":6:97: warning: one quote supports 3 claims (x1, x2, x3); more "
                               "than 2 weigh one sentence as many times (at /claims/0/quote) "
                               "[shared-quote]"}));
     CHECK(run_lint(path).lines.empty());  // three claims are within the default of 3
@@ -208,14 +212,15 @@ TEST_CASE("lint: a source text that cannot be read is an error at its text membe
               {"id": "t", "title": "T", "text": "/etc/hostname"}],
   "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
   "claims": [{"subject": "a", "relation": "supports", "object": "b", "source": "s", "quote": "q"}]
-})", nullptr);
+})",
+                                        nullptr);
     const auto linted = run_lint(path);
     const std::string text_path = (dir / "texts/none.txt").string();
     CHECK(test::lines(linted.lines) ==
-          test::lines({path + ":2:52: error: source \"s\": " + text_path +
+          test::lines({path + ":2:49: error: source \"s\": " + text_path +
                            ": cannot read: no such file or directory (at /sources/0/text) "
                            "[text-unreadable]",
-                       path + ":3:52: error: source \"t\": \"/etc/hostname\" is an absolute "
+                       path + ":3:49: error: source \"t\": \"/etc/hostname\" is an absolute "
                               "path; a source's text is named relative to its dataset file (at "
                               "/sources/1/text) [text-unreadable]"}));
     CHECK(linted.report.quotes_checked == 0);
@@ -223,10 +228,12 @@ TEST_CASE("lint: a source text that cannot be read is an error at its text membe
 }
 
 TEST_CASE("locate_records: records, members and the claims array") {
-    const std::string text = "\xEF\xBB\xBF{\"entente\": 1, \"actors\": [{\"id\": \"a\"}],\n"
-                             " \"claims\": [\n  {\"id\": \"c\", \"quote\": \"\xE2\x80\x9Cq\"},\n"
-                             "  {\"id\": \"d\"}\n ]}";
-    const auto at = locate_records({InputFile{"f.json", text}, InputFile{"g.json", "{\"claims\": []}"}});
+    const std::string text =
+        "\xEF\xBB\xBF{\"entente\": 1, \"actors\": [{\"id\": \"a\"}],\n"
+        " \"claims\": [\n  {\"id\": \"c\", \"quote\": \"\xE2\x80\x9Cq\"},\n"
+        "  {\"id\": \"d\"}\n ]}";
+    const auto at =
+        locate_records({InputFile{"f.json", text}, InputFile{"g.json", "{\"claims\": []}"}});
     REQUIRE(at.claims.size() == 2);
     REQUIRE(at.actors.size() == 1);
     CHECK(at.actors[0].record.pointer == "/actors/0");
@@ -399,12 +406,13 @@ TEST_CASE("append_claim: the file's layout kept, the result loads") {
         CHECK(loaded.graph->data().claims.back().confidence == 0.7);
     }
     SUBCASE("one record a line, compact separators, CRLF") {
-        const std::string text = "{\"entente\":1,\"sources\":[{\"id\":\"s\",\"title\":\"S\"}],"
-                                 "\"actors\":[{\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"},"
-                                 "{\"id\":\"b\",\"name\":\"B\",\"kind\":\"state\"}],\r\n"
-                                 "\"claims\":[\r\n"
-                                 "  {\"subject\":\"b\",\"relation\":\"supports\",\"object\":\"a\","
-                                 "\"source\":\"s\"}\r\n]}";
+        const std::string text =
+            "{\"entente\":1,\"sources\":[{\"id\":\"s\",\"title\":\"S\"}],"
+            "\"actors\":[{\"id\":\"a\",\"name\":\"A\",\"kind\":\"state\"},"
+            "{\"id\":\"b\",\"name\":\"B\",\"kind\":\"state\"}],\r\n"
+            "\"claims\":[\r\n"
+            "  {\"subject\":\"b\",\"relation\":\"supports\",\"object\":\"a\","
+            "\"source\":\"s\"}\r\n]}";
         const std::string out = run(text);
         CHECK(out.substr(text.size() - 4) ==
               ",\r\n  {\"id\":\"n-2\", \"subject\":\"a\", \"relation\":\"supports\", "

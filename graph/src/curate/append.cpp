@@ -31,8 +31,9 @@ std::optional<std::string> next_claim_id(const std::vector<std::string>& ids,
     if (prefixes.empty()) {
         return std::nullopt;
     }
-    const auto best = std::max_element(prefixes.begin(), prefixes.end(),
-                                       [](const auto& x, const auto& y) { return x.second < y.second; });
+    const auto best =
+        std::max_element(prefixes.begin(), prefixes.end(),
+                         [](const auto& x, const auto& y) { return x.second < y.second; });
     const std::optional<std::string> prefix = best->first;
     unsigned long long largest = 0;
     std::size_t width = 0;
@@ -186,7 +187,8 @@ std::string append_claim(std::string_view text, const ArrayLocation& claims,
         out.append(text.substr(claims.close));
         return out;
     }
-    const std::string_view record = text.substr(last->record.offset, last->end - last->record.offset);
+    const std::string_view record =
+        text.substr(last->record.offset, last->end - last->record.offset);
     if (record.find("\":") != std::string_view::npos &&
         record.find("\": ") == std::string_view::npos) {
         separator = ":";

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <string_view>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -181,9 +181,9 @@ DatasetDiff diff_datasets(const KnowledgeGraph& before, const KnowledgeGraph& af
             const auto [ob, nb] = actors[q];
             const Alignment x = align(old_ties, oa, ob, no_intervals);
             const Alignment y = align(new_ties, na, nb, no_intervals);
-            const bool moved =
-                x.alignment.has_value() != y.alignment.has_value() || x.shared != y.shared ||
-                (x.alignment && std::abs(*x.alignment - *y.alignment) > 1e-12);
+            const bool moved = x.alignment.has_value() != y.alignment.has_value() ||
+                               x.shared != y.shared ||
+                               (x.alignment && std::abs(*x.alignment - *y.alignment) > 1e-12);
             if (moved) {
                 diff.alignment.push_back({a.actors[oa].id, a.actors[ob].id, x.alignment,
                                           y.alignment, x.shared, y.shared});

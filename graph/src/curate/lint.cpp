@@ -61,7 +61,8 @@ std::vector<SourceText> read_source_texts(const Dataset& data, const DatasetLoca
         const fs::path written(source.text);
         const std::string declared_in =
             i < locations.sources.size() ? locations.sources[i].record.file : std::string();
-        t.path = (fs::path(declared_in).parent_path() / written).lexically_normal().generic_string();
+        t.path =
+            (fs::path(declared_in).parent_path() / written).lexically_normal().generic_string();
         if (written.is_absolute()) {
             t.problem = "\"" + source.text +
                         "\" is an absolute path; a source's text is named relative to its dataset "
@@ -143,8 +144,8 @@ LintReport lint(const Dataset& data, const DatasetLocations& locations,
         l.pointer = "/claims/" + std::to_string(claim);
         return l;
     };
-    auto add = [&](Severity severity, LintCheck check, Location location, Index claim,
-                   Index source, std::string message) {
+    auto add = [&](Severity severity, LintCheck check, Location location, Index claim, Index source,
+                   std::string message) {
         report.findings.push_back(
             {severity, check, std::move(location), claim, source, std::move(message)});
     };
@@ -213,14 +214,12 @@ LintReport lint(const Dataset& data, const DatasetLocations& locations,
                 }
             }
         } else if (c.quote.empty() || source.url.empty()) {
-            const std::string what = c.quote.empty() && source.url.empty()
-                                         ? "without a quote, and its source \"" + source.id +
-                                               "\" has no URL"
-                                     : c.quote.empty()
-                                         ? "without a quote"
-                                         : "whose source \"" + source.id + "\" has no URL";
-            add(Severity::warning, LintCheck::context_unsourced, where(ci, {}),
-                ci, c.source,
+            const std::string what =
+                c.quote.empty() && source.url.empty()
+                    ? "without a quote, and its source \"" + source.id + "\" has no URL"
+                : c.quote.empty() ? "without a quote"
+                                  : "whose source \"" + source.id + "\" has no URL";
+            add(Severity::warning, LintCheck::context_unsourced, where(ci, {}), ci, c.source,
                 "context claim \"" + c.id + "\" (its source has no text to check it against) " +
                     what + ": a reader cannot check it");
         }
@@ -254,8 +253,7 @@ LintReport lint(const Dataset& data, const DatasetLocations& locations,
                 why = "its object \"" + object.id + "\" is an event";
             }
             if (!why.empty()) {
-                add(Severity::warning, LintCheck::undated_event, where(ci, {}), ci,
-                    c.source,
+                add(Severity::warning, LintCheck::undated_event, where(ci, {}), ci, c.source,
                     "undated claim \"" + c.id + "\" about a dated event (" + why +
                         "): without \"from\" or \"until\" it holds " +
                         (source.date ? "from its source's date, " + source.date->to_string()

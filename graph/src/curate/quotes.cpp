@@ -46,10 +46,10 @@ void append_utf8(std::string& out, UChar32 c) {
 }
 
 constexpr std::array<std::string_view, 22> hedges = {
-    "seem",       "seems",         "seemed",          "seemingly", "appear to", "appears to",
-    "apparently", "arguably",      "can be argued",   "could be argued",
-    "may",        "might",         "could",           "perhaps",   "possibly",  "probably",
-    "likely",     "unlikely",      "presumably",      "reportedly", "allegedly", "supposedly",
+    "seem",       "seems",      "seemed",        "seemingly",       "appear to", "appears to",
+    "apparently", "arguably",   "can be argued", "could be argued", "may",       "might",
+    "could",      "perhaps",    "possibly",      "probably",        "likely",    "unlikely",
+    "presumably", "reportedly", "allegedly",     "supposedly",
 };
 
 bool ascii_word_char(char c) {
@@ -81,8 +81,8 @@ std::string fold_for_quotes(std::string_view text) {
                 out += ' ';
             }
             space = false;
-            out.append(text.substr(static_cast<std::size_t>(start),
-                                   static_cast<std::size_t>(i - start)));
+            out.append(
+                text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
             continue;
         }
         if (u_isUWhiteSpace(c)) {

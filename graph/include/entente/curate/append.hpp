@@ -16,14 +16,14 @@ namespace entente {
 /// A claim as `entente add` writes it: every member as it goes into the file (ids, not names).
 /// Empty strings and nullopt are left out.
 struct NewClaim {
-    std::string id;           ///< Claim id; empty: none (the loader gives one from the content).
-    std::string subject;      ///< Actor id.
-    std::string relation;     ///< Relation id.
-    std::string object;       ///< Actor id.
-    std::string source;       ///< Source id.
-    std::string quote;        ///< The supporting sentence, possibly empty.
+    std::string id;        ///< Claim id; empty: none (the loader gives one from the content).
+    std::string subject;   ///< Actor id.
+    std::string relation;  ///< Relation id.
+    std::string object;    ///< Actor id.
+    std::string source;    ///< Source id.
+    std::string quote;     ///< The supporting sentence, possibly empty.
     // Issue 12, item 1: `modality` and `negated` go here, written after the quote.
-    std::string asserted_by;  ///< Who asserts it; empty: the loader's default.
+    std::string asserted_by;           ///< Who asserts it; empty: the loader's default.
     std::optional<double> confidence;  ///< In (0, 1]; nullopt: the default 1.
     std::optional<Date> from;          ///< First date it holds.
     std::optional<Date> until;         ///< Last date it holds.

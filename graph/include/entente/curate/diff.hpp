@@ -23,10 +23,10 @@ struct ClaimChange {
 
 /// A pair of actors whose alignment moved.
 struct AlignmentMove {
-    std::string a;  ///< Actor id, the first by id.
-    std::string b;  ///< Actor id.
-    std::optional<double> before;  ///< Alignment in the old dataset (align(), nullopt: none).
-    std::optional<double> after;   ///< Alignment in the new dataset.
+    std::string a;                  ///< Actor id, the first by id.
+    std::string b;                  ///< Actor id.
+    std::optional<double> before;   ///< Alignment in the old dataset (align(), nullopt: none).
+    std::optional<double> after;    ///< Alignment in the new dataset.
     std::size_t shared_before = 0;  ///< Shared objects in the old dataset.
     std::size_t shared_after = 0;   ///< Shared objects in the new dataset.
 };
@@ -56,10 +56,10 @@ struct DatasetDiff {
     /// (|after - before|, an undefined score counted as 0) first, then by ids.
     std::vector<AlignmentMove> alignment;
     std::vector<RoadblockMove> roadblocks;  ///< Pairs whose roadblocks changed, by ids.
-    std::size_t frustration_before = 0;  ///< Frustration index of balance() in the old dataset.
-    std::size_t frustration_after = 0;   ///< Frustration index of balance() in the new dataset.
-    std::vector<CampMove> camps;         ///< Compared actors whose camp-mates changed, by id.
-    std::size_t compared_actors = 0;     ///< Actors compared: in both, taking sides in both.
+    std::size_t frustration_before = 0;     ///< Frustration index of balance() in the old dataset.
+    std::size_t frustration_after = 0;      ///< Frustration index of balance() in the new dataset.
+    std::vector<CampMove> camps;            ///< Compared actors whose camp-mates changed, by id.
+    std::size_t compared_actors = 0;        ///< Actors compared: in both, taking sides in both.
 };
 
 /// Compares two datasets. Claims are matched by id; those left over by content (the same

@@ -17,13 +17,13 @@ namespace entente {
 
 /// What a lint finding is about.
 enum class LintCheck : std::uint8_t {
-    text_unreadable,   ///< Error: a source's `text` file cannot be read.
-    quote_not_found,   ///< Error: a quote does not occur in its source's text.
-    no_quote,          ///< Warning: a claim of a source with a text has no quote to check.
-    hedged_quote,      ///< Warning: a stated claim's quote holds hedging words.
-    shared_quote,      ///< Warning: one quote supports more than the allowed number of claims.
-    context_unsourced, ///< Warning: a context claim without a quote, or whose source has no URL.
-    undated_event,     ///< Warning: a claim without dates whose quote or object names a date.
+    text_unreadable,    ///< Error: a source's `text` file cannot be read.
+    quote_not_found,    ///< Error: a quote does not occur in its source's text.
+    no_quote,           ///< Warning: a claim of a source with a text has no quote to check.
+    hedged_quote,       ///< Warning: a stated claim's quote holds hedging words.
+    shared_quote,       ///< Warning: one quote supports more than the allowed number of claims.
+    context_unsourced,  ///< Warning: a context claim without a quote, or whose source has no URL.
+    undated_event,      ///< Warning: a claim without dates whose quote or object names a date.
 };
 
 /// The check's name as output shows it: "text-unreadable", "quote-not-found", "no-quote",
@@ -34,7 +34,7 @@ std::string_view to_string(LintCheck check);
 struct LintFinding {
     Severity severity = Severity::warning;  ///< Errors make `entente lint` exit with status 2.
     LintCheck check = LintCheck::quote_not_found;  ///< What it is about.
-    Location location;        ///< The claim's (or source's) member or record.
+    Location location;                             ///< The claim's (or source's) member or record.
     Index claim = no_index;   ///< Dataset::claims index, or no_index for a source's finding.
     Index source = no_index;  ///< Dataset::sources index of the claim's source, or the source.
     std::string message;      ///< What is wrong; text from the data quoted raw.
@@ -42,10 +42,10 @@ struct LintFinding {
 
 /// A source's text, read for lint.
 struct SourceText {
-    Index source = no_index;      ///< Dataset::sources index.
-    std::string path;             ///< The text's path, resolved against its dataset file.
+    Index source = no_index;          ///< Dataset::sources index.
+    std::string path;                 ///< The text's path, resolved against its dataset file.
     std::optional<std::string> text;  ///< Its bytes, or nullopt when it could not be read.
-    std::string problem;          ///< Why it could not be read; empty when read.
+    std::string problem;              ///< Why it could not be read; empty when read.
 };
 
 /// Reads the text of every source that names one (Source::text): the path resolved against the

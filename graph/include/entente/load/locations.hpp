@@ -39,19 +39,19 @@ struct RecordLocation {
 
 /// Where a root table's array is in one file: byte offsets of its '[' and ']'.
 struct ArrayLocation {
-    std::size_t open = 0;    ///< Offset of '['.
-    std::size_t close = 0;   ///< Offset of ']'.
-    bool present = false;    ///< False when the file has no such array (offsets then 0).
+    std::size_t open = 0;   ///< Offset of '['.
+    std::size_t close = 0;  ///< Offset of ']'.
+    bool present = false;   ///< False when the file has no such array (offsets then 0).
 };
 
 /// Where every record of a load is, table by table, in dataset order: record i of `claims` is
 /// Dataset::claims[i] when the same files loaded without errors (files in the order given, each
 /// table's records in file order; built-in relations are not in `relations`).
 struct DatasetLocations {
-    std::vector<RecordLocation> sources;    ///< The sources' records.
-    std::vector<RecordLocation> relations;  ///< The dataset's own relations' records.
-    std::vector<RecordLocation> actors;     ///< The actors' records.
-    std::vector<RecordLocation> claims;     ///< The claims' records.
+    std::vector<RecordLocation> sources;      ///< The sources' records.
+    std::vector<RecordLocation> relations;    ///< The dataset's own relations' records.
+    std::vector<RecordLocation> actors;       ///< The actors' records.
+    std::vector<RecordLocation> claims;       ///< The claims' records.
     std::vector<ArrayLocation> claim_arrays;  ///< The root "claims" array of each file, by file.
     std::vector<std::string> files;           ///< The files' names, in the order given.
 };

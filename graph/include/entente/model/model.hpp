@@ -87,7 +87,7 @@ struct Source {
     /// the dataset file that declares the source (POSIX separators), as written there; empty when
     /// none. Only `entente lint` reads it (docs/data-format.md, Source).
     std::string text;
-    std::string note;          ///< Curator's note, possibly empty.
+    std::string note;  ///< Curator's note, possibly empty.
     /// Equal when every field is equal.
     bool operator==(const Source&) const = default;
 };
