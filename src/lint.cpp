@@ -126,7 +126,7 @@ void register_lint(CLI::App& app) {
         ->add_option("--max-shared", options->max_shared,
                      "Warn when one quote supports more than N claims")
         ->type_name("N")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}))
         ->default_str(std::to_string(options->max_shared));
     command->footer(
         "Examples:\n"

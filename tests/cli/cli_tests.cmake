@@ -370,9 +370,13 @@ entente_cli_test(lint.memo 2
   --stdout "${_data}/expected/lint-memo.txt" -- lint --data curate/memo.json)
 entente_cli_test(lint.memo-json 2
   --stdout "${_data}/expected/lint-memo.json" -- lint --data curate/memo.json --format json)
-entente_cli_test(lint.max-shared 2
-  --stdout-has "one quote supports"
-  -- lint --data curate/memo.json --max-shared 1)
+entente_cli_test(lint.max-shared 0
+  --stdout-has "one quote supports 8 claims (kor-28, kor-29, kor-30, kor-31, kor-32, kor-33, kor-34, kor-35); more than 6 weigh"
+  --stdout-lacks "one quote supports 6 claims"
+  -- lint --max-shared 6)
+entente_cli_test(lint.max-shared-zero 1
+  --stderr-has "--max-shared: Value 0 not in range 1 to 1000000"
+  -- lint --max-shared 0)
 entente_cli_test(lint.missing-text 2
   --stdout "${_data}/expected/lint-missing-text.txt" -- lint --data curate/missing-text.json)
 entente_cli_test(lint.bad-data 2
