@@ -68,6 +68,8 @@ std::unique_ptr<CLI::App> make_app(Actions actions) {
         "  entente stats --format json\n"
         "  entente compile --data big/ -o big.entente        # then --data big.entente\n"
         "  entente import votes --preset unvotes un_votes.csv un_roll_calls.csv -o un.json\n"
+        "  entente lint                                      # quotes against the sources' texts\n"
+        "  entente diff embedded data/                       # what a curation change moves\n"
         "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
         "error, 2 data error, 3 unknown name.");
     registering = actions;
@@ -83,6 +85,9 @@ std::unique_ptr<CLI::App> make_app(Actions actions) {
     register_export(*app);
     register_compile(*app);
     register_import(*app);
+    register_lint(*app);
+    register_diff(*app);
+    register_add(*app);
     registering = Actions::run;
     return app;
 }
@@ -443,7 +448,7 @@ void ProgressLine::update(std::size_t done, std::size_t total) {
     std::fflush(stderr);
 }
 
-Loaded load(const DataOptions& options) {
+Loaded load(const DataOptions& options, std::vector<InputFile>* kept_files) {
     ProgressLine line("loading");  // timed from here: reading big files is part of the wait
     Loaded loaded;
     std::vector<InputFile> files;
@@ -465,6 +470,9 @@ Loaded load(const DataOptions& options) {
         progress = [&line](std::size_t done, std::size_t total) { line.update(done, total); };
     }
     LoadResult result = load_dataset(files, options.limits, progress);
+    if (kept_files != nullptr) {
+        *kept_files = std::move(files);
+    }
     std::move(result.diagnostics.begin(), result.diagnostics.end(),
               std::back_inserter(loaded.diagnostics));
     loaded.files = result.files;

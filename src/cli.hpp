@@ -124,8 +124,10 @@ class ProgressLine {
     bool shown_ = false;
 };
 
-/// Reads and validates the data the options name; never prints.
-Loaded load(const DataOptions& options);
+/// Reads and validates the data the options name; never prints. When `files` is given, it
+/// receives the files read (names and bytes, in load order), for commands that look at the
+/// files themselves (lint, add).
+Loaded load(const DataOptions& options, std::vector<InputFile>* files = nullptr);
 /// Prints diagnostics to stderr, one per line (escaped), then a count.
 void print_diagnostics(const Loaded& loaded);
 /// Loads the data for a query: on errors prints them and stops with exit_data; on warnings in
@@ -182,5 +184,11 @@ void register_export(CLI::App& app);
 void register_compile(CLI::App& app);
 /// Registers `entente import` and its subcommand `votes`.
 void register_import(CLI::App& app);
+/// Registers `entente lint`.
+void register_lint(CLI::App& app);
+/// Registers `entente diff`.
+void register_diff(CLI::App& app);
+/// Registers `entente add`.
+void register_add(CLI::App& app);
 
 }  // namespace entente::cli

@@ -152,6 +152,9 @@ class Json {
     void claim_object(Index claim);
     /// Writes a source as its full object.
     void source_object(Index source);
+    /// Writes the records that follow (actors, claims, sources) from `kg` instead: an answer
+    /// about two datasets (diff) writes each one's records from its own graph.
+    void use_graph(const KnowledgeGraph& kg) { kg_ = &kg; }
 
     /// Closes the object and prints it to stdout with a newline.
     void print();

@@ -6,7 +6,7 @@ uses only the public headers.
   layering.py REPO_ROOT
 
 Topics, lowest first: model, load, query, draw and export (draw and export stand side by side;
-each may use load), import. A file under graph/include/entente/TOPIC/ or graph/src/TOPIC/ belongs to TOPIC.
+each may use load), import, curate. A file under graph/include/entente/TOPIC/ or graph/src/TOPIC/ belongs to TOPIC.
 """
 import pathlib
 import re
@@ -19,6 +19,7 @@ ALLOWED = {
     "draw": {"model", "load", "query", "draw"},
     "export": {"model", "load", "query", "export"},
     "import": {"model", "load", "import"},
+    "curate": {"model", "load", "query", "export", "curate"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
@@ -49,7 +50,7 @@ def main():
         topic = topic_of(path, root)
         rel = path.relative_to(root)
         if topic is None:
-            problems.append(f"{rel}: not in a topic folder (model, load, query, draw, export, import)")
+            problems.append(f"{rel}: not in a topic folder (model, load, query, draw, export, import, curate)")
             continue
         if topic not in ALLOWED:
             problems.append(f"{rel}: unknown topic {topic!r}")

@@ -458,3 +458,40 @@ entente_cli_test(modality.export-every-claim 0
 entente_cli_test(modality.export-narrowed 0
   --stdout-has "\"id\": \"kor-09\"" --stdout-lacks "\"id\": \"kor-16\"" --stdout-lacks "\"negated\": true"
   -- export --modality stated)
+
+# Curation (issue 12): lint against the sources' texts, diff, add.
+entente_cli_test(lint.memo 2
+  --stdout "${_data}/expected/lint-memo.txt" -- lint --data curate/memo.json)
+entente_cli_test(lint.memo-json 2
+  --stdout "${_data}/expected/lint-memo.json" -- lint --data curate/memo.json --format json)
+entente_cli_test(lint.max-shared 0
+  --stdout-has "one quote supports 8 claims (kor-28, kor-29, kor-30, kor-31, kor-32, kor-33, kor-34, kor-35)"
+  --stdout-has "more than 6 weigh one sentence as many times"
+  --stdout-lacks "one quote supports 6 claims"
+  -- lint --max-shared 6)
+entente_cli_test(lint.max-shared-zero 1
+  --stderr-has "--max-shared: Value 0 not in range 1 to 1000000"
+  -- lint --max-shared 0)
+entente_cli_test(lint.missing-text 2
+  --stdout "${_data}/expected/lint-missing-text.txt" -- lint --data curate/missing-text.json)
+entente_cli_test(lint.bad-data 2
+  --stderr "${_data}/expected/missing-path.txt" -- lint --data no/such/path.json)
+# The shipped dataset: every quote found in the article (data/sources/); its warnings pinned.
+entente_cli_test(lint.embedded 0
+  --stdout "${_data}/expected/lint-embedded.txt" -- lint)
+add_test(NAME cli.lint.checkout
+         COMMAND ${_expect} --code 0 --stdout-has "46 of 46 quotes found; 0 errors"
+                 -- $<TARGET_FILE:entente> lint --data data
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+entente_cli_test(diff.table 0
+  --stdout "${_data}/expected/diff-curate.txt" -- diff curate/diff-old.json curate/diff-new.json)
+entente_cli_test(diff.json 0
+  --stdout "${_data}/expected/diff-curate.json"
+  -- diff curate/diff-old.json curate/diff-new.json --format json)
+entente_cli_test(diff.embedded-itself 0
+  --stdout-has "0 added, 0 removed, 0 changed, 80 unchanged"
+  --stdout-has "alignment: 0 pairs moved"
+  -- diff embedded embedded)
+entente_cli_test(diff.missing 2
+  --stderr "${_data}/expected/missing-path.txt" -- diff embedded no/such/path.json)
+add_test(NAME cli.add COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/add.sh $<TARGET_FILE:entente> ${_data})

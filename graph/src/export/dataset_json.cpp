@@ -60,6 +60,7 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
         field("publisher", src.publisher);
         field("date", src.date ? src.date->to_string() : "");
         field("url", src.url);
+        field("text", src.text);
         field("note", src.note);
         w.EndObject();
     }

@@ -174,13 +174,14 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
     Dataset d;
     files = static_cast<std::size_t>(in.u64());
     omitted = static_cast<std::size_t>(in.u64());
-    d.sources.resize(budget.take(in.count(6 * 8 + 1, "sources")));
+    d.sources.resize(budget.take(in.count(7 * 8 + 1, "sources")));
     for (Source& s : d.sources) {
         s.id = in.str();
         s.title = in.str();
         s.author = in.str();
         s.publisher = in.str();
         s.url = in.str();
+        s.text = in.str();
         s.note = in.str();
         s.date = in.date();
     }
@@ -293,6 +294,8 @@ std::string_view text_of(const Source& s, detail::Field f) {
             return s.publisher;
         case Field::url:
             return s.url;
+        case Field::text:
+            return s.text;
         case Field::note:
             return s.note;
         default:
@@ -477,6 +480,7 @@ std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnosti
         e.str(s.author);
         e.str(s.publisher);
         e.str(s.url);
+        e.str(s.text);
         e.str(s.note);
         e.date(s.date);
     }

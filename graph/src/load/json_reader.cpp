@@ -924,6 +924,9 @@ class JsonReader : public RecordSites {
                     case Field::url:
                         s.url.assign(v);
                         break;
+                    case Field::text:
+                        s.text.assign(v);
+                        break;
                     case Field::note:
                         s.note.assign(v);
                         break;

@@ -20,6 +20,7 @@ constexpr FieldSpec source_fields[] = {
     {"publisher", F::publisher, K::name, false},
     {"date", F::date, K::date, false},
     {"url", F::url, K::long_text, false},
+    {"text", F::text, K::name, false},
     {"note", F::note, K::note, false},
 };
 constexpr FieldSpec relation_fields[] = {

@@ -47,6 +47,7 @@ enum class Field : std::uint8_t {
     until,
     modality,
     negated,
+    text,
 };
 
 /// What a field's value must be.

@@ -18,4 +18,9 @@ struct EmbeddedFile {
 /// library, which a program must link to call it. Throws nothing.
 std::span<const EmbeddedFile> embedded_dataset();
 
+/// The texts of the embedded dataset's sources (a source's `text`): every data/sources/*.txt at
+/// build time, named as in the source tree ("data/sources/korybko-2024-russia-pakistan.txt"), in
+/// file-name order (bytewise). Defined in the entente::data library. Throws nothing.
+std::span<const EmbeddedFile> embedded_source_texts();
+
 }  // namespace entente

@@ -106,7 +106,11 @@ struct Source {
     std::string publisher;  ///< Publisher, empty when unknown.
     std::optional<Date> date;  ///< Publication date, when known.
     std::string url;           ///< Address, empty when unknown.
-    std::string note;          ///< Curator's note, possibly empty.
+    /// Path of a plain-text (UTF-8) file holding the source's text, relative to the directory of
+    /// the dataset file that declares the source (POSIX separators), as written there; empty when
+    /// none. Only `entente lint` reads it (docs/data-format.md, Source).
+    std::string text;
+    std::string note;  ///< Curator's note, possibly empty.
     /// Equal when every field is equal.
     bool operator==(const Source&) const = default;
 };
