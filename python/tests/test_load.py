@@ -16,11 +16,12 @@ def test_embedded_tables_match_the_cli(ds):
     # The CLI lists actors by id; the table keeps dataset order.
     assert sorted(actors["id"]) == [a["actor"]["id"] for a in listed["actors"]]
     assert list(actors.columns) == ["id", "name", "kind", "aliases", "holder", "note"]
-    stats = cli_json("stats")
+    counts = cli_json("stats")["counts"]
     claims, sources = ds.claims(), ds.sources()
-    assert len(claims) == stats["claims"]
-    assert len(sources) == stats["sources"]
-    assert len(actors) == stats["actors"]
+    assert len(claims) == counts["claims"]
+    assert len(sources) == counts["sources"]
+    assert len(actors) == counts["actors"]
+    assert len(ds.relations()) == counts["relations"]
     russia = actors.set_index("id").loc["russia"]
     assert russia["name"] == "Russia" and russia["kind"] == "state"
     # One claim's row against the CLI's claim object.
