@@ -1,6 +1,7 @@
 // `entente align`: how two actors align, who aligns with one actor, or the pairwise matrix.
 #include <iostream>
 
+#include "answers.hpp"
 #include "cli.hpp"
 #include "entente/query/alignment.hpp"
 #include "entente/query/alignment_matrix.hpp"
@@ -68,29 +69,7 @@ int run_pair(const AlignCommand& options, const KnowledgeGraph& kg, const TieTab
     const Alignment al = align(ties, a, b, align_options(options));
     write_diagram(options.query, alignment_diagram(kg, al));
     if (options.query.format == "json") {
-        JsonAnswer json(kg, options.query.scenario);
-        json.key("a");
-        json.actor(a);
-        json.key("b");
-        json.actor(b);
-        write_alignment_fields(json, al);
-        json.key("direct_tie");
-        json.tie(al.direct);
-        json.key("shared_objects");
-        json.start_array();
-        for (const auto& s : al.shared_objects) {
-            json.start_object();
-            json.key("object");
-            json.actor(s.object);
-            json.field("same_sign", s.tie_a->sign() == s.tie_b->sign());
-            json.key("tie_a");
-            json.tie(s.tie_a);
-            json.key("tie_b");
-            json.tie(s.tie_b);
-            json.end_object();
-        }
-        json.end_array();
-        json.print();
+        print_json(align_pair_json(kg, options.query.scenario, al));
         return exit_ok;
     }
     const Actor& A = kg.actor(a);
@@ -166,55 +145,8 @@ int run_ranking(const AlignCommand& options, const KnowledgeGraph& kg, const Tie
                   ranking_diagram(kg, a, scores, options.measure, options.min_shared));
     const std::string& format = options.query.format;
     if (format == "json") {
-        JsonAnswer json(kg, options.query.scenario);
-        json.key("actor");
-        json.actor(a);
-        json.field("measure", options.measure);
-        json.field("over", options.over);
-        json.field("min_shared", options.min_shared);
-        auto write_part = [&](const std::vector<Alignment>& part) {
-            json.start_array();
-            for (const auto& al : part) {
-                json.start_object();
-                json.key("actor");
-                json.actor(al.b);
-                write_score(json, al.score(measure));
-                write_alignment_fields(json, al);
-                // The claims each score rests on, by id; the claims themselves close the answer.
-                std::set<Index> cited;
-                auto note = [&](const Tie* t) {
-                    if (t != nullptr) {
-                        for (const auto& e : t->evidence) {
-                            cited.insert(e.claim);
-                        }
-                    }
-                };
-                if (measure == AlignmentMeasure::alignment ||
-                    measure == AlignmentMeasure::agreement) {
-                    if (measure == AlignmentMeasure::alignment) {
-                        note(al.direct);
-                    }
-                    for (const auto& s : al.shared_objects) {
-                        note(s.tie_a);
-                        note(s.tie_b);
-                    }
-                } else {
-                    for (const auto& c : al.compared_objects) {
-                        note(c.tie_a);
-                        note(c.tie_b);
-                    }
-                }
-                json.key("evidence");
-                json.claims(std::vector<Index>(cited.begin(), cited.end()));
-                json.end_object();
-            }
-            json.end_array();
-        };
-        json.key("ranking");
-        write_part(ranking.ranked);
-        json.key("thin");
-        write_part(ranking.thin);
-        json.print();
+        print_json(align_ranking_json(kg, options.query.scenario, ranking, a, measure,
+                                      options.measure, options.over, options.min_shared));
         return exit_ok;
     }
     const bool csv = format == "csv";
@@ -312,35 +244,8 @@ int run_matrix(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     const std::size_t n = actors.size();
     const std::string& format = options.query.format;
     if (format == "json") {
-        JsonAnswer json(kg, options.query.scenario);
-        json.field("measure", options.measure);
-        json.field("over", options.over);
-        json.field("min_shared", options.min_shared);
-        json.key("actors");
-        json.actors(actors);
-        // Four n x n tables: the scores, their object counts, their interval ends.
-        auto table = [&](const char* name, auto get) {
-            json.key(name);
-            json.start_array();
-            for (std::size_t i = 0; i < n; ++i) {
-                json.start_array();
-                for (std::size_t j = 0; j < n; ++j) {
-                    json.value(get(m.scores[i][j], i == j));
-                }
-                json.end_array();
-            }
-            json.end_array();
-        };
-        table("matrix", [](const MeasureScore& s, bool) { return s.value; });
-        table("objects", [](const MeasureScore& s, bool diagonal) {
-            return diagonal ? std::nullopt : std::optional<std::size_t>(s.objects);
-        });
-        table("low", [](const MeasureScore& s, bool) { return s.low; });
-        table("high", [](const MeasureScore& s, bool) { return s.high; });
-        for (Index c : m.claims) {
-            json.cite(c);
-        }
-        json.print();
+        print_json(align_matrix_json(kg, options.query.scenario, actors, m, options.measure,
+                                     options.over, options.min_shared));
         return exit_ok;
     }
     const bool csv = format == "csv";
@@ -465,7 +370,9 @@ void write_period(JsonAnswer& json, const Period& p) {
     json.field("until", p.last.to_string());
 }
 
-int run_series(const AlignCommand& options, const KnowledgeGraph& kg, const TieTable& ties) {
+// With `json_text` set (and --format json), the answer goes there instead of to stdout.
+int run_series(const AlignCommand& options, const KnowledgeGraph& kg, const TieTable& ties,
+               std::string* json_text = nullptr) {
     const auto periods = series_periods(options, kg);
     if (!periods) {
         return exit_data;
@@ -687,7 +594,11 @@ int run_series(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     }
     if (json) {
         json->end_array();
-        json->print();
+        if (json_text != nullptr) {
+            *json_text = json->text();
+        } else {
+            json->print();
+        }
         return exit_ok;
     }
     if (csv) {
@@ -742,6 +653,152 @@ int run(AlignCommand& options) {
 }
 
 }  // namespace
+
+std::string align_pair_json(const KnowledgeGraph& kg, const ScenarioText& scenario,
+                            const Alignment& al) {
+    JsonAnswer json(kg, scenario);
+    json.key("a");
+    json.actor(al.a);
+    json.key("b");
+    json.actor(al.b);
+    write_alignment_fields(json, al);
+    json.key("direct_tie");
+    json.tie(al.direct);
+    json.key("shared_objects");
+    json.start_array();
+    for (const auto& s : al.shared_objects) {
+        json.start_object();
+        json.key("object");
+        json.actor(s.object);
+        json.field("same_sign", s.tie_a->sign() == s.tie_b->sign());
+        json.key("tie_a");
+        json.tie(s.tie_a);
+        json.key("tie_b");
+        json.tie(s.tie_b);
+        json.end_object();
+    }
+    json.end_array();
+    return json.text();
+}
+
+std::string align_ranking_json(const KnowledgeGraph& kg, const ScenarioText& scenario,
+                               const AlignmentRanking& ranking, Index actor,
+                               AlignmentMeasure measure, const std::string& measure_name,
+                               const std::string& over, std::size_t min_shared) {
+    JsonAnswer json(kg, scenario);
+    json.key("actor");
+    json.actor(actor);
+    json.field("measure", measure_name);
+    json.field("over", over);
+    json.field("min_shared", min_shared);
+    auto write_part = [&](const std::vector<Alignment>& part) {
+        json.start_array();
+        for (const auto& al : part) {
+            json.start_object();
+            json.key("actor");
+            json.actor(al.b);
+            write_score(json, al.score(measure));
+            write_alignment_fields(json, al);
+            // The claims each score rests on, by id; the claims themselves close the answer.
+            std::set<Index> cited;
+            auto note = [&](const Tie* t) {
+                if (t != nullptr) {
+                    for (const auto& e : t->evidence) {
+                        cited.insert(e.claim);
+                    }
+                }
+            };
+            if (measure == AlignmentMeasure::alignment || measure == AlignmentMeasure::agreement) {
+                if (measure == AlignmentMeasure::alignment) {
+                    note(al.direct);
+                }
+                for (const auto& s : al.shared_objects) {
+                    note(s.tie_a);
+                    note(s.tie_b);
+                }
+            } else {
+                for (const auto& c : al.compared_objects) {
+                    note(c.tie_a);
+                    note(c.tie_b);
+                }
+            }
+            json.key("evidence");
+            json.claims(std::vector<Index>(cited.begin(), cited.end()));
+            json.end_object();
+        }
+        json.end_array();
+    };
+    json.key("ranking");
+    write_part(ranking.ranked);
+    json.key("thin");
+    write_part(ranking.thin);
+    return json.text();
+}
+
+std::string align_matrix_json(const KnowledgeGraph& kg, const ScenarioText& scenario,
+                              const std::vector<Index>& actors, const ScoreMatrix& m,
+                              const std::string& measure_name, const std::string& over,
+                              std::size_t min_shared) {
+    JsonAnswer json(kg, scenario);
+    json.field("measure", measure_name);
+    json.field("over", over);
+    json.field("min_shared", min_shared);
+    json.key("actors");
+    json.actors(actors);
+    // Four n x n tables: the scores, their object counts, their interval ends.
+    const std::size_t n = actors.size();
+    auto table = [&](const char* name, auto get) {
+        json.key(name);
+        json.start_array();
+        for (std::size_t i = 0; i < n; ++i) {
+            json.start_array();
+            for (std::size_t j = 0; j < n; ++j) {
+                json.value(get(m.scores[i][j], i == j));
+            }
+            json.end_array();
+        }
+        json.end_array();
+    };
+    table("matrix", [](const MeasureScore& s, bool) { return s.value; });
+    table("objects", [](const MeasureScore& s, bool diagonal) {
+        return diagonal ? std::nullopt : std::optional<std::size_t>(s.objects);
+    });
+    table("low", [](const MeasureScore& s, bool) { return s.low; });
+    table("high", [](const MeasureScore& s, bool) { return s.high; });
+    for (Index c : m.claims) {
+        json.cite(c);
+    }
+    return json.text();
+}
+
+std::string align_series_json(const KnowledgeGraph& kg, const ScenarioText& scenario,
+                              const std::vector<Index>& actors, bool matrix,
+                              const std::string& measure_name, const std::string& over,
+                              std::size_t min_shared, const std::string& by, bool direct_only) {
+    AlignCommand options;
+    options.query.format = "json";
+    options.query.scenario = scenario;
+    for (Index a : actors) {
+        options.actors.push_back(kg.actor(a).id);  // found again by id, exactly
+    }
+    options.matrix = matrix;
+    options.measure = measure_name;
+    options.over = over;
+    options.min_shared = min_shared;
+    options.by = by;
+    options.direct_only = direct_only;
+    // The one refusal run_series would print: checked here, so nothing is printed.
+    const bool ends = (!scenario.from.empty() || !scenario.as_of.empty()) &&
+                      (!scenario.until.empty() || !scenario.as_of.empty());
+    if (!ends && !dated_span(kg)) {
+        throw Error(
+            "by needs dated claims, and no claim here has a date of its own or from its source");
+    }
+    const TieTable ties(kg, TieOptions{direct_only});
+    std::string text;
+    run_series(options, kg, ties, &text);
+    return text;
+}
 
 void register_align(CLI::App& app) {
     auto options = std::make_shared<AlignCommand>();

@@ -1,5 +1,6 @@
 // `entente balance`: structural balance of the actors that take sides.
 #include "entente/query/balance.hpp"
+#include "answers.hpp"
 #include "cli.hpp"
 #include "entente/query/balance_series.hpp"
 #include "entente/query/generalized_balance.hpp"
@@ -86,104 +87,6 @@ std::string ids(const KnowledgeGraph& kg, const std::vector<Index>& actors) {
         out += ' ' + kg.actor(a).id;
     }
     return out;
-}
-
-void write_json(const BalanceOptions& options, const KnowledgeGraph& kg, const BalanceReport& r,
-                const std::optional<Partition>& partition) {
-    const Frustration& f = r.frustration;
-    JsonAnswer json(kg, options.query.scenario);
-    json.key("actors");
-    json.actors(r.actors);
-    json.field("derived_ties", !options.direct_only);
-    auto ends = [&](std::size_t e) {
-        json.key("a");
-        json.actor(r.actors[r.graph.edges[e].u]);
-        json.key("b");
-        json.actor(r.actors[r.graph.edges[e].v]);
-        json.field("sign", r.graph.edges[e].sign);
-    };
-    json.key("ties");
-    json.start_array();
-    for (std::size_t e = 0; e < r.graph.edges.size(); ++e) {
-        json.start_object();
-        ends(e);
-        json.key("tie");
-        json.tie(r.edge_ties[e]);
-        json.end_object();
-    }
-    json.end_array();
-    json.key("triangles");
-    json.start_object();
-    for (std::size_t k = 0; k < 4; ++k) {
-        json.field(triangle_names[k], r.triangle_counts[k]);
-    }
-    json.end_object();
-    json.key("unbalanced_triangles");
-    json.start_array();
-    for (const auto& t : r.unbalanced) {
-        json.start_object();
-        json.key("actors");
-        json.actors({r.actors[t.u], r.actors[t.v], r.actors[t.w]});
-        json.field("type", triangle_names[t.negatives]);
-        json.end_object();
-    }
-    json.end_array();
-    json.key("measures");
-    json.start_object();
-    json.field("triangle_index", rounded(r.triangle_index));
-    json.field("walk_index", rounded(r.walk_index));
-    json.field("frustration_index", rounded(r.frustration_index));
-    json.field("frustration_index_upper", rounded(r.frustration_index_upper));
-    json.end_object();
-    json.key("frustration");
-    json.start_object();
-    json.field("index", f.index);
-    json.field("exact", f.exact);
-    json.field("lower_bound", f.lower_bound);
-    json.field("gap", rounded(f.gap()));
-    json.key("components");
-    json.start_array();
-    for (const BalanceComponent& c : r.components) {
-        json.start_object();
-        json.field("ties", c.ties);
-        json.field("index", c.index);
-        json.field("exact", c.exact);
-        json.field("lower_bound", c.lower_bound);
-        json.field("method", method_name(c.method));
-        json.key("camp_a");
-        json.actors(c.camps[0]);
-        json.key("camp_b");
-        json.actors(c.camps[1]);
-        json.end_object();
-    }
-    json.end_array();
-    json.key("untied");
-    json.actors(r.untied);
-    json.key("frustrated_ties");
-    json.start_array();
-    for (std::size_t e : f.frustrated) {
-        json.start_object();
-        ends(e);
-        json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-    if (partition) {
-        json.key("generalized_balance");
-        json.start_object();
-        json.field("camps", partition->camps);
-        json.field("error", partition->error);
-        json.field("exact", partition->exact);
-        json.field("lower_bound", partition->lower_bound);
-        json.key("partition");
-        json.start_array();
-        for (const auto& camp : partition_camps(r, *partition)) {
-            json.actors(camp);
-        }
-        json.end_array();
-        json.end_object();
-    }
-    json.print();
 }
 
 std::string names(const KnowledgeGraph& kg, const std::vector<Index>& actors) {
@@ -358,7 +261,7 @@ int run(BalanceOptions& options) {
     }
     write_diagram(options.query, balance_diagram(kg, r));
     if (options.query.format == "json") {
-        write_json(options, kg, r, partition);
+        print_json(balance_json(kg, options.query.scenario, r, !options.direct_only, partition));
         return exit_ok;
     }
     const Frustration& f = r.frustration;
@@ -433,6 +336,105 @@ int run(BalanceOptions& options) {
 }
 
 }  // namespace
+
+std::string balance_json(const KnowledgeGraph& kg, const ScenarioText& scenario,
+                         const BalanceReport& r, bool derived_ties,
+                         const std::optional<Partition>& partition) {
+    const Frustration& f = r.frustration;
+    JsonAnswer json(kg, scenario);
+    json.key("actors");
+    json.actors(r.actors);
+    json.field("derived_ties", derived_ties);
+    auto ends = [&](std::size_t e) {
+        json.key("a");
+        json.actor(r.actors[r.graph.edges[e].u]);
+        json.key("b");
+        json.actor(r.actors[r.graph.edges[e].v]);
+        json.field("sign", r.graph.edges[e].sign);
+    };
+    json.key("ties");
+    json.start_array();
+    for (std::size_t e = 0; e < r.graph.edges.size(); ++e) {
+        json.start_object();
+        ends(e);
+        json.key("tie");
+        json.tie(r.edge_ties[e]);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("triangles");
+    json.start_object();
+    for (std::size_t k = 0; k < 4; ++k) {
+        json.field(triangle_names[k], r.triangle_counts[k]);
+    }
+    json.end_object();
+    json.key("unbalanced_triangles");
+    json.start_array();
+    for (const auto& t : r.unbalanced) {
+        json.start_object();
+        json.key("actors");
+        json.actors({r.actors[t.u], r.actors[t.v], r.actors[t.w]});
+        json.field("type", triangle_names[t.negatives]);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("measures");
+    json.start_object();
+    json.field("triangle_index", rounded(r.triangle_index));
+    json.field("walk_index", rounded(r.walk_index));
+    json.field("frustration_index", rounded(r.frustration_index));
+    json.field("frustration_index_upper", rounded(r.frustration_index_upper));
+    json.end_object();
+    json.key("frustration");
+    json.start_object();
+    json.field("index", f.index);
+    json.field("exact", f.exact);
+    json.field("lower_bound", f.lower_bound);
+    json.field("gap", rounded(f.gap()));
+    json.key("components");
+    json.start_array();
+    for (const BalanceComponent& c : r.components) {
+        json.start_object();
+        json.field("ties", c.ties);
+        json.field("index", c.index);
+        json.field("exact", c.exact);
+        json.field("lower_bound", c.lower_bound);
+        json.field("method", method_name(c.method));
+        json.key("camp_a");
+        json.actors(c.camps[0]);
+        json.key("camp_b");
+        json.actors(c.camps[1]);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("untied");
+    json.actors(r.untied);
+    json.key("frustrated_ties");
+    json.start_array();
+    for (std::size_t e : f.frustrated) {
+        json.start_object();
+        ends(e);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    if (partition) {
+        json.key("generalized_balance");
+        json.start_object();
+        json.field("camps", partition->camps);
+        json.field("error", partition->error);
+        json.field("exact", partition->exact);
+        json.field("lower_bound", partition->lower_bound);
+        json.key("partition");
+        json.start_array();
+        for (const auto& camp : partition_camps(r, *partition)) {
+            json.actors(camp);
+        }
+        json.end_array();
+        json.end_object();
+    }
+    return json.text();
+}
 
 void register_balance(CLI::App& app) {
     auto options = std::make_shared<BalanceOptions>();

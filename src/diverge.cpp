@@ -1,6 +1,7 @@
 // `entente diverge`: where two actors take opposite sides, roadblocks first.
 #include <iostream>
 
+#include "answers.hpp"
 #include "cli.hpp"
 #include "entente/query/divergence.hpp"
 
@@ -35,28 +36,8 @@ int run(DivergeOptions& options) {
     const auto points = diverge(kg, ties, a, b);
     write_diagram(options.query, divergence_diagram(kg, a, b, points));
     const std::string& format = options.query.format;
-    if (format == "json") {
-        JsonAnswer json(kg, options.query.scenario);
-        json.key("a");
-        json.actor(a);
-        json.key("b");
-        json.actor(b);
-        json.key("divergence");
-        json.start_array();
-        for (const auto& p : points) {
-            json.start_object();
-            json.key("object");
-            json.actor(p.object);
-            json.field("roadblock", p.roadblock);
-            json.field("weight", p.weight);
-            json.key("tie_a");
-            json.tie(p.tie_a);
-            json.key("tie_b");
-            json.tie(p.tie_b);
-            json.end_object();
-        }
-        json.end_array();
-        json.print();
+    if (options.query.format == "json") {
+        print_json(diverge_json(kg, options.query.scenario, a, b, points));
         return exit_ok;
     }
     const Actor& A = kg.actor(a);
@@ -113,6 +94,31 @@ int run(DivergeOptions& options) {
 }
 
 }  // namespace
+
+std::string diverge_json(const KnowledgeGraph& kg, const ScenarioText& scenario, Index a, Index b,
+                         const std::vector<DivergencePoint>& points) {
+    JsonAnswer json(kg, scenario);
+    json.key("a");
+    json.actor(a);
+    json.key("b");
+    json.actor(b);
+    json.key("divergence");
+    json.start_array();
+    for (const auto& p : points) {
+        json.start_object();
+        json.key("object");
+        json.actor(p.object);
+        json.field("roadblock", p.roadblock);
+        json.field("weight", p.weight);
+        json.key("tie_a");
+        json.tie(p.tie_a);
+        json.key("tie_b");
+        json.tie(p.tie_b);
+        json.end_object();
+    }
+    json.end_array();
+    return json.text();
+}
 
 void register_diverge(CLI::App& app) {
     auto options = std::make_shared<DivergeOptions>();

@@ -1,4 +1,5 @@
 // `entente neighbors`: an actor's ego network with its claims.
+#include "answers.hpp"
 #include "cli.hpp"
 #include "entente/query/ego_network.hpp"
 
@@ -25,25 +26,7 @@ int run(NeighborsOptions& options) {
                                                     ", depth " + std::to_string(options.depth),
                                                 {center}));
     if (options.query.format == "json") {
-        JsonAnswer json(kg, options.query.scenario);
-        json.key("center");
-        json.actor(center);
-        json.field("depth", options.depth);
-        json.key("actors");
-        json.start_array();
-        for (const auto& [actor, distance] : ego.actors) {
-            json.start_object();
-            json.key("actor");
-            json.actor(actor);
-            json.field("distance", distance);
-            json.end_object();
-        }
-        json.end_array();
-        // Every claim among them: in full in the closing "claims".
-        for (Index c : ego.claims) {
-            json.cite(c);
-        }
-        json.print();
+        print_json(neighbors_json(kg, options.query.scenario, center, options.depth, ego));
         return exit_ok;
     }
     Lines& lines = out();
@@ -68,6 +51,29 @@ int run(NeighborsOptions& options) {
 }
 
 }  // namespace
+
+std::string neighbors_json(const KnowledgeGraph& kg, const ScenarioText& scenario, Index center,
+                           std::size_t depth, const EgoNetwork& ego) {
+    JsonAnswer json(kg, scenario);
+    json.key("center");
+    json.actor(center);
+    json.field("depth", depth);
+    json.key("actors");
+    json.start_array();
+    for (const auto& [actor, distance] : ego.actors) {
+        json.start_object();
+        json.key("actor");
+        json.actor(actor);
+        json.field("distance", distance);
+        json.end_object();
+    }
+    json.end_array();
+    // Every claim among them: in full in the closing "claims".
+    for (Index c : ego.claims) {
+        json.cite(c);
+    }
+    return json.text();
+}
 
 void register_neighbors(CLI::App& app) {
     auto options = std::make_shared<NeighborsOptions>();

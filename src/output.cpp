@@ -291,10 +291,18 @@ void Json::source_object(Index index) {
     end_object();
 }
 
-void Json::print() {
+std::string Json::text() {
     before_close();
     writer_.EndObject();
-    std::cout.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+    return std::string(buffer_.GetString(), buffer_.GetSize());
+}
+
+void Json::print() {
+    print_json(text());
+}
+
+void print_json(const std::string& text) {
+    std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
     std::cout << '\n';
     std::cout.flush();
 }

@@ -156,7 +156,10 @@ class Json {
     /// about two datasets (diff) writes each one's records from its own graph.
     void use_graph(const KnowledgeGraph& kg) { kg_ = &kg; }
 
-    /// Closes the object and prints it to stdout with a newline.
+    /// Closes the object and returns it as text (no final newline); call once, last. Throws
+    /// std::bad_alloc.
+    std::string text();
+    /// Closes the object and prints it to stdout with a newline (text(), then "\n").
     void print();
 
   protected:
@@ -172,6 +175,9 @@ class Json {
     JsonBuffer buffer_;
     JsonWriter writer_;
 };
+
+/// Prints a JSON answer's text (Json::text()) to stdout with a newline, and flushes.
+void print_json(const std::string& text);
 
 /// What a query was asked under: the what-if options as given.
 struct ScenarioText {

@@ -1,4 +1,5 @@
 // `entente path`: how two actors are connected, hop by hop, each hop with its claims.
+#include "answers.hpp"
 #include "cli.hpp"
 #include "entente/query/paths.hpp"
 
@@ -37,37 +38,7 @@ int run(PathCommandOptions& options) {
     const auto paths = shortest_paths(kg, from, to, po);
     write_diagram(options.query, paths_diagram(kg, paths, from, to));
     if (options.query.format == "json") {
-        JsonAnswer json(kg, options.query.scenario);
-        json.key("from");
-        json.actor(from);
-        json.key("to");
-        json.actor(to);
-        json.key("paths");
-        json.start_array();
-        for (const auto& p : paths) {
-            json.start_object();
-            json.field("hops", p.hops.size());
-            json.field("sign", p.sign);
-            json.key("actors");
-            json.actors(p.actors);
-            json.key("steps");
-            json.start_array();
-            for (const auto& h : p.hops) {
-                json.start_object();
-                json.key("from");
-                json.actor(h.from);
-                json.key("to");
-                json.actor(h.to);
-                json.field("sign", h.sign);
-                json.key("claims");
-                json.claims(h.claims);
-                json.end_object();
-            }
-            json.end_array();
-            json.end_object();
-        }
-        json.end_array();
-        json.print();
+        print_json(paths_json(kg, options.query.scenario, from, to, paths));
         return exit_ok;
     }
     Lines& lines = out();
@@ -102,6 +73,41 @@ int run(PathCommandOptions& options) {
 }
 
 }  // namespace
+
+std::string paths_json(const KnowledgeGraph& kg, const ScenarioText& scenario, Index from, Index to,
+                       const std::vector<Path>& paths) {
+    JsonAnswer json(kg, scenario);
+    json.key("from");
+    json.actor(from);
+    json.key("to");
+    json.actor(to);
+    json.key("paths");
+    json.start_array();
+    for (const auto& p : paths) {
+        json.start_object();
+        json.field("hops", p.hops.size());
+        json.field("sign", p.sign);
+        json.key("actors");
+        json.actors(p.actors);
+        json.key("steps");
+        json.start_array();
+        for (const auto& h : p.hops) {
+            json.start_object();
+            json.key("from");
+            json.actor(h.from);
+            json.key("to");
+            json.actor(h.to);
+            json.field("sign", h.sign);
+            json.key("claims");
+            json.claims(h.claims);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    return json.text();
+}
 
 void register_path(CLI::App& app) {
     auto options = std::make_shared<PathCommandOptions>();

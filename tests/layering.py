@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the library's layout (docs/architecture.md): each topic includes only the topics below
 it, no file includes a file that includes it back (directly or through others), and the CLI
-uses only the public headers.
+and the Python module (python/) use only the public headers.
 
   layering.py REPO_ROOT
 
@@ -83,8 +83,9 @@ def main():
     for node in graph:
         if node not in state:
             visit(node, [])
-    # The CLI stands on the public headers only.
-    for path in (root / "src").rglob("*.[ch]pp"):
+    # The CLI and the Python module stand on the public headers only.
+    front_ends = list((root / "src").rglob("*.[ch]pp")) + list((root / "python").rglob("*.[ch]pp"))
+    for path in front_ends:
         for name in INCLUDE.findall(path.read_text(encoding="utf-8")):
             if (root / "graph" / "src" / name).is_file():
                 problems.append(f"{path.relative_to(root)}: includes the library's internal {name}")

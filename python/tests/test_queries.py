@@ -1,0 +1,196 @@
+"""Every query: its numbers, evidence, to_dict() equal to the CLI's --format json, scenarios,
+names and their errors, diagrams."""
+import os
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import pytest
+
+import entente
+from conftest import cli, cli_json
+
+
+def test_align_pair(ds):
+    r = ds.align("russia", "pakistan")
+    d = cli_json("align", "russia", "pakistan")
+    assert r.to_dict() == d
+    assert r.a == "russia" and r.b == "pakistan"
+    assert r.alignment == d["alignment"] and r.agreement == d["agreement"]
+    assert r.shared == d["shared"] == len(r.shared_objects)
+    assert r.score == d["measures"]["alignment"]["score"]
+    assert list(r.measures.index) == list(entente.MEASURES)
+    assert r.measures.loc["kappa", "score"] == d["measures"]["kappa"]["score"]
+    assert list(r.evidence["id"]) == [c["id"] for c in d["claims"]]
+    assert list(r.sources["id"]) == [s["id"] for s in d["sources"]]
+    assert ds.align("russia", "pakistan", measure="kappa").score == d["measures"]["kappa"]["score"]
+
+
+def test_align_by_any_name_and_over_union(ds):
+    r = ds.align("Russia", "Islamabad" if False else "pakistan", over="union", direct_only=True)
+    assert r.to_dict() == cli_json("align", "Russia", "pakistan", "--over", "union",
+                                   "--direct-only")
+
+
+def test_scenarios_as_arguments(ds):
+    r = ds.align("india", "pakistan", assume=["india cooperates_with pakistan"],
+                 without=["ctx-21"], as_of="2024")
+    d = cli_json("align", "india", "pakistan", "--assume", "india cooperates_with pakistan",
+                 "--without", "ctx-21", "--as-of", "2024")
+    assert r.to_dict() == d
+    assert r.scenario == d["scenario"]
+    assert r.evidence["hypothetical"].any()
+    w = ds.balance(from_="2019", until="2023")
+    assert w.to_dict() == cli_json("balance", "--from", "2019", "--until", "2023")
+
+
+def test_ranking(ds):
+    r = ds.ranking("russia", measure="agreement", min_shared=2)
+    d = cli_json("align", "russia", "--measure", "agreement", "--min-shared", "2")
+    assert r.to_dict() == d
+    t = r.table
+    assert list(t["actor"]) == [x["actor"]["id"] for x in d["ranking"] + d["thin"]]
+    assert list(t["thin"]) == [False] * len(d["ranking"]) + [True] * len(d["thin"])
+    assert list(t["rank"].dropna()) == list(range(1, len(d["ranking"]) + 1))
+
+
+def test_alignment_matrix(ds):
+    m = ds.alignment_matrix()
+    d = cli_json("align", "--matrix")
+    assert m.to_dict() == d
+    frame = m.matrix
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.index) == list(frame.columns) == [a["id"] for a in d["actors"]]
+    n = len(m.actors)
+    for i in range(n):
+        for j in range(n):
+            got, want = frame.iat[i, j], d["matrix"][i][j]
+            assert (pd.isna(got) and want is None) or got == want
+            count = m.objects.iat[i, j]
+            assert (pd.isna(count) and d["objects"][i][j] is None) or count == d["objects"][i][j]
+    chosen = ds.alignment_matrix(["russia", "china", "india"], measure="kappa")
+    assert chosen.to_dict() == cli_json("align", "--matrix", "russia", "china", "india",
+                                        "--measure", "kappa")
+    assert chosen.matrix.shape == (3, 3)
+
+
+def test_diverge(ds):
+    r = ds.diverge("russia", "pakistan")
+    d = cli_json("diverge", "russia", "pakistan")
+    assert r.to_dict() == d
+    assert list(r.points["object"]) == [p["object"]["id"] for p in d["divergence"]]
+    assert r.points["roadblock"].iloc[0] == d["divergence"][0]["roadblock"]
+
+
+def test_balance(ds):
+    r = ds.balance()
+    d = cli_json("balance")
+    assert r.to_dict() == d
+    assert r.frustration_index == d["frustration"]["index"] == 1
+    assert r.exact
+    assert r.triangles == d["triangles"]
+    assert len(r.ties) == len(d["ties"])
+    assert len(r.frustrated) == 1
+    three = ds.balance(camps=3)
+    assert three.to_dict() == cli_json("balance", "--camps", "3")
+
+
+def test_paths(ds):
+    r = ds.paths("pakistan", "united states", k=3, max_hops=3)
+    d = cli_json("path", "pakistan", "united states", "--k", "3", "--max-hops", "3")
+    assert r.to_dict() == d
+    assert r.paths[0] == ["pakistan", "india", "united-states"]
+    assert r.signs == [p["sign"] for p in d["paths"]]
+    assert len(r.steps) == sum(p["hops"] for p in d["paths"])
+    rel = ds.paths("russia", "china", positive_only=True,
+                   relations=["partners_with", "cooperates_with"])
+    assert rel.to_dict() == cli_json("path", "russia", "china", "--positive-only",
+                                     "--relations", "partners_with,cooperates_with")
+
+
+def test_neighbors(ds):
+    r = ds.neighbors("cpec", depth=2)
+    d = cli_json("neighbors", "cpec", "--depth", "2")
+    assert r.to_dict() == d
+    assert list(r.actors["actor"]) == [a["actor"]["id"] for a in d["actors"]]
+    assert r.actors["distance"].max() == 2
+
+
+def test_to_json_is_the_cli_output_byte_for_byte(ds):
+    out, _ = cli("diverge", "russia", "pakistan", "--format", "json")
+    assert ds.diverge("russia", "pakistan").to_json() + "\n" == out
+
+
+def test_unknown_name(ds):
+    with pytest.raises(entente.UnknownName) as caught:
+        ds.align("rusia", "pakistan")
+    e = caught.value
+    assert isinstance(e, KeyError)
+    assert e.suggestions == ["russia"]
+    assert e.kind == "actor" and e.name == "rusia"
+    assert str(e) == 'unknown actor "rusia"; did you mean "russia"?'
+    _, err = cli("align", "rusia", "pakistan", status=3)
+    assert err == "entente: " + str(e) + "\n"
+    with pytest.raises(KeyError):
+        ds.neighbors("atlantis")
+    with pytest.raises(entente.UnknownName) as claim:
+        ds.balance(without=["ctx-999"])
+    assert claim.value.kind == "claim"
+    _, err = cli("balance", "--without", "ctx-999", status=3)
+    assert err == "entente: " + str(claim.value) + "\n"
+    with pytest.raises(entente.UnknownName) as rel:
+        ds.paths("russia", "china", relations=["suports"])
+    assert rel.value.kind == "relation" and rel.value.suggestions[0] == "supports"
+
+
+def test_bad_arguments(ds):
+    with pytest.raises(ValueError) as caught:
+        ds.align("russia", "pakistan", as_of="2024-13")
+    assert str(caught.value) == 'as_of: "2024-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)'
+    with pytest.raises(ValueError, match='"russia" and "Russia" are the same actor'):
+        ds.diverge("russia", "Russia")
+    with pytest.raises(ValueError, match='measure: unknown measure "tau"'):
+        ds.ranking("russia", measure="tau")
+    with pytest.raises(ValueError, match='^assume: '):
+        ds.balance(assume=["india pakistan"])
+    with pytest.raises(TypeError, match="a list of strings"):
+        ds.balance(without="ctx-21")
+    with pytest.raises(ValueError, match="from_ 2023 is after until 2019"):
+        ds.balance(from_="2023", until="2019")
+
+
+def test_diagram_is_the_cli_drawing(ds, tmp_path):
+    r = ds.align("russia", "pakistan")
+    path = ds.diagram(r, tmp_path / "py.svg")
+    cli("align", "russia", "pakistan", "--diagram", str(tmp_path / "cli.svg"))
+    mine = (tmp_path / "py.svg").read_bytes()
+    assert mine == (tmp_path / "cli.svg").read_bytes()
+    root = ET.fromstring(mine)
+    assert root.tag.endswith("svg")
+    assert r._repr_svg_().encode() == mine
+    assert os.path.exists(path)
+    dot = ds.diagram(ds.balance(), tmp_path / "b.dot")
+    assert open(dot).read().startswith(("digraph", "graph", "strict"))
+    with pytest.raises(ValueError, match='name the file .svg, .png, .pdf or .dot'):
+        ds.diagram(r, tmp_path / "x.jpg")
+
+
+def test_series_by_period(ds):
+    pair = ds.align("russia", "pakistan", by="year", measure="agreement", from_="2015",
+                    until="2024")
+    d = cli_json("align", "russia", "pakistan", "--by", "year", "--measure", "agreement",
+                 "--from", "2015", "--until", "2024")
+    assert pair.to_dict() == d
+    assert list(pair.table["period"]) == [p["period"] for p in d["series"]]
+    assert list(pair.table["period"]) == [str(y) for y in range(2015, 2025)]
+    assert pair._repr_svg_() is None
+    ranking = ds.ranking("russia", by="year", from_="2020", until="2024")
+    assert ranking.to_dict() == cli_json("align", "russia", "--by", "year", "--from", "2020",
+                                         "--until", "2024")
+    states = ["russia", "china", "india"]
+    matrix = ds.alignment_matrix(states, by="year", from_="2022", until="2024")
+    d = cli_json("align", "--matrix", *states, "--by", "year", "--from", "2022", "--until",
+                 "2024")
+    assert matrix.to_dict() == d
+    assert len(matrix.table) == 3 * 3 * 2  # periods x ordered pairs
+    with pytest.raises(ValueError, match='by: "decade" is not year, quarter or month'):
+        ds.align("russia", "pakistan", by="decade")
