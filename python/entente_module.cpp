@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "answers.hpp"
+#include "cli.hpp"
 #include "entente/draw/diagram.hpp"
 #include "entente/draw/render.hpp"
 #include "entente/import/votes.hpp"
@@ -87,9 +88,19 @@ struct ScenarioArgs {
     std::optional<std::string> until;
     std::vector<std::string> assume;
     std::vector<std::string> without;
+    std::vector<std::string> modality;  // as --modality takes it; empty: stated claims only
 
-    cli::ScenarioText text() const {
-        return {as_of.value_or(""), from.value_or(""), until.value_or(""), assume, without};
+    // The CLI's scenario text, with what the modalities leave out of `kg` counted.
+    cli::ScenarioText text(const KnowledgeGraph& kg) const {
+        cli::ScenarioText out;
+        out.as_of = as_of.value_or("");
+        out.from = from.value_or("");
+        out.until = until.value_or("");
+        out.assume = assume;
+        out.without = without;
+        out.modality = modality;
+        cli::count_modality(out, cli::scenario_of(out), kg);
+        return out;
     }
 };
 
@@ -97,13 +108,15 @@ struct ScenarioArgs {
 // `holder`). Called with the GIL released except for argument checks done before.
 const KnowledgeGraph& scenario_graph(const KnowledgeGraph& kg, const ScenarioArgs& args,
                                      std::optional<KnowledgeGraph>& holder) {
-    Scenario scenario;
-    scenario.as_of = args.as_of ? parse_date(*args.as_of) : std::nullopt;
-    scenario.from = args.from ? parse_date(*args.from) : std::nullopt;
-    scenario.until = args.until ? parse_date(*args.until) : std::nullopt;
-    scenario.assumptions = args.assume;
-    scenario.without = args.without;
-    if (scenario.empty()) {
+    cli::ScenarioText text;
+    text.as_of = args.as_of.value_or("");
+    text.from = args.from.value_or("");
+    text.until = args.until.value_or("");
+    text.assume = args.assume;
+    text.without = args.without;
+    text.modality = args.modality;
+    const Scenario scenario = cli::scenario_of(text);
+    if (scenario.empty_for(kg)) {
         return kg;
     }
     try {
@@ -155,7 +168,7 @@ Answer run(const KnowledgeGraph& graph, const ScenarioArgs& args, Query query) {
     py::gil_scoped_release release;
     std::optional<KnowledgeGraph> holder;
     const KnowledgeGraph& kg = scenario_graph(graph, args, holder);
-    return query(kg, args.text());
+    return query(kg, args.text(graph));
 }
 
 void same_actor_check(Index a, Index b, const std::string& na, const std::string& nb) {
@@ -464,6 +477,15 @@ ScenarioArgs scenario_args(const py::kwargs& kw) {
             args.assume = value.cast<std::vector<std::string>>();
         } else if (name == "without") {
             args.without = value.cast<std::vector<std::string>>();
+        } else if (name == "modality") {
+            args.modality = value.cast<std::vector<std::string>>();
+            for (const auto& m : args.modality) {
+                if (m != "all" && !parse_modality(m)) {
+                    throw py::value_error("modality: \"" + m +
+                                          "\" is not one of stated, predicted, recommended, "
+                                          "questioned, hedged, all");
+                }
+            }
         } else {
             throw py::type_error("unexpected keyword argument '" + name + "'");
         }

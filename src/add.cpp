@@ -31,7 +31,8 @@ struct AddOptions {
     std::string from;
     std::string until;
     std::string to;
-    // Issue 12, item 1: --modality and --negated are parsed here once claims carry them.
+    std::string modality = "stated";
+    bool negated = false;
 };
 
 Index find_source(const KnowledgeGraph& kg, const std::string& id) {
@@ -105,6 +106,8 @@ int run(const AddOptions& options) {
     claim.object = kg.actor(kg.find_actor(options.object)).id;
     claim.source = kg.source(find_source(kg, options.source)).id;
     claim.quote = options.quote;
+    claim.modality = *parse_modality(options.modality);  // checked by the option
+    claim.negated = options.negated;
     claim.asserted_by = options.asserted_by;
     claim.confidence = options.confidence;
     claim.note = options.note;
@@ -222,7 +225,14 @@ void register_add(CLI::App& app) {
     claim->add_option("--note", options->note, "Curator's note")->type_name("TEXT");
     claim->add_option("--id", options->id, "Claim id (default: the next in the file's scheme)")
         ->type_name("ID");
-    // Issue 12, item 1: --modality and --negated are registered here once claims carry them.
+    claim
+        ->add_option("--modality", options->modality,
+                     "How the source says it: stated (the default), predicted, recommended, "
+                     "questioned or hedged (docs/curation.md)")
+        ->check(CLI::IsMember({"stated", "predicted", "recommended", "questioned", "hedged"}))
+        ->default_str("stated");
+    claim->add_flag("--negated", options->negated,
+                    "The source says the relation does NOT hold (it then makes no tie)");
     add_data_options(*command, options->data);
     command->footer(
         "Examples:\n"

@@ -434,14 +434,15 @@ class Neighbors(Result):
         return f"<entente.Neighbors of {self.center}, depth {self.depth}>"
 
 
-def _scenario(as_of, from_, until, assume, without):
+def _scenario(as_of, from_, until, assume, without, modality=None):
     def names(value, what):
         if isinstance(value, str):
             raise TypeError(f"{what}: a list of strings, not one string")
         return [str(v) for v in value]
 
     return {"as_of": as_of, "from_": from_, "until": until,
-            "assume": names(assume, "assume"), "without": names(without, "without")}
+            "assume": names(assume, "assume"), "without": names(without, "without"),
+            "modality": None if modality is None else names(modality, "modality")}
 
 
 class Dataset:
@@ -453,7 +454,9 @@ class Dataset:
     ``balance``, ``paths``, ``neighbors``. Every query takes the what-if arguments of the CLI:
     ``as_of`` (a date "YYYY[-MM[-DD]]": only claims holding then), ``from_`` and ``until`` (a
     window), ``assume`` (a list of "SUBJECT RELATION OBJECT" hypothetical claims) and
-    ``without`` (a list of claim ids to leave out). ``warnings``: the load's warnings (dicts as
+    ``without`` (a list of claim ids to leave out), and ``modality`` (a list of the modalities
+    whose claims count, e.g. ``["stated", "hedged"]`` or ``["all"]``; default: stated claims
+    only, as the CLI's ``--modality``). ``warnings``: the load's warnings (dicts as
     in ``DataError.diagnostics``).
     """
 
@@ -500,7 +503,7 @@ class Dataset:
                                          direct_only, **scenario))
 
     def align(self, a, b, *, measure="alignment", over="joint", direct_only=False, by=None,
-              min_shared=3, as_of=None, from_=None, until=None, assume=(), without=()):
+              min_shared=3, as_of=None, from_=None, until=None, assume=(), without=(), modality=None):
         """How actors ``a`` and ``b`` align, every measure with its 90% bootstrap interval and
         the claims behind it; ``measure`` picks ``.score`` (one of ``entente.MEASURES``);
         ``over``: "joint" (objects both hold a stance on) or "union". Returns ``Alignment``;
@@ -510,66 +513,66 @@ class Dataset:
             raise ValueError(f'measure: unknown measure "{measure}"; one of {", ".join(MEASURES)}')
         if by is not None:
             return self._series([a, b], False, measure, over, min_shared, by, direct_only,
-                                _scenario(as_of, from_, until, assume, without))
+                                _scenario(as_of, from_, until, assume, without, modality))
         answer = self._graph.align(a, b, over, direct_only,
-                                   **_scenario(as_of, from_, until, assume, without))
+                                   **_scenario(as_of, from_, until, assume, without, modality))
         return Alignment(answer, measure)
 
     def ranking(self, a, *, measure="alignment", over="joint", min_shared=3, direct_only=False,
-                by=None, as_of=None, from_=None, until=None, assume=(), without=()):
+                by=None, as_of=None, from_=None, until=None, assume=(), without=(), modality=None):
         """Who aligns with ``a`` by ``measure``, most aligned first; scores resting on fewer
         than ``min_shared`` objects are listed apart (thin). Returns ``Ranking``; with ``by``,
         a ``Series``."""
         if by is not None:
             return self._series([a], False, measure, over, min_shared, by, direct_only,
-                                _scenario(as_of, from_, until, assume, without))
+                                _scenario(as_of, from_, until, assume, without, modality))
         return Ranking(self._graph.ranking(a, measure, over, min_shared, direct_only,
-                                           **_scenario(as_of, from_, until, assume, without)))
+                                           **_scenario(as_of, from_, until, assume, without, modality)))
 
     def alignment_matrix(self, actors=None, *, measure="alignment", over="joint", min_shared=3,
                          direct_only=False, by=None, as_of=None, from_=None, until=None,
-                         assume=(), without=()):
+                         assume=(), without=(), modality=None):
         """Pairwise ``measure`` of ``actors`` (names; default: the actors that take sides and
         hold stances, as ``entente align --matrix``). Returns ``AlignmentMatrix`` (``.matrix``
         the DataFrame, ``.objects`` the counts beside it); with ``by``, a ``Series``."""
         names = None if actors is None else [str(a) for a in actors]
         if by is not None:
             return self._series(names or [], True, measure, over, min_shared, by, direct_only,
-                                _scenario(as_of, from_, until, assume, without))
+                                _scenario(as_of, from_, until, assume, without, modality))
         return AlignmentMatrix(self._graph.alignment_matrix(
             names, measure, over, min_shared, direct_only,
-            **_scenario(as_of, from_, until, assume, without)))
+            **_scenario(as_of, from_, until, assume, without, modality)))
 
     def diverge(self, a, b, *, direct_only=False, as_of=None, from_=None, until=None, assume=(),
-                without=()):
+                without=(), modality=None):
         """Where ``a`` and ``b`` take opposite sides, roadblocks first. Returns
         ``Divergence``."""
         return Divergence(self._graph.diverge(a, b, direct_only,
-                                              **_scenario(as_of, from_, until, assume, without)))
+                                              **_scenario(as_of, from_, until, assume, without, modality)))
 
     def balance(self, actors=None, *, camps=2, direct_only=False, time_limit=0.0, as_of=None,
-                from_=None, until=None, assume=(), without=()):
+                from_=None, until=None, assume=(), without=(), modality=None):
         """Structural balance of ``actors`` (default: every actor that takes sides);
         ``camps`` > 2 adds generalised balance in that many camps; ``time_limit``: seconds for
         the exact frustration index (0: none). Returns ``Balance``."""
         names = None if actors is None else [str(a) for a in actors]
         return Balance(self._graph.balance(names, camps, direct_only, float(time_limit),
-                                           **_scenario(as_of, from_, until, assume, without)))
+                                           **_scenario(as_of, from_, until, assume, without, modality)))
 
     def paths(self, a, b, *, k=1, max_hops=0, relations=None, directed=False,
-              positive_only=False, as_of=None, from_=None, until=None, assume=(), without=()):
+              positive_only=False, as_of=None, from_=None, until=None, assume=(), without=(), modality=None):
         """The ``k`` shortest loopless paths from ``a`` to ``b`` (Yen), at most ``max_hops``
         hops (0: no limit), over ``relations`` (ids) only when given. Returns ``Paths``."""
         rels = None if relations is None else [str(r) for r in relations]
         return Paths(self._graph.paths(a, b, k, max_hops, rels, directed, positive_only,
-                                       **_scenario(as_of, from_, until, assume, without)))
+                                       **_scenario(as_of, from_, until, assume, without, modality)))
 
     def neighbors(self, a, *, depth=1, as_of=None, from_=None, until=None, assume=(),
-                  without=()):
+                  without=(), modality=None):
         """``a``'s ego network: actors within ``depth`` hops and every claim among them.
         Returns ``Neighbors``."""
         return Neighbors(self._graph.neighbors(a, depth,
-                                               **_scenario(as_of, from_, until, assume, without)))
+                                               **_scenario(as_of, from_, until, assume, without, modality)))
 
     def to_networkx(self):
         """The dataset as a ``networkx.MultiDiGraph``: a node per actor (keyed by id; name,

@@ -35,6 +35,23 @@ if diff -u "$data/expected/add-memo.json" "$memo"; then ok "add: the file as exp
 expect_eq "add: the file still lints (status 2 for m-06 only)" "$?" 2
 cp "$tmp/original.json" "$memo"
 
+# Modality and negation are written after the quote, and the added claim is marked as such.
+run add Beta cooperates_with GAMMA --to "$memo" --data "$memo" --source memo \
+  --quote "Beta returns the favour" --modality predicted --negated
+expect_eq "modality: status" "$(cat "$tmp/status")" 0
+expect_eq "modality: stdout" "$(head -2 "$tmp/out" | tail -1)" \
+  "  m-08  Beta cooperates with Gamma  [predicted]  [negated: makes no tie]"
+if grep -q '"quote": "Beta returns the favour",' "$memo" && grep -q '"modality": "predicted",' "$memo" \
+   && grep -q '"negated": true' "$memo"; then
+  ok "modality: written to the file"
+else
+  fail "modality: not written: $(tail -15 "$memo")"
+fi
+cp "$tmp/original.json" "$memo"
+run add Beta cooperates_with GAMMA --to "$memo" --data "$memo" --source memo --modality hedgd
+expect_eq "bad modality: status" "$(cat "$tmp/status")" 1
+unchanged "bad modality"
+
 # A warning about the new claim is shown, and the claim is added.
 run add alpha supports bid --to "$memo" --data "$memo" --source memo --from 2024-01
 expect_eq "repeated claim: status" "$(cat "$tmp/status")" 0

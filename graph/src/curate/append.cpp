@@ -122,7 +122,12 @@ std::vector<std::pair<std::string, std::string>> members(const NewClaim& c) {
     text("object", c.object);
     text("source", c.source);
     text("quote", c.quote);
-    // Issue 12, item 1: "modality" and "negated" are written here.
+    if (c.modality != Modality::stated) {
+        out.emplace_back("modality", json_string(std::string(to_string(c.modality))));
+    }
+    if (c.negated) {
+        out.emplace_back("negated", "true");
+    }
     text("asserted_by", c.asserted_by);
     if (c.confidence) {
         out.emplace_back("confidence", number_text(*c.confidence));

@@ -22,7 +22,6 @@ std::string date_text(const std::optional<Date>& date) {
 }
 
 // The fields of two claims that differ, by name, in the format's order ("id" left to the caller).
-// Issue 12, item 1: "modality" and "negated" join this list when claims carry them.
 std::vector<std::string> changed_fields(const Dataset& a, const Claim& x, const Dataset& b,
                                         const Claim& y) {
     std::vector<std::string> out;
@@ -36,6 +35,8 @@ std::vector<std::string> changed_fields(const Dataset& a, const Claim& x, const 
     check("object", a.actors[x.object].id, b.actors[y.object].id);
     check("source", a.sources[x.source].id, b.sources[y.source].id);
     check("quote", x.quote, y.quote);
+    check("modality", x.modality, y.modality);
+    check("negated", x.negated, y.negated);
     check("asserted_by", x.asserted_by, y.asserted_by);
     check("confidence", x.confidence, y.confidence);
     check("from", date_text(x.from), date_text(y.from));

@@ -41,9 +41,8 @@ std::size_t LintReport::warnings() const {
     return findings.size() - errors();
 }
 
-bool is_stated(const Claim&) {
-    // Issue 12, item 1 adds Claim::modality; this becomes `claim.modality == Modality::stated`.
-    return true;
+bool is_stated(const Claim& claim) {
+    return claim.modality == Modality::stated;
 }
 
 std::vector<SourceText> read_source_texts(const Dataset& data, const DatasetLocations& locations,

@@ -22,12 +22,13 @@ struct NewClaim {
     std::string object;    ///< Actor id.
     std::string source;    ///< Source id.
     std::string quote;     ///< The supporting sentence, possibly empty.
-    // Issue 12, item 1: `modality` and `negated` go here, written after the quote.
-    std::string asserted_by;           ///< Who asserts it; empty: the loader's default.
-    std::optional<double> confidence;  ///< In (0, 1]; nullopt: the default 1.
-    std::optional<Date> from;          ///< First date it holds.
-    std::optional<Date> until;         ///< Last date it holds.
-    std::string note;                  ///< Curator's note.
+    Modality modality = Modality::stated;  ///< Written only when not stated (the default).
+    bool negated = false;                  ///< Written only when true.
+    std::string asserted_by;               ///< Who asserts it; empty: the loader's default.
+    std::optional<double> confidence;      ///< In (0, 1]; nullopt: the default 1.
+    std::optional<Date> from;              ///< First date it holds.
+    std::optional<Date> until;             ///< Last date it holds.
+    std::string note;                      ///< Curator's note.
 };
 
 /// The next id in the scheme of `ids` (a file's claim ids, in file order): the prefix most of the
