@@ -11,6 +11,7 @@
 #include "entente/query/alignment.hpp"
 #include "entente/query/balance.hpp"
 #include "entente/query/divergence.hpp"
+#include "entente/query/scenario.hpp"
 #include "entente/query/ties.hpp"
 
 namespace entente {
@@ -172,8 +173,13 @@ DatasetDiff diff_datasets(const KnowledgeGraph& before, const KnowledgeGraph& af
         }
     }
     diff.compared_actors = actors.size();
-    const TieTable old_ties(before);
-    const TieTable new_ties(after);
+    // The answers as the queries give them by default: stated, non-negated claims only
+    // (docs/queries.md, Modality and negation). The scope keeps every actor where it was.
+    const Scenario by_default;
+    const KnowledgeGraph old_scope = apply_scenario(before, by_default);
+    const KnowledgeGraph new_scope = apply_scenario(after, by_default);
+    const TieTable old_ties(old_scope);
+    const TieTable new_ties(new_scope);
     AlignOptions no_intervals;
     no_intervals.intervals = false;
     for (std::size_t p = 0; p < actors.size(); ++p) {
@@ -189,8 +195,8 @@ DatasetDiff diff_datasets(const KnowledgeGraph& before, const KnowledgeGraph& af
                 diff.alignment.push_back({a.actors[oa].id, a.actors[ob].id, x.alignment,
                                           y.alignment, x.shared, y.shared});
             }
-            auto rb_old = roadblocks(before, old_ties, oa, ob);
-            auto rb_new = roadblocks(after, new_ties, na, nb);
+            auto rb_old = roadblocks(old_scope, old_ties, oa, ob);
+            auto rb_new = roadblocks(new_scope, new_ties, na, nb);
             if (rb_old != rb_new) {
                 diff.roadblocks.push_back(
                     {a.actors[oa].id, a.actors[ob].id, std::move(rb_old), std::move(rb_new)});
@@ -205,12 +211,12 @@ DatasetDiff diff_datasets(const KnowledgeGraph& before, const KnowledgeGraph& af
                          return size_of_move(x) > size_of_move(y);
                      });
 
-    const BalanceReport old_balance = balance(before, old_ties);
-    const BalanceReport new_balance = balance(after, new_ties);
+    const BalanceReport old_balance = balance(old_scope, old_ties);
+    const BalanceReport new_balance = balance(new_scope, new_ties);
     diff.frustration_before = old_balance.frustration.index;
     diff.frustration_after = new_balance.frustration.index;
-    const auto old_mates = camp_mates(before, old_balance);
-    const auto new_mates = camp_mates(after, new_balance);
+    const auto old_mates = camp_mates(old_scope, old_balance);
+    const auto new_mates = camp_mates(new_scope, new_balance);
     std::set<std::string> compared;
     for (const auto& [o, n] : actors) {
         compared.insert(a.actors[o].id);

@@ -67,8 +67,9 @@ struct DatasetDiff {
 /// the rest are added or removed. The answers are compared over the actors that take sides in
 /// both datasets (matched by id): the alignment (align(), no intervals) of every pair of them,
 /// the roadblocks of every pair (diverge()), and each one's camp-mates under balance() (the
-/// best split found; where several splits are equally good a move may reflect the choice). Ties
-/// are computed with derived ties, as the commands do. O(claims log claims + P x (stances)) for P
+/// best split found; where several splits are equally good a move may reflect the choice), each
+/// over the claims the queries count by default (stated, not negated). Ties are computed with
+/// derived ties, as the commands do. O(claims log claims + P x (stances)) for P
 /// pairs, plus two balance() runs; throws std::bad_alloc.
 DatasetDiff diff_datasets(const KnowledgeGraph& before, const KnowledgeGraph& after);
 
