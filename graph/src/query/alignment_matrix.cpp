@@ -11,6 +11,35 @@
 
 namespace entente {
 
+namespace {
+
+// Calls rows(first, step) for first = 0 .. step - 1, step being the machine's cores from 64 rows
+// up (1 below): rows interleaved across threads so each gets a fair share of the triangle. A
+// thread that cannot start leaves its rows to this one: the answer is the same, only slower, and
+// no thread is left unjoined.
+template <class Rows>
+void run_rows(std::size_t n, const Rows& rows) {
+    const std::size_t threads =
+        n < 64 ? 1 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    std::vector<std::size_t> own = {0};
+    for (std::size_t t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(rows, t, threads);
+        } catch (const std::system_error&) {
+            own.push_back(t);
+        }
+    }
+    for (std::size_t first : own) {
+        rows(first, threads);
+    }
+    for (auto& thread : pool) {
+        thread.join();
+    }
+}
+
+}  // namespace
+
 std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable& ties,
                                                                  const std::vector<Index>& actors,
                                                                  bool agreement_only) {
@@ -71,26 +100,7 @@ std::vector<std::vector<std::optional<double>>> alignment_matrix(const TieTable&
             }
         }
     };
-    // Rows interleaved across threads so each gets a fair share of the triangle.
-    const std::size_t threads =
-        n < 64 ? 1 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
-    // A thread that cannot start leaves its rows to this one: the answer is the same, only
-    // slower, and no thread is left unjoined.
-    std::vector<std::thread> pool;
-    std::vector<std::size_t> own = {0};
-    for (std::size_t t = 1; t < threads; ++t) {
-        try {
-            pool.emplace_back(rows, t, threads);
-        } catch (const std::system_error&) {
-            own.push_back(t);
-        }
-    }
-    for (std::size_t first : own) {
-        rows(first, threads);
-    }
-    for (auto& thread : pool) {
-        thread.join();
-    }
+    run_rows(n, rows);
     return out;
 }
 
@@ -186,23 +196,7 @@ ScoreMatrix score_matrix(const TieTable& ties, const std::vector<Index>& actors,
             }
         }
     };
-    const std::size_t threads =
-        n < 64 ? 1 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    std::vector<std::size_t> own = {0};
-    for (std::size_t t = 1; t < threads; ++t) {
-        try {
-            pool.emplace_back(rows, t, threads);
-        } catch (const std::system_error&) {
-            own.push_back(t);
-        }
-    }
-    for (std::size_t first : own) {
-        rows(first, threads);
-    }
-    for (auto& thread : pool) {
-        thread.join();
-    }
+    run_rows(n, rows);
     // Marked, not sorted: the rows cite each claim once per pair, millions of entries for a year
     // of roll calls.
     std::size_t bound = 0;
