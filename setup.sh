@@ -15,7 +15,7 @@ case "${1:-}" in
 esac
 
 packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-          libicu-dev doctest-dev libcli11-dev coinor-libcbc-dev)
+          libicu-dev doctest-dev libcli11-dev coinor-libcbc-dev libexpat1-dev)
 # The tests also check drawings with an XML parser, build the fuzz targets with clang, run a
 # few checks in Python, and build and test the Python module (pybind11; pandas, NetworkX,
 # matplotlib for the notebook example).
