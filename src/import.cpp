@@ -156,10 +156,13 @@ int run(ImportVotesOptions& o) {
 
 }  // namespace
 
+void register_import_edges(CLI::App& import);  // src/import_edges.cpp
+
 void register_import(CLI::App& app) {
-    CLI::App* import =
-        app.add_subcommand("import", "Turn other data into an entente dataset (roll-call votes).");
+    CLI::App* import = app.add_subcommand(
+        "import", "Turn other data into an entente dataset (roll-call votes, signed networks).");
     import->require_subcommand(1);
+    register_import_edges(*import);
     auto o = std::make_shared<ImportVotesOptions>();
     CLI::App* votes = import->add_subcommand(
         "votes",
