@@ -339,6 +339,10 @@ set_tests_properties(cli.out-of-memory PROPERTIES SKIP_RETURN_CODE 77)
 add_test(NAME docs.cli-examples
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
                  ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/docs/cli.md)
+# The signed-network walkthrough shows real output too.
+add_test(NAME docs.signed-networks-example
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/examples/signed-networks.md)
 add_test(NAME docs.examples-drift
          COMMAND ${_expect} --code 1
                  --stdout-has "FAIL: drifted.md:6: entente stats --data tests/data/good/queries.json | head -n 2"
@@ -362,6 +366,16 @@ entente_cli_test(show.without-json 0
 add_test(NAME cli.import.votes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_votes.sh $<TARGET_FILE:entente>
                  ${_data})
+# `entente import edges`: each format, every bad line, usage errors (tests/cli/import_edges.sh);
+# the Pajek file against NetworkX's reader, GraphML written by NetworkX and igraph, entente's own
+# GraphML read back, all giving the balance of entente's JSON (tests/cli/import_edges_peers.py).
+add_test(NAME cli.import.edges
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_edges.sh $<TARGET_FILE:entente>
+                 ${_data})
+add_test(NAME cli.import.edges-peers
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_edges_peers.py
+                 $<TARGET_FILE:entente> ${_data} ${PROJECT_SOURCE_DIR}/examples
+                 ${CMAKE_CURRENT_BINARY_DIR}/import-edges-peers)
 entente_cli_test(import.no-subcommand 1 --stderr-has "A subcommand is required" -- import)
 entente_cli_test(import.bad-preset 1 --stderr-has "--preset" -- import votes x.csv --preset un -o x.json)
 
