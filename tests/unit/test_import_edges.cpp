@@ -228,13 +228,13 @@ TEST_CASE("import_edges: GraphML keys, labels, directedness and defaults") {
     const Dataset& d = *r.dataset;
     REQUIRE(d.actors.size() == 3);
     CHECK(d.actors[0].name == "Alpha & Co");
-    CHECK(d.actors[0].id == "alpha-co");
+    CHECK(d.actors[0].id == "alpha-and-co");
     CHECK(d.actors[0].aliases == std::vector<std::string>{"n0"});
     CHECK(d.actors[2].id == "gamma");
     CHECK(d.actors[2].aliases.empty());
     // The sign attribute first; its default fills the edge without one.
-    CHECK(claims_of(d) == std::vector<std::string>{"beta cooperates_with alpha-co",
-                                                   "alpha-co hostile_to gamma",
+    CHECK(claims_of(d) == std::vector<std::string>{"beta cooperates_with alpha-and-co",
+                                                   "alpha-and-co hostile_to gamma",
                                                    "gamma supports beta"});
     CHECK(d.claims[0].note == "value 1 (g.graphml:7)");
     EdgeImportOptions weight;
@@ -294,7 +294,7 @@ TEST_CASE("import_edges: every bad GraphML element, located; XML errors at line 
                             "target=\"b\"/></graph></graphml>",
                             EdgeFormat::graphml}})) ==
           std::vector<std::string>{
-              "u.graphml:1:61: error: no edge attribute \"sign\" or \"weight\" is declared (<key "
+              "u.graphml:1:55: error: no edge attribute \"sign\" or \"weight\" is declared (<key "
               "for=\"edge\" attr.name=...>; the edges have \"strength\"); name the one holding "
               "the sign with --sign-attribute"});
     CHECK(messages(import({{"x.graphml", "<graphml/>", EdgeFormat::graphml}})) ==
