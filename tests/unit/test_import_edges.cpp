@@ -301,4 +301,33 @@ TEST_CASE("import_edges: every bad GraphML element, located; XML errors at line 
           std::vector<std::string>{"x.graphml: error: no <graph> element: not a GraphML file"});
 }
 
+TEST_CASE("import_edges: every prefix of each hand case gives a dataset or located errors") {
+    // A file cut anywhere (a download broken off) must neither crash nor pass a half-read edge
+    // silently: the result is a dataset, or diagnostics and no dataset.
+    const std::vector<File> files = {
+        {"c.csv", "source,target,sign\n\"A, the first\",B,-1\nB,C,2\n", EdgeFormat::csv},
+        {"p.net",
+         "% c\r\n*Vertices 3\r\n1 \"A a\" 0.1 0.2\r\n2 B\r\n*Arcs\r\n1 2 -1\r\n*Edgeslist\r\n3 "
+         "1 2\r\n",
+         EdgeFormat::pajek},
+        {"g.graphml",
+         "<?xml version=\"1.0\"?><graphml><key id=\"s\" for=\"edge\" attr.name=\"sign\"/><key "
+         "id=\"l\" for=\"node\" attr.name=\"label\"/><graph edgedefault=\"undirected\"><node "
+         "id=\"a\"><data key=\"l\">A</data></node><node id=\"b\"/><edge source=\"a\" "
+         "target=\"b\"><data key=\"s\">-1</data></edge></graph></graphml>",
+         EdgeFormat::graphml},
+    };
+    std::size_t datasets = 0;
+    std::size_t refused = 0;
+    for (const File& f : files) {
+        for (std::size_t n = 0; n <= f.text.size(); ++n) {
+            const auto r = import({{f.name, f.text.substr(0, n), f.format, f.delimiter}});
+            CHECK(r.dataset.has_value() == r.diagnostics.empty());
+            (r.dataset ? datasets : refused)++;
+        }
+    }
+    CHECK(datasets > 0);
+    CHECK(refused > 0);
+}
+
 }  // namespace entente::test
