@@ -202,6 +202,10 @@ TEST_CASE("import_edges: every bad Pajek line, located") {
               "separate files)"});
     CHECK(messages(import({{"n.net", "% nothing\n", EdgeFormat::pajek}})) ==
           std::vector<std::string>{"n.net: error: no *Vertices line: not a Pajek network"});
+    // Told for each file, whatever the files before it held.
+    CHECK(messages(import({{"e.csv", "", EdgeFormat::csv}, {"n.net", "", EdgeFormat::pajek}})) ==
+          std::vector<std::string>{"e.csv: error: empty file: no header line",
+                                   "n.net: error: no *Vertices line: not a Pajek network"});
     CHECK(messages(import({{"l.net", "*Vertices 1\n1 \"Caf\xE9\"\n", EdgeFormat::pajek}})).size() ==
           1);
 }

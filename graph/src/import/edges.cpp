@@ -392,6 +392,7 @@ std::optional<std::size_t> parse_count(std::string_view text) {
 
 void Importer::read_pajek(const EdgeInput& input, Index file) {
     const std::string& name = input.name;
+    const std::size_t errors_before = result_.diagnostics.size();
     enum class Section { none, vertices, arcs, edges, arcslist, edgeslist, skipped };
     Section section = Section::none;
     std::size_t count = 0;            // *Vertices N
@@ -584,7 +585,7 @@ void Importer::read_pajek(const EdgeInput& input, Index file) {
     if (input.stream->bad()) {
         error(name, 0, 0, "read error: the file could not be read to its end");
     }
-    if (!have_vertices && result_.diagnostics.empty()) {
+    if (!have_vertices && result_.diagnostics.size() == errors_before) {
         error(name, 0, 0, "no *Vertices line: not a Pajek network");
     }
     // Vertices become actors in number order, so a file's actors keep its order.
