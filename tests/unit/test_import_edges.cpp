@@ -270,7 +270,7 @@ TEST_CASE("import_edges: vertices of the same name in two files are one actor") 
     CHECK(two.dataset->actors[1].aliases.empty());
 }
 
-TEST_CASE("import_edges: every bad GraphML element, located; XML errors at line and column") {
+TEST_CASE("import_edges: every bad GraphML element located, XML errors at line and column") {
     const std::string bad = R"(<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <key id="d0" for="edge" attr.name="sign" attr.type="int"/>
