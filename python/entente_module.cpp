@@ -383,7 +383,7 @@ py::dict tables(const KnowledgeGraph& kg) {
     }
     {
         py::list id, subject, relation, object, polarity, text, source, quote, asserted_by,
-            confidence, hypothetical, from, until, note;
+            confidence, weight, hypothetical, from, until, note;
         for (const Claim& c : d.claims) {
             id.append(c.id);
             subject.append(kg.actor(c.subject).id);
@@ -395,6 +395,7 @@ py::dict tables(const KnowledgeGraph& kg) {
             quote.append(optional_text(c.quote));
             asserted_by.append(c.asserted_by);
             confidence.append(c.confidence);
+            weight.append(c.weight);
             hypothetical.append(c.hypothetical);
             from.append(optional_date(c.from));
             until.append(optional_date(c.until));
@@ -411,6 +412,7 @@ py::dict tables(const KnowledgeGraph& kg) {
         t["quote"] = quote;
         t["asserted_by"] = asserted_by;
         t["confidence"] = confidence;
+        t["weight"] = weight;
         t["hypothetical"] = hypothetical;
         t["from"] = from;
         t["until"] = until;

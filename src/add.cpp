@@ -1,8 +1,8 @@
 // `entente add`: append one claim to a dataset file, validated against everything loaded, in the
 // file's own layout, written atomically.
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
+#include <limits>
 #include <unordered_set>
 
 #include "cli.hpp"
@@ -28,6 +28,7 @@ struct AddOptions {
     std::string asserted_by;
     std::string note;
     std::optional<double> confidence;
+    std::optional<double> weight;
     std::string from;
     std::string until;
     std::string to;
@@ -110,6 +111,7 @@ int run(const AddOptions& options) {
     claim.negated = options.negated;
     claim.asserted_by = options.asserted_by;
     claim.confidence = options.confidence;
+    claim.weight = options.weight;
     claim.note = options.note;
     claim.from = options.from.empty() ? std::nullopt : parse_date(options.from);
     claim.until = options.until.empty() ? std::nullopt : parse_date(options.until);
@@ -216,6 +218,19 @@ void register_add(CLI::App& app) {
             return number && x > 0 && x <= 1
                        ? std::string()
                        : "\"" + value + "\" is not a confidence (a number in (0, 1])";
+        });
+    claim
+        ->add_option("--weight", options->weight,
+                     "How much, a number >= 0 (events, summed intensity; default 1); separate "
+                     "from confidence")
+        ->type_name("W")
+        ->check([](const std::string& value) {
+            char* end = nullptr;
+            const double x = std::strtod(value.c_str(), &end);
+            const bool number = !value.empty() && end == value.c_str() + value.size();
+            return number && x >= 0 && x <= std::numeric_limits<double>::max()
+                       ? std::string()
+                       : "\"" + value + "\" is not a weight (a finite number at least 0)";
         });
     add_window_options(*claim, options->from, options->until);
     claim

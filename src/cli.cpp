@@ -216,6 +216,21 @@ CLI::Option* add_modality_option(CLI::App& group, std::vector<std::string>& moda
         ->check(CLI::IsMember(names));
 }
 
+CLI::Option* add_roll_up_option(CLI::App& group, std::string& kind) {
+    std::vector<std::string> kinds;
+    for (ActorKind k : all_actor_kinds) {
+        if (k != ActorKind::position) {
+            kinds.emplace_back(to_string(k));
+        }
+    }
+    return group
+        .add_option("--roll-up", kind,
+                    "Count each actor's claims as those of the actor of this kind it is part_of or "
+                    "member_of (a ministry's as its state's): state, organization, ...")
+        ->type_name("KIND")
+        ->check(CLI::IsMember(kinds));
+}
+
 void add_query_options(CLI::App& command, QueryOptions& options,
                        const std::vector<std::string>& formats, bool diagram) {
     add_data_options(command, options.data);
@@ -231,6 +246,7 @@ void add_query_options(CLI::App& command, QueryOptions& options,
                                    "Leave out this claim (repeatable)"))
         ->type_name("CLAIM_ID");
     add_modality_option(*what_if, options.scenario.modality);
+    add_roll_up_option(*what_if, options.scenario.roll_up);
     if (!diagram) {
         return;
     }
@@ -539,6 +555,9 @@ Scenario scenario_of(const ScenarioText& text) {
     scenario.until = date(text.until);
     scenario.without = text.without;
     scenario.assumptions = text.assume;
+    if (!text.roll_up.empty()) {
+        scenario.roll_up = parse_actor_kind(text.roll_up);  // checked by the option
+    }
     return scenario;
 }
 
@@ -573,7 +592,14 @@ const KnowledgeGraph& load_scenario(QueryOptions& options) {
         return kg;
     }
     try {
-        return keep(apply_scenario(kg, scenario));
+        RollUpReport report;
+        const KnowledgeGraph& out = keep(apply_scenario(kg, scenario, &report));
+        options.scenario.rolled_up = report.moved;
+        options.scenario.rolled_within = report.within;
+        for (Index a : report.ambiguous) {
+            options.scenario.roll_up_ambiguous.push_back(kg.actor(a).id);
+        }
+        return out;
     } catch (const UnknownNameError&) {
         throw;
     } catch (const AmbiguousNameError&) {
@@ -618,6 +644,20 @@ std::string scenario_line(const ScenarioText& scenario) {
     if (scenario.left_out_negated != 0) {
         add(plural(scenario.left_out_negated, "negated claim", "negated claims") +
             " left out (a negated claim makes no tie)");
+    }
+    if (!scenario.roll_up.empty()) {
+        std::string part = "rolled up to " + scenario.roll_up + ": " +
+                           plural(scenario.rolled_up, "claim", "claims") + " moved, " +
+                           std::to_string(scenario.rolled_within) + " within one actor left out";
+        if (!scenario.roll_up_ambiguous.empty()) {
+            part += " (" + plural(scenario.roll_up_ambiguous.size(), "actor", "actors") +
+                    " part of several, first claim's parent kept: ";
+            for (std::size_t i = 0; i < scenario.roll_up_ambiguous.size(); ++i) {
+                part += (i == 0 ? "" : ", ") + scenario.roll_up_ambiguous[i];
+            }
+            part += ")";
+        }
+        add(part);
     }
     return out;
 }

@@ -135,6 +135,9 @@ void print_diagnostics(const Loaded& loaded);
 const KnowledgeGraph& load_for_query(const DataOptions& options);
 /// Adds --modality LIST to `group`: modality names or "all", split at commas, repeatable.
 CLI::Option* add_modality_option(CLI::App& group, std::vector<std::string>& modality);
+/// Adds --roll-up KIND (Scenario::roll_up) to `group`; the value is checked against the actor
+/// kinds that take part in hierarchies (every kind but position).
+CLI::Option* add_roll_up_option(CLI::App& group, std::string& kind);
 /// The library's scenario for the what-if options as given (dates already validated): with no
 /// --modality, stated claims only, or every claim when `every_claim` is set.
 Scenario scenario_of(const ScenarioText& text);

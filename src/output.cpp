@@ -266,6 +266,7 @@ void Json::claim_object(Index index) {
     field("asserted_by", c.asserted_by);
     field("asserted_by_name", asserted_by_name(kg, c));
     field("confidence", c.confidence);
+    field("weight", c.weight);
     field("hypothetical", c.hypothetical);
     field("modality", to_string(c.modality));
     field("negated", c.negated);
@@ -328,6 +329,17 @@ JsonAnswer::JsonAnswer(const KnowledgeGraph& kg, const ScenarioText& scenario) :
     field("by_modality", scenario.left_out_by_modality);
     field("negated", scenario.left_out_negated);
     end_object();
+    key("roll_up");
+    if (scenario.roll_up.empty()) {
+        null();
+    } else {
+        start_object();
+        field("kind", scenario.roll_up);
+        field("moved", scenario.rolled_up);
+        field("within", scenario.rolled_within);
+        field("ambiguous", scenario.roll_up_ambiguous);
+        end_object();
+    }
     end_object();
 }
 
@@ -425,6 +437,10 @@ std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim) {
                                                : kg.actor(claim.asserted_by_actor).name;
 }
 
+std::string weight_text(const Claim& claim) {
+    return claim.weight == 1.0 ? std::string() : " \u00b7 weight " + format_number(claim.weight);
+}
+
 std::string holds_text(const Claim& claim) {
     if (claim.from && claim.until) {
         return claim.from->to_string() + " to " + claim.until->to_string();
@@ -446,7 +462,7 @@ void print_claim(Lines& lines, const KnowledgeGraph& kg, Index index, const std:
     }
     lines.line(more, "asserted by ", asserted_by_name(kg, c), " \u00b7 source ",
                kg.source(c.source).id, " \u00b7 confidence ", format_number(c.confidence),
-               c.from || c.until ? " \u00b7 holds " + holds_text(c) : "");
+               weight_text(c), c.from || c.until ? " \u00b7 holds " + holds_text(c) : "");
     if (note && !c.note.empty()) {
         lines.line(more, "note: ", c.note);
     }

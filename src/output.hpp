@@ -196,6 +196,12 @@ struct ScenarioText {
     std::vector<std::string> counted;
     std::size_t left_out_by_modality = 0;  ///< Claims out of scope by their modality.
     std::size_t left_out_negated = 0;      ///< Negated claims left out (they make no tie).
+    /// --roll-up KIND as given, empty when not given; and, filled in by load_scenario, the claims
+    /// it moved, those it left out as within one actor, and the actors it found ambiguous (ids).
+    std::string roll_up;
+    std::size_t rolled_up = 0;
+    std::size_t rolled_within = 0;
+    std::vector<std::string> roll_up_ambiguous;
 };
 
 /// A query's JSON answer: opens with "scenario", closes with "claims" (every claim it cited, as
@@ -239,6 +245,8 @@ std::string plural(std::size_t n, const std::string& singular, const std::string
 std::string sign_text(int sign);
 /// Who asserts a claim, by name when it is an actor of the dataset.
 std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim);
+/// " · weight 12.5" for a claim whose weight is not the default 1, else empty.
+std::string weight_text(const Claim& claim);
 /// When a claim holds: "from 2019-08", "until 2020", "2019 to 2021".
 std::string holds_text(const Claim& claim);
 /// Writes one claim for people: "ID  SENTENCE[suffix]  [hypothetical]", its quote, and who

@@ -85,7 +85,7 @@ int run(ShowOptions& options) {
             }
             lines.line("      asserted by ", asserted_by_name(kg, c), " \u00b7 source ",
                        kg.source(c.source).id, " \u00b7 confidence ", format_number(c.confidence),
-                       c.from || c.until ? " \u00b7 holds " + holds_text(c) : "");
+                       weight_text(c), c.from || c.until ? " \u00b7 holds " + holds_text(c) : "");
             if (!c.note.empty()) {
                 lines.line("      note: ", c.note);
             }

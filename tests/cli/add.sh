@@ -91,6 +91,20 @@ unchanged "duplicate id"
 run add gamma supports alpha --to "$memo" --data "$memo" --source memo --confidence 1.5
 expect_eq "confidence: status" "$(cat "$tmp/status")" 1
 expect_eq "confidence: message" "$(head -n 1 "$tmp/err")" 'entente: --confidence: "1.5" is not a confidence (a number in (0, 1])'
+run add gamma supports alpha --to "$memo" --data "$memo" --source memo --weight -1
+expect_eq "weight: status" "$(cat "$tmp/status")" 1
+expect_eq "weight: message" "$(head -n 1 "$tmp/err")" 'entente: --weight: "-1" is not a weight (a finite number at least 0)'
+unchanged "bad weight"
+# A weight is written after the confidence and shown beside it.
+run add Beta cooperates_with GAMMA --to "$memo" --data "$memo" --source memo --confidence 0.5 --weight 12.5
+expect_eq "weight: added" "$(cat "$tmp/status")" 0
+expect_eq "weight: shown" "$(tail -n 1 "$tmp/out")" "        asserted by A. Writer · source memo · confidence 0.5 · weight 12.5"
+if grep -q '"confidence": 0.5,' "$memo" && grep -q '"weight": 12.5' "$memo"; then
+  ok "weight: written to the file"
+else
+  fail "weight: not written: $(tail -8 "$memo")"
+fi
+cp "$tmp/original.json" "$memo"
 run add gamma supports alpha --to "$tmp/none.json" --data "$memo" --source memo
 expect_eq "missing file: status" "$(cat "$tmp/status")" 2
 expect_eq "missing file: message" "$(cat "$tmp/err")" "$tmp/none.json: error: cannot read: no such file or directory

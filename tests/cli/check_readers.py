@@ -96,7 +96,7 @@ for s, t, attrs in G.edges(data=True):
     c = claims[attrs["claim"]]
     check(f"networkx edge {attrs['claim']} ends", (s, t), (c["subject"], c["object"]))
     check(f"networkx edge {attrs['claim']} confidence", attrs["confidence"], c.get("confidence", 1.0))
-    check(f"networkx edge {attrs['claim']} weight", attrs["weight"], c.get("confidence", 1.0))
+    check(f"networkx edge {attrs['claim']} weight", attrs["weight"], c.get("weight", 1.0))
     check(f"networkx edge {attrs['claim']} quote", attrs.get("quote", ""), xml_safe(c.get("quote", "")))
     check(f"networkx edge {attrs['claim']} note", attrs.get("note", ""), c.get("note", ""))
     check(f"networkx edge {attrs['claim']} types", (type(attrs["polarity"]), type(attrs["symmetric"])), (int, bool))

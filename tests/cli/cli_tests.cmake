@@ -509,3 +509,30 @@ entente_cli_test(diff.embedded-itself 0
 entente_cli_test(diff.missing 2
   --stderr "${_data}/expected/missing-path.txt" -- diff embedded no/such/path.json)
 add_test(NAME cli.add COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/add.sh $<TARGET_FILE:entente> ${_data})
+
+# Actor hierarchy (docs/queries.md, Roll-up): a minister's and an army's claims count as their
+# states' under --roll-up state; without it Russia and Pakistan share no object.
+entente_cli_test(roll-up.align 0
+  --stdout "${_data}/expected/roll-up-align.txt"
+  -- align russia pakistan --data good/roll-up.json --roll-up state)
+entente_cli_test(roll-up.none 0
+  --stdout-has "agreement   -  over 0 shared objects"
+  -- align russia pakistan --data good/roll-up.json)
+entente_cli_test(roll-up.json 0
+  --stdout-has "\"roll_up\": {"
+  --stdout-has "\"kind\": \"state\","
+  --stdout-has "\"moved\": 4,"
+  --stdout-has "\"within\": 5,"
+  --stdout-has "\"joint-commission\""
+  -- balance --data good/roll-up.json --roll-up state --format json)
+entente_cli_test(roll-up.bad-kind 1
+  --stderr "${_data}/expected/roll-up-bad-kind.txt"
+  -- align russia --data good/roll-up.json --roll-up position)
+
+# A claim's weight is shown beside its confidence and counted in ties (docs/queries.md, Ties).
+entente_cli_test(weight.show 0
+  --stdout-has "asserted by Events · source ev · confidence 1 · weight 40"
+  -- show a --data good/weighted.json)
+entente_cli_test(weight.tie 0
+  --stdout-has "direct tie  +0.90  from 2 claims"
+  -- align a b --data good/weighted.json)

@@ -203,7 +203,7 @@ TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, sepa
     const auto [plain_nodes, plain_edges] = to_csv(kg, all, {}, &plain_report);
     CHECK(first_line(plain_nodes) == "id,name,kind,aliases,holder,note");
     CHECK(first_line(plain_edges) ==
-          "claim,subject,object,relation,label,polarity,symmetric,confidence,source,"
+          "claim,subject,object,relation,label,polarity,symmetric,confidence,weight,source,"
           "source_title,source_author,source_publisher,source_date,source_url,quote,"
           "asserted_by,from,until,modality,negated,hypothetical,note");
     CHECK(plain_nodes.find("\r\nformula,'=1+1,state,,,\r\n") != std::string::npos);
@@ -213,7 +213,7 @@ TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, sepa
     CHECK(plain_nodes.find(",X\xC2\xA6"
                            "Y|C;D|-E,") != std::string::npos);
     // Numbers stay numbers: polarity -1 is not a formula.
-    CHECK(plain_edges.find("\r\nh4,formula,lines,opposes,opposes,-1,false,1,s,") !=
+    CHECK(plain_edges.find("\r\nh4,formula,lines,opposes,opposes,-1,false,1,1,s,") !=
           std::string::npos);
     // Neutralised: a name and a note of actors; the source's title and author in each of the 5
     // claims' rows; h1's quote and asserted_by, the other claims' asserted_by (the source's
@@ -233,7 +233,7 @@ TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, sepa
     const auto [elements, connections] = to_csv(kg, all, kumu);
     CHECK(first_line(elements) == "ID,Label,Type,Description,Aliases,Holder");
     CHECK(first_line(connections) ==
-          "ID,From,To,Type,Direction,Polarity,Confidence,Source,Quote,Asserted by,From "
+          "ID,From,To,Type,Direction,Polarity,Confidence,Weight,Source,Quote,Asserted by,From "
           "date,Until date,Modality,Negated,Hypothetical");
     CHECK(connections.find("\r\nh1,a,b-c,rivals,mutual,-1,1,") != std::string::npos);
     CHECK(connections.find("\r\nh2,a-b,c,supports,directed,1,0.3,") != std::string::npos);
@@ -245,13 +245,13 @@ TEST_CASE("CSV shapes: plain, Kumu and Neo4j headers, neutralised formulas, sepa
     CHECK(first_line(neo_nodes) == "id:ID,name,kind,aliases:string[],holder,note,:LABEL");
     CHECK(first_line(neo_edges) ==
           ":START_ID,:END_ID,:TYPE,claim,relation,label,symmetric:boolean,polarity:int,"
-          "confidence:double,source,source_title,quote,asserted_by,from,until,"
+          "confidence:double,weight:double,source,source_title,quote,asserted_by,from,until,"
           "modality,negated:boolean,hypothetical:boolean,note");
     // ";" is the importer's array delimiter: U+037E stands in for one inside an alias.
     CHECK(neo_nodes.find(",X|Y;C\xCD\xBE"
                          "D;-E,") != std::string::npos);
     CHECK(neo4j_report.replaced == 1);
-    CHECK(neo_edges.find("\r\nformula,lines,OPPOSES,h4,opposes,opposes,false,-1,1,s,") !=
+    CHECK(neo_edges.find("\r\nformula,lines,OPPOSES,h4,opposes,opposes,false,-1,1,1,s,") !=
           std::string::npos);
 }
 

@@ -59,6 +59,11 @@ void check_property(const Value& property, detail::ValueKind kind, const std::st
             CHECK(str(property["type"]) == "boolean");
             CHECK(std::string(detail::expected(kind)) == "true or false");
             return;
+        case K::weight:
+            CHECK(str(property["type"]) == "number");
+            CHECK(property["minimum"].GetDouble() == 0.0);
+            CHECK(str(property["x-expected"]) == detail::expected(kind));
+            return;
         case K::confidence:
             CHECK(str(property["type"]) == "number");
             CHECK(str(property["x-expected"]) == detail::expected(kind));

@@ -132,6 +132,9 @@ std::vector<std::pair<std::string, std::string>> members(const NewClaim& c) {
     if (c.confidence) {
         out.emplace_back("confidence", number_text(*c.confidence));
     }
+    if (c.weight) {
+        out.emplace_back("weight", number_text(*c.weight));
+    }
     if (c.from) {
         out.emplace_back("from", json_string(c.from->to_string()));
     }

@@ -40,6 +40,7 @@ std::vector<std::string> changed_fields(const Dataset& a, const Claim& x, const 
     check("negated", x.negated, y.negated);
     check("asserted_by", x.asserted_by, y.asserted_by);
     check("confidence", x.confidence, y.confidence);
+    check("weight", x.weight, y.weight);
     check("from", date_text(x.from), date_text(y.from));
     check("until", date_text(x.until), date_text(y.until));
     check("note", x.note, y.note);

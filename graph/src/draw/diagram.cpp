@@ -75,6 +75,7 @@ class Builder {
         e.label = r.label;
         e.polarity = r.polarity;
         e.confidence = c.confidence;
+        weigh(e, c);
         e.directed = !r.symmetric;
         e.hypothetical = c.hypothetical;
         e.highlighted = highlighted;
@@ -98,6 +99,7 @@ class Builder {
         e.label = kg_.relation(c.relation).label + " (via " + kg_.actor(c.object).name + ")";
         e.polarity = kg_.relation(c.relation).polarity;
         e.confidence = c.confidence / 2;
+        weigh(e, c);
         e.derived = true;
         e.hypothetical = c.hypothetical;
         e.tooltip = "derived at half weight from " + claim_tooltip(kg_, claim);
@@ -135,9 +137,37 @@ class Builder {
             e.derived ? derived(e.claim) : claim(e.claim);
         }
     }
-    Diagram& diagram() { return diagram_; }
+    // Width by weight: when a drawn claim carries a weight other than 1, claim edges are drawn
+    // by confidence x weight relative to the heaviest drawn claim; otherwise by confidence alone,
+    // as before weights existed.
+    Diagram& diagram() {
+        if (!weighted_.empty() && !scaled_) {
+            double heaviest = 0;
+            for (std::size_t i : weighted_) {
+                heaviest = std::max(heaviest, diagram_.edges[i].confidence);
+            }
+            for (std::size_t i : weighted_) {
+                diagram_.edges[i].confidence =
+                    heaviest > 0 ? diagram_.edges[i].confidence / heaviest : 0.0;
+            }
+            scaled_ = true;
+        }
+        return diagram_;
+    }
 
   private:
+    void weigh(DiagramEdge& e, const Claim& c) {
+        claim_edges_.push_back(diagram_.edges.size());
+        e.confidence *= c.weight;
+        if (c.weight != 1.0 && weighted_.empty()) {
+            weighted_ = claim_edges_;  // from now on every claim edge is rescaled
+        } else if (!weighted_.empty()) {
+            weighted_.push_back(diagram_.edges.size());
+        }
+    }
+    std::vector<std::size_t> claim_edges_;
+    std::vector<std::size_t> weighted_;
+    bool scaled_ = false;
     const KnowledgeGraph& kg_;
     Diagram diagram_;
     std::map<Index, std::size_t> index_;
@@ -162,6 +192,10 @@ std::string claim_tooltip(const KnowledgeGraph& kg, Index claim) {
     char confidence[32];
     std::snprintf(confidence, sizeof confidence, "%g", c.confidence);
     out += "\nconfidence " + std::string(confidence);
+    if (c.weight != 1.0) {
+        std::snprintf(confidence, sizeof confidence, "%g", c.weight);
+        out += ", weight " + std::string(confidence);
+    }
     if (c.from || c.until) {
         out += ", holds " + (c.from ? "from " + c.from->to_string() : std::string()) +
                (c.from && c.until ? " " : "") +

@@ -141,12 +141,29 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            data(joined_list(actor.aliases, '|', "\u00A6", r.replaced)),
                            own(holder_id(actor)), data(actor.note)});
             }
-            edges.header({"claim",        "subject",      "object",        "relation",
-                          "label",        "polarity",     "symmetric",     "confidence",
-                          "source",       "source_title", "source_author", "source_publisher",
-                          "source_date",  "source_url",   "quote",         "asserted_by",
-                          "from",         "until",        "modality",      "negated",
-                          "hypothetical", "note"});
+            edges.header({"claim",
+                          "subject",
+                          "object",
+                          "relation",
+                          "label",
+                          "polarity",
+                          "symmetric",
+                          "confidence",
+                          "weight",
+                          "source",
+                          "source_title",
+                          "source_author",
+                          "source_publisher",
+                          "source_date",
+                          "source_url",
+                          "quote",
+                          "asserted_by",
+                          "from",
+                          "until",
+                          "modality",
+                          "negated",
+                          "hypothetical",
+                          "note"});
             break;
         case CsvShape::kumu:
             nodes.header({"ID", "Label", "Type", "Description", "Aliases", "Holder"});
@@ -158,8 +175,8 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            own(holder_id(actor))});
             }
             edges.header({"ID", "From", "To", "Type", "Direction", "Polarity", "Confidence",
-                          "Source", "Quote", "Asserted by", "From date", "Until date", "Modality",
-                          "Negated", "Hypothetical"});
+                          "Weight", "Source", "Quote", "Asserted by", "From date", "Until date",
+                          "Modality", "Negated", "Hypothetical"});
             break;
         case CsvShape::neo4j:
             nodes.header({"id:ID", "name", "kind", "aliases:string[]", "holder", "note", ":LABEL"});
@@ -169,10 +186,26 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            data(joined_list(actor.aliases, ';', "\u037E", r.replaced)),
                            own(holder_id(actor)), data(actor.note), own(neo4j_label(actor.kind))});
             }
-            edges.header({":START_ID", ":END_ID", ":TYPE", "claim", "relation", "label",
-                          "symmetric:boolean", "polarity:int", "confidence:double", "source",
-                          "source_title", "quote", "asserted_by", "from", "until", "modality",
-                          "negated:boolean", "hypothetical:boolean", "note"});
+            edges.header({":START_ID",
+                          ":END_ID",
+                          ":TYPE",
+                          "claim",
+                          "relation",
+                          "label",
+                          "symmetric:boolean",
+                          "polarity:int",
+                          "confidence:double",
+                          "weight:double",
+                          "source",
+                          "source_title",
+                          "quote",
+                          "asserted_by",
+                          "from",
+                          "until",
+                          "modality",
+                          "negated:boolean",
+                          "hypothetical:boolean",
+                          "note"});
             break;
     }
     for (Index i : selection.claims) {
@@ -183,6 +216,7 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
         const std::string& object = kg.actor(c.object).id;
         const std::string polarity = std::to_string(rel.polarity);
         const std::string confidence = shortest_number(c.confidence);
+        const std::string weight = shortest_number(c.weight);
         const std::string modality(to_string(c.modality));
         switch (options.shape) {
             case CsvShape::plain:
@@ -194,6 +228,7 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
                            own(polarity),
                            own(boolean(rel.symmetric)),
                            own(confidence),
+                           own(weight),
                            own(s.id),
                            data(s.title),
                            data(s.author),
@@ -212,16 +247,31 @@ std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selec
             case CsvShape::kumu:
                 edges.row({own(c.id), own(subject), own(object), data(rel.label),
                            own(rel.symmetric ? "mutual" : "directed"), own(polarity),
-                           own(confidence), data(s.title.empty() ? s.id : s.title), data(c.quote),
-                           data(c.asserted_by), own(date_text(c.from)), own(date_text(c.until)),
-                           own(modality), own(boolean(c.negated)), own(boolean(c.hypothetical))});
+                           own(confidence), own(weight), data(s.title.empty() ? s.id : s.title),
+                           data(c.quote), data(c.asserted_by), own(date_text(c.from)),
+                           own(date_text(c.until)), own(modality), own(boolean(c.negated)),
+                           own(boolean(c.hypothetical))});
                 break;
             case CsvShape::neo4j:
-                edges.row({own(subject), own(object), own(neo4j_type(rel.id)), own(c.id),
-                           own(rel.id), data(rel.label), own(boolean(rel.symmetric)), own(polarity),
-                           own(confidence), own(s.id), data(s.title), data(c.quote),
-                           data(c.asserted_by), own(date_text(c.from)), own(date_text(c.until)),
-                           own(modality), own(boolean(c.negated)), own(boolean(c.hypothetical)),
+                edges.row({own(subject),
+                           own(object),
+                           own(neo4j_type(rel.id)),
+                           own(c.id),
+                           own(rel.id),
+                           data(rel.label),
+                           own(boolean(rel.symmetric)),
+                           own(polarity),
+                           own(confidence),
+                           own(weight),
+                           own(s.id),
+                           data(s.title),
+                           data(c.quote),
+                           data(c.asserted_by),
+                           own(date_text(c.from)),
+                           own(date_text(c.until)),
+                           own(modality),
+                           own(boolean(c.negated)),
+                           own(boolean(c.hypothetical)),
                            data(c.note)});
                 break;
         }

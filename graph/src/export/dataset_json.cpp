@@ -129,6 +129,10 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
             w.Key("confidence");
             w.Double(c.confidence);
         }
+        if (c.weight != 1.0) {
+            w.Key("weight");
+            w.Double(c.weight);
+        }
         field("from", c.from ? c.from->to_string() : "");
         field("until", c.until ? c.until->to_string() : "");
         if (c.modality != Modality::stated) {

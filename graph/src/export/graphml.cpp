@@ -137,7 +137,7 @@ std::string to_graphml(const KnowledgeGraph& kg, const Selection& selection,
         data("e_label", r.label);
         data("e_polarity", std::to_string(r.polarity));
         data("e_sign", std::to_string(r.polarity));
-        data("e_weight", shortest_number(c.confidence));
+        data("e_weight", shortest_number(c.weight));
         data("e_symmetric", r.symmetric ? "true" : "false");
         data("e_confidence", shortest_number(c.confidence));
         data("e_source", s.id);

@@ -248,6 +248,7 @@ Dataset decode_dataset(Decoder& in, std::vector<Diagnostic>& warnings, std::size
         c.asserted_by = in.str();
         c.note = in.str();
         c.confidence = in.f64();
+        c.weight = in.f64();
         c.from = in.date();
         c.until = in.date();
     }
@@ -450,6 +451,10 @@ void check_values(const Dataset& d, const LoadLimits& limits, std::vector<detail
             out.push_back({Severity::error, Table::claims, static_cast<Index>(i), Field::confidence,
                            detail::confidence_problem(shortest(c.confidence))});
         }
+        if (!detail::valid_weight(c.weight)) {
+            out.push_back({Severity::error, Table::claims, static_cast<Index>(i), Field::weight,
+                           detail::weight_problem(shortest(c.weight))});
+        }
         date(c.from, Table::claims, i, Field::from);
         date(c.until, Table::claims, i, Field::until);
     }
@@ -520,6 +525,7 @@ std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnosti
         e.str(c.asserted_by);
         e.str(c.note);
         e.f64(c.confidence);
+        e.f64(c.weight);
         e.date(c.from);
         e.date(c.until);
     }

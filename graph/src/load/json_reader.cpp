@@ -882,6 +882,18 @@ class JsonReader : public RecordSites {
                     }
                 }
                 return;
+            case ValueKind::weight:
+                if (v.type != Type::number) {
+                    wrong();
+                } else {
+                    const double value = number_value(v.text);
+                    if (!valid_weight(value)) {
+                        error(start, field_pointer(), weight_problem(v.text));
+                    } else {
+                        data_.claims.back().weight = value;
+                    }
+                }
+                return;
             case ValueKind::aliases:
                 wrong();  // a scalar where the array goes
                 return;

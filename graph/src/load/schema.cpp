@@ -47,6 +47,7 @@ constexpr FieldSpec claim_fields[] = {
     {"quote", F::quote, K::long_text, false},
     {"asserted_by", F::asserted_by, K::name, false},
     {"confidence", F::confidence, K::confidence, false},
+    {"weight", F::weight, K::weight, false},
     {"from", F::from, K::date, false},
     {"until", F::until, K::date, false},
     {"modality", F::modality, K::modality, false},
@@ -122,6 +123,8 @@ std::string_view expected(ValueKind kind) {
             return "true or false";
         case K::confidence:
             return "a number in (0, 1]";
+        case K::weight:
+            return "a number at least 0";
         case K::aliases:
             return "an array";
         case K::modality:
@@ -256,6 +259,7 @@ std::optional<std::string> check_string(ValueKind kind, std::string_view value,
         case K::polarity:
         case K::boolean:
         case K::confidence:
+        case K::weight:
         case K::aliases:
             return wrong();
     }
@@ -264,6 +268,10 @@ std::optional<std::string> check_string(ValueKind kind, std::string_view value,
 
 std::string confidence_problem(std::string_view shown) {
     return "confidence must be greater than 0 and at most 1, got " + std::string(shown);
+}
+
+std::string weight_problem(std::string_view shown) {
+    return "weight must be a finite number at least 0, got " + std::string(shown);
 }
 
 std::optional<std::string> check_date(const Date& date) {

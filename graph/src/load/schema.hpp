@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,6 +44,7 @@ enum class Field : std::uint8_t {
     quote,
     asserted_by,
     confidence,
+    weight,
     from,
     until,
     modality,
@@ -61,6 +63,7 @@ enum class ValueKind : std::uint8_t {
     polarity,    ///< The integer -1, 0 or 1.
     boolean,     ///< true or false.
     confidence,  ///< A number in (0, 1].
+    weight,      ///< A finite number >= 0.
     aliases,     ///< An array of non-empty name strings.
     modality,    ///< One of the modalities' names (stated, predicted, ...).
 };
@@ -131,6 +134,13 @@ inline bool valid_confidence(double value) {
 /// The message for a confidence outside (0, 1]; `shown` is the number as the message should show
 /// it (as written in the file).
 std::string confidence_problem(std::string_view shown);
+
+/// True when a claim's weight is finite and at least 0.
+inline bool valid_weight(double value) {
+    return value >= 0.0 && value <= std::numeric_limits<double>::max();
+}
+/// The message for a weight that is negative or not finite; `shown` as for confidence_problem.
+std::string weight_problem(std::string_view shown);
 
 /// The problem with a date already read into parts (a compiled dataset's), or nullopt.
 std::optional<std::string> check_date(const Date& date);

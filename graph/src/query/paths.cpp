@@ -76,7 +76,8 @@ Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Ind
         hop.claims = walk.claims.at(pair_key(hop.from, hop.to));
         double net = 0.0;
         for (Index c : hop.claims) {
-            net += kg.relation(kg.claim(c).relation).polarity * kg.claim(c).confidence;
+            const Claim& claim = kg.claim(c);
+            net += kg.relation(claim.relation).polarity * claim.confidence * claim.weight;
         }
         hop.sign = net > 0 ? 1 : net < 0 ? -1 : 0;
         path.sign *= hop.sign;

@@ -43,7 +43,7 @@ bool Scenario::in_scope(const Claim& claim) const {
 }
 
 bool Scenario::empty_for(const KnowledgeGraph& graph) const {
-    if (as_of || from || until || !without.empty() || !assumptions.empty()) {
+    if (as_of || from || until || !without.empty() || !assumptions.empty() || roll_up) {
         return false;
     }
     const auto& claims = graph.data().claims;
@@ -151,7 +151,8 @@ Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text) {
     throw Error(usage);
 }
 
-KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scenario) {
+KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scenario,
+                              RollUpReport* report) {
     std::set<std::string> without;
     for (const auto& id : scenario.without) {
         (void)graph.find_claim(id);  // throws for an unknown id, with suggestions
@@ -205,6 +206,12 @@ KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scena
             } while (taken_id(claim.id));
             claim.source = source_index;
             data.claims.push_back(std::move(claim));
+        }
+    }
+    if (scenario.roll_up) {
+        RollUpReport done = roll_up(data, *scenario.roll_up);
+        if (report != nullptr) {
+            *report = std::move(done);
         }
     }
     return KnowledgeGraph(std::move(data));

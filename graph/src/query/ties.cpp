@@ -33,7 +33,7 @@ TieTable::TieTable(const KnowledgeGraph& graph, TieOptions options)
                 }
                 continue;
             }
-            const double weight = polarity * c.confidence;
+            const double weight = polarity * c.confidence * c.weight;
             const bool subject_is_position = actors[c.subject].kind == ActorKind::position;
             const bool object_is_position = actors[c.object].kind == ActorKind::position;
             add(c.subject, c.object, i, false, weight);

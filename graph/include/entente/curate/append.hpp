@@ -26,6 +26,7 @@ struct NewClaim {
     bool negated = false;                  ///< Written only when true.
     std::string asserted_by;               ///< Who asserts it; empty: the loader's default.
     std::optional<double> confidence;      ///< In (0, 1]; nullopt: the default 1.
+    std::optional<double> weight;          ///< Finite, >= 0; nullopt: the default 1.
     std::optional<Date> from;              ///< First date it holds.
     std::optional<Date> until;             ///< Last date it holds.
     std::string note;                      ///< Curator's note.

@@ -16,7 +16,7 @@ struct ClaimChange {
     Index before = no_index;  ///< Dataset::claims index in the old dataset.
     Index after = no_index;   ///< Dataset::claims index in the new dataset.
     /// The fields that differ, by their names in data files, in the format's order ("id" first,
-    /// then subject, relation, object, source, quote, asserted_by, confidence, from, until,
+    /// then subject, relation, object, source, quote, asserted_by, confidence, weight, from, until,
     /// note); references compared by id.
     std::vector<std::string> fields;
 };

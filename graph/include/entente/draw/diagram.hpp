@@ -40,8 +40,9 @@ struct DiagramEdge {
     std::string id;
     std::string label;  ///< Relation label, or a tie value or score with two decimals ("+0.50").
     int polarity = 0;   ///< Picks the colour: +1, 0 or -1.
-    /// Picks the width, in [0, 1]: a claim's confidence (halved if derived), |tie value| or
-    /// |score|.
+    /// Picks the width, in [0, 1]: a claim's confidence (halved if derived; when any drawn claim
+    /// has a weight other than 1, confidence x weight over the heaviest drawn claim's), |tie
+    /// value| or |score|.
     double confidence = 1.0;
     bool directed = true;       ///< Symmetric relations, ties between actors and scores have none.
     bool derived = false;       ///< Counts through a position's holder: dashed.

@@ -29,8 +29,8 @@ struct GraphmlReport {
 /// 1.0 in UTF-8): one node per selected actor (id = actor id; label, kind, aliases joined with
 /// "; ", holder's id, note) and one edge per selected claim from subject to object (id = claim
 /// id; claim, relation, label, polarity as int, sign as int (the polarity again, under the name
-/// signed-network tools look for), weight as double (the confidence: Gephi's layouts want a
-/// non-negative weight, the sign says which way it pulls), symmetric and hypothetical as boolean,
+/// signed-network tools look for), weight as double (the claim's weight, >= 0: Gephi's layouts
+/// want a non-negative weight, the sign says which way it pulls), symmetric and hypothetical as boolean,
 /// confidence as double in its shortest form, the source's id, title, author, publisher, date and
 /// url, quote, asserted_by, from, until, note), both in the selection's order; edges directed as
 /// `options` says. Text keeps every character a reader gets back: the five XML special characters

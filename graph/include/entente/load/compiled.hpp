@@ -13,7 +13,7 @@ namespace entente {
 
 /// Version of the compiled form this build writes and reads; a file of another version is
 /// refused with a message to compile it again.
-inline constexpr std::uint32_t compiled_format_version = 3;
+inline constexpr std::uint32_t compiled_format_version = 4;
 
 /// True when `bytes` begin with the compiled form's 12-byte signature ("\x89ENTENTE\r\n\x1a\n",
 /// after PNG's). O(1); throws nothing.

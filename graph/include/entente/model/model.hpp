@@ -167,6 +167,10 @@ struct Claim {
     /// it names none.
     Index asserted_by_actor = no_index;
     double confidence = 1.0;    ///< How sure the reading is: a fraction in (0, 1].
+    /// How much: a finite number >= 0, 1 by default (a number of events, a summed intensity
+    /// in units of one full claim). Separate from confidence; a tie adds polarity x confidence x
+    /// weight (docs/queries.md, Ties).
+    double weight = 1.0;
     std::optional<Date> from;   ///< First date the claim holds, when known; not after `until`.
     std::optional<Date> until;  ///< Last date the claim holds, when known.
     std::string note;           ///< Curator's note, possibly empty.

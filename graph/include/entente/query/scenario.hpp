@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "entente/model/knowledge_graph.hpp"
+#include "entente/query/roll_up.hpp"
 
 namespace entente {
 
@@ -28,12 +29,15 @@ struct Scenario {
     /// no tie. nullopt keeps every claim, negated ones too (an export writes what the data says;
     /// a graph already narrowed is not narrowed again).
     std::optional<std::vector<Modality>> modalities = std::vector<Modality>{Modality::stated};
+    /// Roll actors up to actors of this kind (roll_up(): a ministry's claims count as its
+    /// state's) after the other filters; nullopt: no roll-up.
+    std::optional<ActorKind> roll_up;
 
     /// True when the scenario keeps `claim` by its modality and negation (the dates and ids are
     /// checked elsewhere). Throws nothing.
     bool in_scope(const Claim& claim) const;
-    /// True when the scenario changes nothing in `graph`: no dates, ids or assumptions, and every
-    /// claim in scope by its modality. O(claims); throws nothing.
+    /// True when the scenario changes nothing in `graph`: no dates, ids, assumptions or roll-up,
+    /// and every claim in scope by its modality. O(claims); throws nothing.
     bool empty_for(const KnowledgeGraph& graph) const;
 };
 
@@ -90,9 +94,12 @@ Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text);
 /// (holds_during) or within `from`..`until` (holds_within); then the assumptions added in order
 /// after every other claim, marked hypothetical, with ids "assume-1", "assume-2", ... (numbered
 /// past any claim id of the data) and, when there are any, a source "what-if" ("what-if-2", ...
-/// when the data has that id) added after every other source. Sources and actors are kept, cited or
-/// not. Throws UnknownNameError (what_kind "claim", with the nearest ids) for an id in `without`
-/// that no claim has, whatever parse_assumption throws, std::bad_alloc.
-KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scenario);
+/// when the data has that id) added after every other source; then, with `roll_up`, every claim
+/// (assumptions included) rolled up (roll_up()), what it did written to `report` when given.
+/// Sources and actors are kept, cited or not. Throws UnknownNameError (what_kind "claim", with
+/// the nearest ids) for an id in `without` that no claim has, whatever parse_assumption throws,
+/// std::bad_alloc.
+KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scenario,
+                              RollUpReport* report = nullptr);
 
 }  // namespace entente
