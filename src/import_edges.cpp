@@ -300,8 +300,8 @@ void register_import_edges(CLI::App& import) {
                      "opposes, ...)")
         ->type_name("RELATION");
     edges->footer(
-        "The sign is all that makes a tie positive or negative: 1 and -1, or any signed number\n"
-        "(its size is kept in the claim's note). Edges of value 0 and loops make no claim.\n"
+        "The sign picks the relation (1 and -1, or any signed number); its size is the claim's\n"
+        "weight, which ties add up (docs/queries.md). Edges of value 0 and loops make no claim.\n"
         "Examples:\n"
         "  entente import edges highland-tribes.net --kind group -o tribes.json\n"
         "  entente balance --data tribes.json\n"

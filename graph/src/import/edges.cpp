@@ -969,8 +969,9 @@ Dataset Importer::build() {
                                  : (e.directed ? negative_arc : negative_edge);
         c.source = e.file;
         c.asserted_by = d.sources[e.file].title;
-        // TODO(issue 13, weight): when Claim::weight is on main, |value| goes into c.weight and
-        // the note keeps only where the edge was read.
+        // The sign picks the relation, the size is the claim's weight (how much), so a pair of
+        // parallel edges +3 and -1 nets to (3 - 1) / 4 as docs/queries.md's tie rule says.
+        c.weight = std::abs(e.value);
         c.note = "value " + number_text(e.value) + " (" + inputs_[e.file].name + ":" +
                  std::to_string(e.line) + ")";
         (e.value > 0 ? result_.positive : result_.negative)++;
