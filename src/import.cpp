@@ -240,6 +240,7 @@ void register_import(CLI::App& app) {
         "      --vote-column vote --date-column date --yes Y --no N --abstain A -o council.json\n"
         "Actor ids are the names' ASCII slugs; country codes and bioguide ids become aliases.");
     set_action(*votes, [o] { return run(*o); });
+    register_import_events(*import);
 }
 
 }  // namespace entente::cli
