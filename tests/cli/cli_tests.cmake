@@ -364,6 +364,13 @@ add_test(NAME cli.import.votes
                  ${_data})
 entente_cli_test(import.no-subcommand 1 --stderr-has "A subcommand is required" -- import)
 entente_cli_test(import.bad-preset 1 --stderr-has "--preset" -- import votes x.csv --preset un -o x.json)
+# `entente import events`: presets, bad rows, provenance, the SQL run by sqlite3
+# (tests/cli/import_events.sh).
+add_test(NAME cli.import.events
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_events.sh $<TARGET_FILE:entente>
+                 ${_data})
+entente_cli_test(import.events-emit-sql-preset 1 --stderr-has "--emit-sql writes GDELT's aggregation"
+  -- import events --emit-sql sqlite)
 
 # Every export format of a corpus of hostile text, read back by the real readers (xml.etree,
 # NetworkX, igraph, Python's csv): tests/cli/check_readers.py.
