@@ -339,6 +339,10 @@ set_tests_properties(cli.out-of-memory PROPERTIES SKIP_RETURN_CODE 77)
 add_test(NAME docs.cli-examples
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
                  ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/docs/cli.md)
+# The event-data walkthrough shows real output too.
+add_test(NAME docs.events-walkthrough
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/examples/events.md)
 add_test(NAME docs.examples-drift
          COMMAND ${_expect} --code 1
                  --stdout-has "FAIL: drifted.md:6: entente stats --data tests/data/good/queries.json | head -n 2"
