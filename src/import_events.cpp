@@ -306,11 +306,12 @@ void register_import_events(CLI::App& import) {
         ->type_name("NAME");
     CLI::App* made = events->add_option_group("Dataset");
     made->add_option("--source-title", o->library.source_title,
-                     "Title of the source every claim cites (default: the data set's and the "
-                     "file's name)")
+                     "Title of the two sources the claims cite, before \" (cooperative events)\" "
+                     "and \" (conflictual events)\" (default: the data set's and the file's name)")
         ->type_name("TEXT");
     made->add_option("--source-id", o->library.source_id,
-                     "Id of that source (default: icews, gdelt1, gdelt2 or gdelt-aggregated)")
+                     "Id of those sources, before -cooperation and -conflict (default: icews, "
+                     "gdelt1, gdelt2 or gdelt-aggregated)")
         ->type_name("ID");
     events->footer(
         "Examples:\n"

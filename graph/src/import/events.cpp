@@ -307,6 +307,14 @@ int class_of(int quad, int sign) {
     return (material ? 1 : 0) + (sign < 0 ? 2 : 0);
 }
 
+// Lets a table of strings be searched with a string_view: no string is built per row.
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const {
+        return std::hash<std::string_view>{}(key);
+    }
+};
+
 struct GroupKey {
     Index subject;
     Index object;
@@ -420,7 +428,8 @@ class Importer {
     EventImportResult result_;
 
     std::unordered_map<std::string, EventActor> map_;
-    std::unordered_map<std::string, Index> key_cache_;  // lowercased key -> actor or no_index
+    // Raw key as written -> actor or no_index; [0] primary keys, [1] fallback keys.
+    std::array<std::unordered_map<std::string, Index, KeyHash, std::equal_to<>>, 2> key_cache_;
     std::vector<EventActor> actors_;
     std::unordered_map<std::string, Index> actor_by_id_;
     std::unordered_map<GroupKey, Group, GroupHash> groups_;
@@ -442,23 +451,23 @@ void Importer::report_progress(bool last) {
 // the key's slug as id; no_index for an empty key, a fallback key not in the map, or a key
 // without an ASCII letter or digit.
 Index Importer::actor_of(std::string_view raw, bool fallback_only) {
-    const std::string key = lower_ascii(raw);
-    if (key.empty()) {
+    raw = trim(raw);
+    if (raw.empty()) {
         return no_index;
     }
-    const std::string cache_key = (fallback_only ? "1" : "0") + key;
-    if (const auto at = key_cache_.find(cache_key); at != key_cache_.end()) {
+    // The raw key as written is looked up first: no string is built for a key seen before.
+    auto& cache = key_cache_[fallback_only ? 1 : 0];
+    if (const auto at = cache.find(raw); at != cache.end()) {
         return at->second;
     }
     EventActor actor;
-    if (const auto at = map_.find(key); at != map_.end()) {
+    bool from_key = false;
+    if (const auto at = map_.find(lower_ascii(raw)); at != map_.end()) {
         actor = at->second;
     } else if (!fallback_only) {
-        actor.id = slug(trim(raw));
-        actor.name = std::string(trim(raw));
-        if (!actor.id.empty()) {
-            ++result_.unmapped;
-        }
+        actor.id = slug(raw);
+        actor.name = std::string(raw);
+        from_key = true;
     }
     Index index = no_index;
     if (!actor.id.empty()) {
@@ -466,10 +475,11 @@ Index Importer::actor_of(std::string_view raw, bool fallback_only) {
             actor_by_id_.try_emplace(actor.id, static_cast<Index>(actors_.size()));
         if (inserted) {
             actors_.push_back(actor);
+            result_.unmapped += from_key ? 1 : 0;
         }
         index = at->second;
     }
-    key_cache_.emplace(cache_key, index);
+    cache.emplace(std::string(raw), index);
     return index;
 }
 
@@ -589,7 +599,6 @@ void Importer::read(const EventInput& in) {
     const char* layout_name = options_.preset == EventPreset::gdelt2   ? "GDELT 2.0 events"
                               : options_.preset == EventPreset::gdelt1 ? "GDELT 1.0 events"
                                                                        : nullptr;
-    std::string key_text;
     while (reader.next()) {
         report_progress(false);
         const auto& row = reader.fields();
@@ -726,8 +735,7 @@ void Importer::read(const EventInput& in) {
                 h = fnv(h, target.empty() ? at(l.target_fallback) : target);
             }
             h = fnv(h, at(l.code));
-            key_text = std::to_string(as_number(*date));
-            h = fnv(h, key_text);
+            h = (h ^ static_cast<std::uint64_t>(as_number(*date))) * 0x100000001b3ULL;
             if (!seen_.insert(h)) {
                 ++result_.duplicates;
                 continue;

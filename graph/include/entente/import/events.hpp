@@ -81,8 +81,10 @@ struct EventImportOptions {
     EventColumns columns;      ///< Column names (icews preset only).
     std::size_t max_ids = 10;  ///< Event ids listed in a claim's note.
     std::size_t max_urls = 3;  ///< SOURCEURLs listed in a claim's note (GDELT).
-    std::string source_title;  ///< Overrides the source's title when not empty.
-    std::string source_id;     ///< Overrides the source's id when not empty.
+    /// Replaces the sources' title and id stem (before " (cooperative events)" and "-cooperation",
+    /// " (conflictual events)" and "-conflict") when not empty.
+    std::string source_title;
+    std::string source_id;  ///< See source_title.
 };
 
 /// One input file, read as a stream.
