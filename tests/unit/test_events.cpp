@@ -371,6 +371,57 @@ TEST_CASE("events: column options read other shapes; an actor map overrides the 
           "intensity_mean=10.00\n");
 }
 
+TEST_CASE("events: the aggregated CSV: groups merged after the roll-up, bad rows located") {
+    EventImportOptions o;
+    o.preset = EventPreset::aggregated;
+    const std::string header =
+        "source_country,source_group,target_country,target_group,quad_class,polarity,"
+        "period_start,events,intensity_sum,event_ids,source_urls\n";
+    // USA and "United States" roll up to one actor: their rows make one claim, 3 + 2 events and
+    // 7.5 + 2.5 = 10.0. RUS -> RUS is domestic; XXX (a known group not in the map) is unplaced.
+    auto r = import_text(header +
+                             "USA,,CHN,,1,1,20240501,3,7.5,1 2 3,u1 u2\n"
+                             "United States,,CHN,,1,1,20240501,2,2.5000000001,4 5,u1\n"
+                             "RUS,,RUS,,4,-1,20240501,1,10,6,\n"
+                             ",XXX,CHN,,1,1,20240501,4,4,7,\n",
+                         o, ',');
+    REQUIRE(errors_of(r) == "");
+    REQUIRE(r.dataset);
+    CHECK(r.rows == 10);
+    CHECK(r.events == 5);
+    CHECK(r.domestic == 1);
+    CHECK(r.unplaced == 4);
+    CHECK(claims_of(*r.dataset) ==
+          "united-states verbal_cooperation china 2024-05..2024-05 | events=5; "
+          "intensity_sum=10.0; intensity_mean=2.00\n");
+    CHECK(r.dataset->claims[0].note ==
+          "events=5; intensity_sum=10.0; intensity_mean=2.00; ids=1 2 3 4 5; urls=u1 u2");
+    r = import_text(header +
+                        "USA,,CHN,,7,1,20240501,3,7.5,,\n"
+                        "USA,,CHN,,1,2,20240501,3,7.5,,\n"
+                        "USA,,CHN,,1,1,2024-13-01,0,-1,,\n",
+                    o, ',');
+    CHECK(errors_of(r) ==
+          "x.tsv:2:11: error: quad class \"7\" is not 1, 2, 3 or 4\n"
+          "x.tsv:3:13: error: polarity \"2\" is not 1, 0 or -1\n"
+          "x.tsv:4:15: error: period start \"2024-13-01\" is not a date of the form YYYY-MM-DD (or "
+          "YYYYMMDD)\n"
+          "x.tsv:4:26: error: events \"0\" is not a count above 0\n"
+          "x.tsv:4:28: error: intensity_sum \"-1\" is not a number from 0 to 10^15\n");
+}
+
+TEST_CASE("events: a long key not in the map names its actor cut to 100 bytes") {
+    EventImportOptions o;
+    o.columns = {"id", "day", "from", "to", "", "", "cameo", "goldstein", ""};
+    const std::string long_key(150, 'k');
+    const auto r = import_text(
+        "id,day,from,to,cameo,goldstein\n1,2022-02-24," + long_key + ",RUS,042,1.9\n", o, ',');
+    REQUIRE(r.dataset);
+    CHECK(r.dataset->actors[0].name == std::string(100, 'k'));
+    CHECK(r.dataset->actors[0].id == std::string(100, 'k'));
+    loads_back(*r.dataset);
+}
+
 TEST_CASE("events: the actor map reader") {
     std::istringstream good(
         "key,id,name,kind\nRUS,russia,Russia,state\nUNO,united-nations,"

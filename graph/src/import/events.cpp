@@ -465,8 +465,14 @@ Index Importer::actor_of(std::string_view raw, bool fallback_only) {
     if (const auto at = map_.find(lower_ascii(raw)); at != map_.end()) {
         actor = at->second;
     } else if (!fallback_only) {
-        actor.id = slug(raw);
-        actor.name = std::string(raw);
+        // A key is a code or a name: a longer one is cut to 100 bytes (on a character's
+        // boundary), so no field of the data can make a name the loader refuses.
+        std::size_t end = std::min<std::size_t>(raw.size(), 100);
+        while (end < raw.size() && (static_cast<unsigned char>(raw[end]) & 0xC0) == 0x80) {
+            --end;
+        }
+        actor.name = std::string(raw.substr(0, end));
+        actor.id = slug(actor.name);
         from_key = true;
     }
     Index index = no_index;
@@ -665,8 +671,9 @@ void Importer::read(const EventInput& in) {
                 result_.rows += events - 1;  // rows count events, as in the streaming import
             }
             const auto s = parse_number(at(l.sum));
-            if (!s || *s < 0) {
-                fail(l.sum, "intensity_sum " + quoted(at(l.sum)) + " is not a number of 0 or more");
+            if (!s || *s < 0 || *s > 1e15) {
+                fail(l.sum,
+                     "intensity_sum " + quoted(at(l.sum)) + " is not a number from 0 to 10^15");
                 bad = true;
             } else {
                 tenths = std::llround(*s * 10);
