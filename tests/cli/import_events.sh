@@ -117,4 +117,15 @@ for rule in cameo quad goldstein; do
       fail "sqlite3 differs ($rule, $period): $n"
   done
 done
+# Domestic events are decided after the roll-up, in both.
+"$entente" import events --preset gdelt2 "$ev/gdelt2.tsv" --keep-domestic -o "$tmp/stream.json" \
+  >/dev/null 2>&1 || fail "gdelt2 keep-domestic"
+"$entente" import events --preset gdelt2 --emit-sql sqlite >"$tmp/q.sql" 2>/dev/null
+sqlite3 -header -csv "$tmp/g.db" <"$tmp/q.sql" >"$tmp/agg.csv" 2>/dev/null
+"$entente" import events --preset aggregated "$tmp/agg.csv" --keep-domestic -o "$tmp/sql.json" \
+  >/dev/null 2>&1 || fail "aggregated keep-domestic"
+n=$(compare_claims "$tmp/stream.json" "$tmp/sql.json" 2>&1) &&
+  ok "sqlite3 and streaming agree (--keep-domestic: $n claims)" || fail "keep-domestic differs: $n"
+grep -q '"id": "united-states-domestic"' "$tmp/sql.json" && ok "the domestic position from SQL" ||
+  fail "no united-states-domestic"
 finish_checks
