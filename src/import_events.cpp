@@ -43,6 +43,9 @@ char delimiter_for(const std::string& path, const ImportEventsOptions& o) {
     if (o.preset == "aggregated") {
         return path.ends_with(".tsv") ? '\t' : ',';
     }
+    if (o.preset != "icews") {
+        return '\t';  // GDELT's files are tab-separated, even those named .CSV
+    }
     return path.ends_with(".csv") ? ',' : '\t';
 }
 
@@ -288,9 +291,10 @@ void register_import_events(CLI::App& import) {
     column("--story-column", o->library.columns.story,
            "The story duplicates are found by (default: Story ID)");
     columns
-        ->add_option("--delimiter", o->delimiter,
-                     "comma or tab; default: comma for .csv files, else tab (aggregated: tab for "
-                     ".tsv, else comma)")
+        ->add_option(
+            "--delimiter", o->delimiter,
+            "comma or tab; default: tab for GDELT; for icews comma for .csv files, else tab; "
+            "for aggregated tab for .tsv files, else comma")
         ->check(CLI::IsMember({"comma", "tab"}))
         ->type_name("NAME");
     CLI::App* sql = events->add_option_group("Past one machine");
