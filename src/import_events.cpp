@@ -49,23 +49,18 @@ char delimiter_for(const std::string& path, const ImportEventsOptions& o) {
     return path.ends_with(".csv") ? ',' : '\t';
 }
 
-std::string summary_of(const EventImportResult& r) {
+std::string summary_of(const EventImportResult& r, bool keep_domestic) {
     std::string s =
         "imported " + plural(r.events, "event", "events") + " of " + plural(r.rows, "row", "rows") +
         " into " + plural(r.dataset ? r.dataset->claims.size() : 0, "claim", "claims") +
         " between " + plural(r.dataset ? r.dataset->actors.size() : 0, "actor", "actors");
     std::vector<std::string> dropped;
     if (r.duplicates != 0) {
-        dropped.push_back(std::to_string(r.duplicates) + " duplicate");
+        dropped.push_back(plural(r.duplicates, "duplicate", "duplicates"));
     }
     if (r.domestic != 0) {
-        dropped.push_back(
-            std::to_string(r.domestic) + " domestic" +
-            (r.events >= r.domestic && r.domestic != 0 && r.dataset &&
-                     std::any_of(r.dataset->actors.begin(), r.dataset->actors.end(),
-                                 [](const Actor& a) { return a.id.ends_with("-domestic"); })
-                 ? " (kept)"
-                 : ""));
+        dropped.push_back(std::to_string(r.domestic) + " domestic" +
+                          (keep_domestic ? " (kept)" : ""));
     }
     if (r.unplaced != 0) {
         dropped.push_back(std::to_string(r.unplaced) + " without an actor");
@@ -194,7 +189,7 @@ int run(ImportEventsOptions& o) {
                     "; nothing written; fix them and import again");
         return exit_data;
     }
-    const std::string summary = summary_of(result);
+    const std::string summary = summary_of(result, o.library.keep_domestic);
     const KnowledgeGraph graph(std::move(*result.dataset));
     std::string bytes;
     if (compiled) {
