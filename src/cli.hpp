@@ -187,6 +187,10 @@ void register_export(CLI::App& app);
 void register_compile(CLI::App& app);
 /// Registers `entente import` and its subcommand `votes`.
 void register_import(CLI::App& app);
+/// Registers `entente import edges` under `import` (src/import_edges.cpp).
+void register_import_edges(CLI::App& import);
+/// Registers `entente import events` under `import` (src/import_events.cpp).
+void register_import_events(CLI::App& import);
 /// Registers `entente lint`.
 void register_lint(CLI::App& app);
 /// Registers `entente diff`.

@@ -156,11 +156,11 @@ int run(ImportVotesOptions& o) {
 
 }  // namespace
 
-void register_import_edges(CLI::App& import);  // src/import_edges.cpp
-
 void register_import(CLI::App& app) {
     CLI::App* import = app.add_subcommand(
-        "import", "Turn other data into an entente dataset (roll-call votes, signed networks).");
+        "import",
+        "Turn other data into an entente dataset (roll-call votes, signed networks, event "
+        "data).");
     import->require_subcommand(1);
     register_import_edges(*import);
     auto o = std::make_shared<ImportVotesOptions>();
@@ -243,6 +243,7 @@ void register_import(CLI::App& app) {
         "      --vote-column vote --date-column date --yes Y --no N --abstain A -o council.json\n"
         "Actor ids are the names' ASCII slugs; country codes and bioguide ids become aliases.");
     set_action(*votes, [o] { return run(*o); });
+    register_import_events(*import);
 }
 
 }  // namespace entente::cli

@@ -343,6 +343,10 @@ add_test(NAME docs.cli-examples
 add_test(NAME docs.signed-networks-example
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
                  ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/examples/signed-networks.md)
+# The event-data walkthrough shows real output too.
+add_test(NAME docs.events-walkthrough
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/doc_examples.sh $<TARGET_FILE:entente>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/examples/events.md)
 add_test(NAME docs.examples-drift
          COMMAND ${_expect} --code 1
                  --stdout-has "FAIL: drifted.md:6: entente stats --data tests/data/good/queries.json | head -n 2"
@@ -378,6 +382,13 @@ add_test(NAME cli.import.edges-peers
                  ${CMAKE_CURRENT_BINARY_DIR}/import-edges-peers)
 entente_cli_test(import.no-subcommand 1 --stderr-has "A subcommand is required" -- import)
 entente_cli_test(import.bad-preset 1 --stderr-has "--preset" -- import votes x.csv --preset un -o x.json)
+# `entente import events`: presets, bad rows, provenance, the SQL run by sqlite3
+# (tests/cli/import_events.sh).
+add_test(NAME cli.import.events
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/import_events.sh $<TARGET_FILE:entente>
+                 ${_data})
+entente_cli_test(import.events-emit-sql-preset 1 --stderr-has "--emit-sql writes GDELT's aggregation"
+  -- import events --emit-sql sqlite)
 
 # Every export format of a corpus of hostile text, read back by the real readers (xml.etree,
 # NetworkX, igraph, Python's csv): tests/cli/check_readers.py.

@@ -148,11 +148,12 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
 
     std::vector<Index> duplicate_of(n, no_index);
     std::vector<std::array<Index, 2>> conflict(n, {no_index, no_index});
-    // Same subject, relation and object (symmetric relations in either order), modality and
-    // negation: a prediction of what is also stated is no repeat; ties sort by claim index, so
-    // "first" means first in the file, as a reader expects.
+    // Same subject, relation and object (symmetric relations in either order), modality,
+    // negation and dates: a prediction of what is also stated is no repeat, nor is the same
+    // relation in another period (an event data set's January and February); ties sort by claim
+    // index, so "first" means first in the file, as a reader expects.
     struct Key {
-        std::array<Index, 5> fields;
+        std::array<Index, 7> fields;
         Index claim;
         auto operator<=>(const Key&) const = default;
     };
@@ -181,7 +182,9 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
                 std::swap(a, b);
             }
             keys.push_back({{a, c.relation, b, static_cast<Index>(c.modality),
-                             static_cast<Index>(c.negated ? 1 : 0)},
+                             static_cast<Index>(c.negated ? 1 : 0),
+                             static_cast<Index>(c.from ? c.from->earliest() : 0),
+                             static_cast<Index>(c.until ? c.until->latest() : 99999999)},
                             i});
         }
         std::sort(keys.begin(), keys.end());
