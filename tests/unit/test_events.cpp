@@ -65,16 +65,6 @@ std::string errors_of(const EventImportResult& r) {
     return lines(out);
 }
 
-// The claim's weight, once the model has the field.
-template <class C>
-std::optional<double> weight_of(const C& claim) {
-    if constexpr (requires { claim.weight; }) {
-        return static_cast<double>(claim.weight);
-    } else {
-        return std::nullopt;
-    }
-}
-
 // The dataset loads back through the real reader (JSON and compiled) without a diagnostic.
 void loads_back(Dataset dataset) {
     const KnowledgeGraph graph(std::move(dataset));
@@ -171,14 +161,11 @@ TEST_CASE("events: the weight is the summed intensity over ten") {
     const auto r = import_file("icews.tab", o);
     REQUIRE(r.dataset);
     const auto& claims = r.dataset->claims;
-    if (!weight_of(claims[0])) {
-        return;  // the model has no weight yet (issue 13, item 1): the notes carry the sums
-    }
-    CHECK(*weight_of(claims[0]) == doctest::Approx(0.04));  // 0.4 / 10
-    CHECK(*weight_of(claims[2]) == doctest::Approx(0.64));  // 6.4 / 10
-    CHECK(*weight_of(claims[3]) == doctest::Approx(0.0));   // a statement of intensity 0
-    CHECK(*weight_of(claims[4]) == doctest::Approx(0.38));  // (0.4 + 3.4) / 10
-    CHECK(*weight_of(claims[6]) == doctest::Approx(1.0));   // one event of intensity 10
+    CHECK(claims[0].weight == doctest::Approx(0.04));  // 0.4 / 10
+    CHECK(claims[2].weight == doctest::Approx(0.64));  // 6.4 / 10
+    CHECK(claims[3].weight == doctest::Approx(0.0));   // a statement of intensity 0
+    CHECK(claims[4].weight == doctest::Approx(0.38));  // (0.4 + 3.4) / 10
+    CHECK(claims[6].weight == doctest::Approx(1.0));   // one event of intensity 10
 }
 
 TEST_CASE("events: periods: a year, an ISO week, a day") {

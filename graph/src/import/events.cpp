@@ -75,15 +75,6 @@ std::string word(std::string_view text, std::size_t max_bytes) {
     return out;
 }
 
-// Sets the claim's weight once the model has the field (issue 13, item 1, lands on main in
-// parallel); until then the weight lives in the note only.
-template <class C>
-void set_claim_weight(C& claim, double weight) {
-    if constexpr (requires { claim.weight; }) {
-        claim.weight = weight;
-    }
-}
-
 // FNV-1a, 64 bits (Fowler, Noll, Vo): the duplicate keys are hashes, 8 bytes each.
 std::uint64_t fnv(std::uint64_t h, std::string_view text) {
     for (const char ch : text) {
@@ -957,7 +948,7 @@ Dataset Importer::build() {
         const std::string label = from.to_string();
         c.id = d.actors[c.subject].id + "." + classes[static_cast<std::size_t>(key.cls)].id + "." +
                d.actors[c.object].id + "." + label;
-        set_claim_weight(c, static_cast<double>(g->tenths) / 100.0);
+        c.weight = static_cast<double>(g->tenths) / 100.0;
         // The note's fixed form: key=value pairs separated by "; " (docs/events.md).
         const std::int64_t mean_hundredths = static_cast<std::int64_t>(
             std::llround(static_cast<double>(g->tenths) * 10.0 / static_cast<double>(g->events)));
