@@ -541,7 +541,10 @@ void Importer::read_pajek(const EdgeInput& input, Index file) {
                 }
                 std::size_t from = 0;
                 std::size_t to = 0;
-                const bool ends = vertex_number(tokens[0], from) & vertex_number(tokens[1], to);
+                // Both ends are read (and both reported) before either decides.
+                const bool from_ok = vertex_number(tokens[0], from);
+                const bool to_ok = vertex_number(tokens[1], to);
+                const bool ends = from_ok && to_ok;
                 double value = 1;
                 bool bad = !ends;
                 // A value is a number; a third token that starts with a letter is one of Pajek's
