@@ -105,7 +105,8 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
     SUBCASE("another format version") {
         std::string bytes = good;
         // Version 1 had fifteen built-in relations (abstains_on came in version 2); version 2
-        // had no modality and no negation on claims, and no text files of sources (version 3); version 3 had no claim weights (version 4).
+        // had no modality and no negation on claims, and no text files of sources (version 3);
+        // version 3 had no claim weights (version 4).
         bytes[12] = 2;
         CHECK(only_message(from_compiled(bytes, "v.entente")) ==
               "v.entente: error: compiled dataset of format version 2; this entente reads "

@@ -56,10 +56,10 @@ struct CsvReport {
 /// Two CSV files, (nodes, edges), in RFC 4180's form: CRLF line ends, a header row, a field
 /// quoted when it holds a comma, quote, carriage return or line feed, its quotes doubled. One
 /// node row per selected actor and one edge row per selected claim, in the selection's order,
-/// with the columns of `options.shape` (above). Numbers: polarity as an integer, confidence and weight
-/// in the shortest form that reads back the same double; dates
-/// as in data files; booleans "true"/"false". `selection` must come from `kg`. O(size of the
-/// selection's text); throws std::bad_alloc.
+/// with the columns of `options.shape` (above). Numbers: polarity as an integer, confidence and
+/// weight in the shortest form that reads back the same double; dates as in data files; booleans
+/// "true"/"false". `selection` must come from `kg`. O(size of the selection's text); throws
+/// std::bad_alloc.
 std::pair<std::string, std::string> to_csv(const KnowledgeGraph& kg, const Selection& selection,
                                            const CsvOptions& options = {},
                                            CsvReport* report = nullptr);

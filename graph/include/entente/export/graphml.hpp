@@ -30,12 +30,12 @@ struct GraphmlReport {
 /// "; ", holder's id, note) and one edge per selected claim from subject to object (id = claim
 /// id; claim, relation, label, polarity as int, sign as int (the polarity again, under the name
 /// signed-network tools look for), weight as double (the claim's weight, >= 0: Gephi's layouts
-/// want a non-negative weight, the sign says which way it pulls), symmetric and hypothetical as boolean,
-/// confidence as double in its shortest form, the source's id, title, author, publisher, date and
-/// url, quote, asserted_by, from, until, note), both in the selection's order; edges directed as
-/// `options` says. Text keeps every character a reader gets back: the five XML special characters
-/// as entities, carriage return and tab as character references (`&#13;`, `&#9;`: XML parsers
-/// normalise a raw CR to LF); the characters XML 1.0 cannot carry at all become U+FFFD
+/// want a non-negative weight, the sign says which way it pulls), symmetric and hypothetical as
+/// boolean, confidence as double in its shortest form, the source's id, title, author, publisher,
+/// date and url, quote, asserted_by, from, until, note), both in the selection's order; edges
+/// directed as `options` says. Text keeps every character a reader gets back: the five XML special
+/// characters as entities, carriage return and tab as character references (`&#13;`, `&#9;`: XML
+/// parsers normalise a raw CR to LF); the characters XML 1.0 cannot carry at all become U+FFFD
 /// (xml_carryable in model/text.hpp), counted in `report`. `selection` must come from `kg`. O(size
 /// of the selection's text); throws std::bad_alloc.
 std::string to_graphml(const KnowledgeGraph& kg, const Selection& selection,

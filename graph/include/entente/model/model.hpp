@@ -166,7 +166,7 @@ struct Claim {
     /// Index into Dataset::actors of the actor whose id `asserted_by` is exactly; no_index when
     /// it names none.
     Index asserted_by_actor = no_index;
-    double confidence = 1.0;    ///< How sure the reading is: a fraction in (0, 1].
+    double confidence = 1.0;  ///< How sure the reading is: a fraction in (0, 1].
     /// How much: a finite number >= 0, 1 by default (a number of events, a summed intensity
     /// in units of one full claim). Separate from confidence; a tie adds polarity x confidence x
     /// weight (docs/queries.md, Ties).
