@@ -411,6 +411,19 @@ TEST_CASE("intervals: the documented bootstrap, the same for a pair in every com
     const Alignment one = align(ties, x, y, only);
     CHECK(one.score(AlignmentMeasure::kappa).low == al.score(AlignmentMeasure::kappa).low);
     CHECK(!one.score(AlignmentMeasure::agreement).low);
+    // Identical share, agreement index and S asked for alone take the three-sum path (no 3 x 3
+    // table per resample): the same intervals, exactly, as the full table's.
+    for (AlignmentMeasure asked :
+         {AlignmentMeasure::identical, AlignmentMeasure::agreement_index, AlignmentMeasure::s}) {
+        CAPTURE(to_string(asked));
+        AlignOptions alone;
+        alone.intervals_for = asked;
+        const Alignment three = align(ties, x, y, alone);
+        REQUIRE(three.score(asked).low);
+        CHECK(*three.score(asked).low == *al.score(asked).low);
+        CHECK(*three.score(asked).high == *al.score(asked).high);
+        CHECK(!three.score(AlignmentMeasure::kappa).low);
+    }
     // Without intervals: none.
     CHECK(!align(ties, x, y, AlignOptions{StanceSet::joint, false, std::nullopt})
                .score(AlignmentMeasure::s)
