@@ -40,13 +40,7 @@ char delimiter_for(const std::string& path, const ImportEventsOptions& o) {
     if (o.delimiter == "comma") {
         return ',';
     }
-    if (o.preset == "aggregated") {
-        return path.ends_with(".tsv") ? '\t' : ',';
-    }
-    if (o.preset != "icews") {
-        return '\t';  // GDELT's files are tab-separated, even those named .CSV
-    }
-    return path.ends_with(".csv") ? ',' : '\t';
+    return default_event_delimiter(o.library.preset, path);
 }
 
 std::string summary_of(const EventImportResult& r, bool keep_domestic) {

@@ -1061,6 +1061,19 @@ std::vector<EventActorMapping> read_event_actor_map(std::istream& in, const std:
     return out;
 }
 
+char default_event_delimiter(EventPreset preset, std::string_view path) {
+    switch (preset) {
+        case EventPreset::aggregated:
+            return path.ends_with(".tsv") ? '\t' : ',';
+        case EventPreset::icews:
+            return path.ends_with(".csv") ? ',' : '\t';
+        case EventPreset::gdelt1:
+        case EventPreset::gdelt2:
+            break;
+    }
+    return '\t';
+}
+
 std::vector<EventActorMapping> default_event_actor_map() {
     std::vector<Diagnostic> diagnostics;
     const auto files = embedded_event_actors();

@@ -95,6 +95,11 @@ struct EventInput {
     char delimiter = '\t';   ///< '\t' for the ICEWS and GDELT presets; ',' for aggregated CSV.
 };
 
+/// The delimiter a file of `preset` named `path` is read with when none is asked for: GDELT's
+/// files tab (even those named .CSV, as GDELT names them); ICEWS tab, or comma for a name ending
+/// ".csv"; aggregated comma, or tab for a name ending ".tsv". Throws nothing.
+char default_event_delimiter(EventPreset preset, std::string_view path);
+
 /// What an event import found and made.
 struct EventImportResult {
     std::optional<Dataset> dataset;  ///< The dataset, when no diagnostic is an error.
