@@ -18,6 +18,7 @@
 #include "cli.hpp"
 #include "entente/draw/diagram.hpp"
 #include "entente/draw/render.hpp"
+#include "entente/import/events.hpp"
 #include "entente/import/votes.hpp"
 #include "entente/load/embedded.hpp"
 #include "entente/load/loader.hpp"
@@ -80,8 +81,8 @@ std::optional<Date> date_argument(const char* name, const std::optional<std::str
     return date;
 }
 
-// The what-if arguments of every query, as the CLI's --as-of, --from, --until, --assume and
-// --without take them.
+// The what-if arguments of every query, as the CLI's --as-of, --from, --until, --assume,
+// --without, --modality and --roll-up take them.
 struct ScenarioArgs {
     std::optional<std::string> as_of;
     std::optional<std::string> from;
@@ -89,9 +90,10 @@ struct ScenarioArgs {
     std::vector<std::string> assume;
     std::vector<std::string> without;
     std::vector<std::string> modality;  // as --modality takes it; empty: stated claims only
+    std::string roll_up;                // an actor kind, or empty
 
-    // The CLI's scenario text, with what the modalities leave out of `kg` counted.
-    cli::ScenarioText text(const KnowledgeGraph& kg) const {
+    // The CLI's scenario text, before the scenario is applied.
+    cli::ScenarioText text() const {
         cli::ScenarioText out;
         out.as_of = as_of.value_or("");
         out.from = from.value_or("");
@@ -99,28 +101,29 @@ struct ScenarioArgs {
         out.assume = assume;
         out.without = without;
         out.modality = modality;
-        cli::count_modality(out, cli::scenario_of(out), kg);
+        out.roll_up = roll_up;
         return out;
     }
 };
 
 // The graph a query runs on: `kg` itself, or a new one with the scenario applied (kept alive by
-// `holder`). Called with the GIL released except for argument checks done before.
-const KnowledgeGraph& scenario_graph(const KnowledgeGraph& kg, const ScenarioArgs& args,
+// `holder`); `text` receives what the modalities left out and what the roll-up moved, as the
+// CLI's load_scenario fills them in. Called with the GIL released, after check_scenario.
+const KnowledgeGraph& scenario_graph(const KnowledgeGraph& kg, cli::ScenarioText& text,
                                      std::optional<KnowledgeGraph>& holder) {
-    cli::ScenarioText text;
-    text.as_of = args.as_of.value_or("");
-    text.from = args.from.value_or("");
-    text.until = args.until.value_or("");
-    text.assume = args.assume;
-    text.without = args.without;
-    text.modality = args.modality;
     const Scenario scenario = cli::scenario_of(text);
+    cli::count_modality(text, scenario, kg);
     if (scenario.empty_for(kg)) {
         return kg;
     }
     try {
-        holder.emplace(apply_scenario(kg, scenario));
+        RollUpReport report;
+        holder.emplace(apply_scenario(kg, scenario, &report));
+        text.rolled_up = report.moved;
+        text.rolled_within = report.within;
+        for (Index a : report.ambiguous) {
+            text.roll_up_ambiguous.push_back(kg.actor(a).id);
+        }
     } catch (const UnknownNameError&) {
         throw;
     } catch (const AmbiguousNameError&) {
@@ -166,9 +169,16 @@ template <class Query>
 Answer run(const KnowledgeGraph& graph, const ScenarioArgs& args, Query query) {
     check_scenario(args);
     py::gil_scoped_release release;
+    cli::ScenarioText text = args.text();
     std::optional<KnowledgeGraph> holder;
-    const KnowledgeGraph& kg = scenario_graph(graph, args, holder);
-    return query(kg, args.text(graph));
+    const KnowledgeGraph& kg = scenario_graph(graph, text, holder);
+    Answer answer = query(kg, text);
+    // As the CLI draws it: a what-if drawing says its scenario under the title.
+    if (answer.diagram) {
+        answer.diagram->title =
+            cli::title_with_scenario(answer.diagram->title, cli::scenario_line(text));
+    }
+    return answer;
 }
 
 void same_actor_check(Index a, Index b, const std::string& na, const std::string& nb) {
@@ -243,27 +253,143 @@ py::tuple load(const std::vector<std::string>& paths, bool with_embedded, const 
     return load_result(std::move(result), std::move(diagnostics));
 }
 
+// A file opened for an importer: its stream, read from the start, and its size in bytes (0 when
+// unknown).
+struct OpenedFile {
+    std::unique_ptr<std::ifstream> stream;
+    std::uint64_t size = 0;
+};
+
+// Opens every path (binary), in order; ValueError "PATH: cannot open the file for reading" for
+// the first that cannot be.
+std::vector<OpenedFile> open_files(const std::vector<std::string>& paths) {
+    std::vector<OpenedFile> out;
+    for (const auto& path : paths) {
+        OpenedFile file;
+        file.stream = std::make_unique<std::ifstream>(path, std::ios::binary);
+        if (!*file.stream) {
+            throw py::value_error(path + ": cannot open the file for reading");
+        }
+        file.stream->seekg(0, std::ios::end);
+        const auto size = file.stream->tellg();
+        file.stream->seekg(0);
+        file.size = size > 0 ? static_cast<std::uint64_t>(size) : 0;
+        out.push_back(std::move(file));
+    }
+    return out;
+}
+
+// One of `choices` by name, or ValueError "WHAT: "NAME" is not A, B or C".
+template <class T>
+T choice(const char* what, const std::string& name,
+         const std::vector<std::pair<std::string, T>>& choices) {
+    std::string known;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (choices[i].first == name) {
+            return choices[i].second;
+        }
+        known += (i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ") + choices[i].first;
+    }
+    throw py::value_error(std::string(what) + ": \"" + name + "\" is not " + known);
+}
+
+// A dataset made by an importer, as a graph for the Dataset class (None when there is none).
+py::object imported_graph(std::optional<Dataset>& dataset) {
+    if (!dataset) {
+        return py::none();
+    }
+    std::shared_ptr<KnowledgeGraph> kg;
+    {
+        py::gil_scoped_release release;
+        kg = std::make_shared<KnowledgeGraph>(std::move(*dataset));
+    }
+    return py::cast(kg);
+}
+
+py::tuple import_events_core(const std::vector<std::string>& paths, const std::string& preset,
+                             const std::string& polarity, const std::string& period,
+                             const std::optional<std::string>& actor_map, bool keep_domestic,
+                             const std::optional<std::string>& delimiter,
+                             const std::string& source_title, const std::string& source_id) {
+    EventImportOptions options;
+    options.preset = choice<EventPreset>("preset", preset,
+                                         {{"icews", EventPreset::icews},
+                                          {"gdelt1", EventPreset::gdelt1},
+                                          {"gdelt2", EventPreset::gdelt2},
+                                          {"aggregated", EventPreset::aggregated}});
+    options.polarity = choice<PolarityRule>("polarity", polarity,
+                                            {{"cameo", PolarityRule::cameo},
+                                             {"quad", PolarityRule::quad},
+                                             {"goldstein", PolarityRule::goldstein}});
+    options.period = choice<EventPeriod>("period", period,
+                                         {{"day", EventPeriod::day},
+                                          {"week", EventPeriod::week},
+                                          {"month", EventPeriod::month},
+                                          {"year", EventPeriod::year}});
+    std::optional<char> separator;
+    if (delimiter) {
+        separator = choice<char>("delimiter", *delimiter, {{"tab", '\t'}, {"comma", ','}});
+    }
+    options.keep_domestic = keep_domestic;
+    options.source_title = source_title;
+    options.source_id = source_id;
+    std::vector<Diagnostic> map_problems;
+    if (actor_map) {
+        std::ifstream in(*actor_map, std::ios::binary);
+        if (!in) {
+            throw py::value_error(*actor_map + ": cannot open the file for reading");
+        }
+        options.actor_map = read_event_actor_map(in, *actor_map, map_problems);
+        if (map_problems.empty() && options.actor_map.empty()) {
+            throw py::value_error(*actor_map + ": the actor map has no rows");
+        }
+    }
+    py::dict counts;
+    if (!map_problems.empty()) {
+        return py::make_tuple(py::none(), diagnostic_list(map_problems), counts);
+    }
+    const std::vector<OpenedFile> files = open_files(paths);
+    std::vector<EventInput> inputs;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        EventInput input;
+        input.name = paths[i];
+        input.stream = files[i].stream.get();
+        input.size = files[i].size;
+        input.delimiter = separator.value_or(default_event_delimiter(options.preset, paths[i]));
+        inputs.push_back(input);
+    }
+    EventImportResult result;
+    {
+        py::gil_scoped_release release;
+        try {
+            result = import_events(inputs, options);
+        } catch (const std::invalid_argument& e) {
+            py::gil_scoped_acquire acquire;
+            throw py::value_error(e.what());
+        }
+    }
+    counts["rows"] = result.rows;
+    counts["events"] = result.events;
+    counts["duplicates"] = result.duplicates;
+    counts["domestic"] = result.domestic;
+    counts["unplaced"] = result.unplaced;
+    counts["neutral"] = result.neutral;
+    counts["unmapped"] = result.unmapped;
+    counts["claims"] = result.dataset ? result.dataset->claims.size() : 0;
+    py::object graph = imported_graph(result.dataset);
+    return py::make_tuple(graph, diagnostic_list(result.diagnostics), counts);
+}
+
 py::tuple import_votes_core(const std::vector<std::string>& paths, const std::string& preset,
                             const py::dict& columns, const py::dict& codes,
                             const std::optional<std::string>& actor_kind,
                             const std::string& source_title, const std::string& source_id) {
     VoteImportOptions options;
-    const std::vector<std::pair<std::string, VotePreset>> presets{
-        {"columns", VotePreset::columns},
-        {"unvotes", VotePreset::unvotes},
-        {"voeten", VotePreset::voeten},
-        {"voteview", VotePreset::voteview}};
-    bool known = false;
-    for (const auto& [name, value] : presets) {
-        if (name == preset) {
-            options.preset = value;
-            known = true;
-        }
-    }
-    if (!known) {
-        throw py::value_error("preset: \"" + preset +
-                              "\" is not columns, unvotes, voeten or voteview");
-    }
+    options.preset = choice<VotePreset>("preset", preset,
+                                        {{"columns", VotePreset::columns},
+                                         {"unvotes", VotePreset::unvotes},
+                                         {"voeten", VotePreset::voeten},
+                                         {"voteview", VotePreset::voteview}});
     for (const auto& [key, value] : columns) {
         const auto name = key.cast<std::string>();
         const auto column = value.cast<std::string>();
@@ -298,25 +424,17 @@ py::tuple import_votes_core(const std::vector<std::string>& paths, const std::st
     }
     options.source_title = source_title;
     options.source_id = source_id;
-    std::vector<std::unique_ptr<std::ifstream>> streams;
+    const std::vector<OpenedFile> files = open_files(paths);
     std::vector<VoteInput> inputs;
-    for (const auto& path : paths) {
-        auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
-        if (!*in) {
-            throw py::value_error(path + ": cannot open the file for reading");
-        }
-        in->seekg(0, std::ios::end);
-        const auto size = in->tellg();
-        in->seekg(0);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
         VoteInput input;
-        input.name = path;
-        input.stream = in.get();
-        input.size = size > 0 ? static_cast<std::uint64_t>(size) : 0;
-        const auto dot = path.rfind('.');
-        const std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
+        input.name = paths[i];
+        input.stream = files[i].stream.get();
+        input.size = files[i].size;
+        const auto dot = paths[i].rfind('.');
+        const std::string ext = dot == std::string::npos ? "" : paths[i].substr(dot + 1);
         input.delimiter = ext == "tsv" || ext == "tab" ? '\t' : ',';
         inputs.push_back(input);
-        streams.push_back(std::move(in));
     }
     VoteImportResult result;
     {
@@ -337,15 +455,7 @@ py::tuple import_votes_core(const std::vector<std::string>& paths, const std::st
     counts["voters"] = result.voters;
     counts["roll_calls"] = result.roll_calls;
     counts["issues"] = result.issues;
-    py::object graph = py::none();
-    if (result.dataset) {
-        std::shared_ptr<KnowledgeGraph> kg;
-        {
-            py::gil_scoped_release release;
-            kg = std::make_shared<KnowledgeGraph>(std::move(*result.dataset));
-        }
-        graph = py::cast(kg);
-    }
+    py::object graph = imported_graph(result.dataset);
     return py::make_tuple(graph, diagnostic_list(result.diagnostics), counts);
 }
 
@@ -487,6 +597,19 @@ ScenarioArgs scenario_args(const py::kwargs& kw) {
                                           "\" is not one of stated, predicted, recommended, "
                                           "questioned, hedged, all");
                 }
+            }
+        } else if (name == "roll_up") {
+            args.roll_up = value.cast<std::string>();
+            const auto kind = parse_actor_kind(args.roll_up);
+            if (!kind || *kind == ActorKind::position) {
+                std::string kinds;
+                for (ActorKind k : all_actor_kinds) {
+                    if (k != ActorKind::position) {
+                        kinds += (kinds.empty() ? "" : ", ") + std::string(to_string(k));
+                    }
+                }
+                throw py::value_error("roll_up: \"" + args.roll_up +
+                                      "\" is not a kind actors roll up to; one of " + kinds);
             }
         } else {
             throw py::type_error("unexpected keyword argument '" + name + "'");
@@ -752,4 +875,5 @@ PYBIND11_MODULE(_core, m) {
         return load_result(std::move(result), {});
     });
     m.def("import_votes", &import_votes_core);
+    m.def("import_events", &import_events_core);
 }

@@ -662,6 +662,13 @@ std::string scenario_line(const ScenarioText& scenario) {
     return out;
 }
 
+std::string title_with_scenario(const std::string& title, const std::string& line) {
+    if (line.empty()) {
+        return title;
+    }
+    return title + (title.empty() ? "" : "\n") + "scenario: " + line;
+}
+
 void write_output(const std::string& path, const std::string& bytes) {
     if (path.empty() || path == "-") {
         std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -688,9 +695,7 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
         if (!slide.title.empty()) {
             drawn.title = slide.title;
         }
-        if (!scenario.empty()) {
-            drawn.title += (drawn.title.empty() ? "" : "\n") + std::string("scenario: ") + scenario;
-        }
+        drawn.title = title_with_scenario(drawn.title, scenario);
     }
     const Diagram& diagram = adapted ? drawn : original;
     const std::string layout = choose_layout(diagram, requested_layout);

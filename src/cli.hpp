@@ -148,6 +148,10 @@ void count_modality(ScenarioText& text, const Scenario& scenario, const Knowledg
 const KnowledgeGraph& load_scenario(QueryOptions& options);
 /// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
 std::string scenario_line(const ScenarioText& scenario);
+/// A drawing's title with the scenario under it ("TITLE\nscenario: LINE"; "scenario: LINE"
+/// when the title is empty), so a what-if drawing is never taken for the data as it stands;
+/// `title` itself when `line` (scenario_line) is empty. Throws std::bad_alloc.
+std::string title_with_scenario(const std::string& title, const std::string& line);
 
 /// Renders the diagram to --diagram's file (format from its extension), written atomically,
 /// and says on stderr what was written and with which layout; the slide options apply and the

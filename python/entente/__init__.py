@@ -31,6 +31,7 @@ __all__ = [
     "RenderError",
     "UnknownName",
     "embedded",
+    "import_events",
     "import_votes",
     "load",
 ]
@@ -97,8 +98,7 @@ def import_votes(*paths, preset="columns", actor_column=None, item_column=None,
     Each roll call becomes a position, each vote a supports / opposes / abstains_on claim dated to
     the vote. ``Dataset.import_counts`` gives rows, yes, no, abstain, absent, voters, roll_calls,
     issues. Raises ``DataError`` listing every bad row (FILE:LINE:COLUMN), ``ValueError`` for
-    bad arguments or a file that cannot be opened. Events (``import_events``) are not there yet:
-    the library has no event importer (issue 13).
+    bad arguments or a file that cannot be opened.
     """
     columns = {k: v for k, v in (("actor_column", actor_column), ("item_column", item_column),
                                  ("vote_column", vote_column), ("date_column", date_column))
@@ -107,6 +107,36 @@ def import_votes(*paths, preset="columns", actor_column=None, item_column=None,
                                      ("absent", absent)) if v is not None}
     graph, diagnostics, counts = _core.import_votes(
         [str(p) for p in paths], preset, columns, codes, actor_kind, source_title, source_id)
+    if graph is None:
+        raise _data_error(diagnostics,
+                          f"{_plural(len(diagnostics), 'error', 'errors')}; nothing imported")
+    ds = Dataset(graph, diagnostics)
+    ds.import_counts = dict(counts)
+    return ds
+
+
+def import_events(*paths, preset="icews", polarity="cameo", period="month", actor_map=None,
+                  keep_domestic=False, delimiter=None, source_title="", source_id=""):
+    """Machine-coded event data as a ``Dataset``: one weighted, dated claim per directed dyad,
+    relation class and period.
+
+    The same importer as ``entente import events`` (docs/events.md): ``preset`` is "icews" (the
+    Dataverse TSV), "gdelt1" (57 or 58 columns), "gdelt2" (61 columns) or "aggregated" (the CSV
+    of ``entente import events --emit-sql``'s query). ``polarity``: "cameo" (root codes 01-08
+    cooperative, 09-20 conflictual), "quad" (quad classes) or "goldstein" (the score's sign).
+    ``period``: "day", "week", "month" or "year". ``actor_map``: a CSV ``key,id,name,kind``
+    replacing the built-in map of country codes and names. ``keep_domestic``: keep events whose
+    two sides are one actor. ``delimiter``: "tab" or "comma" (default: the preset's).
+    ``source_title``/``source_id``: the source every claim cites. A claim's ``weight`` is its
+    events' summed |Goldstein| / 10, its note gives the event count and ids.
+    ``Dataset.import_counts`` gives rows, events, duplicates, domestic, unplaced, neutral,
+    unmapped, claims. Raises ``DataError`` listing every bad row or actor-map line
+    (FILE:LINE:COLUMN), ``ValueError`` for bad arguments or a file that cannot be opened.
+    """
+    graph, diagnostics, counts = _core.import_events(
+        [str(p) for p in paths], preset, polarity, period,
+        None if actor_map is None else str(actor_map), bool(keep_domestic), delimiter,
+        source_title, source_id)
     if graph is None:
         raise _data_error(diagnostics,
                           f"{_plural(len(diagnostics), 'error', 'errors')}; nothing imported")
@@ -434,7 +464,7 @@ class Neighbors(Result):
         return f"<entente.Neighbors of {self.center}, depth {self.depth}>"
 
 
-def _scenario(as_of, from_, until, assume, without, modality=None):
+def _scenario(as_of, from_, until, assume, without, modality=None, roll_up=None):
     def names(value, what):
         if isinstance(value, str):
             raise TypeError(f"{what}: a list of strings, not one string")
@@ -442,11 +472,12 @@ def _scenario(as_of, from_, until, assume, without, modality=None):
 
     return {"as_of": as_of, "from_": from_, "until": until,
             "assume": names(assume, "assume"), "without": names(without, "without"),
-            "modality": None if modality is None else names(modality, "modality")}
+            "modality": None if modality is None else names(modality, "modality"),
+            "roll_up": roll_up}
 
 
 class Dataset:
-    """A loaded, validated dataset (from ``load``, ``embedded`` or ``import_votes``).
+    """A loaded, validated dataset (from ``load``, ``embedded``, ``import_votes`` or ``import_events``).
 
     Tables: ``actors()``, ``claims()``, ``sources()``, ``relations()`` (DataFrames).
     Queries (each a result object; names are found as the CLI finds them: ids, names, aliases,
@@ -456,8 +487,11 @@ class Dataset:
     window), ``assume`` (a list of "SUBJECT RELATION OBJECT" hypothetical claims) and
     ``without`` (a list of claim ids to leave out), and ``modality`` (a list of the modalities
     whose claims count, e.g. ``["stated", "hedged"]`` or ``["all"]``; default: stated claims
-    only, as the CLI's ``--modality``). ``warnings``: the load's warnings (dicts as
-    in ``DataError.diagnostics``).
+    only, as the CLI's ``--modality``), and ``roll_up`` (an actor kind, e.g. "state": each
+    actor's claims counted as those of the actor of that kind it is ``part_of`` or
+    ``member_of``, as the CLI's ``--roll-up``; the result's ``scenario["roll_up"]`` says how
+    many claims moved). A what-if result's drawing says its scenario under the title, as the
+    CLI's does. ``warnings``: the load's warnings (dicts as in ``DataError.diagnostics``).
     """
 
     def __init__(self, graph, diagnostics):
@@ -503,7 +537,7 @@ class Dataset:
                                          direct_only, **scenario))
 
     def align(self, a, b, *, measure="alignment", over="joint", direct_only=False, by=None,
-              min_shared=3, as_of=None, from_=None, until=None, assume=(), without=(), modality=None):
+              min_shared=3, as_of=None, from_=None, until=None, assume=(), without=(), modality=None, roll_up=None):
         """How actors ``a`` and ``b`` align, every measure with its 90% bootstrap interval and
         the claims behind it; ``measure`` picks ``.score`` (one of ``entente.MEASURES``);
         ``over``: "joint" (objects both hold a stance on) or "union". Returns ``Alignment``;
@@ -513,66 +547,66 @@ class Dataset:
             raise ValueError(f'measure: unknown measure "{measure}"; one of {", ".join(MEASURES)}')
         if by is not None:
             return self._series([a, b], False, measure, over, min_shared, by, direct_only,
-                                _scenario(as_of, from_, until, assume, without, modality))
+                                _scenario(as_of, from_, until, assume, without, modality, roll_up))
         answer = self._graph.align(a, b, over, direct_only,
-                                   **_scenario(as_of, from_, until, assume, without, modality))
+                                   **_scenario(as_of, from_, until, assume, without, modality, roll_up))
         return Alignment(answer, measure)
 
     def ranking(self, a, *, measure="alignment", over="joint", min_shared=3, direct_only=False,
-                by=None, as_of=None, from_=None, until=None, assume=(), without=(), modality=None):
+                by=None, as_of=None, from_=None, until=None, assume=(), without=(), modality=None, roll_up=None):
         """Who aligns with ``a`` by ``measure``, most aligned first; scores resting on fewer
         than ``min_shared`` objects are listed apart (thin). Returns ``Ranking``; with ``by``,
         a ``Series``."""
         if by is not None:
             return self._series([a], False, measure, over, min_shared, by, direct_only,
-                                _scenario(as_of, from_, until, assume, without, modality))
+                                _scenario(as_of, from_, until, assume, without, modality, roll_up))
         return Ranking(self._graph.ranking(a, measure, over, min_shared, direct_only,
-                                           **_scenario(as_of, from_, until, assume, without, modality)))
+                                           **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def alignment_matrix(self, actors=None, *, measure="alignment", over="joint", min_shared=3,
                          direct_only=False, by=None, as_of=None, from_=None, until=None,
-                         assume=(), without=(), modality=None):
+                         assume=(), without=(), modality=None, roll_up=None):
         """Pairwise ``measure`` of ``actors`` (names; default: the actors that take sides and
         hold stances, as ``entente align --matrix``). Returns ``AlignmentMatrix`` (``.matrix``
         the DataFrame, ``.objects`` the counts beside it); with ``by``, a ``Series``."""
         names = None if actors is None else [str(a) for a in actors]
         if by is not None:
             return self._series(names or [], True, measure, over, min_shared, by, direct_only,
-                                _scenario(as_of, from_, until, assume, without, modality))
+                                _scenario(as_of, from_, until, assume, without, modality, roll_up))
         return AlignmentMatrix(self._graph.alignment_matrix(
             names, measure, over, min_shared, direct_only,
-            **_scenario(as_of, from_, until, assume, without, modality)))
+            **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def diverge(self, a, b, *, direct_only=False, as_of=None, from_=None, until=None, assume=(),
-                without=(), modality=None):
+                without=(), modality=None, roll_up=None):
         """Where ``a`` and ``b`` take opposite sides, roadblocks first. Returns
         ``Divergence``."""
         return Divergence(self._graph.diverge(a, b, direct_only,
-                                              **_scenario(as_of, from_, until, assume, without, modality)))
+                                              **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def balance(self, actors=None, *, camps=2, direct_only=False, time_limit=0.0, as_of=None,
-                from_=None, until=None, assume=(), without=(), modality=None):
+                from_=None, until=None, assume=(), without=(), modality=None, roll_up=None):
         """Structural balance of ``actors`` (default: every actor that takes sides);
         ``camps`` > 2 adds generalised balance in that many camps; ``time_limit``: seconds for
         the exact frustration index (0: none). Returns ``Balance``."""
         names = None if actors is None else [str(a) for a in actors]
         return Balance(self._graph.balance(names, camps, direct_only, float(time_limit),
-                                           **_scenario(as_of, from_, until, assume, without, modality)))
+                                           **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def paths(self, a, b, *, k=1, max_hops=0, relations=None, directed=False,
-              positive_only=False, as_of=None, from_=None, until=None, assume=(), without=(), modality=None):
+              positive_only=False, as_of=None, from_=None, until=None, assume=(), without=(), modality=None, roll_up=None):
         """The ``k`` shortest loopless paths from ``a`` to ``b`` (Yen), at most ``max_hops``
         hops (0: no limit), over ``relations`` (ids) only when given. Returns ``Paths``."""
         rels = None if relations is None else [str(r) for r in relations]
         return Paths(self._graph.paths(a, b, k, max_hops, rels, directed, positive_only,
-                                       **_scenario(as_of, from_, until, assume, without, modality)))
+                                       **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def neighbors(self, a, *, depth=1, as_of=None, from_=None, until=None, assume=(),
-                  without=(), modality=None):
+                  without=(), modality=None, roll_up=None):
         """``a``'s ego network: actors within ``depth`` hops and every claim among them.
         Returns ``Neighbors``."""
         return Neighbors(self._graph.neighbors(a, depth,
-                                               **_scenario(as_of, from_, until, assume, without, modality)))
+                                               **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def to_networkx(self):
         """The dataset as a ``networkx.MultiDiGraph``: a node per actor (keyed by id; name,

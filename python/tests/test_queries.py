@@ -159,8 +159,8 @@ def test_bad_arguments(ds):
 
 
 def test_diagram_is_the_cli_drawing(ds, tmp_path):
-    # A dataset whose claims are all stated, so the CLI draws no scenario line under the title:
-    # the module does not draw that line yet (docs/architecture.md).
+    # A dataset whose claims are all stated: no scenario line under the title (the what-if
+    # drawing is test_what_if_drawing_says_its_scenario).
     data = os.path.join(DATA, "good", "queries.json")
     small = entente.load(data)
     r = small.align("a", "b")
@@ -198,3 +198,40 @@ def test_series_by_period(ds):
     assert len(matrix.table) == 3 * 3 * 2  # periods x ordered pairs
     with pytest.raises(ValueError, match='by: "decade" is not year, quarter or month'):
         ds.align("russia", "pakistan", by="decade")
+
+
+def test_roll_up_as_the_cli():
+    data = os.path.join(DATA, "good", "roll-up.json")
+    small = entente.load(data)
+    pair = small.align("russia", "pakistan", roll_up="state")
+    assert pair.to_dict() == cli_json("align", "russia", "pakistan", "--data", data,
+                                      "--roll-up", "state")
+    assert pair.scenario["roll_up"]["kind"] == "state"
+    assert pair.scenario["roll_up"]["moved"] > 0
+    # Without the roll-up the two share no object (tests/cli/cli_tests.cmake, roll-up.none).
+    assert small.align("russia", "pakistan").scenario["roll_up"] is None
+    b = small.balance(roll_up="state")
+    assert b.to_dict() == cli_json("balance", "--data", data, "--roll-up", "state")
+    r = small.ranking("russia", roll_up="state", measure="agreement")
+    assert r.to_dict() == cli_json("align", "russia", "--data", data, "--roll-up", "state",
+                                   "--measure", "agreement")
+    with pytest.raises(ValueError) as caught:
+        small.align("russia", "pakistan", roll_up="position")
+    assert str(caught.value) == ('roll_up: "position" is not a kind actors roll up to; one of '
+                                 'state, organization, person, group, project, region, event')
+
+
+def test_what_if_drawing_says_its_scenario(tmp_path):
+    # As the CLI draws it: the scenario under the title, byte for byte.
+    data = os.path.join(DATA, "good", "roll-up.json")
+    small = entente.load(data)
+    r = small.align("russia", "pakistan", roll_up="state")
+    mine = small.diagram(r, tmp_path / "py.svg")
+    cli("align", "russia", "pakistan", "--data", data, "--roll-up", "state", "--diagram",
+        str(tmp_path / "cli.svg"))
+    svg = (tmp_path / "py.svg").read_bytes()
+    assert svg == (tmp_path / "cli.svg").read_bytes()
+    assert b"scenario: rolled up to state" in svg
+    w = entente.embedded().balance(without=["ctx-21"])
+    dot = entente.embedded().diagram(w, tmp_path / "w.dot")
+    assert "scenario: without ctx-21" in open(dot, encoding="utf-8").read()
