@@ -186,6 +186,16 @@ for name, args in DRAWINGS.items():
                         check(not overlap(b, ob), "%s: %s is inside camp %s, not its own %s" %
                               (where, ident, other, own))
 
+# --legend none: the drawing without its legend, the actors as they were.
+path = os.path.join(WORK, "no-legend.svg")
+run = subprocess.run([ENTENTE, "diverge", "russia", "pakistan", "--diagram", path, "--legend",
+                      "none"], capture_output=True, text=True)
+check(run.returncode == 0, "--legend none: status %d" % run.returncode)
+groups = list(ET.parse(path).getroot().iter(SVG + "g"))
+check(not [g for g in groups if "legend" in classes(g) or g.get("id") == "legend"],
+      "--legend none: a legend is drawn")
+check(len([g for g in groups if "actor" in classes(g)]) == 6, "--legend none: not 6 actors")
+
 for f in failures:
     print("FAIL", f)
 print("%d checks, %d failures" % (checks, len(failures)))

@@ -415,6 +415,9 @@ entente_cli_test(diagram.bad-size-unit 1 --stdout-empty-if 1
 entente_cli_test(diagram.bad-dpi 1 --stdout-empty-if 1
   --stderr-has "entente: --dpi: \"-3\" is not a resolution: give dots per inch, above 0 and at most 1200 (e.g. 192)"
   -- diverge russia pakistan --diagram out.png --dpi -3)
+entente_cli_test(diagram.bad-legend 1 --stdout-empty-if 1
+  --stderr-has "entente: --legend: bogus not in {auto,none}"
+  -- balance --diagram out.svg --legend bogus)
 entente_cli_test(diagram.bad-aspect 1 --stdout-empty-if 1
   --stderr-has "entente: --aspect: \"16\" is not an aspect ratio: give WIDTH:HEIGHT in whole numbers from 1 to 999, e.g. 16:9"
   -- align russia --diagram out.png --aspect 16)
