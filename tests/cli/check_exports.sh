@@ -79,6 +79,9 @@ case $case_name in
     cmp -s "$tmp/a.dot" "$tmp/b.dot" && ok "the same data gives byte-identical DOT" || fail "DOT differs between runs"
     run balance --diagram "$tmp/a.svg" >/dev/null && run balance --diagram "$tmp/b.svg" >/dev/null
     cmp -s "$tmp/a.svg" "$tmp/b.svg" && ok "the same query gives byte-identical SVG" || fail "SVG differs between runs"
+    # Camps packed apart and the legend are added after the layout: still the same bytes each run.
+    for run_number in 1 2 3 4; do run balance --layout neato --diagram "$tmp/n$run_number.svg" >/dev/null; done
+    cmp -s "$tmp/n1.svg" "$tmp/n2.svg" && cmp -s "$tmp/n1.svg" "$tmp/n3.svg" && cmp -s "$tmp/n1.svg" "$tmp/n4.svg" && ok "neato: byte-identical SVG" || fail "neato SVG differs between runs"
     ;;
   size-switch)
     # 600 actors in a ring: past dot's limit, so sfdp, and said so on stderr.

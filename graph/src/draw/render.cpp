@@ -277,17 +277,41 @@ double text_width(const std::string& text, double font_size, double em = 0.6) {
     return em * font_size * static_cast<double>(characters);
 }
 
+// The node every edge of the diagram touches when it has at least three edges (a star: `align A`,
+// an ego network without ties among the neighbours), or "". Its edges' labels go at their other
+// end: beside the centre they would stack in one column, each value beside its neighbour reads.
+std::string star_centre(const Diagram& diagram) {
+    if (diagram.edges.size() < 3) {
+        return {};
+    }
+    for (const std::string* centre : {&diagram.edges[0].tail, &diagram.edges[0].head}) {
+        if (std::all_of(diagram.edges.begin(), diagram.edges.end(), [centre](const auto& e) {
+                return e.tail == *centre || e.head == *centre;
+            })) {
+            return *centre;
+        }
+    }
+    return {};
+}
+
 void add_edge(Agraph_t* g, Agnode_t* tail, Agnode_t* head, const DiagramEdge& e,
-              const PageOptions& page) {
+              const PageOptions& page, const std::string& centre = {}) {
     Agedge_t* edge = agedge(g, tail, head, mutable_cstr(e.id), 1);
     style_edge(edge, e);
     if (page.edge_labels) {
-        set(edge, "label", escape_label(e.label));
-        // A leader from each label to its edge: where many edges leave one actor, dot stacks
-        // their labels in a column between the ranks (Pakistan's eight ties in `align russia
-        // pakistan`), and only the leader says which edge each belongs to.
-        if (!e.label.empty()) {
-            set(edge, "decorate", "true");
+        if (!centre.empty()) {
+            // A star: the value at the neighbour's end, six arrowhead lengths out.
+            set(edge, e.tail == centre ? "headlabel" : "taillabel", escape_label(e.label));
+            set(edge, "labeldistance", "6");
+            set(edge, "labelangle", "8");
+        } else {
+            set(edge, "label", escape_label(e.label));
+            // A leader from each label to its edge: where many edges leave one actor, dot stacks
+            // their labels in a column between the ranks (Pakistan's eight ties in `align russia
+            // pakistan`), and only the leader says which edge each belongs to.
+            if (!e.label.empty()) {
+                set(edge, "decorate", "true");
+            }
         }
         set(edge, "tooltip", escape_tooltip(e.tooltip));
         set(edge, "labeltooltip", escape_tooltip(e.tooltip));
@@ -329,6 +353,17 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
     agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
     std::map<std::string, Agraph_t*> clusters;
+    if (stage != Stage::dot_output) {
+        // A subgraph's place among its siblings, hence the order the SVG draws clusters in, is
+        // where its name's interned string lies in memory. The clusters finish() adds after the
+        // layout would get theirs from memory the layout freed, in an order that differed from
+        // run to run; interned now, in drawing order, they keep that order (the graph's close
+        // frees them).
+        for (const auto& c : diagram.clusters) {
+            agstrdup(g, mutable_cstr(c.name));
+        }
+        agstrdup(g, const_cast<char*>("cluster_legend"));
+    }
     for (const auto& c : diagram.clusters) {
         if (stage == Stage::packed) {
             // A hidden hub joined to every member holds a camp together as one component, and
@@ -377,6 +412,7 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
             }
         }
     }
+    const std::string centre = star_centre(diagram);
     for (const auto& e : diagram.edges) {
         const auto tail = nodes.find(e.tail);
         const auto head = nodes.find(e.head);
@@ -388,7 +424,7 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
             std::string_view(cluster_of(drawn, e.tail)) != cluster_of(drawn, e.head)) {
             continue;
         }
-        add_edge(g, tail->second, head->second, e, page);
+        add_edge(g, tail->second, head->second, e, page, centre);
     }
     if (diagram.nodes.empty()) {
         // An empty answer says so in words, not as a blank image under a title. entente's own
@@ -716,6 +752,7 @@ void finish(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const Pag
             drawing.add(*box);
         }
         // The edges between camps, routed by the second layout.
+        const std::string centre = star_centre(diagram);
         for (const auto& e : diagram.edges) {
             const auto t = drawn.find(e.tail);
             const auto h = drawn.find(e.head);
@@ -725,7 +762,7 @@ void finish(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const Pag
             Agnode_t* tail = agnode(g, mutable_cstr(e.tail), 0);
             Agnode_t* head = agnode(g, mutable_cstr(e.head), 0);
             if (tail != nullptr && head != nullptr) {
-                add_edge(g, tail, head, e, page);
+                add_edge(g, tail, head, e, page, centre);
             }
         }
     }
@@ -850,7 +887,7 @@ Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view l
         }
         // Two layouts. The first is the engine's, on the graph without its legend (and, where
         // the engine has no real clusters, with each camp laid out apart and packed); written
-        // out as DOT with every position, and read back. The second (nop2, neato -n2) keeps
+        // out as DOT, which sets every position as an attribute. The second (nop2, neato -n2) keeps
         // those positions, routes the edges between packed camps, and draws camp boxes and the
         // legend where finish() pinned them: no engine can move the legend onto the graph or
         // take it for part of it.
@@ -874,10 +911,10 @@ Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view l
                 throw RenderError("Graphviz could not lay the diagram out with " + out.layout);
             }
         }
-        g.reset(agmemread(laid.c_str()));
-        if (!g) {
-            throw RenderError("Graphviz could not read back its layout");
-        }
+        // Writing DOT left every position on the graph's objects as attributes (Graphviz's
+        // attach_attrs), which nop2 reads; the graph itself is kept, not read back from the
+        // text, so its clusters keep the order they were made in (a graph read back orders them
+        // by where their names landed in memory, which differed from run to run).
         finish(g.get(), diagram, format, page, packed);
         if (gvLayout(gvc, g.get(), "nop2") != 0) {
             throw RenderError("Graphviz could not place the legend");
