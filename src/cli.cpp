@@ -385,6 +385,12 @@ void add_slide_options(CLI::App& group, SlideOptions& options) {
     group.add_flag("--per-pair", options.per_pair,
                    "One edge per pair of actors, labelled with the count of its claims (\"3 "
                    "claims: 2 +, 1 -\"), instead of one edge per claim; the tooltip lists them");
+    group
+        .add_option("--legend", options.legend,
+                    "auto: a legend of what the drawing uses, beside it (right or below, never "
+                    "over it); none: no legend")
+        ->type_name("auto|none")
+        ->check(CLI::IsMember({"auto", "none"}));
 }
 
 void add_all_flag(CLI::App& command, bool& all) {
@@ -689,9 +695,11 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
     // --title replaces the query's title; a what-if drawing says its scenario under either, so
     // it is never taken for the data as it stands.
     Diagram drawn;
-    const bool adapted = !slide.title.empty() || !scenario.empty() || slide.per_pair;
+    const bool adapted =
+        !slide.title.empty() || !scenario.empty() || slide.per_pair || slide.legend == "none";
     if (adapted) {
         drawn = slide.per_pair ? one_edge_per_pair(original) : original;
+        drawn.legend = original.legend && slide.legend != "none";
         if (!slide.title.empty()) {
             drawn.title = slide.title;
         }

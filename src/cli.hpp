@@ -52,6 +52,7 @@ struct SlideOptions {
     std::string title;            ///< --title TEXT, or "" for the query's own title.
     bool no_edge_labels = false;  ///< --no-edge-labels.
     bool per_pair = false;        ///< --per-pair: one edge per pair of actors (one_edge_per_pair).
+    std::string legend = "auto";  ///< --legend auto|none: a legend beside the drawing, or none.
 };
 
 /// Options of every query: data, format, the what-if scenario and, for most, a diagram.

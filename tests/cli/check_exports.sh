@@ -23,7 +23,7 @@ exports() {  # LABEL ACTORS CLAIMS ARGS...
   xmllint --noout "$tmp/$label.svg" && ok "$label.svg is well-formed XML" || fail "$label.svg is not XML"
   xmllint --noout "$tmp/$label.graphml" && ok "$label.graphml is well-formed XML" || fail "$label.graphml is not XML"
   dot -Tcanon "$tmp/$label.dot" >/dev/null 2>"$tmp/dot.err" && ok "dot parses $label.dot" || fail "dot cannot parse $label.dot: $(cat "$tmp/dot.err")"
-  expect_eq "$label.svg actor nodes" "$(xpath "$tmp/$label.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" "$actors"
+  expect_eq "$label.svg actor nodes" "$(xpath "$tmp/$label.svg" "count(//*[local-name()='g'][@class='node actor'][starts-with(@id,'actor-')])")" "$actors"
   expect_eq "$label.svg claim edges" "$(xpath "$tmp/$label.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'claim-')])")" "$claims"
   expect_eq "$label.svg edges with a tooltip" "$(xpath "$tmp/$label.svg" "count(//*[local-name()='g'][starts-with(@id,'claim-')][.//*[local-name()='a'][@*[local-name()='title']]])")" "$claims"
   expect_eq "$label.graphml nodes" "$(xpath "$tmp/$label.graphml" "count(//*[local-name()='node'])")" "$actors"
@@ -79,6 +79,9 @@ case $case_name in
     cmp -s "$tmp/a.dot" "$tmp/b.dot" && ok "the same data gives byte-identical DOT" || fail "DOT differs between runs"
     run balance --diagram "$tmp/a.svg" >/dev/null && run balance --diagram "$tmp/b.svg" >/dev/null
     cmp -s "$tmp/a.svg" "$tmp/b.svg" && ok "the same query gives byte-identical SVG" || fail "SVG differs between runs"
+    # Camps packed apart and the legend are added after the layout: still the same bytes each run.
+    for run_number in 1 2 3 4; do run balance --layout neato --diagram "$tmp/n$run_number.svg" >/dev/null; done
+    cmp -s "$tmp/n1.svg" "$tmp/n2.svg" && cmp -s "$tmp/n1.svg" "$tmp/n3.svg" && cmp -s "$tmp/n1.svg" "$tmp/n4.svg" && ok "neato: byte-identical SVG" || fail "neato SVG differs between runs"
     ;;
   size-switch)
     # 600 actors in a ring: past dot's limit, so sfdp, and said so on stderr.
@@ -91,7 +94,7 @@ case $case_name in
     } >"$tmp/large.json"
     run export --data "$tmp/large.json" -o "$tmp/large.svg"
     grep -q "laying out with sfdp" "$tmp/stderr" && ok "large drawing switches to sfdp and says so" || fail "no sfdp notice: $(cat "$tmp/stderr")"
-    expect_eq "large.svg actor nodes" "$(xpath "$tmp/large.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 600
+    expect_eq "large.svg actor nodes" "$(xpath "$tmp/large.svg" "count(//*[local-name()='g'][@class='node actor'][starts-with(@id,'actor-')])")" 600
     run export --data "$tmp/large.json" --layout circo --focus a0 --depth 3 -o "$tmp/small.svg"
     grep -q "sfdp" "$tmp/stderr" && fail "a focused drawing should not switch" || ok "a small drawing stays with the layout asked for"
     ;;
@@ -108,11 +111,11 @@ case $case_name in
     run balance --diagram "$tmp/balance.pdf" >/dev/null
     expect_eq "balance pdf signature" "$(head -c 5 "$tmp/balance.pdf")" "%PDF-"
     run balance --diagram "$tmp/balance.svg" >/dev/null
-    expect_eq "balance camps drawn as clusters" "$(xpath "$tmp/balance.svg" "count(//*[local-name()='g'][@class='cluster']/*[local-name()='title'][starts-with(.,'cluster_camp')])")" 2
+    expect_eq "balance camps drawn as clusters" "$(xpath "$tmp/balance.svg" "count(//*[local-name()='g'][@class='cluster camp']/*[local-name()='title'][starts-with(.,'cluster_camp')])")" 2
     expect_eq "balance frustrated tie" "$(xpath "$tmp/balance.svg" "count(//*[@id='tie-india--russia'])")" 1
     run path pakistan united-states --k 2 --diagram "$tmp/path.svg" >/dev/null && xmllint --noout "$tmp/path.svg" && ok "path draws SVG"
     run neighbors cpec --diagram "$tmp/ego.svg" >/dev/null
-    expect_eq "neighbors draws the ego network" "$(xpath "$tmp/ego.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 6
+    expect_eq "neighbors draws the ego network" "$(xpath "$tmp/ego.svg" "count(//*[local-name()='g'][@class='node actor'][starts-with(@id,'actor-')])")" 6
     run balance --assume "india cooperates_with pakistan" --diagram "$tmp/whatif.svg" >/dev/null
     grep -q "hypothetical" "$tmp/whatif.svg" && ok "hypothetical claims are marked in the drawing" || fail "no hypothetical marking"
     ;;

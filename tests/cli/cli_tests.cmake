@@ -390,6 +390,14 @@ add_test(NAME cli.import.events
 entente_cli_test(import.events-emit-sql-preset 1 --stderr-has "--emit-sql writes GDELT's aggregation"
   -- import events --emit-sql sqlite)
 
+# Every query's drawing in every layout (dot, neato, fdp, sfdp, circo), its SVG parsed and its
+# geometry checked: the legend whole and beside the graph, camps as boxes holding their actors:
+# tests/cli/check_drawings.py.
+add_test(NAME diagrams.every-layout
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_drawings.py
+                 $<TARGET_FILE:entente> ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_CURRENT_BINARY_DIR}/drawings)
+
 # Every export format of a corpus of hostile text, read back by the real readers (xml.etree,
 # NetworkX, igraph, Python's csv): tests/cli/check_readers.py.
 add_test(NAME export.readers
@@ -407,6 +415,9 @@ entente_cli_test(diagram.bad-size-unit 1 --stdout-empty-if 1
 entente_cli_test(diagram.bad-dpi 1 --stdout-empty-if 1
   --stderr-has "entente: --dpi: \"-3\" is not a resolution: give dots per inch, above 0 and at most 1200 (e.g. 192)"
   -- diverge russia pakistan --diagram out.png --dpi -3)
+entente_cli_test(diagram.bad-legend 1 --stdout-empty-if 1
+  --stderr-has "entente: --legend: bogus not in {auto,none}"
+  -- balance --diagram out.svg --legend bogus)
 entente_cli_test(diagram.bad-aspect 1 --stdout-empty-if 1
   --stderr-has "entente: --aspect: \"16\" is not an aspect ratio: give WIDTH:HEIGHT in whole numbers from 1 to 999, e.g. 16:9"
   -- align russia --diagram out.png --aspect 16)

@@ -98,19 +98,60 @@ TEST_CASE("diagram formats by name and by file extension") {
     CHECK(parse_diagram_format("png") == DiagramFormat::png);
 }
 
-TEST_CASE("query diagrams: divergence emphasizes the two actors and the roadblock") {
+TEST_CASE("query diagrams: divergence emphasizes the two actors, the roadblock apart") {
     const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
     const TieTable ties(kg);
     const Index a = kg.find_actor("a");
     const Index b = kg.find_actor("b");
     const Diagram d = divergence_diagram(kg, a, b, diverge(kg, ties, a, b));
     std::vector<std::string> emphasized;
+    std::vector<std::string> contested;
     for (const auto& n : d.nodes) {
         if (n.emphasized) {
             emphasized.push_back(n.name);
         }
+        if (n.contested) {
+            contested.push_back(n.name);
+        }
     }
-    CHECK(emphasized == std::vector<std::string>{"a", "b", "d"});
+    CHECK(emphasized == std::vector<std::string>{"a", "b"});
+    CHECK(contested == std::vector<std::string>{"d"});
+    // Two looks, each explained in the legend: pale yellow for the two asked about, pale
+    // vermillion for the roadblock.
+    const std::string svg = render(d, DiagramFormat::svg).bytes;
+    CHECK(svg.find("fill=\"#fff3c4\"") != std::string::npos);
+    CHECK(svg.find("fill=\"#fbe3d6\"") != std::string::npos);
+    CHECK(svg.find(">asked about</text>") != std::string::npos);
+    CHECK(svg.find(">roadblock: a third party they take opposite sides on</text>") !=
+          std::string::npos);
+}
+
+TEST_CASE("legend: one box beside the drawing, samples drawn as the graph's edges are") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const TieTable ties(kg);
+    const Diagram d = balance_diagram(kg, balance(kg, ties));
+    for (const char* layout : {"dot", "neato", "fdp", "sfdp", "circo"}) {
+        CAPTURE(layout);
+        const std::string svg = render(d, DiagramFormat::svg, layout).bytes;
+        CHECK(svg.find("<g id=\"legend\" class=\"cluster legend\">") != std::string::npos);
+        // Ties between actors are undirected: the cooperative sample has no arrowhead either.
+        const auto tip = svg.find("xlink:title=\"cooperative (+1)\"");
+        REQUIRE(tip != std::string::npos);
+        const auto start = svg.rfind("<g id=\"legend&#45;sample", tip);
+        REQUIRE(start != std::string::npos);
+        const std::string sample = svg.substr(start, svg.find("</g>\n</g>", tip) - start);
+        CHECK(sample.find("class=\"edge legend\"") != std::string::npos);
+        CHECK(sample.find("<path") != std::string::npos);
+        CHECK(sample.find("<polygon") == std::string::npos);
+        CHECK(svg.find(">cooperative (+1)</text>") != std::string::npos);
+        CHECK(svg.find(">frustrated tie</text>") != std::string::npos);
+        CHECK(svg.find(">first path</text>") == std::string::npos);
+    }
+    // DOT is the graph as built, without the legend, which is placed after the layout.
+    CHECK(render(d, DiagramFormat::dot).bytes.find("legend") == std::string::npos);
+    Diagram bare = d;
+    bare.legend = false;
+    CHECK(render(bare, DiagramFormat::svg).bytes.find("legend") == std::string::npos);
 }
 
 TEST_CASE("query diagrams: alignment draws one edge per tie, with every claim in its tooltip") {
@@ -189,7 +230,8 @@ TEST_CASE("ranking and matrix diagrams: counts in labels, thin evidence drawn fa
     // legend sample.
     CHECK(dot.find("#D55E0040") != std::string::npos);
     CHECK(dot.find("#0072B2\"") != std::string::npos);
-    CHECK(dot.find("thin evidence (few objects)") != std::string::npos);
+    CHECK(render(d, DiagramFormat::svg).bytes.find(">thin evidence (few objects)</text>") !=
+          std::string::npos);
     std::vector<std::vector<MeasureScore>> scores(2, std::vector<MeasureScore>(2));
     scores[0][1].value = 0.5;
     scores[0][1].objects = 1;

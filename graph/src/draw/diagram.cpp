@@ -29,10 +29,12 @@ class Builder {
     explicit Builder(const KnowledgeGraph& kg, std::string title) : kg_(kg) {
         diagram_.title = std::move(title);
     }
-    void node(Index actor, bool emphasized = false, const std::string& cluster = "") {
+    void node(Index actor, bool emphasized = false, const std::string& cluster = "",
+              bool contested = false) {
         const auto it = index_.find(actor);
         if (it != index_.end()) {
             diagram_.nodes[it->second].emphasized |= emphasized;
+            diagram_.nodes[it->second].contested |= contested;
             if (!cluster.empty()) {
                 diagram_.nodes[it->second].cluster = cluster;
             }
@@ -55,6 +57,7 @@ class Builder {
             n.tooltip += "; held by " + kg_.actor(a.holder).name;
         }
         n.emphasized = emphasized;
+        n.contested = contested;
         n.cluster = cluster;
         index_.emplace(actor, diagram_.nodes.size());
         diagram_.nodes.push_back(std::move(n));
@@ -226,6 +229,7 @@ Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& al) {
         title += ": " + two_decimals(*al.alignment);
     }
     Builder b(kg, title);
+    b.diagram().contested_meaning = "taken on opposite sides";
     b.node(al.a, true);
     b.node(al.b, true);
     if (al.direct != nullptr) {
@@ -233,7 +237,7 @@ Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& al) {
     }
     for (const auto& s : al.shared_objects) {
         // Objects they take opposite sides on stand out.
-        b.node(s.object, s.tie_a->sign() != s.tie_b->sign());
+        b.node(s.object, false, "", s.tie_a->sign() != s.tie_b->sign());
         b.tie_edge(*s.tie_a);
         b.tie_edge(*s.tie_b);
     }
@@ -297,10 +301,11 @@ Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actor
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b_actor,
                            const std::vector<DivergencePoint>& points) {
     Builder b(kg, "Where " + kg.actor(a).name + " and " + kg.actor(b_actor).name + " diverge");
+    b.diagram().contested_meaning = "roadblock: a third party they take opposite sides on";
     b.node(a, true);
     b.node(b_actor, true);
     for (const auto& p : points) {
-        b.node(p.object, p.roadblock);
+        b.node(p.object, false, "", p.roadblock);
         b.tie_edge(*p.tie_a);
         b.tie_edge(*p.tie_b);
     }

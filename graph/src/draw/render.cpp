@@ -5,10 +5,13 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -141,7 +144,14 @@ const char* colour_for(int polarity) {
     return polarity > 0 ? cooperative_colour : polarity < 0 ? hostile_colour : structural_colour;
 }
 
-void style_node(Agnode_t* n, ActorKind kind, bool emphasized) {
+// Fills: the actors a query is about pale yellow with a bold outline; what they are contested
+// over (a roadblock, an object taken on opposite sides) pale vermillion with a dashed vermillion
+// outline, so the two never read as one; every other actor light grey.
+constexpr const char* plain_fill = "#F7F7F7";
+constexpr const char* emphasized_fill = "#FFF3C4";
+constexpr const char* contested_fill = "#FBE3D6";
+
+void style_node(Agnode_t* n, ActorKind kind, bool emphasized, bool contested) {
     set(n, "shape", shape_for(kind));
     std::string style = "filled";
     if (kind == ActorKind::state) {
@@ -149,10 +159,13 @@ void style_node(Agnode_t* n, ActorKind kind, bool emphasized) {
     }
     if (emphasized) {
         style += ",bold";
+    } else if (contested) {
+        style += ",dashed";
     }
     set(n, "style", style);
-    set(n, "fillcolor", emphasized ? "#FFF3C4" : "#F7F7F7");
-    set(n, "penwidth", emphasized ? "2.5" : "1");
+    set(n, "fillcolor", emphasized ? emphasized_fill : contested ? contested_fill : plain_fill);
+    set(n, "color", !emphasized && contested ? hostile_colour : "#000000");
+    set(n, "penwidth", emphasized ? "2.5" : contested ? "2" : "1");
 }
 
 void style_edge(Agedge_t* e, const DiagramEdge& d) {
@@ -181,87 +194,6 @@ void style_edge(Agedge_t* e, const DiagramEdge& d) {
     }
 }
 
-struct LegendNeeds {
-    std::set<ActorKind> kinds;
-    std::set<int> polarities;
-    bool derived = false;
-    bool hypothetical = false;
-    bool highlighted = false;
-    bool faint = false;
-};
-
-void add_legend(Agraph_t* g, const LegendNeeds& needs, bool frustrated_label) {
-    Agraph_t* legend = agsubg(g, const_cast<char*>("cluster_legend"), 1);
-    set(legend, "label", "Legend");
-    set(legend, "style", "rounded,dashed");
-    set(legend, "color", "#999999");
-    set(legend, "fontsize", "12");
-    int k = 0;
-    Agnode_t* previous = nullptr;
-    for (ActorKind kind : needs.kinds) {
-        // entente's own nodes are named with ':', which no actor id (a slug) can hold, so an
-        // actor called "legend_kind_0" stays an actor.
-        const std::string name = "legend:kind:" + std::to_string(k++);
-        Agnode_t* n = agnode(legend, mutable_cstr(name), 1);
-        style_node(n, kind, false);
-        set(n, "label", std::string(to_string(kind)));
-        set(n, "fontsize", "10");
-        set(n, "id", "legend-" + std::string(to_string(kind)));
-        if (previous != nullptr) {
-            // Invisible edges keep the samples in a row.
-            Agedge_t* e = agedge(legend, previous, n, mutable_cstr("legend:order:" + name), 1);
-            set(e, "style", "invis");
-        }
-        previous = n;
-    }
-    struct Sample {
-        const char* label;
-        int polarity;
-        bool derived, hypothetical, highlighted;
-        bool faint = false;
-    };
-    std::vector<Sample> samples;
-    if (needs.polarities.count(1))
-        samples.push_back({"cooperative (+1)", 1, false, false, false});
-    if (needs.polarities.count(-1))
-        samples.push_back({"hostile (-1)", -1, false, false, false});
-    if (needs.polarities.count(0))
-        samples.push_back({"structural (0)", 0, false, false, false});
-    if (needs.derived)
-        samples.push_back({"derived via a position's holder", 1, true, false, false});
-    if (needs.hypothetical)
-        samples.push_back({"hypothetical (--assume)", 1, false, true, false});
-    if (needs.faint) {
-        samples.push_back({"thin evidence (few objects)", 1, false, false, false, true});
-    }
-    if (needs.highlighted) {
-        samples.push_back(
-            {frustrated_label ? "frustrated tie" : "highlighted path", 1, false, false, true});
-    }
-    int s = 0;
-    for (const auto& sample : samples) {
-        const std::string a = "legend:edge:" + std::to_string(s) + ":a";
-        const std::string b = "legend:edge:" + std::to_string(s++) + ":b";
-        Agnode_t* na = agnode(legend, mutable_cstr(a), 1);
-        Agnode_t* nb = agnode(legend, mutable_cstr(b), 1);
-        for (Agnode_t* n : {na, nb}) {
-            set(n, "shape", "point");
-            set(n, "width", "0.05");
-            set(n, "label", "");
-        }
-        Agedge_t* e = agedge(legend, na, nb, mutable_cstr("legend:" + a), 1);
-        DiagramEdge d;
-        d.polarity = sample.polarity;
-        d.derived = sample.derived;
-        d.hypothetical = sample.hypothetical;
-        d.highlighted = sample.highlighted;
-        d.faint = sample.faint;
-        style_edge(e, d);
-        set(e, "label", sample.label);
-        set(e, "fontsize", "10");
-    }
-}
-
 std::string number(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.6g", value);
@@ -280,13 +212,135 @@ std::pair<double, double> page_inches(const PageOptions& page, DiagramFormat for
     return {page.width / per_inch, page.height / per_inch};
 }
 
-// Builds the cgraph graph; the caller closes it.
-Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions& page) {
-    Agraph_t* g = agopen(const_cast<char*>("entente"), Agdirected, nullptr);
+// Graphviz's ratio, which spreads a layout toward a shape, for the engine's layout: the
+// drawing's second layout (nop2) crashes on it in Graphviz 2.43 when the graph has clusters.
+void set_ratio(Agraph_t* g, DiagramFormat format, const PageOptions& page) {
+    if (page.width > 0 && page.height > 0) {
+        // ratio=fill spreads the nodes toward the box's shape (it needs the size).
+        const auto [w, h] = page_inches(page, format);
+        set(g, "size", number(w) + "," + number(h) + "!");
+        set(g, "ratio", "fill");
+    } else if (page.aspect_width > 0 && page.aspect_height > 0) {
+        // Graphviz's ratio is height over width.
+        set(g, "ratio", number(static_cast<double>(page.aspect_height) / page.aspect_width));
+    }
+}
+
+// Sets the title and the page attributes (size, resolution) of the graph drawn.
+void set_page(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const PageOptions& page) {
     set(g, "label", escape_label(diagram.title));
     set(g, "labelloc", "t");
     set(g, "fontname", "Helvetica");
     set(g, "fontsize", "16");
+    if (format == DiagramFormat::png) {
+        // Set in PNG only: Graphviz 2.43 scales an SVG's width and height by dpi/72 but not its
+        // viewBox.
+        set(g, "dpi", number(page.dpi > 0 ? page.dpi : default_png_dpi));
+    }
+    if (page.width > 0 && page.height > 0) {
+        // "!" scales a small drawing up as well as a large one down. Nodes keep their size, so
+        // the drawing rarely fills the box exactly: render() sets the viewport to the box after
+        // the layout.
+        const auto [w, h] = page_inches(page, format);
+        set(g, "size", number(w) + "," + number(h) + "!");
+    }
+    set(g, "ratio", "");
+}
+
+// What the graph is built for: DOT output (the graph as built), or the first of render()'s two
+// layouts, with the engine's own clusters (dot, fdp) or with each camp packed apart (see
+// camp_packed).
+enum class Stage { dot_output, clustered, packed };
+
+// True when `layout` keeps Graphviz clusters as boxes that hold their nodes and nothing else:
+// dot. neato, sfdp and circo ignore clusters or let them overlap and take in other nodes, and
+// fdp keeps them but crowds their nodes onto one another (Read's tribes: Nagamidzuha over
+// Kotuni), so camps are laid out there as separate packed components instead (render()).
+bool native_clusters(std::string_view layout) {
+    return layout == "dot";
+}
+
+// entente's own nodes are named with ':', which no actor id (a slug) can hold, so an actor called
+// "legend_kind_0" or "entente" stays an actor.
+std::string hub_name(const std::string& cluster) {
+    return "entente:camp:" + cluster;
+}
+
+// Rough width in points of `text` at `font_size`, at `em` of the size per character: Helvetica
+// (or DejaVu Sans, which stands in for it on Debian) averages about 0.5 em on entente's words, so
+// 0.58 holds the legend's text and 0.6 leaves room to spare.
+double text_width(const std::string& text, double font_size, double em = 0.6) {
+    std::size_t characters = 0;
+    for (char c : text) {
+        characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return em * font_size * static_cast<double>(characters);
+}
+
+// The node every edge of the diagram touches when it has at least three edges (a star: `align A`,
+// an ego network without ties among the neighbours), or "". Its edges' labels go at their other
+// end: beside the centre they would stack in one column, each value beside its neighbour reads.
+std::string star_centre(const Diagram& diagram) {
+    if (diagram.edges.size() < 3) {
+        return {};
+    }
+    for (const std::string* centre : {&diagram.edges[0].tail, &diagram.edges[0].head}) {
+        if (std::all_of(diagram.edges.begin(), diagram.edges.end(), [centre](const auto& e) {
+                return e.tail == *centre || e.head == *centre;
+            })) {
+            return *centre;
+        }
+    }
+    return {};
+}
+
+void add_edge(Agraph_t* g, Agnode_t* tail, Agnode_t* head, const DiagramEdge& e,
+              const PageOptions& page, const std::string& centre = {}) {
+    Agedge_t* edge = agedge(g, tail, head, mutable_cstr(e.id), 1);
+    style_edge(edge, e);
+    if (page.edge_labels) {
+        if (!centre.empty()) {
+            // A star: the value at the neighbour's end, six arrowhead lengths out.
+            set(edge, e.tail == centre ? "headlabel" : "taillabel", escape_label(e.label));
+            set(edge, "labeldistance", "6");
+            set(edge, "labelangle", "8");
+        } else {
+            set(edge, "label", escape_label(e.label));
+            // A leader from each label to its edge: where many edges leave one actor, dot stacks
+            // their labels in a column between the ranks (Pakistan's eight ties in `align russia
+            // pakistan`), and only the leader says which edge each belongs to.
+            if (!e.label.empty()) {
+                set(edge, "decorate", "true");
+            }
+        }
+        set(edge, "tooltip", escape_tooltip(e.tooltip));
+        set(edge, "labeltooltip", escape_tooltip(e.tooltip));
+    } else {
+        // The value the label would show opens the tooltip, so nothing is lost.
+        const std::string tooltip = e.label.empty()     ? e.tooltip
+                                    : e.tooltip.empty() ? e.label
+                                                        : e.label + "\n" + e.tooltip;
+        set(edge, "tooltip", escape_tooltip(tooltip));
+    }
+    set(edge, "id", e.id);
+}
+
+const char* cluster_of(const std::map<std::string, const DiagramNode*>& nodes,
+                       const std::string& name) {
+    const auto it = nodes.find(name);
+    return it == nodes.end() ? "" : it->second->cluster.c_str();
+}
+
+// Builds the cgraph graph of the diagram, without its legend (placed after the layout); the
+// caller closes it.
+Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions& page,
+                Stage stage) {
+    Agraph_t* g = agopen(const_cast<char*>("entente"), Agdirected, nullptr);
+    if (stage == Stage::dot_output) {
+        set_page(g, diagram, format, page);
+    }
+    set_ratio(g, format, page);
+    set(g, "fontname", "Helvetica");
     set(g, "rankdir", "LR");
     set(g, "charset", "UTF-8");
     set(g, "overlap", "false");
@@ -295,76 +349,82 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
     // clusters (Read's tribes as two camps, under ASan); newrank takes another path and also
     // ranks clustered graphs better.
     set(g, "newrank", "true");
-    if (format == DiagramFormat::png) {
-        // Set in PNG only: Graphviz 2.43 scales an SVG's width and height by dpi/72 but not its
-        // viewBox.
-        set(g, "dpi", number(page.dpi > 0 ? page.dpi : default_png_dpi));
-    }
-    if (page.width > 0 && page.height > 0) {
-        // "!" scales a small drawing up as well as a large one down; ratio=fill spreads the nodes
-        // toward the box's shape. Nodes keep their size, so the drawing rarely fills the box
-        // exactly: render() sets the viewport to the box after the layout.
-        const auto [w, h] = page_inches(page, format);
-        set(g, "size", number(w) + "," + number(h) + "!");
-        set(g, "ratio", "fill");
-    } else if (page.aspect_width > 0 && page.aspect_height > 0) {
-        // Graphviz's ratio is height over width.
-        set(g, "ratio", number(static_cast<double>(page.aspect_height) / page.aspect_width));
-    }
     agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
     agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
     agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
     std::map<std::string, Agraph_t*> clusters;
+    if (stage != Stage::dot_output) {
+        // A subgraph's place among its siblings, hence the order the SVG draws clusters in, is
+        // where its name's interned string lies in memory. The clusters finish() adds after the
+        // layout would get theirs from memory the layout freed, in an order that differed from
+        // run to run; interned now, in drawing order, they keep that order (the graph's close
+        // frees them).
+        for (const auto& c : diagram.clusters) {
+            agstrdup(g, mutable_cstr(c.name));
+        }
+        agstrdup(g, const_cast<char*>("cluster_legend"));
+    }
     for (const auto& c : diagram.clusters) {
+        if (stage == Stage::packed) {
+            // A hidden hub joined to every member holds a camp together as one component, and
+            // the size of its caption reserves the caption's room; components are packed apart
+            // (pack, packmode=graph: by bounding box) with room for the boxes drawn around them.
+            Agnode_t* hub = agnode(g, mutable_cstr(hub_name(c.name)), 1);
+            set(hub, "shape", "box");
+            set(hub, "style", "invis");
+            set(hub, "label", "");
+            set(hub, "fixedsize", "true");
+            set(hub, "width", number(text_width(c.label, 12) / 72));
+            set(hub, "height", "0.3");
+            set(g, "pack", "60");
+            set(g, "packmode", "graph");
+            continue;
+        }
         Agraph_t* sg = agsubg(g, mutable_cstr(c.name), 1);
         set(sg, "label", escape_label(c.label));
         set(sg, "style", "rounded");
         set(sg, "color", "#555555");
+        set(sg, "fontsize", "12");
+        set(sg, "id", "camp-" + c.name);
+        set(sg, "class", "camp");
         clusters.emplace(c.name, sg);
     }
-    LegendNeeds needs;
     std::map<std::string, Agnode_t*> nodes;
+    std::map<std::string, const DiagramNode*> drawn;
     for (const auto& n : diagram.nodes) {
         Agraph_t* parent = g;
         if (const auto it = clusters.find(n.cluster); it != clusters.end()) {
             parent = it->second;
         }
         Agnode_t* node = agnode(parent, mutable_cstr(n.name), 1);
-        style_node(node, n.kind, n.emphasized);
+        style_node(node, n.kind, n.emphasized, n.contested);
         set(node, "label", escape_label(n.label));
         set(node, "tooltip", escape_tooltip(n.tooltip));
         set(node, "id", n.id);
+        set(node, "class", "actor");
         nodes.emplace(n.name, node);
-        needs.kinds.insert(n.kind);
+        drawn.emplace(n.name, &n);
+        if (stage == Stage::packed && !n.cluster.empty()) {
+            Agnode_t* hub = agnode(g, mutable_cstr(hub_name(n.cluster)), 0);
+            if (hub != nullptr) {
+                Agedge_t* spoke = agedge(g, hub, node, nullptr, 1);
+                set(spoke, "style", "invis");
+            }
+        }
     }
+    const std::string centre = star_centre(diagram);
     for (const auto& e : diagram.edges) {
         const auto tail = nodes.find(e.tail);
         const auto head = nodes.find(e.head);
         if (tail == nodes.end() || head == nodes.end()) {
             throw RenderError("diagram edge " + e.id + " joins a node that is not drawn");
         }
-        Agedge_t* edge = agedge(g, tail->second, head->second, mutable_cstr(e.id), 1);
-        style_edge(edge, e);
-        if (page.edge_labels) {
-            set(edge, "label", escape_label(e.label));
-            set(edge, "tooltip", escape_tooltip(e.tooltip));
-            set(edge, "labeltooltip", escape_tooltip(e.tooltip));
-        } else {
-            // The value the label would show opens the tooltip, so nothing is lost.
-            const std::string tooltip = e.label.empty()     ? e.tooltip
-                                        : e.tooltip.empty() ? e.label
-                                                            : e.label + "\n" + e.tooltip;
-            set(edge, "tooltip", escape_tooltip(tooltip));
+        // Packed camps are laid out apart: edges between them are routed afterwards (finish()).
+        if (stage == Stage::packed &&
+            std::string_view(cluster_of(drawn, e.tail)) != cluster_of(drawn, e.head)) {
+            continue;
         }
-        set(edge, "id", e.id);
-        needs.polarities.insert(e.polarity);
-        needs.derived |= e.derived;
-        needs.hypothetical |= e.hypothetical;
-        needs.highlighted |= e.highlighted;
-        needs.faint |= e.faint;
-    }
-    if (diagram.legend && !diagram.nodes.empty()) {
-        add_legend(g, needs, !diagram.clusters.empty());
+        add_edge(g, tail->second, head->second, e, page, centre);
     }
     if (diagram.nodes.empty()) {
         // An empty answer says so in words, not as a blank image under a title. entente's own
@@ -383,6 +443,343 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
         set(n, "id", "empty-answer");
     }
     return g;
+}
+
+// A box in Graphviz's points, y upward.
+struct Box {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    void add(const Box& b) {
+        x0 = std::min(x0, b.x0);
+        y0 = std::min(y0, b.y0);
+        x1 = std::max(x1, b.x1);
+        y1 = std::max(y1, b.y1);
+    }
+    std::string text() const {
+        return number(x0) + "," + number(y0) + "," + number(x1) + "," + number(y1);
+    }
+};
+
+std::optional<Box> parse_box(const char* text) {
+    Box b;
+    if (text == nullptr || std::sscanf(text, "%lf,%lf,%lf,%lf", &b.x0, &b.y0, &b.x1, &b.y1) != 4) {
+        return std::nullopt;
+    }
+    return b;
+}
+
+// A laid-out node's box from its pos (points) and width and height (inches).
+std::optional<Box> node_box(Agnode_t* n) {
+    double x = 0;
+    double y = 0;
+    const char* pos = agget(n, const_cast<char*>("pos"));
+    const char* w = agget(n, const_cast<char*>("width"));
+    const char* h = agget(n, const_cast<char*>("height"));
+    if (pos == nullptr || w == nullptr || h == nullptr ||
+        std::sscanf(pos, "%lf,%lf", &x, &y) != 2) {
+        return std::nullopt;
+    }
+    const double hw = std::atof(w) * 36;
+    const double hh = std::atof(h) * 36;
+    return Box{x - hw, y - hh, x + hw, y + hh};
+}
+
+// Which sample of the legend an edge style gets: the polarity and direction of the first drawn
+// edge that has it, so each sample is drawn as the graph's edges are.
+struct LegendNeeds {
+    std::set<ActorKind> kinds;
+    std::map<int, bool> polarities;  // polarity -> some edge of it is drawn directed
+    std::optional<DiagramEdge> derived, hypothetical, highlighted, faint;
+    bool emphasized = false;
+    bool contested = false;
+};
+
+LegendNeeds legend_needs(const Diagram& diagram) {
+    LegendNeeds needs;
+    for (const auto& n : diagram.nodes) {
+        needs.kinds.insert(n.kind);
+        needs.emphasized |= n.emphasized;
+        needs.contested |= n.contested;
+    }
+    auto first = [](std::optional<DiagramEdge>& slot, const DiagramEdge& e, bool has) {
+        if (has && !slot) {
+            slot = DiagramEdge{};
+            slot->polarity = e.polarity;
+            slot->directed = e.directed;
+            slot->confidence = 0.5;
+        }
+    };
+    for (const auto& e : diagram.edges) {
+        needs.polarities[e.polarity] |= e.directed;
+        first(needs.derived, e, e.derived);
+        first(needs.hypothetical, e, e.hypothetical);
+        first(needs.highlighted, e, e.highlighted);
+        first(needs.faint, e, e.faint);
+    }
+    if (needs.derived) {
+        needs.derived->derived = true;
+    }
+    if (needs.hypothetical) {
+        needs.hypothetical->hypothetical = true;
+    }
+    if (needs.highlighted) {
+        needs.highlighted->highlighted = true;
+    }
+    if (needs.faint) {
+        needs.faint->faint = true;
+    }
+    return needs;
+}
+
+// The legend: one box beside the laid-out drawing (right of it or under it, whichever brings the
+// whole image nearer `shape`, width over height), holding a sample of each node look and edge
+// style the drawing uses, each with its words. Every sample is pinned, so no layout moves it.
+// Returns the box.
+Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double shape) {
+    // The title, drawn above whatever is below it, counts toward the image's shape.
+    double title_width = 0;
+    double title_height = 0;
+    for (std::size_t start = 0; start <= diagram.title.size();) {
+        const auto end = std::min(diagram.title.find('\n', start), diagram.title.size());
+        title_width =
+            std::max(title_width, text_width(diagram.title.substr(start, end - start), 16, 0.55));
+        title_height += 20;
+        start = end + 1;
+    }
+    const LegendNeeds needs = legend_needs(diagram);
+    struct Row {
+        std::string text;
+        std::optional<ActorKind> kind;  // a node sample of this kind
+        bool emphasized = false;
+        bool contested = false;
+        std::optional<DiagramEdge> edge;  // or an edge sample
+    };
+    std::vector<Row> rows;
+    for (ActorKind kind : needs.kinds) {
+        rows.push_back({std::string(to_string(kind)), kind, false, false, std::nullopt});
+    }
+    if (needs.emphasized) {
+        rows.push_back({"asked about", ActorKind::state, true, false, std::nullopt});
+    }
+    if (needs.contested) {
+        rows.push_back({diagram.contested_meaning.empty() ? std::string("contested")
+                                                          : diagram.contested_meaning,
+                        ActorKind::state, false, true, std::nullopt});
+    }
+    const char* names[] = {"hostile (-1)", "structural (0)", "cooperative (+1)"};
+    for (const auto& [polarity, directed] : needs.polarities) {
+        DiagramEdge e;
+        e.polarity = polarity;
+        e.directed = directed;
+        e.confidence = 0.5;
+        rows.push_back({names[polarity + 1], std::nullopt, false, false, e});
+    }
+    if (needs.derived) {
+        rows.push_back(
+            {"derived via a position's holder", std::nullopt, false, false, needs.derived});
+    }
+    if (needs.hypothetical) {
+        rows.push_back({"hypothetical (--assume)", std::nullopt, false, false, needs.hypothetical});
+    }
+    if (needs.faint) {
+        rows.push_back({"thin evidence (few objects)", std::nullopt, false, false, needs.faint});
+    }
+    if (needs.highlighted) {
+        rows.push_back({diagram.clusters.empty() ? "first path" : "frustrated tie", std::nullopt,
+                        false, false, needs.highlighted});
+    }
+    constexpr double pad = 10;
+    constexpr double caption = 22;
+    constexpr double row_height = 24;
+    constexpr double sample = 44;
+    constexpr double gap = 8;
+    constexpr double font = 11;
+    double widest = text_width("Legend", 12);
+    for (const auto& r : rows) {
+        widest = std::max(widest, sample + gap + text_width(r.text, font, 0.58));
+    }
+    const double width = widest + 2 * pad;
+    const double height = caption + static_cast<double>(rows.size()) * row_height + pad;
+    // Beside or under, whichever gives the whole image the shape nearer the page's.
+    constexpr double space = 24;
+    auto off = [shape, title_width, title_height](double w, double h) {
+        return std::abs(std::log((std::max(w, title_width) / (h + title_height)) / shape));
+    };
+    const double dw = drawing.x1 - drawing.x0;
+    const double dh = drawing.y1 - drawing.y0;
+    const bool beside = off(dw + space + width, std::max(dh, height)) <=
+                        off(std::max(dw, width), dh + space + height);
+    Box box;
+    box.x0 = beside ? drawing.x1 + space : drawing.x0;
+    box.y1 = beside ? drawing.y1 : drawing.y0 - space;
+    box.x1 = box.x0 + width;
+    box.y0 = box.y1 - height;
+
+    Agraph_t* legend = agsubg(g, const_cast<char*>("cluster_legend"), 1);
+    set(legend, "label", "Legend");
+    set(legend, "style", "rounded,dashed");
+    set(legend, "color", "#999999");
+    set(legend, "fontsize", "12");
+    set(legend, "fontname", "Helvetica");
+    set(legend, "bb", box.text());
+    set(legend, "lp", number((box.x0 + box.x1) / 2) + "," + number(box.y1 - caption / 2 - 2));
+    set(legend, "id", "legend");
+    set(legend, "class", "legend");
+    auto pin = [](Agnode_t* n, double x, double y) {
+        set(n, "pos", number(x) + "," + number(y) + "!");
+        set(n, "class", "legend");
+    };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Row& r = rows[i];
+        const double y = box.y1 - caption - (static_cast<double>(i) + 0.5) * row_height;
+        const double left = box.x0 + pad;
+        const std::string name = "legend:" + std::to_string(i);
+        if (r.kind) {
+            Agnode_t* n = agnode(legend, mutable_cstr(name + ":sample"), 1);
+            style_node(n, *r.kind, r.emphasized, r.contested);
+            set(n, "label", "");
+            set(n, "fixedsize", "true");
+            set(n, "width", number(sample / 72));
+            set(n, "height", number(18.0 / 72));
+            set(n, "id", "legend-sample-" + std::to_string(i));
+            set(n, "tooltip", r.text);
+            pin(n, left + sample / 2, y);
+        } else {
+            Agnode_t* a = agnode(legend, mutable_cstr(name + ":a"), 1);
+            Agnode_t* b = agnode(legend, mutable_cstr(name + ":b"), 1);
+            for (Agnode_t* n : {a, b}) {
+                set(n, "shape", "point");
+                set(n, "style", "invis");
+                set(n, "width", "0.01");
+                set(n, "label", "");
+            }
+            set(a, "id", "legend-end-" + std::to_string(i) + "a");
+            set(b, "id", "legend-end-" + std::to_string(i) + "b");
+            pin(a, left, y);
+            pin(b, left + sample, y);
+            Agedge_t* e = agedge(legend, a, b, mutable_cstr(name + ":edge"), 1);
+            style_edge(e, *r.edge);
+            set(e, "id", "legend-sample-" + std::to_string(i));
+            set(e, "class", "legend");
+            set(e, "tooltip", r.text);
+        }
+        Agnode_t* t = agnode(legend, mutable_cstr(name + ":text"), 1);
+        // The text is drawn from the node's left edge (a "\l" label); the node is wider than the
+        // text can be, so Graphviz never finds it too small, and draws nothing but the text.
+        const double w = text_width(r.text, font, 0.8);
+        set(t, "shape", "plaintext");
+        set(t, "style", "");
+        set(t, "label", escape_label(r.text) + "\\l");
+        set(t, "fontsize", number(font));
+        set(t, "margin", "0,0");
+        set(t, "fixedsize", "true");
+        set(t, "width", number(w / 72));
+        set(t, "height", number(16.0 / 72));
+        set(t, "id", "legend-text-" + std::to_string(i));
+        pin(t, left + sample + gap + w / 2, y);
+    }
+    return box;
+}
+
+// Completes the laid-out graph `g` (read back from the first layout) for drawing: packed camps
+// get their boxes and the edges between them, the legend is placed beside the drawing, and the
+// title and page attributes are set. Positions are then final: render() draws `g` with Graphviz's
+// nop2 engine (neato -n2), which keeps them and routes only edges that have none.
+void finish(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const PageOptions& page,
+            bool packed) {
+    Box drawing = parse_box(agget(g, const_cast<char*>("bb"))).value_or(Box{});
+    if (packed) {
+        std::map<std::string, const DiagramNode*> drawn;
+        for (const auto& n : diagram.nodes) {
+            drawn.emplace(n.name, &n);
+        }
+        for (const auto& c : diagram.clusters) {
+            Agnode_t* hub = agnode(g, mutable_cstr(hub_name(c.name)), 0);
+            std::optional<Box> box = hub != nullptr ? node_box(hub) : std::nullopt;
+            if (hub != nullptr) {
+                agdelnode(g, hub);
+            }
+            std::vector<Agnode_t*> members;
+            for (const auto& n : diagram.nodes) {
+                if (n.cluster != c.name) {
+                    continue;
+                }
+                Agnode_t* node = agnode(g, mutable_cstr(n.name), 0);
+                const auto b = node != nullptr ? node_box(node) : std::nullopt;
+                if (!b) {
+                    continue;
+                }
+                members.push_back(node);
+                if (box) {
+                    box->add(*b);
+                } else {
+                    box = b;
+                }
+            }
+            if (!box || members.empty()) {
+                continue;
+            }
+            // The edges within the camp and their labels.
+            for (Agnode_t* n : members) {
+                for (Agedge_t* e = agfstout(g, n); e != nullptr; e = agnxtout(g, e)) {
+                    double x = 0;
+                    double y = 0;
+                    const char* lp = agget(e, const_cast<char*>("lp"));
+                    const char* label = agget(e, const_cast<char*>("label"));
+                    if (lp != nullptr && label != nullptr &&
+                        std::sscanf(lp, "%lf,%lf", &x, &y) == 2) {
+                        const double hw = text_width(label, 10) / 2;
+                        box->add(Box{x - hw, y - 8, x + hw, y + 8});
+                    }
+                }
+            }
+            box->x0 -= 10;
+            box->x1 += 10;
+            box->y0 -= 10;
+            box->y1 += 10 + 20;
+            Agraph_t* sg = agsubg(g, mutable_cstr(c.name), 1);
+            set(sg, "label", escape_label(c.label));
+            set(sg, "style", "rounded");
+            set(sg, "color", "#555555");
+            set(sg, "fontsize", "12");
+            set(sg, "fontname", "Helvetica");
+            set(sg, "id", "camp-" + c.name);
+            set(sg, "class", "camp");
+            set(sg, "bb", box->text());
+            set(sg, "lp", number((box->x0 + box->x1) / 2) + "," + number(box->y1 - 12));
+            for (Agnode_t* n : members) {
+                agsubnode(sg, n, 1);
+            }
+            drawing.add(*box);
+        }
+        // The edges between camps, routed by the second layout.
+        const std::string centre = star_centre(diagram);
+        for (const auto& e : diagram.edges) {
+            const auto t = drawn.find(e.tail);
+            const auto h = drawn.find(e.head);
+            if (t == drawn.end() || h == drawn.end() || t->second->cluster == h->second->cluster) {
+                continue;
+            }
+            Agnode_t* tail = agnode(g, mutable_cstr(e.tail), 0);
+            Agnode_t* head = agnode(g, mutable_cstr(e.head), 0);
+            if (tail != nullptr && head != nullptr) {
+                add_edge(g, tail, head, e, page, centre);
+            }
+        }
+    }
+    if (diagram.legend && !diagram.nodes.empty()) {
+        double shape = 16.0 / 9;
+        if (page.width > 0 && page.height > 0) {
+            shape = page.width / page.height;
+        } else if (page.aspect_width > 0 && page.aspect_height > 0) {
+            shape = static_cast<double>(page.aspect_width) / page.aspect_height;
+        }
+        drawing.add(place_legend(g, diagram, drawing, shape));
+    }
+    set(g, "bb", drawing.text());
+    // Positions are final: nothing may move them.
+    set(g, "overlap", "true");
+    set(g, "pack", "false");
+    set_page(g, diagram, format, page);
 }
 
 // Writes a graph as DOT into a string, through a memory stream.
@@ -482,15 +879,45 @@ Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view l
     current_messages = &out.messages;
     std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> g(nullptr, agclose);
     try {
-        g.reset(build(diagram, format, page));
         if (format == DiagramFormat::dot) {
+            g.reset(build(diagram, format, page, Stage::dot_output));
             out.bytes = write_dot(g.get());
             current_messages = nullptr;
             return out;
         }
+        // Two layouts. The first is the engine's, on the graph without its legend (and, where
+        // the engine has no real clusters, with each camp laid out apart and packed); written
+        // out as DOT, which sets every position as an attribute. The second (nop2, neato -n2) keeps
+        // those positions, routes the edges between packed camps, and draws camp boxes and the
+        // legend where finish() pinned them: no engine can move the legend onto the graph or
+        // take it for part of it.
         out.layout = choose_layout(diagram, layout);
+        const bool packed = !diagram.clusters.empty() && !native_clusters(out.layout);
+        g.reset(build(diagram, format, page, packed ? Stage::packed : Stage::clustered));
         if (gvLayout(gvc, g.get(), out.layout.c_str()) != 0) {
             throw RenderError("Graphviz could not lay the diagram out with " + out.layout);
+        }
+        std::string laid;
+        {
+            char* data = nullptr;
+            unsigned int length = 0;
+            const int status = gvRenderData(gvc, g.get(), "dot", &data, &length);
+            if (data != nullptr) {
+                laid.assign(data, length);
+                gvFreeRenderData(data);
+            }
+            gvFreeLayout(gvc, g.get());
+            if (status != 0 || laid.empty()) {
+                throw RenderError("Graphviz could not lay the diagram out with " + out.layout);
+            }
+        }
+        // Writing DOT left every position on the graph's objects as attributes (Graphviz's
+        // attach_attrs), which nop2 reads; the graph itself is kept, not read back from the
+        // text, so its clusters keep the order they were made in (a graph read back orders them
+        // by where their names landed in memory, which differed from run to run).
+        finish(g.get(), diagram, format, page, packed);
+        if (gvLayout(gvc, g.get(), "nop2") != 0) {
+            throw RenderError("Graphviz could not place the legend");
         }
         set_viewport(g.get(), format, page);
         const char* name = format == DiagramFormat::svg   ? "svg"

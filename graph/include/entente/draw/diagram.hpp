@@ -26,9 +26,11 @@ struct DiagramNode {
     /// them.
     std::string tooltip;
     std::string cluster;  ///< Name of the DiagramCluster it is drawn in, or empty.
-    /// Stands out: the actors the query is about, roadblocks, objects two actors take opposite
-    /// sides on.
+    /// Stands out: the actors the query is about (an ego network's centre, a path's ends).
     bool emphasized = false;
+    /// Stands out apart from `emphasized`: an object the two actors take opposite sides on (align)
+    /// or a roadblock (diverge). Diagram::contested_meaning says which in the legend.
+    bool contested = false;
 };
 
 /// A claim (or a net tie, or a score) drawn as an edge.
@@ -76,6 +78,8 @@ struct Diagram {
     /// empty ("No path from A to B within the limits given"); render() says "Nothing to draw"
     /// when it is empty too.
     std::string empty_message;
+    /// The legend's words for `contested` nodes ("roadblock: ..."), when any are drawn.
+    std::string contested_meaning;
 };
 
 /// Every given actor and claim (Dataset::actors and Dataset::claims indices; a claim whose ends
