@@ -141,8 +141,12 @@ int run_ranking(const AlignCommand& options, const KnowledgeGraph& kg, const Tie
             scores.push_back({al.b, *al.score(measure).value, al.score(measure).objects});
         }
     }
-    write_diagram(options.query,
-                  ranking_diagram(kg, a, scores, options.measure, options.min_shared));
+    // Built only when asked for: each drawn score's claims cost one more alignment.
+    if (!options.query.diagram.empty()) {
+        write_diagram(options.query,
+                      ranking_diagram(kg, a, scores, options.measure, options.min_shared, &ties,
+                                      align_options(options).over));
+    }
     const std::string& format = options.query.format;
     if (format == "json") {
         print_json(align_ranking_json(kg, options.query.scenario, ranking, a, measure,
@@ -239,8 +243,11 @@ int run_matrix(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     }
     const ScoreMatrix m = score_matrix(ties, actors, *parse_alignment_measure(options.measure),
                                        align_options(options));
-    write_diagram(options.query,
-                  matrix_diagram(kg, actors, m.scores, options.measure, options.min_shared));
+    if (!options.query.diagram.empty()) {
+        write_diagram(options.query,
+                      matrix_diagram(kg, actors, m.scores, options.measure, options.min_shared,
+                                     &ties, align_options(options).over));
+    }
     const std::size_t n = actors.size();
     const std::string& format = options.query.format;
     if (format == "json") {

@@ -391,6 +391,13 @@ void add_slide_options(CLI::App& group, SlideOptions& options) {
                     "over it); none: no legend")
         ->type_name("auto|none")
         ->check(CLI::IsMember({"auto", "none"}));
+    group.add_flag("--force", options.force,
+                   "Draw exactly what was asked: past " + std::to_string(draw_node_limit) +
+                       " actors or " + std::to_string(draw_edge_limit) +
+                       " edges (refused otherwise: the layout takes minutes), and without "
+                       "folding more than " +
+                       std::to_string(parallel_edge_limit) +
+                       " edges between one pair into one (as --per-pair)");
 }
 
 void add_all_flag(CLI::App& command, bool& all) {
@@ -694,11 +701,25 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
           const std::string& scenario) {
     // --title replaces the query's title; a what-if drawing says its scenario under either, so
     // it is never taken for the data as it stands.
+    // Bounded drawings (docs/diagrams.md, "Large graphs"): a laid-out drawing with dozens of
+    // claims between one pair is folded per pair, and one past the size limits refused, unless
+    // --force; DOT is not laid out and is written as asked at any size.
+    const bool laid_out = format != DiagramFormat::dot;
+    bool per_pair = slide.per_pair;
+    if (laid_out && !per_pair && !slide.force) {
+        const std::size_t most = most_parallel_edges(original);
+        if (most > parallel_edge_limit) {
+            per_pair = true;
+            print_error(std::to_string(most) + " edges join one pair of actors (more than " +
+                        std::to_string(parallel_edge_limit) +
+                        "): drawn one edge per pair, as --per-pair does; --force draws every one");
+        }
+    }
     Diagram drawn;
     const bool adapted =
-        !slide.title.empty() || !scenario.empty() || slide.per_pair || slide.legend == "none";
+        !slide.title.empty() || !scenario.empty() || per_pair || slide.legend == "none";
     if (adapted) {
-        drawn = slide.per_pair ? one_edge_per_pair(original) : original;
+        drawn = per_pair ? one_edge_per_pair(original) : original;
         drawn.legend = original.legend && slide.legend != "none";
         if (!slide.title.empty()) {
             drawn.title = slide.title;
@@ -706,6 +727,18 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
         drawn.title = title_with_scenario(drawn.title, scenario);
     }
     const Diagram& diagram = adapted ? drawn : original;
+    if (laid_out && !slide.force &&
+        (diagram.nodes.size() > draw_node_limit || diagram.edges.size() > draw_edge_limit)) {
+        print_error("cannot draw " + plural(diagram.nodes.size(), "actor", "actors") + " and " +
+                    plural(diagram.edges.size(), "edge", "edges") + ": past " +
+                    std::to_string(draw_node_limit) + " actors or " +
+                    std::to_string(draw_edge_limit) +
+                    " edges the layout takes minutes (docs/diagrams.md, \"Large graphs\"); draw "
+                    "less with " +
+                    slide.narrowing +
+                    ", write a .dot file (not laid out), or give --force to draw it anyway");
+        stop(exit_data);
+    }
     const std::string layout = choose_layout(diagram, requested_layout);
     // Said before the work starts, so a long layout never looks like a hang.
     if (format != DiagramFormat::dot) {

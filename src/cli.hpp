@@ -53,6 +53,12 @@ struct SlideOptions {
     bool no_edge_labels = false;  ///< --no-edge-labels.
     bool per_pair = false;        ///< --per-pair: one edge per pair of actors (one_edge_per_pair).
     std::string legend = "auto";  ///< --legend auto|none: a legend beside the drawing, or none.
+    /// --force: draw exactly what was asked, past draw_node_limit / draw_edge_limit and without
+    /// folding pairs of more than parallel_edge_limit edges.
+    bool force = false;
+    /// The command's options that make a drawing smaller, named when one is refused as too large
+    /// (set by the command, not typed).
+    std::string narrowing = "entente export --focus ACTOR --depth N or --top N";
 };
 
 /// Options of every query: data, format, the what-if scenario and, for most, a diagram.
@@ -81,8 +87,8 @@ void add_window_options(CLI::App& group, std::string& from, std::string& until);
 void add_query_options(CLI::App& command, QueryOptions& options,
                        const std::vector<std::string>& formats = {"table", "json"},
                        bool diagram = true);
-/// Adds --size, --dpi, --aspect, --title and --no-edge-labels to `group`; bad values are usage
-/// errors with the messages pinned in tests/cli/cli_tests.cmake.
+/// Adds --size, --dpi, --aspect, --title, --no-edge-labels, --per-pair and --force to `group`; bad
+/// values are usage errors with the messages pinned in tests/cli/cli_tests.cmake.
 void add_slide_options(CLI::App& group, SlideOptions& options);
 /// The page the slide options describe (inches or pixels, dpi, aspect, edge labels).
 PageOptions page_options(const SlideOptions& options);

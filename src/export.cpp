@@ -30,6 +30,7 @@ struct ExportOptions {
     SlideOptions slide;
     bool raw = false;
     bool directed_only = false;
+    std::size_t top = 0;  ///< --top N: draw only the N heaviest claims (0: all).
 };
 
 // The format: --format, else the output file's extension, else JSON.
@@ -95,6 +96,11 @@ int run(const ExportOptions& o) {
         print_error("export", "--directed-only goes with --format graphml");
         return exit_usage;
     }
+    const bool drawing = format == "dot" || format == "svg" || binary;
+    if (o.top != 0 && !drawing) {
+        print_error("export", "--top goes with a drawing (dot, svg, png or pdf)");
+        return exit_usage;
+    }
     if (binary && (o.output.empty() || o.output == "-") && ::isatty(STDOUT_FILENO)) {
         print_error("export", "not writing " + format + " to a terminal; give -o FILE");
         return exit_usage;
@@ -155,21 +161,36 @@ int run(const ExportOptions& o) {
                       format == "neo4j" ? "its list separator ';'" : "its list separator '|'");
         print_error("wrote " + nodes_name + " and " + edges_name);
     } else {
-        std::string title = "entente: " + std::to_string(selection.actors.size()) + " actors, " +
-                            std::to_string(selection.claims.size()) + " claims";
-        if (select_options.focus) {
-            title += " around " + kg.actor(*select_options.focus).name;
+        std::vector<Index> actors = selection.actors;
+        std::vector<Index> claims = selection.claims;
+        if (o.top != 0) {
+            // The heaviest claims and the actors they touch (claims_diagram adds each claim's
+            // ends), so a whole graph can be drawn readably.
+            claims = heaviest_claims(kg, claims, o.top);
+            actors.clear();
         }
         std::vector<Index> centre;
         if (select_options.focus) {
             centre.push_back(*select_options.focus);
         }
+        Diagram diagram = claims_diagram(kg, actors, claims, "", centre);
+        std::string title =
+            "entente: " +
+            std::to_string(o.top != 0 ? diagram.nodes.size() : selection.actors.size()) +
+            " actors, " + std::to_string(claims.size()) + " claims";
+        if (o.top != 0) {
+            title += " (the heaviest of " + std::to_string(selection.claims.size()) + ")";
+        }
+        if (select_options.focus) {
+            title += " around " + kg.actor(*select_options.focus).name;
+        }
+        diagram.title = title;
         ScenarioText scenario;
         scenario.as_of = o.as_of;
         scenario.from = o.from;
         scenario.until = o.until;
-        draw(o.output, claims_diagram(kg, selection.actors, selection.claims, title, centre),
-             *parse_diagram_format(format), o.layout, o.slide, scenario_line(scenario));
+        draw(o.output, diagram, *parse_diagram_format(format), o.layout, o.slide,
+             scenario_line(scenario));
     }
     return exit_ok;
 }
@@ -227,11 +248,19 @@ void register_export(CLI::App& app) {
                      "(default: dot, or sfdp for large graphs)")
         ->type_name("ENGINE")
         ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}));
+    command
+        ->add_option("--top", o->top,
+                     "Draw only the N heaviest claims, by |polarity x confidence x weight| (ties "
+                     "by claim id), and the actors they touch")
+        ->type_name("N")
+        ->check(CLI::PositiveNumber);
     add_slide_options(*command->add_option_group("Diagram"), o->slide);
+    o->slide.narrowing = "--focus ACTOR --depth N, --top N or --per-pair";
     command->footer(
         "Examples:\n"
         "  entente export -o entente.svg\n"
         "  entente export --focus pakistan --depth 2 -o pakistan.png\n"
+        "  entente export --top 40 -o heaviest.svg            # the 40 heaviest claims\n"
         "  entente export -o entente.graphml                  # for Gephi, yEd, NetworkX\n"
         "  entente export -o entente.csv                      # entente-nodes.csv, "
         "entente-edges.csv\n"

@@ -88,6 +88,7 @@ void register_neighbors(CLI::App& app) {
     command->add_option("--depth", options->depth, "How many hops out")
         ->check(CLI::Range(std::size_t{0}, std::size_t{100}))
         ->default_str("1");
+    options->query.slide.narrowing = "a smaller --depth or --per-pair";
     command->footer(
         "Examples:\n"
         "  entente neighbors pakistan\n"

@@ -98,6 +98,71 @@ case $case_name in
     run export --data "$tmp/large.json" --layout circo --focus a0 --depth 3 -o "$tmp/small.svg"
     grep -q "sfdp" "$tmp/stderr" && fail "a focused drawing should not switch" || ok "a small drawing stays with the layout asked for"
     ;;
+  bounded)
+    # Past draw_node_limit (2000) actors a laid-out drawing is refused, with the options that make
+    # it drawable; DOT is written at any size; --top and --focus make it drawable; --force insists.
+    ring() {  # N: N states in a ring, claim rNNNNN from a_i to a_(i+1)
+      echo '{"entente": 1, "sources": [{"id": "s", "title": "generated"}], "actors": ['
+      for i in $(seq 0 $(($1 - 1))); do printf '{"id": "a%d", "name": "Actor %d", "kind": "state"}%s\n' "$i" "$i" "$([ "$i" -lt $(($1 - 1)) ] && echo ,)"; done
+      echo '], "claims": ['
+      for i in $(seq 0 $(($1 - 1))); do printf '{"id": "r%05d", "subject": "a%d", "relation": "cooperates_with", "object": "a%d", "source": "s"}%s\n' "$i" "$i" "$(((i + 1) % $1))" "$([ "$i" -lt $(($1 - 1)) ] && echo ,)"; done
+      echo ']}'
+    }
+    ring 2001 >"$tmp/ring.json"
+    "$entente" export --data "$tmp/ring.json" -o "$tmp/ring.svg" 2>"$tmp/stderr"; status=$?
+    expect_eq "2001 actors: refused with status 2" "$status" 2
+    expect_eq "2001 actors: the refusal" "$(cat "$tmp/stderr")" 'entente: cannot draw 2001 actors and 2001 edges: past 2000 actors or 4000 edges the layout takes minutes (docs/diagrams.md, "Large graphs"); draw less with --focus ACTOR --depth N, --top N or --per-pair, write a .dot file (not laid out), or give --force to draw it anyway'
+    [ -e "$tmp/ring.svg" ] && fail "a refused drawing left a file" || ok "a refused drawing writes nothing"
+    run export --data "$tmp/ring.json" -o "$tmp/ring.dot"
+    expect_eq "DOT at any size: every claim" "$(grep -c 'id="claim-' "$tmp/ring.dot")" 2001
+    run export --data "$tmp/ring.json" --top 40 -o "$tmp/top.svg"
+    # Every claim weighs 1: the 40 first by id, r00000-r00039, a path of 41 actors.
+    expect_eq "--top 40: claim edges" "$(xpath "$tmp/top.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'claim-')])")" 40
+    expect_eq "--top 40: the actors they touch" "$(xpath "$tmp/top.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 41
+    expect_eq "--top 40: the last claim kept" "$(xpath "$tmp/top.svg" "count(//*[@id='claim-r00039'])")" 1
+    expect_eq "--top 40: the title" "$(xpath "$tmp/top.svg" "string(//*[local-name()='g'][@class='graph']/*[local-name()='text'][1])")" "entente: 41 actors, 40 claims (the heaviest of 2001)"
+    run export --data "$tmp/ring.json" --focus a0 --depth 2 -o "$tmp/focus.svg"
+    expect_eq "--focus a0 --depth 2: actors" "$(xpath "$tmp/focus.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 5
+    "$entente" export --data "$tmp/ring.json" --top 3 -o "$tmp/top.graphml" 2>"$tmp/stderr"; status=$?
+    expect_eq "--top with GraphML: usage error" "$status:$(cat "$tmp/stderr")" "1:entente export: --top goes with a drawing (dot, svg, png or pdf)"
+    # A star: a0 and 2001 others, each with one claim to a0.
+    {
+      echo '{"entente": 1, "sources": [{"id": "s", "title": "generated"}], "actors": [{"id": "a0", "name": "Hub", "kind": "state"}'
+      for i in $(seq 1 2001); do printf ',{"id": "a%d", "name": "Actor %d", "kind": "state"}\n' "$i" "$i"; done
+      echo '], "claims": ['
+      for i in $(seq 1 2001); do printf '{"subject": "a%d", "relation": "supports", "object": "a0", "source": "s"}%s\n' "$i" "$([ "$i" -lt 2001 ] && echo ,)"; done
+      echo ']}'
+    } >"$tmp/star.json"
+    "$entente" neighbors a0 --data "$tmp/star.json" --diagram "$tmp/ego.svg" >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "neighbors past the limit: status 2, its own options named" "$status:$(grep -o 'draw less with [^,]*' "$tmp/stderr")" "2:draw less with a smaller --depth or --per-pair"
+    # Many claims between two actors: folded to one edge per pair past parallel_edge_limit (20),
+    # said on stderr; --force draws every claim.
+    {
+      echo '{"entente": 1, "sources": [{"id": "s", "title": "generated"}], "actors": ['
+      echo '{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}], "claims": ['
+      for i in $(seq 1 25); do printf '{"id": "p%02d", "subject": "a", "relation": "opposes", "object": "b", "source": "s"}%s\n' "$i" "$([ "$i" -lt 25 ] && echo ,)"; done
+      echo ']}'
+    } >"$tmp/pair.json"
+    run export --data "$tmp/pair.json" -o "$tmp/pair.svg"
+    expect_eq "25 claims between two actors: the notice" "$(grep "join one pair" "$tmp/stderr")" "entente: 25 edges join one pair of actors (more than 20): drawn one edge per pair, as --per-pair does; --force draws every one"
+    expect_eq "25 claims between two actors: one edge" "$(xpath "$tmp/pair.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'pair-')])")" 1
+    expect_eq "25 claims between two actors: its count" "$(xpath "$tmp/pair.svg" "string(//*[@id='pair-a--b']//*[local-name()='text'])")" "25 claims: 25 -"
+    run export --data "$tmp/pair.json" --force -o "$tmp/pair-all.svg"
+    expect_eq "--force: every claim drawn" "$(xpath "$tmp/pair-all.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'claim-')])")" 25
+    grep -q "one edge per pair" "$tmp/stderr" && fail "--force still folded" || ok "--force does not fold"
+    run export --data "$data/good/long-lists.json" -o "$tmp/lists.dot"
+    expect_eq "DOT is never folded" "$(grep -c 'id="claim-' "$tmp/lists.dot")" 49
+    ;;
+  provenance)
+    # Ranking and matrix ties carry the ids of the claims behind them into the SVG.
+    title_of() { xpath "$1" "string(//*[@id='$2']//*[local-name()='a']/@*[local-name()='title'])"; }
+    run align a --data "$data/good/queries.json" --diagram "$tmp/ranking.svg" >/dev/null
+    expect_eq "ranking tie a-b: its claims" "$(title_of "$tmp/ranking.svg" score-a--b | sed -n 2,3p)" "rests on 8 claims: q3, q1, q4, q2, q7, q8, q5, q6
+entente align a b shows them"
+    run align --matrix --data "$data/good/queries.json" --measure agreement --diagram "$tmp/matrix.svg" >/dev/null
+    expect_eq "matrix tie a-b: its claims" "$(title_of "$tmp/matrix.svg" score-a--b | sed -n 2p)" "rests on 7 claims: q1, q4, q2, q7, q8, q5, q6"
+    xmllint --noout "$tmp/ranking.svg" "$tmp/matrix.svg" && ok "ranking and matrix SVG well-formed" || fail "ranking or matrix SVG is not XML"
+    ;;
   query-diagrams)
     run align russia pakistan --diagram "$tmp/align.svg" >/dev/null && xmllint --noout "$tmp/align.svg" && ok "align draws SVG"
     grep -q "wrote $tmp/align.svg" "$tmp/stderr" && ok "align says what it wrote" || fail "no notice: $(cat "$tmp/stderr")"

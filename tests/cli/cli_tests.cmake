@@ -238,7 +238,7 @@ entente_cli_test(path.same 1 --stderr-has "are the same actor" -- path russia mo
 
 # Drawings and exports checked by other tools: xmllint and Graphviz's dot.
 foreach(check embedded highland escaping determinism size-switch query-diagrams write-errors
-              compiled slides what-if)
+              compiled slides what-if bounded provenance)
   add_test(NAME export.${check}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_exports.sh $<TARGET_FILE:entente>
                    ${PROJECT_SOURCE_DIR} ${check})

@@ -520,3 +520,137 @@ TEST_CASE("one edge per pair: the claims between two actors become one edge with
     CHECK(render(m, DiagramFormat::svg).bytes.find("id=\"pair&#45;s0&#45;&#45;s1\"") !=
           std::string::npos);
 }
+
+TEST_CASE("provenance: ranking and matrix ties list the claims their scores rest on") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const TieTable ties(kg);
+    const Index a = kg.find_actor("a");
+    const Index b = kg.find_actor("b");
+    // By hand (docs/queries.md, Stances; the evidence `entente align a b` lists): their direct
+    // tie is q3; they share c (a's tie: q1 derived through the position p that c holds, and q4,
+    // c pressuring a; b's: q2 derived), d (q7, q8), p (q1, q2 again) and q (q5, q6).
+    AlignOptions options;
+    options.intervals = false;
+    const Alignment al = align(ties, a, b, options);
+    const auto ids = [&kg](const std::vector<Index>& claims) {
+        std::string out;
+        for (Index c : claims) {
+            out += (out.empty() ? "" : " ") + kg.claim(c).id;
+        }
+        return out;
+    };
+    CHECK(ids(score_claims(al, AlignmentMeasure::alignment)) == "q3 q1 q4 q2 q7 q8 q5 q6");
+    CHECK(ids(score_claims(al, AlignmentMeasure::agreement)) == "q1 q4 q2 q7 q8 q5 q6");
+    // The field's measures over the joint stances: the same four objects.
+    CHECK(ids(score_claims(al, AlignmentMeasure::kappa)) == "q1 q4 q2 q7 q8 q5 q6");
+    // Over the union, objects only one of them holds a stance on too: a's org (q9, structural,
+    // no stance) is not one; the direct tie is not an object.
+    AlignOptions either = options;
+    either.over = StanceSet::either;
+    const std::string union_ids = ids(score_claims(align(ties, a, b, either), AlignmentMeasure::s));
+    CHECK(union_ids.find("q3") == std::string::npos);
+    CHECK(union_ids.rfind("q1 q4 q2 q7 q8 q5 q6", 0) == 0);
+
+    const Diagram d = ranking_diagram(kg, a, {{b, 0.41, 5}}, "alignment", 3, &ties);
+    REQUIRE(d.edges.size() == 1);
+    const std::string tooltip =
+        "alignment of Alpha and Beta: +0.41 over 5 objects\n"
+        "rests on 8 claims: q3, q1, q4, q2, q7, q8, q5, q6\n"
+        "entente align a b shows them";
+    CHECK(d.edges[0].tooltip == tooltip);
+    // Without the tie table, the tooltip names the command only, as before.
+    CHECK(ranking_diagram(kg, a, {{b, 0.41, 5}}, "alignment", 3).edges[0].tooltip ==
+          "alignment of Alpha and Beta: +0.41 over 5 objects (entente align a b shows its "
+          "claims)");
+
+    std::vector<std::vector<MeasureScore>> scores(2, std::vector<MeasureScore>(2));
+    scores[0][1].value = 0.5;
+    scores[0][1].objects = 2;
+    const Diagram m = matrix_diagram(kg, {a, b}, scores, "agreement", 3, &ties);
+    REQUIRE(m.edges.size() == 1);
+    CHECK(m.edges[0].tooltip ==
+          "agreement of Alpha and Beta: +0.50 over 2 objects, thin evidence\n"
+          "rests on 7 claims: q1, q4, q2, q7, q8, q5, q6\n"
+          "entente align a b shows them");
+
+    // Past score_claims_listed ids, the rest are counted.
+    std::vector<Index> many;
+    for (Index i = 0; i < 23; ++i) {
+        many.push_back(i % 10);
+    }
+    const std::string capped = score_tooltip(kg, a, b, -1.0, 1, "s", 1, &many);
+    CHECK(capped ==
+          "s of Alpha and Beta: -1.00 over 1 object\n"
+          "rests on 23 claims: q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q1, q2, q3, q4, q5, q6, "
+          "q7, q8, q9, q10 and 3 more\n"
+          "entente align a b shows them");
+    const std::vector<Index> one{2};
+    CHECK(score_tooltip(kg, a, b, 1.0, 1, "alignment", 1, &one) ==
+          "alignment of Alpha and Beta: +1.00 over 1 object\nrests on 1 claim: q3\n"
+          "entente align a b shows it");
+
+    // The ids survive into the SVG's tooltip (Graphviz writes the newlines as &#10;).
+    const std::string svg = render(d, DiagramFormat::svg).bytes;
+    CHECK(svg.find("rests on 8 claims: q3, q1, q4, q2, q7, q8, q5, q6&#10;entente align a b "
+                   "shows them") != std::string::npos);
+}
+
+TEST_CASE("provenance: a node's tooltip ends with the actor's note") {
+    auto result = test::load_text(R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+      "actors": [{"id": "a", "name": "Alpha", "kind": "state", "aliases": ["Al"],
+                  "note": "Recognised by 12 states."},
+                 {"id": "b", "name": "Beta", "kind": "group"}],
+      "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
+                  "source": "s"}]})");
+    REQUIRE(result.graph);
+    const KnowledgeGraph& kg = *result.graph;
+    const Diagram d = claims_diagram(kg, {0, 1}, {0}, "t");
+    REQUIRE(d.nodes.size() == 2);
+    CHECK(d.nodes[0].tooltip == "Alpha (state); also Al\nRecognised by 12 states.");
+    CHECK(d.nodes[1].tooltip == "Beta (group)");
+    CHECK(render(d, DiagramFormat::svg)
+              .bytes.find("Alpha (state); also Al&#10;Recognised by 12 "
+                          "states.") != std::string::npos);
+}
+
+TEST_CASE("bounded drawings: the heaviest claims, and the most edges between one pair") {
+    auto result = test::load_text(R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+      "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"},
+                 {"id": "c", "name": "C", "kind": "state"}],
+      "claims": [
+        {"id": "h1", "subject": "a", "relation": "supports", "object": "b", "source": "s",
+         "confidence": 0.5},
+        {"id": "h2", "subject": "b", "relation": "opposes", "object": "c", "source": "s",
+         "confidence": 0.9, "weight": 2},
+        {"id": "h3", "subject": "a", "relation": "member_of", "object": "c", "source": "s",
+         "weight": 5},
+        {"id": "h4", "subject": "c", "relation": "cooperates_with", "object": "a", "source": "s"},
+        {"id": "h0", "subject": "b", "relation": "supports", "object": "a", "source": "s"}]})");
+    REQUIRE(result.graph);
+    const KnowledgeGraph& kg = *result.graph;
+    const std::vector<Index> all{0, 1, 2, 3, 4};
+    const auto ids = [&kg](const std::vector<Index>& claims) {
+        std::string out;
+        for (Index c : claims) {
+            out += (out.empty() ? "" : " ") + kg.claim(c).id;
+        }
+        return out;
+    };
+    // |polarity x confidence x weight|: h2 1.8, h4 and h0 1 (tied: by id), h1 0.5, h3 0
+    // (structural).
+    CHECK(ids(heaviest_claims(kg, all, 3)) == "h2 h0 h4");
+    CHECK(ids(heaviest_claims(kg, all, 10)) == "h2 h0 h4 h1 h3");
+    CHECK(ids(heaviest_claims(kg, {4, 3, 2, 1, 0}, 2)) == "h2 h0");  // the order given is moot
+    CHECK(heaviest_claims(kg, all, 0).empty());
+    const Diagram top = claims_diagram(kg, {}, heaviest_claims(kg, all, 1), "t");
+    CHECK(top.nodes.size() == 2);  // h2's ends only
+    CHECK(top.edges.size() == 1);
+
+    Diagram d = claims_diagram(kg, {}, all, "t");
+    // a-b: h1 and h0 (either way); every other pair one claim.
+    CHECK(most_parallel_edges(d) == 2);
+    CHECK(most_parallel_edges(Diagram{}) == 0);
+    const KnowledgeGraph lists = test::load_file(ENTENTE_TEST_DATA "/good/long-lists.json");
+    CHECK(most_parallel_edges(everything(lists)) == 22);
+    CHECK(most_parallel_edges(one_edge_per_pair(everything(lists))) == 1);
+}

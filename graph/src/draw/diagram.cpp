@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace entente {
 
@@ -55,6 +56,9 @@ class Builder {
         }
         if (a.holder != no_index) {
             n.tooltip += "; held by " + kg_.actor(a.holder).name;
+        }
+        if (!a.note.empty()) {
+            n.tooltip += "\n" + a.note;
         }
         n.emphasized = emphasized;
         n.contested = contested;
@@ -247,7 +251,8 @@ Diagram alignment_diagram(const KnowledgeGraph& kg, const Alignment& al) {
 namespace {
 
 DiagramEdge score_edge(const KnowledgeGraph& kg, Index x, Index y, double score,
-                       std::size_t objects, const std::string& measure, std::size_t min_shared) {
+                       std::size_t objects, const std::string& measure, std::size_t min_shared,
+                       const std::vector<Index>* claims) {
     DiagramEdge e;
     e.tail = kg.actor(x).id;
     e.head = kg.actor(y).id;
@@ -257,31 +262,97 @@ DiagramEdge score_edge(const KnowledgeGraph& kg, Index x, Index y, double score,
     e.confidence = std::min(1.0, std::abs(score));
     e.directed = false;
     e.faint = objects < min_shared;
-    e.tooltip = measure + " of " + kg.actor(x).name + " and " + kg.actor(y).name + ": " +
-                two_decimals(score) + " over " + std::to_string(objects) +
-                (objects == 1 ? " object" : " objects") + (e.faint ? ", thin evidence" : "") +
-                " (entente align " + e.tail + " " + e.head + " shows its claims)";
+    e.tooltip = score_tooltip(kg, x, y, score, objects, measure, min_shared, claims);
     return e;
+}
+
+// The claims behind the score of x and y, from a fresh alignment of the two (no intervals: only
+// the objects and their ties are read).
+std::vector<Index> claims_of_pair(const TieTable& ties, Index x, Index y,
+                                  const std::string& measure, StanceSet over) {
+    AlignOptions options;
+    options.over = over;
+    options.intervals = false;
+    return score_claims(align(ties, x, y, options),
+                        parse_alignment_measure(measure).value_or(AlignmentMeasure::alignment));
 }
 
 }  // namespace
 
+std::vector<Index> score_claims(const Alignment& al, AlignmentMeasure measure) {
+    std::vector<Index> out;
+    std::set<Index> seen;
+    auto add = [&](const Tie* tie) {
+        if (tie == nullptr) {
+            return;
+        }
+        for (const auto& ev : tie->evidence) {
+            if (seen.insert(ev.claim).second) {
+                out.push_back(ev.claim);
+            }
+        }
+    };
+    if (measure == AlignmentMeasure::alignment || measure == AlignmentMeasure::agreement) {
+        if (measure == AlignmentMeasure::alignment) {
+            add(al.direct);
+        }
+        for (const auto& s : al.shared_objects) {
+            add(s.tie_a);
+            add(s.tie_b);
+        }
+    } else {
+        for (const auto& c : al.compared_objects) {
+            add(c.tie_a);
+            add(c.tie_b);
+        }
+    }
+    return out;
+}
+
+std::string score_tooltip(const KnowledgeGraph& kg, Index x, Index y, double score,
+                          std::size_t objects, const std::string& measure, std::size_t min_shared,
+                          const std::vector<Index>* claims) {
+    const std::string command = "entente align " + kg.actor(x).id + " " + kg.actor(y).id;
+    std::string out = measure + " of " + kg.actor(x).name + " and " + kg.actor(y).name + ": " +
+                      two_decimals(score) + " over " + std::to_string(objects) +
+                      (objects == 1 ? " object" : " objects") +
+                      (objects < min_shared ? ", thin evidence" : "");
+    if (claims == nullptr) {
+        return out + " (" + command + " shows its claims)";
+    }
+    out += "\nrests on " + std::to_string(claims->size()) +
+           (claims->size() == 1 ? " claim" : " claims");
+    const std::size_t shown = std::min(score_claims_listed, claims->size());
+    for (std::size_t i = 0; i < shown; ++i) {
+        out += (i == 0 ? ": " : ", ") + kg.claim((*claims)[i]).id;
+    }
+    if (shown < claims->size()) {
+        out += " and " + std::to_string(claims->size() - shown) + " more";
+    }
+    return out + "\n" + command + " shows " + (claims->size() == 1 ? "it" : "them");
+}
+
 Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
                         const std::vector<RankedScore>& scores, const std::string& measure,
-                        std::size_t min_shared) {
+                        std::size_t min_shared, const TieTable* ties, StanceSet over) {
     Builder b(kg, "Who aligns with " + kg.actor(actor).name + " (" + measure + ")");
     b.node(actor, true);
     for (const auto& r : scores) {
         b.node(r.actor);
-        b.diagram().edges.push_back(
-            score_edge(kg, actor, r.actor, r.score, r.objects, measure, min_shared));
+        std::vector<Index> claims;
+        if (ties != nullptr) {
+            claims = claims_of_pair(*ties, actor, r.actor, measure, over);
+        }
+        b.diagram().edges.push_back(score_edge(kg, actor, r.actor, r.score, r.objects, measure,
+                                               min_shared, ties != nullptr ? &claims : nullptr));
     }
     return std::move(b.diagram());
 }
 
 Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
                        const std::vector<std::vector<MeasureScore>>& scores,
-                       const std::string& measure, std::size_t min_shared) {
+                       const std::string& measure, std::size_t min_shared, const TieTable* ties,
+                       StanceSet over) {
     Builder b(kg, "Pairwise " + measure);
     for (Index a : actors) {
         b.node(a);
@@ -291,8 +362,13 @@ Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actor
             if (!scores[i][j].value) {
                 continue;
             }
+            std::vector<Index> claims;
+            if (ties != nullptr) {
+                claims = claims_of_pair(*ties, actors[i], actors[j], measure, over);
+            }
             b.diagram().edges.push_back(score_edge(kg, actors[i], actors[j], *scores[i][j].value,
-                                                   scores[i][j].objects, measure, min_shared));
+                                                   scores[i][j].objects, measure, min_shared,
+                                                   ties != nullptr ? &claims : nullptr));
         }
     }
     return std::move(b.diagram());
@@ -456,6 +532,43 @@ Diagram one_edge_per_pair(const Diagram& diagram, std::size_t listed) {
             merged.tooltip += "\n\n\u2026 and " + std::to_string(edges.size() - shown) + " more";
         }
         out.edges.push_back(std::move(merged));
+    }
+    return out;
+}
+
+std::size_t most_parallel_edges(const Diagram& diagram) {
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> count;
+    std::size_t most = 0;
+    for (const auto& e : diagram.edges) {
+        const std::string_view tail = e.tail;
+        const std::string_view head = e.head;
+        most = std::max(most, ++count[tail < head ? std::pair{tail, head} : std::pair{head, tail}]);
+    }
+    return most;
+}
+
+std::vector<Index> heaviest_claims(const KnowledgeGraph& kg, const std::vector<Index>& claims,
+                                   std::size_t n) {
+    std::vector<std::pair<double, Index>> weighed;
+    weighed.reserve(claims.size());
+    for (Index c : claims) {
+        const Claim& claim = kg.claim(c);
+        const double polarity = kg.relation(claim.relation).polarity;
+        weighed.emplace_back(std::abs(polarity * claim.confidence * claim.weight), c);
+    }
+    const auto heavier = [&kg](const auto& x, const auto& y) {
+        if (x.first != y.first) {
+            return x.first > y.first;
+        }
+        return kg.claim(x.second).id < kg.claim(y.second).id;
+    };
+    const std::size_t kept = std::min(n, weighed.size());
+    std::partial_sort(weighed.begin(), weighed.begin() + static_cast<std::ptrdiff_t>(kept),
+                      weighed.end(), heavier);
+    std::vector<Index> out;
+    out.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i) {
+        out.push_back(weighed[i].second);
     }
     return out;
 }

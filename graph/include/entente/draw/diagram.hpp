@@ -13,6 +13,7 @@
 #include "entente/query/divergence.hpp"
 #include "entente/query/ego_network.hpp"
 #include "entente/query/paths.hpp"
+#include "entente/query/ties.hpp"
 
 namespace entente {
 
@@ -23,7 +24,7 @@ struct DiagramNode {
     std::string label;                  ///< Text in the node: the actor's name.
     ActorKind kind = ActorKind::state;  ///< Picks the shape.
     /// Shown on hover: "NAME (KIND)", then "; also ALIAS, ..." and "; held by HOLDER" when it has
-    /// them.
+    /// them, then the actor's note on a line of its own when it has one.
     std::string tooltip;
     std::string cluster;  ///< Name of the DiagramCluster it is drawn in, or empty.
     /// Stands out: the actors the query is about (an ego network's centre, a path's ends).
@@ -98,18 +99,44 @@ struct RankedScore {
     std::size_t objects = 0;  ///< How many objects the score rests on.
 };
 
+/// How many claim ids a score edge's tooltip lists before "and N more".
+inline constexpr std::size_t score_claims_listed = 20;
+
+/// The claims a score of `alignment` by `measure` rests on, each once, in the order the query
+/// reads them: alignment, the direct tie's claims then those of both actors' ties to each shared
+/// object; agreement, the shared objects' only; the field's measures (identical, agreement index,
+/// S, kappa, pi), those of the compared objects' ties (either actor's, for --over union).
+/// Dataset::claims indices. Throws std::bad_alloc.
+std::vector<Index> score_claims(const Alignment& alignment, AlignmentMeasure measure);
+
+/// The tooltip of a score edge between actors `x` and `y`: "MEASURE of X and Y: +0.90 over 14
+/// objects" (", thin evidence" when fewer than `min_shared`), then, when `claims` (Dataset::claims
+/// indices) is given, "rests on N claims: ID, ID, ..." listing the first score_claims_listed ids
+/// "and M more", then "entente align X Y shows them" (X, Y the actor ids). Without claims, the
+/// second line is left out and the last says "shows its claims". Throws std::bad_alloc.
+std::string score_tooltip(const KnowledgeGraph& kg, Index x, Index y, double score,
+                          std::size_t objects, const std::string& measure, std::size_t min_shared,
+                          const std::vector<Index>* claims);
+
 /// One actor's neighbourhood: an undirected edge to each ranked actor, labelled with its score
 /// and object count ("+0.90 (n=14)"), in the order given; scores resting on fewer than
-/// `min_shared` objects drawn faintly. `measure` names the score in the title and tooltips.
+/// `min_shared` objects drawn faintly. `measure` names the score in the title and tooltips. When
+/// `ties` (the tie table the scores came from) is given, each edge's tooltip lists the claims its
+/// score rests on (score_claims of align(ties, actor, other, {over, no intervals}); `measure`
+/// must then be a measure's name, else the claims of the alignment measure are listed).
 Diagram ranking_diagram(const KnowledgeGraph& kg, Index actor,
                         const std::vector<RankedScore>& scores, const std::string& measure,
-                        std::size_t min_shared);
+                        std::size_t min_shared, const TieTable* ties = nullptr,
+                        StanceSet over = StanceSet::joint);
 /// Pairwise scores as a signed graph: every actor, and one undirected edge per pair i < j whose
 /// score scores[i][j] is defined (n x n, like ScoreMatrix::scores; [j][i] is not read), labelled
 /// with it and its object count; scores resting on fewer than `min_shared` objects drawn faintly.
+/// With `ties`, each drawn pair's tooltip lists its claims as ranking_diagram's do (one align()
+/// per drawn pair, without intervals).
 Diagram matrix_diagram(const KnowledgeGraph& kg, const std::vector<Index>& actors,
                        const std::vector<std::vector<MeasureScore>>& scores,
-                       const std::string& measure, std::size_t min_shared);
+                       const std::string& measure, std::size_t min_shared,
+                       const TieTable* ties = nullptr, StanceSet over = StanceSet::joint);
 /// Two actors and the objects they diverge on (diverge()'s points), with both actors' ties to
 /// each; roadblocks emphasized.
 Diagram divergence_diagram(const KnowledgeGraph& kg, Index a, Index b,
@@ -134,6 +161,28 @@ Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths,
 /// gives the count and the first `listed` claims' tooltips, then how many more. A pair with a
 /// single edge keeps it as it is. Nodes, clusters and the title are kept. Throws std::bad_alloc.
 Diagram one_edge_per_pair(const Diagram& diagram, std::size_t listed = 20);
+
+/// Drawings larger than these are refused by the CLI unless the user insists (--force):
+/// Graphviz's time past them runs to minutes. Measured with bench/layout_timing.sh (sfdp, which
+/// entente uses past dot_node_limit): docs/diagrams.md, "Large graphs".
+inline constexpr std::size_t draw_node_limit = 2000;
+/// Largest number of edges drawn without --force (see draw_node_limit).
+inline constexpr std::size_t draw_edge_limit = 4000;
+/// More edges than this between one pair of nodes (either way), and the CLI folds the drawing
+/// to one edge per pair (one_edge_per_pair) unless told otherwise: stacked labels of dozens of
+/// parallel edges are unreadable, and Graphviz's time grows fast with them.
+inline constexpr std::size_t parallel_edge_limit = 20;
+
+/// The largest number of edges joining one pair of nodes, either way (0 for no edges). O(E log
+/// E). Throws std::bad_alloc.
+std::size_t most_parallel_edges(const Diagram& diagram);
+
+/// The `n` heaviest of `claims` (Dataset::claims indices) by |polarity x confidence x weight|,
+/// heaviest first, ties broken by claim id (ascending), so the same data gives the same drawing;
+/// all of them, so ordered, when there are at most `n`. Structural claims (polarity 0) weigh 0.
+/// O(C log C). Throws std::bad_alloc.
+std::vector<Index> heaviest_claims(const KnowledgeGraph& kg, const std::vector<Index>& claims,
+                                   std::size_t n);
 
 /// The tooltip text of claim `claim` (a Dataset::claims index), in lines: "ID: SENTENCE" (and
 /// " [hypothetical]" for an assumption), the quote in curly quotes when there is one, "asserted by
