@@ -718,9 +718,10 @@ PYBIND11_MODULE(_core, m) {
                                 scores.push_back({al.b, *al.score(mm).value, al.score(mm).objects});
                             }
                         }
-                        return Answer{cli::align_ranking_json(kg, text, ranking, ia, mm, measure,
-                                                              over, min_shared),
-                                      ranking_diagram(kg, ia, scores, measure, min_shared)};
+                        return Answer{
+                            cli::align_ranking_json(kg, text, ranking, ia, mm, measure, over,
+                                                    min_shared),
+                            ranking_diagram(kg, ia, scores, measure, min_shared, &ties, stances)};
                     });
             })
         .def("alignment_matrix",
@@ -735,17 +736,18 @@ PYBIND11_MODULE(_core, m) {
                          given.push_back(g.find_actor(name));
                      }
                  }
-                 return run(
-                     g, scenario_args(kw),
-                     [&](const KnowledgeGraph& kg, const cli::ScenarioText& text) {
-                         const TieTable ties(kg, TieOptions{direct_only});
-                         const std::vector<Index> actors = names ? given : matrix_actors(kg, ties);
-                         const ScoreMatrix sm = score_matrix(
-                             ties, actors, mm, AlignOptions{stances, true, std::nullopt});
-                         return Answer{cli::align_matrix_json(kg, text, actors, sm, measure, over,
-                                                              min_shared),
-                                       matrix_diagram(kg, actors, sm.scores, measure, min_shared)};
-                     });
+                 return run(g, scenario_args(kw),
+                            [&](const KnowledgeGraph& kg, const cli::ScenarioText& text) {
+                                const TieTable ties(kg, TieOptions{direct_only});
+                                const std::vector<Index> actors =
+                                    names ? given : matrix_actors(kg, ties);
+                                const ScoreMatrix sm = score_matrix(
+                                    ties, actors, mm, AlignOptions{stances, true, std::nullopt});
+                                return Answer{cli::align_matrix_json(kg, text, actors, sm, measure,
+                                                                     over, min_shared),
+                                              matrix_diagram(kg, actors, sm.scores, measure,
+                                                             min_shared, &ties, stances)};
+                            });
              })
         .def("series",
              [](const KnowledgeGraph& g, const std::vector<std::string>& names, bool matrix,

@@ -235,3 +235,17 @@ def test_what_if_drawing_says_its_scenario(tmp_path):
     w = entente.embedded().balance(without=["ctx-21"])
     dot = entente.embedded().diagram(w, tmp_path / "w.dot")
     assert "scenario: without ctx-21" in open(dot, encoding="utf-8").read()
+
+
+def test_ranking_and_matrix_drawings_are_the_cli(tmp_path):
+    # Their tooltips list the claims each score rests on, as the CLI's drawings do.
+    data = os.path.join(DATA, "good", "queries.json")
+    small = entente.load(data)
+    ranked = small.diagram(small.ranking("a"), tmp_path / "rank.svg")
+    cli("align", "a", "--data", data, "--diagram", str(tmp_path / "rank-cli.svg"))
+    svg = open(ranked, "rb").read()
+    assert svg == (tmp_path / "rank-cli.svg").read_bytes()
+    assert b"rests on" in svg
+    matrix = small.diagram(small.alignment_matrix(), tmp_path / "matrix.svg")
+    cli("align", "--matrix", "--data", data, "--diagram", str(tmp_path / "matrix-cli.svg"))
+    assert open(matrix, "rb").read() == (tmp_path / "matrix-cli.svg").read_bytes()
