@@ -118,11 +118,11 @@ case $case_name in
     run export --data "$tmp/ring.json" --top 40 -o "$tmp/top.svg"
     # Every claim weighs 1: the 40 first by id, r00000-r00039, a path of 41 actors.
     expect_eq "--top 40: claim edges" "$(xpath "$tmp/top.svg" "count(//*[local-name()='g'][@class='edge'][starts-with(@id,'claim-')])")" 40
-    expect_eq "--top 40: the actors they touch" "$(xpath "$tmp/top.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 41
+    expect_eq "--top 40: the actors they touch" "$(xpath "$tmp/top.svg" "count(//*[local-name()='g'][@class='node actor'][starts-with(@id,'actor-')])")" 41
     expect_eq "--top 40: the last claim kept" "$(xpath "$tmp/top.svg" "count(//*[@id='claim-r00039'])")" 1
     expect_eq "--top 40: the title" "$(xpath "$tmp/top.svg" "string(//*[local-name()='g'][@class='graph']/*[local-name()='text'][1])")" "entente: 41 actors, 40 claims (the heaviest of 2001)"
     run export --data "$tmp/ring.json" --focus a0 --depth 2 -o "$tmp/focus.svg"
-    expect_eq "--focus a0 --depth 2: actors" "$(xpath "$tmp/focus.svg" "count(//*[local-name()='g'][@class='node'][starts-with(@id,'actor-')])")" 5
+    expect_eq "--focus a0 --depth 2: actors" "$(xpath "$tmp/focus.svg" "count(//*[local-name()='g'][@class='node actor'][starts-with(@id,'actor-')])")" 5
     "$entente" export --data "$tmp/ring.json" --top 3 -o "$tmp/top.graphml" 2>"$tmp/stderr"; status=$?
     expect_eq "--top with GraphML: usage error" "$status:$(cat "$tmp/stderr")" "1:entente export: --top goes with a drawing (dot, svg, png or pdf)"
     # A star: a0 and 2001 others, each with one claim to a0.
