@@ -176,7 +176,7 @@ Answer run(const KnowledgeGraph& graph, const ScenarioArgs& args, Query query) {
     // As the CLI draws it: a what-if drawing says its scenario under the title.
     if (answer.diagram) {
         answer.diagram->title =
-            cli::title_with_scenario(answer.diagram->title, cli::scenario_line(text));
+            cli::title_with_scenario(answer.diagram->title, cli::drawing_scenario_line(text));
     }
     return answer;
 }

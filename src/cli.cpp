@@ -675,6 +675,18 @@ std::string scenario_line(const ScenarioText& scenario) {
     return out;
 }
 
+std::string drawing_scenario_line(const ScenarioText& scenario) {
+    if (!scenario.modality.empty()) {
+        return scenario_line(scenario);
+    }
+    // On a slide the default filter's counts are a second line as wide as the image on every
+    // drawing of the embedded data; the text and JSON answers still give them.
+    ScenarioText asked = scenario;
+    asked.left_out_by_modality = 0;
+    asked.left_out_negated = 0;
+    return scenario_line(asked);
+}
+
 std::string title_with_scenario(const std::string& title, const std::string& line) {
     if (line.empty()) {
         return title;
@@ -775,7 +787,7 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
 void write_diagram(const QueryOptions& options, const Diagram& diagram) {
     if (!options.diagram.empty()) {
         draw(options.diagram, diagram, *diagram_format_for(options.diagram), options.layout,
-             options.slide, scenario_line(options.scenario));
+             options.slide, drawing_scenario_line(options.scenario));
     }
 }
 

@@ -155,6 +155,11 @@ void count_modality(ScenarioText& text, const Scenario& scenario, const Knowledg
 const KnowledgeGraph& load_scenario(QueryOptions& options);
 /// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
 std::string scenario_line(const ScenarioText& scenario);
+/// The scenario line a drawing carries under its title: scenario_line without the counts of
+/// claims the default filter leaves out (claims not stated, negated claims), which the text and
+/// JSON answers give; with them when --modality was given. "" when nothing was asked, so a
+/// drawing of the data as it stands has no scenario line. Throws std::bad_alloc.
+std::string drawing_scenario_line(const ScenarioText& scenario);
 /// A drawing's title with the scenario under it ("TITLE\nscenario: LINE"; "scenario: LINE"
 /// when the title is empty), so a what-if drawing is never taken for the data as it stands;
 /// `title` itself when `line` (scenario_line) is empty. Throws std::bad_alloc.
