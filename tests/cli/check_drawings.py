@@ -144,6 +144,15 @@ for name, args in DRAWINGS.items():
             if b is not None:
                 check(inside(b, legend), "%s: legend item %s %s outside the legend %s" %
                       (where, item.get("id"), b, legend))
+        # A ranking's and a matrix's edges are scores: the legend says so, never "hostile".
+        words = [t.text or "" for item in items for t in item.iter(SVG + "text")]
+        if name in ("ranking", "matrix"):
+            check(any(w.startswith("score below 0") for w in words) and
+                  not any(w.startswith(("hostile", "cooperative")) for w in words),
+                  "%s: the legend calls scores %s" % (where, words))
+        else:
+            check(not any(w.startswith("score") for w in words),
+                  "%s: the legend calls claims scores: %s" % (where, words))
         for actor in actors:
             check(not overlap(box_of(actor), legend),
                   "%s: the legend overlaps %s" % (where, actor.get("id")))

@@ -565,7 +565,16 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
                                                           : diagram.contested_meaning,
                         ActorKind::state, false, true, std::nullopt});
     }
-    const char* names[] = {"hostile (-1)", "structural (0)", "cooperative (+1)"};
+    // A ranking's or a matrix's edges are scores, not claims: a score below 0 says the two
+    // take opposite sides more often than not, not that either is hostile to the other.
+    const bool scores =
+        !diagram.edges.empty() &&
+        std::all_of(diagram.edges.begin(), diagram.edges.end(),
+                    [](const DiagramEdge& e) { return e.id.starts_with("score-"); });
+    const char* claim_names[] = {"hostile (-1)", "structural (0)", "cooperative (+1)"};
+    const char* score_names[] = {"score below 0: opposite sides", "score 0",
+                                 "score above 0: same sides"};
+    const char* const* names = scores ? score_names : claim_names;
     for (const auto& [polarity, directed] : needs.polarities) {
         DiagramEdge e;
         e.polarity = polarity;
