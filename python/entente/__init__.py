@@ -19,6 +19,7 @@ cannot be written, ``RenderError`` when Graphviz fails.
 """
 
 import copy
+import datetime
 import json
 
 from . import _core
@@ -253,7 +254,8 @@ class Alignment(Result):
         return _frame(["object", "kind", "tie_a", "tie_b", "same_sign"], rows)
 
     def __repr__(self):
-        return f"<entente.Alignment {self.a} {self.b}: {self.measure} {self.score}>"
+        score = "undefined" if self.score is None else f"{self.score:+.2f}"
+        return f"<entente.Alignment {self.a} {self.b}: {self.measure} {score}>"
 
 
 class Ranking(Result):
@@ -464,12 +466,35 @@ class Neighbors(Result):
         return f"<entente.Neighbors of {self.center}, depth {self.depth}>"
 
 
+def _date(value):
+    # A date as the CLI takes it: "YYYY[-MM[-DD]]"; a datetime.date or a year (int) is written so.
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime.date):
+        return value.isoformat()[:10]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"a date is a string \"YYYY[-MM[-DD]]\", a datetime.date or a year, "
+                    f"not {value!r}")
+
+
+def _whole(name, value, minimum=0):
+    # Whole-number arguments checked here, so a wrong type reads as such, not as the extension's
+    # signature.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name}: a whole number, not {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name}: at least {minimum}, not {value}")
+    return value
+
+
 def _scenario(as_of, from_, until, assume, without, modality=None, roll_up=None):
     def names(value, what):
         if isinstance(value, str):
             raise TypeError(f"{what}: a list of strings, not one string")
         return [str(v) for v in value]
 
+    as_of, from_, until = _date(as_of), _date(from_), _date(until)
     return {"as_of": as_of, "from_": from_, "until": until,
             "assume": names(assume, "assume"), "without": names(without, "without"),
             "modality": None if modality is None else names(modality, "modality"),
@@ -483,7 +508,8 @@ class Dataset:
     Queries (each a result object; names are found as the CLI finds them: ids, names, aliases,
     any case and accents): ``align``, ``ranking``, ``alignment_matrix``, ``diverge``,
     ``balance``, ``paths``, ``neighbors``. Every query takes the what-if arguments of the CLI:
-    ``as_of`` (a date "YYYY[-MM[-DD]]": only claims holding then), ``from_`` and ``until`` (a
+    ``as_of`` (a date "YYYY[-MM[-DD]]", a ``datetime.date`` or a year: only claims holding
+    then), ``from_`` and ``until`` (a
     window), ``assume`` (a list of "SUBJECT RELATION OBJECT" hypothetical claims) and
     ``without`` (a list of claim ids to leave out), and ``modality`` (a list of the modalities
     whose claims count, e.g. ``["stated", "hedged"]`` or ``["all"]``; default: stated claims
@@ -560,7 +586,7 @@ class Dataset:
         if by is not None:
             return self._series([a], False, measure, over, min_shared, by, direct_only,
                                 _scenario(as_of, from_, until, assume, without, modality, roll_up))
-        return Ranking(self._graph.ranking(a, measure, over, min_shared, direct_only,
+        return Ranking(self._graph.ranking(a, measure, over, _whole("min_shared", min_shared), direct_only,
                                            **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def alignment_matrix(self, actors=None, *, measure="alignment", over="joint", min_shared=3,
@@ -574,7 +600,7 @@ class Dataset:
             return self._series(names or [], True, measure, over, min_shared, by, direct_only,
                                 _scenario(as_of, from_, until, assume, without, modality, roll_up))
         return AlignmentMatrix(self._graph.alignment_matrix(
-            names, measure, over, min_shared, direct_only,
+            names, measure, over, _whole("min_shared", min_shared), direct_only,
             **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def diverge(self, a, b, *, direct_only=False, as_of=None, from_=None, until=None, assume=(),
@@ -590,7 +616,7 @@ class Dataset:
         ``camps`` > 2 adds generalised balance in that many camps; ``time_limit``: seconds for
         the exact frustration index (0: none). Returns ``Balance``."""
         names = None if actors is None else [str(a) for a in actors]
-        return Balance(self._graph.balance(names, camps, direct_only, float(time_limit),
+        return Balance(self._graph.balance(names, _whole("camps", camps), direct_only, float(time_limit),
                                            **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def paths(self, a, b, *, k=1, max_hops=0, relations=None, directed=False,
@@ -598,14 +624,15 @@ class Dataset:
         """The ``k`` shortest loopless paths from ``a`` to ``b`` (Yen), at most ``max_hops``
         hops (0: no limit), over ``relations`` (ids) only when given. Returns ``Paths``."""
         rels = None if relations is None else [str(r) for r in relations]
-        return Paths(self._graph.paths(a, b, k, max_hops, rels, directed, positive_only,
+        return Paths(self._graph.paths(a, b, _whole("k", k, 1), _whole("max_hops", max_hops), rels, directed,
+                                       positive_only,
                                        **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def neighbors(self, a, *, depth=1, as_of=None, from_=None, until=None, assume=(),
                   without=(), modality=None, roll_up=None):
         """``a``'s ego network: actors within ``depth`` hops and every claim among them.
         Returns ``Neighbors``."""
-        return Neighbors(self._graph.neighbors(a, depth,
+        return Neighbors(self._graph.neighbors(a, _whole("depth", depth),
                                                **_scenario(as_of, from_, until, assume, without, modality, roll_up)))
 
     def to_networkx(self):

@@ -249,3 +249,24 @@ def test_ranking_and_matrix_drawings_are_the_cli(tmp_path):
     matrix = small.diagram(small.alignment_matrix(), tmp_path / "matrix.svg")
     cli("align", "--matrix", "--data", data, "--diagram", str(tmp_path / "matrix-cli.svg"))
     assert open(matrix, "rb").read() == (tmp_path / "matrix-cli.svg").read_bytes()
+
+
+def test_arguments_as_a_notebook_gives_them(ds):
+    import datetime
+
+    by_text = ds.align("russia", "pakistan", as_of="2020-01-01").to_dict()
+    assert ds.align("russia", "pakistan", as_of=datetime.date(2020, 1, 1)).to_dict() == by_text
+    assert (ds.balance(from_=2019, until=2023).to_dict() ==
+            ds.balance(from_="2019", until="2023").to_dict())
+    with pytest.raises(TypeError) as caught:
+        ds.align("russia", "pakistan", as_of=2020.5)
+    assert str(caught.value) == ('a date is a string "YYYY[-MM[-DD]]", a datetime.date or a '
+                                 'year, not 2020.5')
+    with pytest.raises(ValueError) as caught:
+        ds.paths("russia", "pakistan", k=-1)
+    assert str(caught.value) == "k: at least 1, not -1"
+    with pytest.raises(TypeError) as caught:
+        ds.neighbors("russia", depth="2")
+    assert str(caught.value) == "depth: a whole number, not '2'"
+    # Scores in a repr as the CLI rounds them.
+    assert repr(ds.align("russia", "pakistan")).endswith(": alignment +0.71>")
