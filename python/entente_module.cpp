@@ -293,6 +293,18 @@ T choice(const char* what, const std::string& name,
     throw py::value_error(std::string(what) + ": \"" + name + "\" is not " + known);
 }
 
+// Runs an importer with the GIL released; its std::invalid_argument (options that cannot work)
+// becomes ValueError.
+template <class Import>
+auto without_gil(Import run) {
+    try {
+        py::gil_scoped_release release;
+        return run();
+    } catch (const std::invalid_argument& e) {
+        throw py::value_error(e.what());
+    }
+}
+
 // A dataset made by an importer, as a graph for the Dataset class (None when there is none).
 py::object imported_graph(std::optional<Dataset>& dataset) {
     if (!dataset) {
@@ -358,16 +370,7 @@ py::tuple import_events_core(const std::vector<std::string>& paths, const std::s
         input.delimiter = separator.value_or(default_event_delimiter(options.preset, paths[i]));
         inputs.push_back(input);
     }
-    EventImportResult result;
-    {
-        py::gil_scoped_release release;
-        try {
-            result = import_events(inputs, options);
-        } catch (const std::invalid_argument& e) {
-            py::gil_scoped_acquire acquire;
-            throw py::value_error(e.what());
-        }
-    }
+    EventImportResult result = without_gil([&] { return import_events(inputs, options); });
     counts["rows"] = result.rows;
     counts["events"] = result.events;
     counts["duplicates"] = result.duplicates;
@@ -436,16 +439,7 @@ py::tuple import_votes_core(const std::vector<std::string>& paths, const std::st
         input.delimiter = ext == "tsv" || ext == "tab" ? '\t' : ',';
         inputs.push_back(input);
     }
-    VoteImportResult result;
-    {
-        py::gil_scoped_release release;
-        try {
-            result = import_votes(inputs, options);
-        } catch (const std::invalid_argument& e) {
-            py::gil_scoped_acquire acquire;
-            throw py::value_error(e.what());
-        }
-    }
+    VoteImportResult result = without_gil([&] { return import_votes(inputs, options); });
     py::dict counts;
     counts["rows"] = result.rows;
     counts["yes"] = result.yes;

@@ -84,6 +84,16 @@ def embedded():
     return _dataset(_core.embedded())
 
 
+def _imported(graph, diagnostics, counts):
+    # An importer's answer: the Dataset with its counts, or DataError with every bad row.
+    if graph is None:
+        raise _data_error(diagnostics,
+                          f"{_plural(len(diagnostics), 'error', 'errors')}; nothing imported")
+    ds = Dataset(graph, diagnostics)
+    ds.import_counts = dict(counts)
+    return ds
+
+
 def import_votes(*paths, preset="columns", actor_column=None, item_column=None,
                  vote_column=None, date_column=None, yes=None, no=None, abstain=None,
                  absent=None, actor_kind=None, source_title="", source_id=""):
@@ -108,12 +118,7 @@ def import_votes(*paths, preset="columns", actor_column=None, item_column=None,
                                      ("absent", absent)) if v is not None}
     graph, diagnostics, counts = _core.import_votes(
         [str(p) for p in paths], preset, columns, codes, actor_kind, source_title, source_id)
-    if graph is None:
-        raise _data_error(diagnostics,
-                          f"{_plural(len(diagnostics), 'error', 'errors')}; nothing imported")
-    ds = Dataset(graph, diagnostics)
-    ds.import_counts = dict(counts)
-    return ds
+    return _imported(graph, diagnostics, counts)
 
 
 def import_events(*paths, preset="icews", polarity="cameo", period="month", actor_map=None,
@@ -138,12 +143,7 @@ def import_events(*paths, preset="icews", polarity="cameo", period="month", acto
         [str(p) for p in paths], preset, polarity, period,
         None if actor_map is None else str(actor_map), bool(keep_domestic), delimiter,
         source_title, source_id)
-    if graph is None:
-        raise _data_error(diagnostics,
-                          f"{_plural(len(diagnostics), 'error', 'errors')}; nothing imported")
-    ds = Dataset(graph, diagnostics)
-    ds.import_counts = dict(counts)
-    return ds
+    return _imported(graph, diagnostics, counts)
 
 
 def _frame(columns, rows=None):
