@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <map>
+#include <string_view>
 #include <utility>
 
 #include "entente/draw/render.hpp"
@@ -653,4 +656,139 @@ TEST_CASE("bounded drawings: the heaviest claims, and the most edges between one
     const KnowledgeGraph lists = test::load_file(ENTENTE_TEST_DATA "/good/long-lists.json");
     CHECK(most_parallel_edges(everything(lists)) == 22);
     CHECK(most_parallel_edges(one_edge_per_pair(everything(lists))) == 1);
+}
+
+TEST_CASE("paths: every path's edges say which paths they are on, the first drawn bold") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    PathOptions options;
+    options.k = 3;
+    const Index a = kg.find_actor("a");
+    const Index d = kg.find_actor("d");
+    const auto paths = shortest_paths(kg, a, d, options);
+    REQUIRE(paths.size() == 3);  // a-d; a-b-d; a-org-d (`entente path a d --k 3`)
+    const Diagram diagram = paths_diagram(kg, paths, a, d);
+    std::map<std::string, std::pair<std::string, bool>> edges;
+    for (const auto& e : diagram.edges) {
+        edges[e.id] = {e.label, e.highlighted};
+    }
+    CHECK(edges["claim-q7"] == std::pair<std::string, bool>{"cooperates with [1]", true});
+    CHECK(edges["claim-q3"] == std::pair<std::string, bool>{"cooperates with [2]", false});
+    CHECK(edges["claim-q8"] == std::pair<std::string, bool>{"is hostile to [2]", false});
+    CHECK(edges["claim-q9"] == std::pair<std::string, bool>{"is a member of [3]", false});
+    CHECK(edges["claim-q10"] == std::pair<std::string, bool>{"is a member of [3]", false});
+    for (const auto& e : diagram.edges) {
+        if (e.id == "claim-q3") {
+            CHECK(e.tooltip.starts_with("On path 2.\nq3: "));
+        }
+    }
+    const std::string svg = render(diagram, DiagramFormat::svg).bytes;
+    CHECK(svg.find(">path 1, the shortest; [n]: on path n</text>") != std::string::npos);
+    // One path: no numbers, and the legend calls it the path.
+    const Diagram one = paths_diagram(kg, {paths.front()}, a, d);
+    REQUIRE(one.edges.size() == 1);
+    CHECK(one.edges.front().label == "cooperates with");
+    CHECK(render(one, DiagramFormat::svg).bytes.find(">the path</text>") != std::string::npos);
+}
+
+TEST_CASE("page: a drawing fitted to a small page is drawn with larger text, up to 3 times") {
+    // A chain of 30 actors with long names: laid out left to right, about 30 names wide.
+    Diagram d;
+    d.title = "Chain";
+    for (int i = 0; i < 30; ++i) {
+        DiagramNode n;
+        n.name = "n" + std::to_string(i);
+        n.id = "actor-" + n.name;
+        n.label = "An actor with a long name " + std::to_string(i);
+        d.nodes.push_back(n);
+        if (i > 0) {
+            DiagramEdge e;
+            e.tail = "n" + std::to_string(i - 1);
+            e.head = n.name;
+            e.id = "claim-" + std::to_string(i);
+            e.label = "+1.00";
+            e.polarity = 1;
+            d.edges.push_back(e);
+        }
+    }
+    PageOptions slide;
+    slide.width = 1920;
+    slide.height = 1080;
+    slide.pixels = true;
+    // The text's size on the page: 14 points times the scale times the shrink to the page.
+    auto on_page = [](const Rendered& r) {
+        double shrink = 0;
+        const auto at = r.bytes.find("transform=\"scale(");
+        REQUIRE(at != std::string::npos);
+        REQUIRE(std::sscanf(r.bytes.c_str() + at, "transform=\"scale(%lf", &shrink) == 1);
+        return 14 * r.font_scale * shrink;
+    };
+    bool larger = false;
+    for (const char* layout : {"dot", "neato", "circo"}) {
+        CAPTURE(layout);
+        const auto natural = render(d, DiagramFormat::svg, layout);
+        CHECK(natural.font_scale == 1);
+        const std::string box = svg_attribute(natural.bytes, "viewBox");
+        double width = 0;
+        double height = 0;
+        REQUIRE(std::sscanf(box.c_str(), "0.00 0.00 %lf %lf", &width, &height) == 2);
+        // The natural drawing fitted to the slide's 1440 x 810 points.
+        const double plain = 14 * std::min(1440 / width, 810 / height);
+        const auto fitted = render(d, DiagramFormat::svg, layout, slide);
+        CHECK(fitted.font_scale <= 3);
+        char size[32];
+        std::snprintf(size, sizeof size, "font-size=\"%.2f\"", 14 * fitted.font_scale);
+        CHECK(fitted.bytes.find(size) != std::string::npos);
+        // Never smaller than the natural drawing would be (Graphviz rounds the scale to 2
+        // decimals); larger by a tenth when the larger text was kept.
+        CHECK(on_page(fitted) >= 0.97 * plain);
+        if (fitted.font_scale > 1) {
+            CHECK(on_page(fitted) > 1.05 * plain);
+            larger = true;
+        }
+    }
+    // In one of the layouts at least, spacing rather than names sets the drawing's size.
+    CHECK(larger);
+    // A page the drawing fits on at natural size: nothing changes.
+    PageOptions wall;
+    wall.width = 200;
+    wall.height = 100;
+    CHECK(render(d, DiagramFormat::svg, {}, wall).font_scale == 1);
+    // --aspect alone is fitted to a slide 13.33 inches wide.
+    PageOptions aspect;
+    aspect.aspect_width = 16;
+    aspect.aspect_height = 9;
+    CHECK(render(d, DiagramFormat::svg, {}, aspect).font_scale > 1);
+}
+
+TEST_CASE("labels: engines other than dot place edge labels as xlabels, off nodes and edges") {
+    const KnowledgeGraph kg = test::load_file(ENTENTE_TEST_DATA "/good/queries.json");
+    const TieTable ties(kg);
+    const Diagram d = balance_diagram(kg, balance(kg, ties));
+    for (const char* layout : {"neato", "fdp", "sfdp", "circo"}) {
+        CAPTURE(layout);
+        // Every edge's label is drawn: as many label texts as edges with a label.
+        const std::string svg = render(d, DiagramFormat::svg, layout).bytes;
+        // Graphviz writes '-' as "&#45;" in SVG text and ids.
+        auto escaped = [](const std::string& text) {
+            std::string out;
+            for (char c : text) {
+                out += c == '-' ? std::string("&#45;") : std::string(1, c);
+            }
+            return out;
+        };
+        for (const auto& e : d.edges) {
+            CAPTURE(e.id);
+            const auto at = svg.find("<g id=\"" + escaped(e.id) + "\" class=\"edge\">");
+            REQUIRE(at != std::string::npos);
+            const auto end = svg.find("</g>\n</g>", at);
+            CHECK(svg.substr(at, end - at).find(">" + escaped(e.label) + "</text>") !=
+                  std::string::npos);
+        }
+    }
+    // Frustrated ties: label black like the line.
+    const std::string svg = render(d, DiagramFormat::svg, "dot").bytes;
+    const bool black =
+        svg.find("fill=\"#000000\">&#45;1.00 frustrated</text>") != std::string::npos ||
+        svg.find("fill=\"#000000\">+1.00 frustrated</text>") != std::string::npos;
+    CHECK(black);
 }

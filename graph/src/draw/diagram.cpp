@@ -419,6 +419,7 @@ Diagram balance_diagram(const KnowledgeGraph& kg, const BalanceReport& r) {
                        (f.camp[v] == 0 ? "a" : "b"));
         }
     }
+    b.diagram().highlighted_meaning = "frustrated tie";
     std::set<std::size_t> frustrated(f.frustrated.begin(), f.frustrated.end());
     for (std::size_t i = 0; i < r.graph.edges.size(); ++i) {
         const auto& se = r.graph.edges[i];
@@ -462,6 +463,8 @@ Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths, 
                                               kg.actor(to).name + " within the limits given"
                                         : "No path within the limits given";
     }
+    // Which paths each claim lies on, 1 for the first (shortest).
+    std::map<Index, std::vector<std::size_t>> on_paths;
     for (std::size_t i = 0; i < paths.size(); ++i) {
         const Path& p = paths[i];
         b.node(p.actors.front(), true);
@@ -469,7 +472,34 @@ Diagram paths_diagram(const KnowledgeGraph& kg, const std::vector<Path>& paths, 
         for (const auto& hop : p.hops) {
             for (Index c : hop.claims) {
                 b.claim(c, i == 0);
+                auto& ranks = on_paths[c];
+                if (ranks.empty() || ranks.back() != i + 1) {
+                    ranks.push_back(i + 1);
+                }
             }
+        }
+    }
+    b.diagram().highlighted_meaning =
+        paths.size() > 1 ? "path 1, the shortest; [n]: on path n" : "the path";
+    if (paths.size() > 1) {
+        // Only the first path is drawn bold; every edge says which paths it is on, so path 2
+        // can be followed as well as path 1.
+        std::map<std::string, const std::vector<std::size_t>*> by_edge;
+        for (const auto& [claim, ranks] : on_paths) {
+            by_edge.emplace("claim-" + kg.claim(claim).id, &ranks);
+        }
+        for (auto& e : b.diagram().edges) {
+            const auto it = by_edge.find(e.id);
+            if (it == by_edge.end()) {
+                continue;
+            }
+            std::string ranks;
+            for (std::size_t r : *it->second) {
+                ranks += (ranks.empty() ? "" : ",") + std::to_string(r);
+            }
+            e.label += " [" + ranks + "]";
+            e.tooltip = std::string(it->second->size() == 1 ? "On path " : "On paths ") + ranks +
+                        ".\n" + e.tooltip;
         }
     }
     return std::move(b.diagram());

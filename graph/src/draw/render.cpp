@@ -151,7 +151,7 @@ constexpr const char* plain_fill = "#F7F7F7";
 constexpr const char* emphasized_fill = "#FFF3C4";
 constexpr const char* contested_fill = "#FBE3D6";
 
-void style_node(Agnode_t* n, ActorKind kind, bool emphasized, bool contested) {
+void style_node(Agnode_t* n, ActorKind kind, bool emphasized, bool contested, double scale) {
     set(n, "shape", shape_for(kind));
     std::string style = "filled";
     if (kind == ActorKind::state) {
@@ -165,15 +165,20 @@ void style_node(Agnode_t* n, ActorKind kind, bool emphasized, bool contested) {
     set(n, "style", style);
     set(n, "fillcolor", emphasized ? emphasized_fill : contested ? contested_fill : plain_fill);
     set(n, "color", !emphasized && contested ? hostile_colour : "#000000");
-    set(n, "penwidth", emphasized ? "2.5" : contested ? "2" : "1");
+    char width[16];
+    std::snprintf(width, sizeof width, "%.2f", (emphasized ? 2.5 : contested ? 2 : 1) * scale);
+    set(n, "penwidth", width);
 }
 
-void style_edge(Agedge_t* e, const DiagramEdge& d) {
+void style_edge(Agedge_t* e, const DiagramEdge& d, double scale) {
     // Thin evidence: the same colour at a quarter of its opacity (#RRGGBBAA), label at half.
     const std::string colour = d.highlighted ? highlight_colour : colour_for(d.polarity);
     set(e, "color", d.faint ? colour + "40" : colour);
+    // A highlighted edge's label is black like its line, so it reads as that edge's.
     set(e, "fontcolor",
-        d.faint ? std::string(colour_for(d.polarity)) + "80" : std::string(colour_for(d.polarity)));
+        d.highlighted ? std::string(highlight_colour)
+        : d.faint     ? std::string(colour_for(d.polarity)) + "80"
+                      : std::string(colour_for(d.polarity)));
     // Line style carries what colour cannot in greyscale: hostile ties are drawn with a bar
     // arrowhead, structural ones thin; derived ties dashed, hypothetical ones dotted.
     std::string style = d.hypothetical ? "dotted" : d.derived ? "dashed" : "solid";
@@ -182,9 +187,14 @@ void style_edge(Agedge_t* e, const DiagramEdge& d) {
     }
     set(e, "style", style);
     char width[16];
-    std::snprintf(width, sizeof width, "%.2f",
-                  (d.polarity == 0 ? 0.8 : 1.0 + 2.0 * d.confidence) * (d.highlighted ? 1.6 : 1));
+    std::snprintf(
+        width, sizeof width, "%.2f",
+        (d.polarity == 0 ? 0.8 : 1.0 + 2.0 * d.confidence) * (d.highlighted ? 1.6 : 1) * scale);
     set(e, "penwidth", width);
+    if (scale != 1) {
+        std::snprintf(width, sizeof width, "%.2f", scale);
+        set(e, "arrowsize", width);
+    }
     set(e, "arrowhead", d.polarity < 0 ? "tee" : d.polarity == 0 ? "empty" : "normal");
     if (!d.directed) {
         set(e, "dir", d.polarity < 0 ? "both" : "none");
@@ -200,6 +210,17 @@ std::string number(double value) {
     return text;
 }
 
+// How the drawing's text and lines are sized, and where edge labels go. `scale` multiplies every
+// font size, line width and the legend's measures: render() raises it when a drawing fitted to a
+// slide would otherwise shrink its text below reading size (see font_scale_for). `xlabels` puts
+// edge labels outside the edges (Graphviz xlabel), placed after the layout where they overlap
+// nothing: engines other than dot set a label at its edge's middle whatever lies there.
+struct Look {
+    double scale = 1;
+    bool xlabels = false;
+    std::string pt(double size) const { return number(size * scale); }
+};
+
 // The image's size in inches, from --size: pixels are device pixels at the PNG's resolution,
 // CSS pixels (1/96 inch) in the vector formats.
 std::pair<double, double> page_inches(const PageOptions& page, DiagramFormat format) {
@@ -212,26 +233,13 @@ std::pair<double, double> page_inches(const PageOptions& page, DiagramFormat for
     return {page.width / per_inch, page.height / per_inch};
 }
 
-// Graphviz's ratio, which spreads a layout toward a shape, for the engine's layout: the
-// drawing's second layout (nop2) crashes on it in Graphviz 2.43 when the graph has clusters.
-void set_ratio(Agraph_t* g, DiagramFormat format, const PageOptions& page) {
-    if (page.width > 0 && page.height > 0) {
-        // ratio=fill spreads the nodes toward the box's shape (it needs the size).
-        const auto [w, h] = page_inches(page, format);
-        set(g, "size", number(w) + "," + number(h) + "!");
-        set(g, "ratio", "fill");
-    } else if (page.aspect_width > 0 && page.aspect_height > 0) {
-        // Graphviz's ratio is height over width.
-        set(g, "ratio", number(static_cast<double>(page.aspect_height) / page.aspect_width));
-    }
-}
-
 // Sets the title and the page attributes (size, resolution) of the graph drawn.
-void set_page(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const PageOptions& page) {
+void set_page(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const PageOptions& page,
+              const Look& look) {
     set(g, "label", escape_label(diagram.title));
     set(g, "labelloc", "t");
     set(g, "fontname", "Helvetica");
-    set(g, "fontsize", "16");
+    set(g, "fontsize", look.pt(16));
     if (format == DiagramFormat::png) {
         // Set in PNG only: Graphviz 2.43 scales an SVG's width and height by dpi/72 but not its
         // viewBox.
@@ -295,11 +303,15 @@ std::string star_centre(const Diagram& diagram) {
 }
 
 void add_edge(Agraph_t* g, Agnode_t* tail, Agnode_t* head, const DiagramEdge& e,
-              const PageOptions& page, const std::string& centre = {}) {
+              const PageOptions& page, const Look& look, const std::string& centre = {}) {
     Agedge_t* edge = agedge(g, tail, head, mutable_cstr(e.id), 1);
-    style_edge(edge, e);
+    style_edge(edge, e, look.scale);
     if (page.edge_labels) {
-        if (!centre.empty()) {
+        if (look.xlabels) {
+            // Placed by Graphviz after the layout, beside its edge where it covers no node and
+            // no other label.
+            set(edge, "xlabel", escape_label(e.label));
+        } else if (!centre.empty()) {
             // A star: the value at the neighbour's end, six arrowhead lengths out.
             set(edge, e.tail == centre ? "headlabel" : "taillabel", escape_label(e.label));
             set(edge, "labeldistance", "6");
@@ -333,13 +345,16 @@ const char* cluster_of(const std::map<std::string, const DiagramNode*>& nodes,
 
 // Builds the cgraph graph of the diagram, without its legend (placed after the layout); the
 // caller closes it.
-Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions& page,
-                Stage stage) {
+Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions& page, Stage stage,
+                const Look& look) {
     Agraph_t* g = agopen(const_cast<char*>("entente"), Agdirected, nullptr);
     if (stage == Stage::dot_output) {
-        set_page(g, diagram, format, page);
+        set_page(g, diagram, format, page, look);
     }
-    set_ratio(g, format, page);
+    // No Graphviz ratio toward the page's shape: it spreads the layout by lengthening edges, so
+    // the text shrinks when the whole is fitted to the page (Read's tribes on a 1920x1080 slide
+    // with dot: edge labels at 0.35 of their size, 0.67 without). The drawing is scaled to fit
+    // and centred instead (set_viewport), the legend placed on the side that wastes least.
     set(g, "fontname", "Helvetica");
     set(g, "rankdir", "LR");
     set(g, "charset", "UTF-8");
@@ -351,7 +366,8 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
     set(g, "newrank", "true");
     agattr(g, AGNODE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
     agattr(g, AGEDGE, const_cast<char*>("fontname"), const_cast<char*>("Helvetica"));
-    agattr(g, AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
+    agattr(g, AGNODE, const_cast<char*>("fontsize"), mutable_cstr(look.pt(14)));
+    agattr(g, AGEDGE, const_cast<char*>("fontsize"), mutable_cstr(look.pt(10)));
     std::map<std::string, Agraph_t*> clusters;
     if (stage != Stage::dot_output) {
         // A subgraph's place among its siblings, hence the order the SVG draws clusters in, is
@@ -374,8 +390,8 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
             set(hub, "style", "invis");
             set(hub, "label", "");
             set(hub, "fixedsize", "true");
-            set(hub, "width", number(text_width(c.label, 12) / 72));
-            set(hub, "height", "0.3");
+            set(hub, "width", number(text_width(c.label, 12 * look.scale) / 72));
+            set(hub, "height", number(0.3 * look.scale));
             set(g, "pack", "60");
             set(g, "packmode", "graph");
             continue;
@@ -384,7 +400,8 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
         set(sg, "label", escape_label(c.label));
         set(sg, "style", "rounded");
         set(sg, "color", "#555555");
-        set(sg, "fontsize", "12");
+        set(sg, "fontsize", look.pt(12));
+        set(sg, "penwidth", look.pt(1));
         set(sg, "id", "camp-" + c.name);
         set(sg, "class", "camp");
         clusters.emplace(c.name, sg);
@@ -397,7 +414,7 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
             parent = it->second;
         }
         Agnode_t* node = agnode(parent, mutable_cstr(n.name), 1);
-        style_node(node, n.kind, n.emphasized, n.contested);
+        style_node(node, n.kind, n.emphasized, n.contested, look.scale);
         set(node, "label", escape_label(n.label));
         set(node, "tooltip", escape_tooltip(n.tooltip));
         set(node, "id", n.id);
@@ -424,7 +441,7 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
             std::string_view(cluster_of(drawn, e.tail)) != cluster_of(drawn, e.head)) {
             continue;
         }
-        add_edge(g, tail->second, head->second, e, page, centre);
+        add_edge(g, tail->second, head->second, e, page, look, centre);
     }
     if (diagram.nodes.empty()) {
         // An empty answer says so in words, not as a blank image under a title. entente's own
@@ -434,7 +451,7 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
         set(n, "style", "filled");
         set(n, "fillcolor", "#F7F7F7");
         set(n, "color", "#999999");
-        set(n, "fontsize", "14");
+        set(n, "fontsize", look.pt(14));
         set(n, "margin", "0.3,0.2");
         set(n, "label",
             escape_label(diagram.empty_message.empty() ? std::string("Nothing to draw")
@@ -534,15 +551,17 @@ LegendNeeds legend_needs(const Diagram& diagram) {
 // whole image nearer `shape`, width over height), holding a sample of each node look and edge
 // style the drawing uses, each with its words. Every sample is pinned, so no layout moves it.
 // Returns the box.
-Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double shape) {
+Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double shape,
+                 const Look& look) {
+    const double k = look.scale;
     // The title, drawn above whatever is below it, counts toward the image's shape.
     double title_width = 0;
     double title_height = 0;
     for (std::size_t start = 0; start <= diagram.title.size();) {
         const auto end = std::min(diagram.title.find('\n', start), diagram.title.size());
-        title_width =
-            std::max(title_width, text_width(diagram.title.substr(start, end - start), 16, 0.55));
-        title_height += 20;
+        title_width = std::max(title_width,
+                               text_width(diagram.title.substr(start, end - start), 16 * k, 0.55));
+        title_height += 20 * k;
         start = end + 1;
     }
     const LegendNeeds needs = legend_needs(diagram);
@@ -593,23 +612,24 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
         rows.push_back({"thin evidence (few objects)", std::nullopt, false, false, needs.faint});
     }
     if (needs.highlighted) {
-        rows.push_back({diagram.clusters.empty() ? "first path" : "frustrated tie", std::nullopt,
-                        false, false, needs.highlighted});
+        rows.push_back({diagram.highlighted_meaning.empty() ? std::string("highlighted")
+                                                            : diagram.highlighted_meaning,
+                        std::nullopt, false, false, needs.highlighted});
     }
-    constexpr double pad = 10;
-    constexpr double caption = 22;
-    constexpr double row_height = 24;
-    constexpr double sample = 44;
-    constexpr double gap = 8;
-    constexpr double font = 11;
-    double widest = text_width("Legend", 12);
+    const double pad = 10 * k;
+    const double caption = 22 * k;
+    const double row_height = 24 * k;
+    const double sample = 44 * k;
+    const double gap = 8 * k;
+    const double font = 11 * k;
+    double widest = text_width("Legend", 12 * k);
     for (const auto& r : rows) {
         widest = std::max(widest, sample + gap + text_width(r.text, font, 0.58));
     }
     const double width = widest + 2 * pad;
     const double height = caption + static_cast<double>(rows.size()) * row_height + pad;
     // Beside or under, whichever gives the whole image the shape nearer the page's.
-    constexpr double space = 24;
+    const double space = 24 * k;
     auto off = [shape, title_width, title_height](double w, double h) {
         return std::abs(std::log((std::max(w, title_width) / (h + title_height)) / shape));
     };
@@ -627,7 +647,8 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
     set(legend, "label", "Legend");
     set(legend, "style", "rounded,dashed");
     set(legend, "color", "#999999");
-    set(legend, "fontsize", "12");
+    set(legend, "fontsize", look.pt(12));
+    set(legend, "penwidth", look.pt(1));
     set(legend, "fontname", "Helvetica");
     set(legend, "bb", box.text());
     set(legend, "lp", number((box.x0 + box.x1) / 2) + "," + number(box.y1 - caption / 2 - 2));
@@ -644,11 +665,11 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
         const std::string name = "legend:" + std::to_string(i);
         if (r.kind) {
             Agnode_t* n = agnode(legend, mutable_cstr(name + ":sample"), 1);
-            style_node(n, *r.kind, r.emphasized, r.contested);
+            style_node(n, *r.kind, r.emphasized, r.contested, k);
             set(n, "label", "");
             set(n, "fixedsize", "true");
             set(n, "width", number(sample / 72));
-            set(n, "height", number(18.0 / 72));
+            set(n, "height", number(18.0 * k / 72));
             set(n, "id", "legend-sample-" + std::to_string(i));
             set(n, "tooltip", r.text);
             pin(n, left + sample / 2, y);
@@ -666,7 +687,7 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
             pin(a, left, y);
             pin(b, left + sample, y);
             Agedge_t* e = agedge(legend, a, b, mutable_cstr(name + ":edge"), 1);
-            style_edge(e, *r.edge);
+            style_edge(e, *r.edge, k);
             set(e, "id", "legend-sample-" + std::to_string(i));
             set(e, "class", "legend");
             set(e, "tooltip", r.text);
@@ -682,7 +703,7 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
         set(t, "margin", "0,0");
         set(t, "fixedsize", "true");
         set(t, "width", number(w / 72));
-        set(t, "height", number(16.0 / 72));
+        set(t, "height", number(16.0 * k / 72));
         set(t, "id", "legend-text-" + std::to_string(i));
         pin(t, left + sample + gap + w / 2, y);
     }
@@ -694,7 +715,8 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
 // title and page attributes are set. Positions are then final: render() draws `g` with Graphviz's
 // nop2 engine (neato -n2), which keeps them and routes only edges that have none.
 void finish(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const PageOptions& page,
-            bool packed) {
+            bool packed, const Look& look) {
+    const double k = look.scale;
     Box drawing = parse_box(agget(g, const_cast<char*>("bb"))).value_or(Box{});
     if (packed) {
         std::map<std::string, const DiagramNode*> drawn;
@@ -732,29 +754,31 @@ void finish(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const Pag
                 for (Agedge_t* e = agfstout(g, n); e != nullptr; e = agnxtout(g, e)) {
                     double x = 0;
                     double y = 0;
-                    const char* lp = agget(e, const_cast<char*>("lp"));
-                    const char* label = agget(e, const_cast<char*>("label"));
+                    const char* lp = agget(e, const_cast<char*>(look.xlabels ? "xlp" : "lp"));
+                    const char* label =
+                        agget(e, const_cast<char*>(look.xlabels ? "xlabel" : "label"));
                     if (lp != nullptr && label != nullptr &&
                         std::sscanf(lp, "%lf,%lf", &x, &y) == 2) {
-                        const double hw = text_width(label, 10) / 2;
-                        box->add(Box{x - hw, y - 8, x + hw, y + 8});
+                        const double hw = text_width(label, 10 * k) / 2;
+                        box->add(Box{x - hw, y - 8 * k, x + hw, y + 8 * k});
                     }
                 }
             }
-            box->x0 -= 10;
-            box->x1 += 10;
-            box->y0 -= 10;
-            box->y1 += 10 + 20;
+            box->x0 -= 10 * k;
+            box->x1 += 10 * k;
+            box->y0 -= 10 * k;
+            box->y1 += (10 + 20) * k;
             Agraph_t* sg = agsubg(g, mutable_cstr(c.name), 1);
             set(sg, "label", escape_label(c.label));
             set(sg, "style", "rounded");
             set(sg, "color", "#555555");
-            set(sg, "fontsize", "12");
+            set(sg, "fontsize", look.pt(12));
+            set(sg, "penwidth", look.pt(1));
             set(sg, "fontname", "Helvetica");
             set(sg, "id", "camp-" + c.name);
             set(sg, "class", "camp");
             set(sg, "bb", box->text());
-            set(sg, "lp", number((box->x0 + box->x1) / 2) + "," + number(box->y1 - 12));
+            set(sg, "lp", number((box->x0 + box->x1) / 2) + "," + number(box->y1 - 12 * k));
             for (Agnode_t* n : members) {
                 agsubnode(sg, n, 1);
             }
@@ -771,7 +795,7 @@ void finish(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const Pag
             Agnode_t* tail = agnode(g, mutable_cstr(e.tail), 0);
             Agnode_t* head = agnode(g, mutable_cstr(e.head), 0);
             if (tail != nullptr && head != nullptr) {
-                add_edge(g, tail, head, e, page, centre);
+                add_edge(g, tail, head, e, page, look, centre);
             }
         }
     }
@@ -782,13 +806,13 @@ void finish(Agraph_t* g, const Diagram& diagram, DiagramFormat format, const Pag
         } else if (page.aspect_width > 0 && page.aspect_height > 0) {
             shape = static_cast<double>(page.aspect_width) / page.aspect_height;
         }
-        drawing.add(place_legend(g, diagram, drawing, shape));
+        drawing.add(place_legend(g, diagram, drawing, shape, look));
     }
     set(g, "bb", drawing.text());
     // Positions are final: nothing may move them.
     set(g, "overlap", "true");
     set(g, "pack", "false");
-    set_page(g, diagram, format, page);
+    set_page(g, diagram, format, page, look);
 }
 
 // Writes a graph as DOT into a string, through a memory stream.
@@ -850,6 +874,39 @@ bool slow_layout(const Diagram& diagram, std::string_view layout) {
 
 namespace {
 
+// How much of its natural size a drawing keeps when fitted to the page: for --size the page
+// itself, for --aspect alone a slide 13.33 inches wide (PowerPoint's widescreen, 16:9 at 13.33 x
+// 7.5 inches) of that shape. `drawing` is the laid-out drawing's box with its legend, in points,
+// the title's line aside. 0 when no page is asked for.
+double page_fit(const Box& drawing, DiagramFormat format, const PageOptions& page) {
+    double page_width = 0;
+    double page_height = 0;
+    if (page.width > 0 && page.height > 0) {
+        const auto [w, h] = page_inches(page, format);
+        page_width = w * 72;
+        page_height = h * 72;
+    } else if (page.aspect_width > 0 && page.aspect_height > 0) {
+        page_width = 960;
+        page_height = 960.0 * page.aspect_height / page.aspect_width;
+    } else {
+        return 0;
+    }
+    const double width = drawing.x1 - drawing.x0 + 8;
+    const double height = drawing.y1 - drawing.y0 + 8 + 24;
+    if (!(width > 8) || !(height > 8)) {
+        return 0;
+    }
+    return std::min(page_width / width, page_height / height);
+}
+
+// Fitted at `fit`, body text (14 points at natural size) keeps 10 points of the page when the
+// drawing's text is this much larger than natural: 1 when it keeps them already (fit 0.7 or
+// more, or no page), at most 3.
+double font_scale_for(double fit) {
+    constexpr double readable = 10.0 / 14;
+    return !(fit > 0) || fit >= readable ? 1 : std::min(3.0, readable / fit);
+}
+
 // Fixes the image's final box, in points, once the layout is known: the --size box, or the
 // drawing's bounding box widened or heightened to the --aspect shape. Graphviz centres the drawing
 // in it, scaled by `size` when one is set.
@@ -889,7 +946,7 @@ Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view l
     std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> g(nullptr, agclose);
     try {
         if (format == DiagramFormat::dot) {
-            g.reset(build(diagram, format, page, Stage::dot_output));
+            g.reset(build(diagram, format, page, Stage::dot_output, Look{}));
             out.bytes = write_dot(g.get());
             current_messages = nullptr;
             return out;
@@ -902,29 +959,58 @@ Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view l
         // take it for part of it.
         out.layout = choose_layout(diagram, layout);
         const bool packed = !diagram.clusters.empty() && !native_clusters(out.layout);
-        g.reset(build(diagram, format, page, packed ? Stage::packed : Stage::clustered));
-        if (gvLayout(gvc, g.get(), out.layout.c_str()) != 0) {
-            throw RenderError("Graphviz could not lay the diagram out with " + out.layout);
-        }
-        std::string laid;
-        {
-            char* data = nullptr;
-            unsigned int length = 0;
-            const int status = gvRenderData(gvc, g.get(), "dot", &data, &length);
-            if (data != nullptr) {
-                laid.assign(data, length);
-                gvFreeRenderData(data);
-            }
-            gvFreeLayout(gvc, g.get());
-            if (status != 0 || laid.empty()) {
+        using LaidOut = std::unique_ptr<Agraph_t, int (*)(Agraph_t*)>;
+        auto lay_out = [&](const Look& chosen) {
+            LaidOut laid(
+                build(diagram, format, page, packed ? Stage::packed : Stage::clustered, chosen),
+                agclose);
+            if (gvLayout(gvc, laid.get(), out.layout.c_str()) != 0) {
                 throw RenderError("Graphviz could not lay the diagram out with " + out.layout);
             }
+            char* data = nullptr;
+            unsigned int length = 0;
+            const int status = gvRenderData(gvc, laid.get(), "dot", &data, &length);
+            const bool written = data != nullptr && length > 0;
+            if (data != nullptr) {
+                gvFreeRenderData(data);
+            }
+            gvFreeLayout(gvc, laid.get());
+            if (status != 0 || !written) {
+                throw RenderError("Graphviz could not lay the diagram out with " + out.layout);
+            }
+            // Writing DOT left every position on the graph's objects as attributes (Graphviz's
+            // attach_attrs), which nop2 reads; the graph itself is kept, not read back from the
+            // text, so its clusters keep the order they were made in (a graph read back orders
+            // them by where their names landed in memory, which differed from run to run).
+            finish(laid.get(), diagram, format, page, packed, chosen);
+            return laid;
+        };
+        auto fit_of = [&](Agraph_t* laid) {
+            const auto bb = parse_box(agget(laid, const_cast<char*>("bb")));
+            return bb ? page_fit(*bb, format, page) : 0.0;
+        };
+        Look look;
+        look.xlabels = out.layout != "dot";
+        g = lay_out(look);
+        // A slide's text: when the drawing must shrink to fit the page, its text shrinks with it.
+        // Laid out again with larger text (and lines) it often shrinks less, as where spacing
+        // rather than names sets the drawing's size (circo, neato); where the names set it (a
+        // long chain under dot) the drawing grows with them, so the larger text is kept only
+        // when it ends up at least a tenth larger on the page. Not for a slow layout (the time
+        // would double).
+        if (!slow_layout(diagram, out.layout)) {
+            const double fit = fit_of(g.get());
+            const double scale = font_scale_for(fit);
+            if (scale > 1) {
+                Look larger = look;
+                larger.scale = scale;
+                LaidOut second = lay_out(larger);
+                if (scale * fit_of(second.get()) > 1.1 * fit) {
+                    g = std::move(second);
+                    out.font_scale = scale;
+                }
+            }
         }
-        // Writing DOT left every position on the graph's objects as attributes (Graphviz's
-        // attach_attrs), which nop2 reads; the graph itself is kept, not read back from the
-        // text, so its clusters keep the order they were made in (a graph read back orders them
-        // by where their names landed in memory, which differed from run to run).
-        finish(g.get(), diagram, format, page, packed);
         if (gvLayout(gvc, g.get(), "nop2") != 0) {
             throw RenderError("Graphviz could not place the legend");
         }

@@ -50,7 +50,9 @@ struct DiagramEdge {
     bool directed = true;       ///< Symmetric relations, ties between actors and scores have none.
     bool derived = false;       ///< Counts through a position's holder: dashed.
     bool hypothetical = false;  ///< A what-if assumption, or a tie resting on one: dotted.
-    bool highlighted = false;   ///< On the first path, or a frustrated tie.
+    /// On the first path, or a frustrated tie. With more than one path, every path's edge ends its
+    /// label with the paths it is on ("partners with [1,3]") and its tooltip says so.
+    bool highlighted = false;
     /// A score resting on fewer objects than the command's --min-shared (thin evidence): drawn
     /// faintly.
     bool faint = false;
@@ -81,6 +83,9 @@ struct Diagram {
     std::string empty_message;
     /// The legend's words for `contested` nodes ("roadblock: ..."), when any are drawn.
     std::string contested_meaning;
+    /// The legend's words for `highlighted` edges ("the path", "frustrated tie"), when any are
+    /// drawn; "" for "highlighted".
+    std::string highlighted_meaning;
 };
 
 /// Every given actor and claim (Dataset::actors and Dataset::claims indices; a claim whose ends

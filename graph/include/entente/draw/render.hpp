@@ -50,16 +50,17 @@ inline constexpr double css_pixels_per_inch = 96;
 /// How a drawing is fitted to a page or a slide. The defaults keep Graphviz's natural size.
 struct PageOptions {
     /// Width and height of the whole image (--size), in inches, or in pixels when `pixels`; 0 for
-    /// the natural size. The drawing is spread to fill the box (Graphviz `ratio=fill`) and the
-    /// image is exactly this size: pixels at `dpi` in PNG, CSS pixels (1/96 inch) in SVG and PDF.
+    /// the natural size. The drawing is scaled to fit the box and centred in it (its text drawn
+    /// larger when it would shrink below reading size: Rendered::font_scale), and the image is
+    /// exactly this size: pixels at `dpi` in PNG, CSS pixels (1/96 inch) in SVG and PDF.
     double width = 0;
     double height = 0;    ///< See `width`.
     bool pixels = false;  ///< `width` and `height` are pixels, not inches.
     /// PNG resolution in dots per inch; 0 for default_png_dpi. Vector formats ignore it.
     double dpi = 0;
     /// --aspect W:H (both > 0, or both 0 for none): the image's width to height, the drawing
-    /// spread toward it (Graphviz `ratio`) and centred in a box of exactly that shape. Not used
-    /// with a size, which sets the shape itself.
+    /// centred in a box of exactly that shape, the legend on the side that fills it best. Not
+    /// used with a size, which sets the shape itself.
     int aspect_width = 0;
     int aspect_height = 0;  ///< See `aspect_width`.
     /// Draw edge labels; without them an edge's label opens its tooltip instead.
@@ -70,6 +71,12 @@ struct PageOptions {
 struct Rendered {
     std::string bytes;   ///< The file's contents (text for DOT and SVG, binary for PNG and PDF).
     std::string layout;  ///< Engine used ("" for DOT, which is not laid out).
+    /// How much larger than natural the text and lines were drawn (1: natural) so that a drawing
+    /// fitted to a page (--size, or --aspect as a slide 13.33 inches wide) keeps body text of at
+    /// least 10 points: a drawing that must shrink by more than 0.7 is laid out again with text up
+    /// to 3 times larger, kept when its text ends up at least a tenth larger on the page. Not
+    /// done for a slow layout (see slow_layout).
+    double font_scale = 1;
     std::vector<std::string> messages;  ///< What Graphviz reported (warnings), if anything.
 };
 
