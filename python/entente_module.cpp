@@ -645,19 +645,48 @@ PYBIND11_MODULE(_core, m) {
     py::class_<Diagram>(m, "Diagram")
         .def(
             "render",
-            [](const Diagram& d, const std::string& format, const std::string& layout) {
+            [](const Diagram& d, const std::string& format, const std::string& layout,
+               const std::string& size, const std::string& dpi, const std::string& aspect,
+               const std::string& title, bool edge_labels, bool per_pair, bool legend) {
                 const auto f = parse_diagram_format(format);
                 if (!f) {
                     throw py::value_error("format: \"" + format + "\" is not svg, png, pdf or dot");
                 }
+                cli::SlideOptions slide;
+                slide.size = size;
+                slide.dpi = dpi;
+                slide.aspect = aspect;
+                slide.title = title;
+                slide.no_edge_labels = !edge_labels;
+                slide.per_pair = per_pair;
+                slide.legend = legend ? "auto" : "none";
+                if (const std::string problem = cli::slide_options_problem(slide);
+                    !problem.empty()) {
+                    throw py::value_error(problem);
+                }
                 Rendered r;
                 {
                     py::gil_scoped_release release;
-                    r = render(d, *f, layout);
+                    // A what-if drawing's title ends with its scenario line (as the CLI's): a new
+                    // title replaces what is above it, never the line.
+                    Diagram base = d;
+                    std::string scenario;
+                    constexpr std::string_view marker = "\nscenario: ";
+                    if (const auto at = base.title.find(marker); at != std::string::npos) {
+                        scenario = base.title.substr(at + marker.size());
+                        base.title.resize(at);
+                    } else if (base.title.starts_with(marker.substr(1))) {
+                        scenario = base.title.substr(marker.size() - 1);
+                        base.title.clear();
+                    }
+                    r = render(cli::adapt_drawing(base, slide, scenario), *f, layout,
+                               cli::page_options(slide));
                 }
                 return py::bytes(r.bytes);
             },
-            py::arg("format") = "svg", py::arg("layout") = "")
+            py::arg("format") = "svg", py::arg("layout") = "", py::kw_only(), py::arg("size") = "",
+            py::arg("dpi") = "", py::arg("aspect") = "", py::arg("title") = "",
+            py::arg("edge_labels") = true, py::arg("per_pair") = false, py::arg("legend") = true)
         .def_readonly("title", &Diagram::title);
 
     py::class_<Answer>(m, "Answer")

@@ -331,52 +331,74 @@ std::optional<std::pair<int, int>> parse_aspect(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+std::string size_problem(const std::string& value) {
+    return parse_size(value) ? std::string()
+                             : "\"" + value +
+                                   "\" is not a size: give WIDTHxHEIGHT in inches (10x5.625) or "
+                                   "pixels (1920x1080px), each above 0 and at most 200 inches or "
+                                   "32767 pixels";
+}
+
+std::string dpi_problem(const std::string& value) {
+    const auto dpi = positive_number(value);
+    return dpi && *dpi <= max_dpi ? std::string()
+                                  : "\"" + value +
+                                        "\" is not a resolution: give dots per inch, above 0 "
+                                        "and at most 1200 (e.g. 192)";
+}
+
+std::string aspect_problem(const std::string& value) {
+    return parse_aspect(value) ? std::string()
+                               : "\"" + value +
+                                     "\" is not an aspect ratio: give WIDTH:HEIGHT in whole "
+                                     "numbers from 1 to 999, e.g. 16:9";
+}
+
+}  // namespace
+
+std::string slide_options_problem(const SlideOptions& options) {
+    const std::pair<const char*, std::string> problems[] = {
+        {"size", options.size.empty() ? "" : size_problem(options.size)},
+        {"dpi", options.dpi.empty() ? "" : dpi_problem(options.dpi)},
+        {"aspect", options.aspect.empty() ? "" : aspect_problem(options.aspect)},
+        {"legend", options.legend == "auto" || options.legend == "none"
+                       ? ""
+                       : "\"" + options.legend + "\" is not auto or none"},
+    };
+    for (const auto& [name, problem] : problems) {
+        if (!problem.empty()) {
+            return std::string(name) + ": " + problem;
+        }
+    }
+    if (!options.size.empty() && !options.aspect.empty()) {
+        return "size and aspect: give one (a size sets the shape itself)";
+    }
+    return {};
+}
+
 void add_slide_options(CLI::App& group, SlideOptions& options) {
     group
         .add_option("--size", options.size,
                     "Make the image exactly WIDTHxHEIGHT: inches (10x5.625), or pixels with px "
                     "(1920x1080px: at --dpi in PNG, CSS pixels in SVG and PDF); the drawing is "
-                    "spread and scaled to fill it")
+                    "scaled to fit it, its text enlarged if it would be too small to read")
         ->type_name("WxH")
-        ->check(CLI::Validator(
-            [](std::string& value) {
-                return parse_size(value)
-                           ? std::string()
-                           : "\"" + value +
-                                 "\" is not a size: give WIDTHxHEIGHT in inches (10x5.625) or "
-                                 "pixels (1920x1080px), each above 0 and at most 200 inches or "
-                                 "32767 pixels";
-            },
-            ""));
+        ->check(CLI::Validator([](std::string& value) { return size_problem(value); }, ""));
     group
         .add_option("--dpi", options.dpi,
                     "PNG resolution in dots per inch (default " +
                         std::to_string(static_cast<int>(default_png_dpi)) +
                         ", sharp on a projector); SVG and PDF are vector drawings and ignore it")
         ->type_name("N")
-        ->check(CLI::Validator(
-            [](std::string& value) {
-                const auto dpi = positive_number(value);
-                return dpi && *dpi <= max_dpi
-                           ? std::string()
-                           : "\"" + value +
-                                 "\" is not a resolution: give dots per inch, above 0 "
-                                 "and at most 1200 (e.g. 192)";
-            },
-            ""));
+        ->check(CLI::Validator([](std::string& value) { return dpi_problem(value); }, ""));
     group
         .add_option("--aspect", options.aspect,
                     "Shape the image WIDTH:HEIGHT (16:9 for a slide, 4:3, 1:1); not with --size, "
                     "which sets the shape itself")
         ->type_name("W:H")
-        ->check(CLI::Validator(
-            [](std::string& value) {
-                return parse_aspect(value) ? std::string()
-                                           : "\"" + value +
-                                                 "\" is not an aspect ratio: give WIDTH:HEIGHT "
-                                                 "in whole numbers from 1 to 999, e.g. 16:9";
-            },
-            ""))
+        ->check(CLI::Validator([](std::string& value) { return aspect_problem(value); }, ""))
         ->excludes("--size");
     group.add_option("--title", options.title, "Title the drawing TEXT instead of its own title")
         ->type_name("TEXT");
@@ -384,7 +406,8 @@ void add_slide_options(CLI::App& group, SlideOptions& options) {
                    "Draw edges without labels (each label opens the edge's tooltip instead)");
     group.add_flag("--per-pair", options.per_pair,
                    "One edge per pair of actors, labelled with the count of its claims (\"3 "
-                   "claims: 2 +, 1 -\"), instead of one edge per claim; the tooltip lists them");
+                   "claims: 2 +, 1 -\"), instead of one edge per claim; the tooltip lists them "
+                   "(ranking, matrix and balance drawings have one edge per pair already)");
     group
         .add_option("--legend", options.legend,
                     "auto: a legend of what the drawing uses, beside it (right or below, never "
@@ -708,6 +731,17 @@ void write_output(const std::string& path, const std::string& bytes) {
     }
 }
 
+Diagram adapt_drawing(const Diagram& original, const SlideOptions& slide,
+                      const std::string& scenario) {
+    Diagram drawn = slide.per_pair ? one_edge_per_pair(original) : original;
+    drawn.legend = original.legend && slide.legend != "none";
+    if (!slide.title.empty()) {
+        drawn.title = slide.title;
+    }
+    drawn.title = title_with_scenario(drawn.title, scenario);
+    return drawn;
+}
+
 void draw(const std::string& path, const Diagram& original, DiagramFormat format,
           const std::string& requested_layout, const SlideOptions& slide,
           const std::string& scenario) {
@@ -731,12 +765,9 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
     const bool adapted =
         !slide.title.empty() || !scenario.empty() || per_pair || slide.legend == "none";
     if (adapted) {
-        drawn = per_pair ? one_edge_per_pair(original) : original;
-        drawn.legend = original.legend && slide.legend != "none";
-        if (!slide.title.empty()) {
-            drawn.title = slide.title;
-        }
-        drawn.title = title_with_scenario(drawn.title, scenario);
+        SlideOptions as_drawn = slide;
+        as_drawn.per_pair = per_pair;
+        drawn = adapt_drawing(original, as_drawn, scenario);
     }
     const Diagram& diagram = adapted ? drawn : original;
     if (laid_out && !slide.force &&

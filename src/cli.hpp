@@ -90,6 +90,15 @@ void add_query_options(CLI::App& command, QueryOptions& options,
 /// Adds --size, --dpi, --aspect, --title, --no-edge-labels, --per-pair and --force to `group`; bad
 /// values are usage errors with the messages pinned in tests/cli/cli_tests.cmake.
 void add_slide_options(CLI::App& group, SlideOptions& options);
+/// Why `options` cannot be used, naming the option without its dashes ("size: \"3\" is not a
+/// size: ..."), or "" when they can: the checks add_slide_options' validators make, for a front
+/// end that takes the options otherwise (the Python module). Throws std::bad_alloc.
+std::string slide_options_problem(const SlideOptions& options);
+/// `original` as the slide options draw it: folded one edge per pair (per_pair), its legend off
+/// (legend "none"), retitled (title), with `scenario` (title_with_scenario) under the title.
+/// Throws std::bad_alloc.
+Diagram adapt_drawing(const Diagram& original, const SlideOptions& slide,
+                      const std::string& scenario);
 /// The page the slide options describe (inches or pixels, dpi, aspect, edge labels).
 PageOptions page_options(const SlideOptions& options);
 /// Adds --all: list every item of the text output's long lists (see text_list_limit).

@@ -663,10 +663,15 @@ class Dataset:
         g.graph["relations"] = by_id(t["relations"])
         return g
 
-    def diagram(self, result, path, *, layout=""):
+    def diagram(self, result, path, *, layout="", size="", dpi="", aspect="", title="",
+                edge_labels=True, per_pair=False, legend=True):
         """Draws a query result into ``path``; the format comes from its extension (.svg, .png,
         .pdf or .dot), as ``--diagram``. ``layout``: a Graphviz engine (default: dot, or sfdp
-        for large drawings). Returns the path. Raises ``ValueError`` for another extension,
+        for large drawings). The slide options are the CLI's: ``size`` ("10x5.625" inches or
+        "1920x1080px"), ``dpi`` (PNG), ``aspect`` ("16:9"; not with ``size``), ``title`` (above
+        a what-if's scenario line, which stays), ``edge_labels=False`` (values in the tooltips),
+        ``per_pair=True`` (one edge per pair with its claim count), ``legend=False``. Returns the
+        path. Raises ``ValueError`` for another extension or a bad option (the CLI's message),
         ``RenderError`` when Graphviz fails, ``OSError`` when the file cannot be written."""
         import os
 
@@ -674,7 +679,9 @@ class Dataset:
         if ext not in ("svg", "png", "pdf", "dot"):
             raise ValueError(f'cannot tell the format of "{path}"; name the file .svg, .png, '
                              ".pdf or .dot")
-        data = result.diagram.render(ext, layout)
+        data = result.diagram.render(ext, layout, size=str(size), dpi=str(dpi),
+                                     aspect=str(aspect), title=title, edge_labels=edge_labels,
+                                     per_pair=per_pair, legend=legend)
         tmp = f"{path}.tmp-{os.getpid()}"
         with open(tmp, "wb") as out:
             out.write(data)

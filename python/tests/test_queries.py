@@ -237,6 +237,47 @@ def test_what_if_drawing_says_its_scenario(tmp_path):
     assert "scenario: without ctx-21" in open(dot, encoding="utf-8").read()
 
 
+def test_slide_options_draw_as_the_cli(tmp_path):
+    # The CLI's --size, --aspect, --dpi, --title, --no-edge-labels, --per-pair and --legend
+    # none, byte for byte; a what-if keeps its scenario line under a new title.
+    data = os.path.join(DATA, "good", "roll-up.json")
+    small = entente.load(data)
+    r = small.align("russia", "pakistan", roll_up="state")
+    cases = [
+        (dict(size="1920x1080px", title="Slide 3"), ["--size", "1920x1080px", "--title",
+                                                     "Slide 3"]),
+        (dict(aspect="16:9", edge_labels=False, legend=False),
+         ["--aspect", "16:9", "--no-edge-labels", "--legend", "none"]),
+        (dict(size="10x5.625", per_pair=True), ["--size", "10x5.625", "--per-pair"]),
+    ]
+    for i, (options, flags) in enumerate(cases):
+        mine = small.diagram(r, tmp_path / f"py{i}.svg", **options)
+        cli("align", "russia", "pakistan", "--data", data, "--roll-up", "state", "--diagram",
+            str(tmp_path / f"cli{i}.svg"), *flags)
+        assert open(mine, "rb").read() == (tmp_path / f"cli{i}.svg").read_bytes(), options
+    svg = (tmp_path / "py0.svg").read_text(encoding="utf-8")
+    assert ">Slide 3</text>" in svg and "scenario: rolled up to state" in svg
+    assert "legend" not in (tmp_path / "py1.svg").read_text(encoding="utf-8")
+    png = small.diagram(r, tmp_path / "p.png", size="960x540px", dpi=96)
+    assert open(png, "rb").read()[16:24] == (960).to_bytes(4, "big") + (540).to_bytes(4, "big")
+    bad = [
+        (dict(size="3"), 'size: "3" is not a size: give WIDTHxHEIGHT in inches (10x5.625) or '
+                         "pixels (1920x1080px), each above 0 and at most 200 inches or 32767 "
+                         "pixels"),
+        (dict(dpi="0"), 'dpi: "0" is not a resolution: give dots per inch, above 0 and at most '
+                        "1200 (e.g. 192)"),
+        (dict(aspect="16/9"), 'aspect: "16/9" is not an aspect ratio: give WIDTH:HEIGHT in '
+                              "whole numbers from 1 to 999, e.g. 16:9"),
+        (dict(size="4x3", aspect="4:3"), "size and aspect: give one (a size sets the shape "
+                                         "itself)"),
+    ]
+    for options, message in bad:
+        with pytest.raises(ValueError) as caught:
+            small.diagram(r, tmp_path / "bad.svg", **options)
+        assert str(caught.value) == message
+    assert not (tmp_path / "bad.svg").exists()
+
+
 def test_ranking_and_matrix_drawings_are_the_cli(tmp_path):
     # Their tooltips list the claims each score rests on, as the CLI's drawings do.
     data = os.path.join(DATA, "good", "queries.json")
