@@ -792,3 +792,46 @@ TEST_CASE("labels: engines other than dot place edge labels as xlabels, off node
         svg.find("fill=\"#000000\">+1.00 frustrated</text>") != std::string::npos;
     CHECK(black);
 }
+
+TEST_CASE("legend: a frustrated tie resting on derived evidence has a row of its own") {
+    Diagram d;
+    d.title = "Camps";
+    d.highlighted_meaning = "frustrated tie";
+    for (const char* name : {"a", "b", "c"}) {
+        DiagramNode n;
+        n.name = name;
+        n.id = std::string("actor-") + name;
+        n.label = name;
+        d.nodes.push_back(n);
+    }
+    DiagramEdge solid;
+    solid.tail = "a";
+    solid.head = "b";
+    solid.id = "tie-a--b";
+    solid.polarity = -1;
+    solid.directed = false;
+    solid.highlighted = true;
+    DiagramEdge dashed = solid;
+    dashed.head = "c";
+    dashed.id = "tie-a--c";
+    dashed.derived = true;
+    d.edges = {solid};
+    std::string svg = render(d, DiagramFormat::svg).bytes;
+    CHECK(svg.find(">frustrated tie</text>") != std::string::npos);
+    CHECK(svg.find(">frustrated tie, derived</text>") == std::string::npos);
+    d.edges = {solid, dashed};
+    svg = render(d, DiagramFormat::svg).bytes;
+    CHECK(svg.find(">frustrated tie</text>") != std::string::npos);
+    const auto row = svg.find("xlink:title=\"frustrated tie, derived\"");
+    REQUIRE(row != std::string::npos);
+    // Its sample is drawn as the edge is: black and dashed.
+    const auto path = svg.find("<path", row);
+    REQUIRE(path != std::string::npos);
+    const std::string sample = svg.substr(path, svg.find("/>", path) - path);
+    CHECK(sample.find("stroke=\"#000000\"") != std::string::npos);
+    CHECK(sample.find("stroke-dasharray") != std::string::npos);
+    d.edges = {dashed};
+    svg = render(d, DiagramFormat::svg).bytes;
+    CHECK(svg.find(">frustrated tie</text>") == std::string::npos);
+    CHECK(svg.find(">frustrated tie, derived</text>") != std::string::npos);
+}

@@ -505,7 +505,9 @@ std::optional<Box> node_box(Agnode_t* n) {
 struct LegendNeeds {
     std::set<ActorKind> kinds;
     std::map<int, bool> polarities;  // polarity -> some edge of it is drawn directed
-    std::optional<DiagramEdge> derived, hypothetical, highlighted, faint;
+    // highlighted_derived: a highlighted edge that is also derived, drawn dashed black (a
+    // frustrated tie resting only on derived evidence), a look of its own.
+    std::optional<DiagramEdge> derived, hypothetical, highlighted, highlighted_derived, faint;
     bool emphasized = false;
     bool contested = false;
 };
@@ -529,7 +531,8 @@ LegendNeeds legend_needs(const Diagram& diagram) {
         needs.polarities[e.polarity] |= e.directed;
         first(needs.derived, e, e.derived);
         first(needs.hypothetical, e, e.hypothetical);
-        first(needs.highlighted, e, e.highlighted);
+        first(needs.highlighted, e, e.highlighted && !e.derived);
+        first(needs.highlighted_derived, e, e.highlighted && e.derived);
         first(needs.faint, e, e.faint);
     }
     if (needs.derived) {
@@ -540,6 +543,10 @@ LegendNeeds legend_needs(const Diagram& diagram) {
     }
     if (needs.highlighted) {
         needs.highlighted->highlighted = true;
+    }
+    if (needs.highlighted_derived) {
+        needs.highlighted_derived->highlighted = true;
+        needs.highlighted_derived->derived = true;
     }
     if (needs.faint) {
         needs.faint->faint = true;
@@ -611,10 +618,15 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
     if (needs.faint) {
         rows.push_back({"thin evidence (few objects)", std::nullopt, false, false, needs.faint});
     }
+    const std::string highlighted = diagram.highlighted_meaning.empty()
+                                        ? std::string("highlighted")
+                                        : diagram.highlighted_meaning;
     if (needs.highlighted) {
-        rows.push_back({diagram.highlighted_meaning.empty() ? std::string("highlighted")
-                                                            : diagram.highlighted_meaning,
-                        std::nullopt, false, false, needs.highlighted});
+        rows.push_back({highlighted, std::nullopt, false, false, needs.highlighted});
+    }
+    if (needs.highlighted_derived) {
+        rows.push_back(
+            {highlighted + ", derived", std::nullopt, false, false, needs.highlighted_derived});
     }
     const double pad = 10 * k;
     const double caption = 22 * k;
