@@ -5,7 +5,7 @@
 
 For each drawing (align pair, ranking, matrix, diverge, balance of the embedded data and of
 Read's highland tribes, path, export of the whole graph, an empty answer) and each layout (dot,
-neato, fdp, sfdp, circo) the SVG is parsed with xml.etree (it must be well-formed) and:
+neato, fdp, sfdp, circo), at its natural size and on a 1920x1080 slide, the SVG is parsed with xml.etree (it must be well-formed) and:
 - the legend is one box (id "legend"), its every sample, end and text inside it, and it
   overlaps no actor and no camp box; an empty answer has none;
 - no legend element is an actor (class "actor", id "actor-...");
@@ -108,92 +108,99 @@ def camps_of(args):
     return camps
 
 
-for name, args in DRAWINGS.items():
-    camps = camps_of(args) if name.startswith("balance") else {}
-    for layout in LAYOUTS:
-        where = "%s --layout %s" % (name, layout)
-        path = os.path.join(WORK, "%s-%s.svg" % (name, layout))
-        command = [ENTENTE] + args + ([path] if name == "export" else ["--diagram", path])
-        run = subprocess.run(command + ["--layout", layout], capture_output=True, text=True)
-        check(run.returncode == 0, "%s: status %d: %s" % (where, run.returncode, run.stderr))
-        try:
-            root = ET.parse(path).getroot()
-        except (ET.ParseError, OSError) as e:
-            check(False, "%s: not well-formed: %s" % (where, e))
+# Each drawing at its natural size and on a 1920x1080 slide, where a drawing that would shrink
+# below reading size is laid out again with larger text (PageOptions, Rendered::font_scale).
+PAGES = {"": [], "-slide": ["--size", "1920x1080px"]}
+camps_by_drawing = {}
+for (name, args), (page, page_args), layout in [
+        (d, p, l) for d in DRAWINGS.items() for p in PAGES.items() for l in LAYOUTS]:
+    if name.startswith("balance") and name not in camps_by_drawing:
+        camps_by_drawing[name] = camps_of(args)
+    camps = camps_by_drawing.get(name, {})
+    where = "%s --layout %s %s" % (name, layout, " ".join(page_args))
+    path = os.path.join(WORK, "%s-%s%s.svg" % (name, layout, page))
+    command = [ENTENTE] + args + ([path] if name == "export" else ["--diagram", path])
+    run = subprocess.run(command + ["--layout", layout] + page_args, capture_output=True,
+                         text=True)
+    check(run.returncode == 0, "%s: status %d: %s" % (where, run.returncode, run.stderr))
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as e:
+        check(False, "%s: not well-formed: %s" % (where, e))
+        continue
+    groups = [g for g in root.iter(SVG + "g")]
+    legends = [g for g in groups if g.get("id") == "legend"]
+    actors = [g for g in groups if "actor" in classes(g)]
+    camp_boxes = {g.find(SVG + "title").text: g for g in groups if "camp" in classes(g)}
+    if name == "empty":
+        check(not legends, "%s: an empty answer has a legend" % where)
+        check(not actors, "%s: an empty answer draws actors" % where)
+        check(any(g.get("id") == "empty-answer" for g in groups), "%s: no message" % where)
+        continue
+    check(len(legends) == 1, "%s: %d legend boxes" % (where, len(legends)))
+    check(actors, "%s: no actor drawn" % where)
+    if len(legends) != 1:
+        continue
+    legend = box_of(legends[0])
+    items = [g for g in groups if "legend" in classes(g) and g.get("id") != "legend"]
+    check(len(items) >= 3, "%s: the legend has %d items" % (where, len(items)))
+    for item in items:
+        check(not (item.get("id") or "").startswith("actor-") and "actor" not in classes(item),
+              "%s: legend item %s is drawn as an actor" % (where, item.get("id")))
+        b = box_of(item)
+        if b is not None:
+            check(inside(b, legend), "%s: legend item %s %s outside the legend %s" %
+                  (where, item.get("id"), b, legend))
+    # A ranking's and a matrix's edges are scores: the legend says so, never "hostile".
+    words = [t.text or "" for item in items for t in item.iter(SVG + "text")]
+    if name in ("ranking", "matrix"):
+        check(any(w.startswith("score below 0") for w in words) and
+              not any(w.startswith(("hostile", "cooperative")) for w in words),
+              "%s: the legend calls scores %s" % (where, words))
+    else:
+        check(not any(w.startswith("score") for w in words),
+              "%s: the legend calls claims scores: %s" % (where, words))
+    for actor in actors:
+        check(not overlap(box_of(actor), legend),
+              "%s: the legend overlaps %s" % (where, actor.get("id")))
+    for camp in camp_boxes.values():
+        check(not overlap(box_of(camp), legend),
+              "%s: the legend overlaps camp %s" % (where, camp.get("id")))
+    # Edge samples are drawn as the graph's edges of their colour are: with arrowheads
+    # (polygons) exactly when those are.
+    graph_edges = [g for g in groups if "edge" in classes(g) and "legend" not in classes(g)]
+    for sample in items:
+        if "edge" not in classes(sample):
             continue
-        groups = [g for g in root.iter(SVG + "g")]
-        legends = [g for g in groups if g.get("id") == "legend"]
-        actors = [g for g in groups if "actor" in classes(g)]
-        camp_boxes = {g.find(SVG + "title").text: g for g in groups if "camp" in classes(g)}
-        if name == "empty":
-            check(not legends, "%s: an empty answer has a legend" % where)
-            check(not actors, "%s: an empty answer draws actors" % where)
-            check(any(g.get("id") == "empty-answer" for g in groups), "%s: no message" % where)
-            continue
-        check(len(legends) == 1, "%s: %d legend boxes" % (where, len(legends)))
-        check(actors, "%s: no actor drawn" % where)
-        if len(legends) != 1:
-            continue
-        legend = box_of(legends[0])
-        items = [g for g in groups if "legend" in classes(g) and g.get("id") != "legend"]
-        check(len(items) >= 3, "%s: the legend has %d items" % (where, len(items)))
-        for item in items:
-            check(not (item.get("id") or "").startswith("actor-") and "actor" not in classes(item),
-                  "%s: legend item %s is drawn as an actor" % (where, item.get("id")))
-            b = box_of(item)
-            if b is not None:
-                check(inside(b, legend), "%s: legend item %s %s outside the legend %s" %
-                      (where, item.get("id"), b, legend))
-        # A ranking's and a matrix's edges are scores: the legend says so, never "hostile".
-        words = [t.text or "" for item in items for t in item.iter(SVG + "text")]
-        if name in ("ranking", "matrix"):
-            check(any(w.startswith("score below 0") for w in words) and
-                  not any(w.startswith(("hostile", "cooperative")) for w in words),
-                  "%s: the legend calls scores %s" % (where, words))
-        else:
-            check(not any(w.startswith("score") for w in words),
-                  "%s: the legend calls claims scores: %s" % (where, words))
+        line = sample.find(".//" + SVG + "path")
+        same = [e for e in graph_edges if e.find(".//" + SVG + "path") is not None and
+                e.find(".//" + SVG + "path").get("stroke") == line.get("stroke") and
+                e.find(".//" + SVG + "path").get("stroke-dasharray") == line.get("stroke-dasharray")]
+        if same:
+            heads = sample.find(".//" + SVG + "polygon") is not None
+            check(any((e.find(".//" + SVG + "polygon") is not None) == heads for e in same),
+                  "%s: legend sample %s %s arrowheads, the graph's edges of its look %s" %
+                  (where, sample.get("id"), "has" if heads else "has no",
+                   "do not" if heads else "do"))
+    if camps:
+        check(len(camp_boxes) == len(set(camps.values())),
+              "%s: %d camp boxes for %d camps" % (where, len(camp_boxes), len(set(camps.values()))))
+        boxes = {n: box_of(g) for n, g in camp_boxes.items()}
+        names = sorted(boxes)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                check(not overlap(boxes[a], boxes[b]),
+                      "%s: camp boxes %s and %s overlap" % (where, a, b))
         for actor in actors:
-            check(not overlap(box_of(actor), legend),
-                  "%s: the legend overlaps %s" % (where, actor.get("id")))
-        for camp in camp_boxes.values():
-            check(not overlap(box_of(camp), legend),
-                  "%s: the legend overlaps camp %s" % (where, camp.get("id")))
-        # Edge samples are drawn as the graph's edges of their colour are: with arrowheads
-        # (polygons) exactly when those are.
-        graph_edges = [g for g in groups if "edge" in classes(g) and "legend" not in classes(g)]
-        for sample in items:
-            if "edge" not in classes(sample):
-                continue
-            line = sample.find(".//" + SVG + "path")
-            same = [e for e in graph_edges if e.find(".//" + SVG + "path") is not None and
-                    e.find(".//" + SVG + "path").get("stroke") == line.get("stroke") and
-                    e.find(".//" + SVG + "path").get("stroke-dasharray") == line.get("stroke-dasharray")]
-            if same:
-                heads = sample.find(".//" + SVG + "polygon") is not None
-                check(any((e.find(".//" + SVG + "polygon") is not None) == heads for e in same),
-                      "%s: legend sample %s %s arrowheads, the graph's edges of its look %s" %
-                      (where, sample.get("id"), "has" if heads else "has no",
-                       "do not" if heads else "do"))
-        if camps:
-            check(len(camp_boxes) == len(set(camps.values())),
-                  "%s: %d camp boxes for %d camps" % (where, len(camp_boxes), len(set(camps.values()))))
-            boxes = {n: box_of(g) for n, g in camp_boxes.items()}
-            names = sorted(boxes)
-            for i, a in enumerate(names):
-                for b in names[i + 1:]:
-                    check(not overlap(boxes[a], boxes[b]),
-                          "%s: camp boxes %s and %s overlap" % (where, a, b))
-            for actor in actors:
-                ident = actor.get("id")[len("actor-"):]
-                own = camps.get(ident)
-                b = box_of(actor)
-                check(own in boxes and inside(b, boxes[own]),
-                      "%s: %s is not inside its camp %s" % (where, ident, own))
-                for other, ob in boxes.items():
-                    if other != own:
-                        check(not overlap(b, ob), "%s: %s is inside camp %s, not its own %s" %
-                              (where, ident, other, own))
+            ident = actor.get("id")[len("actor-"):]
+            own = camps.get(ident)
+            b = box_of(actor)
+            check(own in boxes and inside(b, boxes[own]),
+                  "%s: %s is not inside its camp %s" % (where, ident, own))
+            for other, ob in boxes.items():
+                if other != own:
+                    check(not overlap(b, ob), "%s: %s is inside camp %s, not its own %s" %
+                          (where, ident, other, own))
 
 # --legend none: the drawing without its legend, the actors as they were.
 path = os.path.join(WORK, "no-legend.svg")
