@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -803,6 +804,17 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
     } catch (const RenderError& e) {
         print_error(e.what());
         stop(exit_data);
+    }
+    // Said, not refused: the drawing is written as asked, and the words say what to change.
+    if (rendered.page_text_share > 0 && rendered.page_text_share < small_text_share) {
+        print_error("names come out at 1/" +
+                    std::to_string(std::lround(1 / rendered.page_text_share)) +
+                    " of the page's height (" +
+                    std::to_string(static_cast<int>(rendered.page_text_share * 1080)) +
+                    " pixels of a 1080-pixel slide), too small to read from the back of a "
+                    "room: try " +
+                    (layout == "dot" ? std::string() : "--layout dot, ") +
+                    "a larger --size, or fewer actors (" + slide.narrowing + ")");
     }
     write_output(path, rendered.bytes);
     if (!path.empty() && path != "-") {

@@ -87,6 +87,10 @@ void add_window_options(CLI::App& group, std::string& from, std::string& until);
 void add_query_options(CLI::App& command, QueryOptions& options,
                        const std::vector<std::string>& formats = {"table", "json"},
                        bool diagram = true);
+/// Body text under this share of the page's height is warned about when a drawing is fitted to a
+/// page (Rendered::page_text_share): 1/90 is 12 pixels on a 1080-pixel slide, where a class at
+/// the back of the room stops reading.
+inline constexpr double small_text_share = 1.0 / 90;
 /// Adds --size, --dpi, --aspect, --title, --no-edge-labels, --per-pair and --force to `group`; bad
 /// values are usage errors with the messages pinned in tests/cli/cli_tests.cmake.
 void add_slide_options(CLI::App& group, SlideOptions& options);

@@ -558,3 +558,12 @@ entente_cli_test(weight.show 0
 entente_cli_test(weight.tie 0
   --stdout-has "direct tie  +0.90  from 2 claims"
   -- align a b --data good/weighted.json)
+
+# A drawing whose names would be too small on the page says so, and is written all the same.
+entente_cli_test(diagram.small-text 0
+  --stderr-has "entente: names come out at 1/130 of the page's height (8 pixels of a 1080-pixel slide), too small to read from the back of a room: try a larger --size, or fewer actors (--focus ACTOR --depth N, --top N or --per-pair)"
+  --stderr-has "small-text.svg (36 actors, 90 edges, dot layout)"
+  -- export -o ${CMAKE_CURRENT_BINARY_DIR}/small-text.svg --size 1920x1080px)
+entente_cli_test(diagram.readable-text 0
+  --stderr-lacks "too small to read" --stderr-has "readable-text.svg (10 actors, 16 edges"
+  -- balance --diagram ${CMAKE_CURRENT_BINARY_DIR}/readable-text.svg --size 1920x1080px)

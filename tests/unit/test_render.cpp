@@ -233,7 +233,11 @@ TEST_CASE("ranking and matrix diagrams: counts in labels, thin evidence drawn fa
     // legend sample.
     CHECK(dot.find("#D55E0040") != std::string::npos);
     CHECK(dot.find("#0072B2\"") != std::string::npos);
-    CHECK(render(d, DiagramFormat::svg).bytes.find(">thin evidence (few objects)</text>") !=
+    const std::string svg = render(d, DiagramFormat::svg).bytes;
+    CHECK(svg.find(">thin evidence (few objects)</text>") != std::string::npos);
+    // The count in the labels is said once, in the legend; a drawing of claims has no such row.
+    CHECK(svg.find(">(n=k): k objects compared</text>") != std::string::npos);
+    CHECK(render(everything(kg), DiagramFormat::svg).bytes.find("objects compared") ==
           std::string::npos);
     std::vector<std::vector<MeasureScore>> scores(2, std::vector<MeasureScore>(2));
     scores[0][1].value = 0.5;
@@ -687,7 +691,11 @@ TEST_CASE("paths: every path's edges say which paths they are on, the first draw
     const Diagram one = paths_diagram(kg, {paths.front()}, a, d);
     REQUIRE(one.edges.size() == 1);
     CHECK(one.edges.front().label == "cooperates with");
-    CHECK(render(one, DiagramFormat::svg).bytes.find(">the path</text>") != std::string::npos);
+    const std::string one_svg = render(one, DiagramFormat::svg).bytes;
+    CHECK(one_svg.find(">the path</text>") != std::string::npos);
+    // Its one edge is cooperative but drawn black: no blue "cooperative" row for it.
+    CHECK(one_svg.find(">cooperative (+1)</text>") == std::string::npos);
+    CHECK(svg.find(">cooperative (+1)</text>") != std::string::npos);  // q3, on path 2
 }
 
 TEST_CASE("page: a drawing fitted to a small page is drawn with larger text, up to 3 times") {
@@ -741,6 +749,8 @@ TEST_CASE("page: a drawing fitted to a small page is drawn with larger text, up 
         // Never smaller than the natural drawing would be (Graphviz rounds the scale to 2
         // decimals); larger by a tenth when the larger text was kept.
         CHECK(on_page(fitted) >= 0.97 * plain);
+        // The share of the page's height the CLI warns about (810 points high).
+        CHECK(std::abs(fitted.page_text_share - on_page(fitted) / 810) < 0.001);
         if (fitted.font_scale > 1) {
             CHECK(on_page(fitted) > 1.05 * plain);
             larger = true;
@@ -748,6 +758,7 @@ TEST_CASE("page: a drawing fitted to a small page is drawn with larger text, up 
     }
     // In one of the layouts at least, spacing rather than names sets the drawing's size.
     CHECK(larger);
+    CHECK(render(d, DiagramFormat::svg).page_text_share == 0);  // no page, no share
     // A page the drawing fits on at natural size: nothing changes.
     PageOptions wall;
     wall.width = 200;

@@ -528,7 +528,11 @@ LegendNeeds legend_needs(const Diagram& diagram) {
         }
     };
     for (const auto& e : diagram.edges) {
-        needs.polarities[e.polarity] |= e.directed;
+        // A highlighted edge is black, whatever its polarity: its own row says so, and a
+        // polarity's colour gets a row only from an edge drawn in it.
+        if (!e.highlighted) {
+            needs.polarities[e.polarity] |= e.directed;
+        }
         first(needs.derived, e, e.derived);
         first(needs.hypothetical, e, e.hypothetical);
         first(needs.highlighted, e, e.highlighted && !e.derived);
@@ -618,6 +622,12 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
     if (needs.faint) {
         rows.push_back({"thin evidence (few objects)", std::nullopt, false, false, needs.faint});
     }
+    // A score's label counts the objects it compares ("+0.71 (n=12)"): said once, in words.
+    if (scores && std::any_of(diagram.edges.begin(), diagram.edges.end(), [](const auto& e) {
+            return e.label.find("(n=") != std::string::npos;
+        })) {
+        rows.push_back({"(n=k): k objects compared", std::nullopt, false, false, std::nullopt});
+    }
     const std::string highlighted = diagram.highlighted_meaning.empty()
                                         ? std::string("highlighted")
                                         : diagram.highlighted_meaning;
@@ -685,7 +695,7 @@ Box place_legend(Agraph_t* g, const Diagram& diagram, const Box& drawing, double
             set(n, "id", "legend-sample-" + std::to_string(i));
             set(n, "tooltip", r.text);
             pin(n, left + sample / 2, y);
-        } else {
+        } else if (r.edge) {
             Agnode_t* a = agnode(legend, mutable_cstr(name + ":a"), 1);
             Agnode_t* b = agnode(legend, mutable_cstr(name + ":b"), 1);
             for (Agnode_t* n : {a, b}) {
@@ -890,19 +900,26 @@ namespace {
 // itself, for --aspect alone a slide 13.33 inches wide (PowerPoint's widescreen, 16:9 at 13.33 x
 // 7.5 inches) of that shape. `drawing` is the laid-out drawing's box with its legend, in points,
 // the title's line aside. 0 when no page is asked for.
-double page_fit(const Box& drawing, DiagramFormat format, const PageOptions& page) {
-    double page_width = 0;
-    double page_height = 0;
+// The page's width and height in points: the --size box, or for --aspect alone a slide 13.33
+// inches wide of that shape; nullopt when no page is asked for.
+std::optional<std::pair<double, double>> page_points(DiagramFormat format,
+                                                     const PageOptions& page) {
     if (page.width > 0 && page.height > 0) {
         const auto [w, h] = page_inches(page, format);
-        page_width = w * 72;
-        page_height = h * 72;
-    } else if (page.aspect_width > 0 && page.aspect_height > 0) {
-        page_width = 960;
-        page_height = 960.0 * page.aspect_height / page.aspect_width;
-    } else {
+        return std::pair{w * 72, h * 72};
+    }
+    if (page.aspect_width > 0 && page.aspect_height > 0) {
+        return std::pair{960.0, 960.0 * page.aspect_height / page.aspect_width};
+    }
+    return std::nullopt;
+}
+
+double page_fit(const Box& drawing, DiagramFormat format, const PageOptions& page) {
+    const auto points = page_points(format, page);
+    if (!points) {
         return 0;
     }
+    const auto [page_width, page_height] = *points;
     const double width = drawing.x1 - drawing.x0 + 8;
     const double height = drawing.y1 - drawing.y0 + 8 + 24;
     if (!(width > 8) || !(height > 8)) {
@@ -1022,6 +1039,9 @@ Rendered render(const Diagram& diagram, DiagramFormat format, std::string_view l
                     out.font_scale = scale;
                 }
             }
+        }
+        if (const auto points = page_points(format, page)) {
+            out.page_text_share = 14 * out.font_scale * fit_of(g.get()) / points->second;
         }
         if (gvLayout(gvc, g.get(), "nop2") != 0) {
             throw RenderError("Graphviz could not place the legend");

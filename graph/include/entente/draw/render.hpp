@@ -77,6 +77,10 @@ struct Rendered {
     /// to 3 times larger, kept when its text ends up at least a tenth larger on the page. Not
     /// done for a slow layout (see slow_layout).
     double font_scale = 1;
+    /// Body text's height (14 points x font_scale x the shrink to the page) over the page's
+    /// height, when a page is asked for (--size, or --aspect as a slide 13.33 inches wide); 0
+    /// otherwise. On a 1080-pixel slide, 1/90 is text 12 pixels high.
+    double page_text_share = 0;
     std::vector<std::string> messages;  ///< What Graphviz reported (warnings), if anything.
 };
 
