@@ -312,10 +312,11 @@ void add_edge(Agraph_t* g, Agnode_t* tail, Agnode_t* head, const DiagramEdge& e,
             // no other label.
             set(edge, "xlabel", escape_label(e.label));
         } else if (!centre.empty()) {
-            // A star: the value at the neighbour's end, six arrowhead lengths out.
+            // A star: the value at the neighbour's end, six arrowhead lengths out and 18 degrees
+            // off the line, so the line does not strike it through.
             set(edge, e.tail == centre ? "headlabel" : "taillabel", escape_label(e.label));
             set(edge, "labeldistance", "6");
-            set(edge, "labelangle", "8");
+            set(edge, "labelangle", "-18");
         } else {
             set(edge, "label", escape_label(e.label));
             // A leader from each label to its edge: where many edges leave one actor, dot stacks
