@@ -360,6 +360,11 @@ Agraph_t* build(const Diagram& diagram, DiagramFormat format, const PageOptions&
     set(g, "rankdir", "LR");
     set(g, "charset", "UTF-8");
     set(g, "overlap", "false");
+    // Room around each node when the engine removes overlaps (neato, fdp, sfdp; Graphviz's
+    // default is 4 points): with 4, nodes touched (Pakistan against a position's note under
+    // circo, India against Russia under sfdp) and hid the edge between them and its label.
+    set(g, "sep", "+" + look.pt(14));
+    set(g, "esep", "+" + look.pt(10));
     set(g, "outputorder", "edgesfirst");
     // Graphviz 2.43's default ranking frees memory twice in gvFreeLayout for some graphs with
     // clusters (Read's tribes as two camps, under ASan); newrank takes another path and also
