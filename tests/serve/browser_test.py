@@ -1,0 +1,251 @@
+"""The seminar page in a real browser: Debian's chromium, headless, driven by chromedriver through
+python3-selenium, against `entente serve --port 0`.
+
+Usage: browser_test.py ENTENTE TEST_DATA_DIR [--screenshots DIR]
+
+Drives what a teacher does: search an actor by another name, click a node to move the focus,
+open a tie's claims and filter them, a what-if that moves the balance camps (with its banner),
+the as-of date (typed and on the slider), the URL round trip, an unknown name with its
+suggestion; then a dataset of hostile names, whose text must stay text. With --screenshots the
+main views are saved at 1920x1080 for docs/serve.md. Exits 77 (skipped) only when chromium,
+chromedriver or selenium is not installed (./setup.sh --test installs them).
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+import urllib.parse
+
+from serve_lib import Server
+
+entente, data = sys.argv[1], sys.argv[2]
+shots = sys.argv[sys.argv.index("--screenshots") + 1] if "--screenshots" in sys.argv else None
+
+chromium = shutil.which("chromium") or "/usr/bin/chromium"
+chromedriver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:
+    print("SKIP: python3-selenium is not installed (./setup.sh --test installs it)")
+    sys.exit(77)
+for path, package in [(chromium, "chromium"), (chromedriver, "chromium-driver")]:
+    if not os.access(path, os.X_OK):
+        print("SKIP: %s is not installed (./setup.sh --test installs %s)" % (path, package))
+        sys.exit(77)
+
+failures = []
+
+
+def check(name, got, want):
+    if got != want:
+        failures.append(name)
+        print("FAIL %s\n  got:  %r\n  want: %r" % (name, got, want))
+    else:
+        print("ok   %s" % name)
+
+
+profile = tempfile.mkdtemp(prefix="entente-chromium-")
+options = webdriver.ChromeOptions()
+options.binary_location = chromium
+# No network here: without these Chromium waits on refused connections at every start.
+for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-dev-shm-usage", "--window-size=1920,1080", "--hide-scrollbars",
+             "--user-data-dir=" + profile]:
+    options.add_argument(flag)
+driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+driver.set_page_load_timeout(60)
+wait = WebDriverWait(driver, 30)
+
+
+def by_id(i):
+    return driver.find_element(By.ID, i)
+
+
+def answered():
+    """Waits until the page has finished asking (an answer or an error is shown)."""
+    wait.until(lambda d: d.execute_script(
+        "return document.body.dataset.ready === '1' && !document.body.dataset.loading"))
+
+
+def text(i):
+    return by_id(i).text
+
+
+def query_of_url():
+    return urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query)
+
+
+def shot(name):
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+        driver.save_screenshot(os.path.join(shots, name + ".png"))
+        print("     screenshot %s.png" % name)
+
+
+def node_ids():
+    return set(driver.execute_script(
+        "return Array.from(document.querySelectorAll('#drawing g.node')).map(g => g.id)"))
+
+
+def click_svg(selector):
+    # SVG groups take clicks through JavaScript's dispatch as a mouse click would reach them.
+    driver.execute_script(
+        "document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', "
+        "{bubbles: true}))", selector)
+
+
+try:
+    with Server(entente) as server:
+        base = server.url
+        # Search by another name (an alias): the neighbourhood of Pakistan.
+        driver.get(base + "/")
+        wait.until(lambda d: d.execute_script("return document.body.dataset.ready === '1'"))
+        by_id("search").send_keys("Islamabad")
+        by_id("search-go").click()
+        answered()
+        check("search by alias", text("summary").splitlines()[0],
+              "Neighbourhood of Pakistan, depth 1")
+        check("search in the URL", (query_of_url().get("view"), query_of_url().get("a")),
+              (["neighbors"], ["Islamabad"]))
+        check("neighbourhood drawn", {"actor-pakistan", "actor-china"} <= node_ids(), True)
+        shot("neighbors-pakistan")
+
+        # A click on a node moves the focus.
+        click_svg("#drawing g.node#actor-china")
+        answered()
+        check("click moves focus", text("summary").splitlines()[0],
+              "Neighbourhood of China, depth 1")
+        check("focus in the URL", query_of_url().get("a"), ["china"])
+
+        # A tie's claims: the first drawn edge between China and Pakistan.
+        edge = driver.execute_script(
+            "const e = Array.from(document.querySelectorAll('#drawing g.edge'))"
+            ".find(g => g.id.startsWith('claim-')); return e ? e.id : null")
+        check("an edge with a claim id is drawn", edge is not None, True)
+        click_svg("#drawing g.edge#" + edge)
+        claim_id = edge[len("claim-"):]
+        check("the tie's claim in the panel", text("claims-title"), "Claim %s (1)" % claim_id)
+        item = driver.find_element(By.CSS_SELECTOR, "#claims li")
+        check("claim item is that claim", item.get_attribute("data-claim"), claim_id)
+        meta = item.find_element(By.CSS_SELECTOR, ".meta").text
+        check("asserter, modality, confidence shown",
+              "asserted by " in meta and "confidence " in meta, True)
+        links = item.find_elements(By.CSS_SELECTOR, ".meta a")
+        check("source linked", bool(links) and links[0].get_attribute("href").startswith("https://"),
+              True)
+        by_id("claims-all").click()
+        all_count = len(driver.find_elements(By.CSS_SELECTOR, "#claims li"))
+        by_id("filter-confidence").clear()
+        by_id("filter-confidence").send_keys("0.95", Keys.TAB)
+        filtered = driver.find_elements(By.CSS_SELECTOR, "#claims li")
+        check("confidence filter narrows", 0 < all_count and len(filtered) <= all_count, True)
+        check("confidence filter keeps only confident claims", all(
+            float(li.find_element(By.CSS_SELECTOR, ".meta").text.split("confidence ")[1]
+                  .split(" ")[0]) >= 0.95 for li in filtered), True)
+        by_id("filter-confidence").clear()
+        by_id("filter-confidence").send_keys("0", Keys.TAB)
+        shot("claims-of-a-tie")
+
+        # Balance, then a what-if that moves the camps, said plainly on the page.
+        driver.get(base + "/?view=balance")
+        answered()
+        before = driver.find_element(By.ID, "camps-1").text
+        check("no banner for the data as it stands", by_id("hypothetical").is_displayed(), False)
+        shot("balance")
+        by_id("assume").send_keys("russia hostile_to india")
+        by_id("assume-add").click()
+        answered()
+        after = driver.find_element(By.ID, "camps-1").text
+        check("the what-if moves the camps", before != after, True)
+        check("hypothetical banner", text("hypothetical"),
+              "Hypothetical — not the data as it stands: assuming “russia hostile_to india”")
+        check("what-if in the URL", query_of_url().get("assume"), ["russia hostile_to india"])
+        check("drawing titled with the scenario", "scenario: assuming" in driver.execute_script(
+            "return document.querySelector('#drawing svg').textContent"), True)
+        shot("balance-what-if")
+
+        # As of a date: typed, then moved on the slider.
+        driver.get(base + "/?view=align&a=russia&b=pakistan")
+        answered()
+        by_id("as-of").send_keys("2019", Keys.ENTER)
+        answered()
+        check("as-of answered", driver.find_element(By.CSS_SELECTOR, "#summary .scenario").text,
+              "scenario: as of 2019")
+        check("as-of in the URL", query_of_url().get("as_of"), ["2019"])
+        slider = by_id("as-of-slider")
+        slider.send_keys(Keys.ARROW_RIGHT)
+        answered()
+        check("slider moves the date", query_of_url().get("as_of"), ["2020"])
+        check("slider answer", driver.find_element(By.CSS_SELECTOR, "#summary .scenario").text,
+              "scenario: as of 2020")
+        shot("align-as-of")
+
+        # The URL round trip: a prepared link shows the same view.
+        prepared = (base + "/?view=diverge&a=russia&b=pakistan&without=kor-41")
+        driver.get(prepared)
+        answered()
+        summary, nodes = text("summary"), node_ids()
+        check("prepared link: banner", text("hypothetical"),
+              "Hypothetical — not the data as it stands: without claim kor-41")
+        driver.get(base + "/")
+        answered()
+        driver.get(prepared)
+        answered()
+        check("prepared link: same answer", (text("summary"), node_ids()), (summary, nodes))
+        check("prepared link: form filled", (by_id("view").get_attribute("value"),
+                                             by_id("a").get_attribute("value"),
+                                             by_id("b").get_attribute("value")),
+              ("diverge", "russia", "pakistan"))
+        shot("diverge-without")
+
+        # An unknown name: the CLI's message, and its suggestion as a button.
+        driver.get(base + "/")
+        answered()
+        by_id("search").send_keys("pakistn")
+        by_id("search-go").click()
+        answered()
+        check("unknown name shown", text("error").splitlines()[0] if text("error") else "",
+              "entente: unknown actor \"pakistn\"; did you mean \"pakistan\"? Try:pakistan")
+        driver.find_element(By.CSS_SELECTOR, "#error button.suggestion").click()
+        answered()
+        check("suggestion followed", text("summary").splitlines()[0],
+              "Neighbourhood of Pakistan, depth 1")
+        check("error gone", by_id("error").is_displayed(), False)
+        server.stop()
+
+    # Hostile names: shown as text, nothing runs.
+    with Server(entente, "--data", data + "/serve/hostile-page.json") as server:
+        driver.get(server.url + "/?view=neighbors&a=alpha&depth=2")
+        answered()
+        check("hostile name as text", text("summary").splitlines()[0],
+              "Neighbourhood of <script>window.__pwned = 'name'</script>, depth 2")
+        for g in driver.execute_script(
+                "return Array.from(document.querySelectorAll('#drawing g.edge')).map(g => g.id)"):
+            click_svg("#drawing g.edge#" + g)
+        by_id("claims-all").click()
+        check("hostile quote as text", "<b onmouseover=\"window.__pwned = 'quote'\">bold?</b>"
+              in text("claims"), True)
+        hrefs = [a.get_attribute("href") for a in
+                 driver.find_elements(By.CSS_SELECTOR, "#claims a")]
+        check("no javascript: link", [h for h in hrefs if not h.startswith("https://")], [])
+        driver.get(server.url + "/?view=balance")
+        answered()
+        check("nothing ran", driver.execute_script("return window.__pwned === undefined"), True)
+        check("no injected element", driver.execute_script(
+            "return document.querySelectorAll('#panel img, #panel script, #drawing img, "
+            "#drawing script').length"), 0)
+        server.stop()
+finally:
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+if failures:
+    print("%d failed" % len(failures))
+    sys.exit(1)
+print("all passed")
