@@ -171,12 +171,23 @@ with Server(entente) as server:
     status, _, body = server.get("/api/balance", headers={"Host": "evil.example:%d" % server.port})
     check("foreign Host refused", (status, json.loads(body)["error"]),
           (400, "unexpected Host header; open http://127.0.0.1:%d/" % server.port))
+    # A port in use: a clear refusal, status 2.
+    code, out, err = cli(entente, "serve", "--port", str(server.port))
+    check("port in use", (code, out, err),
+          (2, b"", "entente serve: cannot listen on 127.0.0.1:%d (in use, or not an address of "
+                   "this machine); try --port 0\n" % server.port))
     # Still serving after all of that.
     status, _, _ = server.get("/api/balance")
     check("still serving", status, 200)
     code, err = server.stop()
     check("SIGTERM stops it cleanly", code, 0)
     check("it says so", err.endswith("entente serve: stopped\n"), True)
+
+# Bad data stops it before it listens, with validate's diagnostics and status 2.
+code, out, err = cli(entente, "serve", "--port", "0", "--data", "bad/duplicate-ids.json", cwd=data)
+_, _, validated = cli(entente, "validate", "--data", "bad/duplicate-ids.json", cwd=data)
+check("bad data: status, nothing on stdout", (code, out), (2, b""))
+check("bad data: validate's diagnostics", err, validated)
 
 # Hostile names: the answers are the CLI's, the drawing is well-formed SVG with no script.
 hostile = data + "/serve/hostile-page.json"

@@ -59,6 +59,9 @@ for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "-
              "--user-data-dir=" + profile]:
     options.add_argument(flag)
 driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+# The page exactly 1920x1080 (a projector's), whatever the headless window's frame takes.
+driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                       {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
 driver.set_page_load_timeout(60)
 wait = WebDriverWait(driver, 30)
 
@@ -124,9 +127,12 @@ try:
         check("focus in the URL", query_of_url().get("a"), ["china"])
 
         # A tie's claims: the first drawn edge between China and Pakistan.
+        # (China partners with Pakistan when drawn, else the first claim drawn)
         edge = driver.execute_script(
-            "const e = Array.from(document.querySelectorAll('#drawing g.edge'))"
-            ".find(g => g.id.startsWith('claim-')); return e ? e.id : null")
+            "const edges = Array.from(document.querySelectorAll('#drawing g.edge'))"
+            ".filter(g => g.id.startsWith('claim-'));"
+            "const e = edges.find(g => g.querySelector('title').textContent === "
+            "'china->pakistan') || edges[0]; return e ? e.id : null")
         check("an edge with a claim id is drawn", edge is not None, True)
         click_svg("#drawing g.edge#" + edge)
         claim_id = edge[len("claim-"):]
@@ -139,6 +145,9 @@ try:
         links = item.find_elements(By.CSS_SELECTOR, ".meta a")
         check("source linked", bool(links) and links[0].get_attribute("href").startswith("https://"),
               True)
+        check("the edge is marked", driver.execute_script(
+            "return document.querySelector('#drawing g.edge.selected').id"), edge)
+        shot("claims-of-a-tie")
         by_id("claims-all").click()
         all_count = len(driver.find_elements(By.CSS_SELECTOR, "#claims li"))
         by_id("filter-confidence").clear()
@@ -150,7 +159,6 @@ try:
                   .split(" ")[0]) >= 0.95 for li in filtered), True)
         by_id("filter-confidence").clear()
         by_id("filter-confidence").send_keys("0", Keys.TAB)
-        shot("claims-of-a-tie")
 
         # Balance, then a what-if that moves the camps, said plainly on the page.
         driver.get(base + "/?view=balance")
@@ -173,6 +181,9 @@ try:
         # As of a date: typed, then moved on the slider.
         driver.get(base + "/?view=align&a=russia&b=pakistan")
         answered()
+        check("align answered", text("summary").splitlines()[0],
+              "Alignment of Russia and Pakistan: +0.71")
+        shot("align")
         by_id("as-of").send_keys("2019", Keys.ENTER)
         answered()
         check("as-of answered", driver.find_element(By.CSS_SELECTOR, "#summary .scenario").text,
@@ -185,6 +196,23 @@ try:
         check("slider answer", driver.find_element(By.CSS_SELECTOR, "#summary .scenario").text,
               "scenario: as of 2020")
         shot("align-as-of")
+
+        # The other questions, each from its link.
+        driver.get(base + "/?view=diverge&a=russia&b=pakistan")
+        answered()
+        check("diverge answered", text("summary").splitlines()[0].startswith(
+            "Where Russia and Pakistan diverge: "), True)
+        check("roadblock marked", "roadblock" in text("summary"), True)
+        shot("diverge")
+        driver.get(base + "/?view=ranking&a=russia")
+        answered()
+        check("ranking answered", text("summary").splitlines()[0],
+              "Who aligns with Russia (alignment)")
+        driver.get(base + "/?view=path&a=pakistan&b=united-states&k=3")
+        answered()
+        check("paths answered", [line.split(":")[0] for line in text("summary").splitlines()],
+              ["From Pakistan to United States", "path 1", "path 2", "path 3"])
+        shot("path")
 
         # The URL round trip: a prepared link shows the same view.
         prepared = (base + "/?view=diverge&a=russia&b=pakistan&without=kor-41")
