@@ -90,6 +90,12 @@ int run(ServeOptions& options) {
     // httplib writes a reply's head and body apart: without TCP_NODELAY, Nagle's algorithm holds
     // the body until the client's delayed acknowledgement, 40 ms on Linux, on every answer.
     server.set_tcp_nodelay(true);
+    // httplib's default adds SO_REUSEPORT, with which a second server binds a port already in use
+    // and the two share its requests; SO_REUSEADDR alone still restarts at once after a stop.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     server.set_payload_max_length(max_body_bytes);
     server.set_read_timeout(5, 0);
     server.set_write_timeout(5, 0);

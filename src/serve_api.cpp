@@ -203,10 +203,11 @@ struct Answer {
 };
 
 // The drawing as the CLI's --diagram x.svg draws it: the scenario under the title, folded per
-// pair past parallel_edge_limit, refused past the drawing limits.
-std::string svg_of(Diagram diagram, const ScenarioText& text) {
+// pair past parallel_edge_limit or when asked (`per_pair`, --per-pair), refused past the drawing
+// limits.
+std::string svg_of(Diagram diagram, const ScenarioText& text, bool per_pair) {
     diagram.title = title_with_scenario(diagram.title, drawing_scenario_line(text));
-    if (most_parallel_edges(diagram) > parallel_edge_limit) {
+    if (per_pair || most_parallel_edges(diagram) > parallel_edge_limit) {
         diagram = one_edge_per_pair(diagram);
     }
     if (diagram.nodes.size() > draw_node_limit || diagram.edges.size() > draw_edge_limit) {
@@ -271,6 +272,9 @@ ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, bool svg,
     Query query;
     std::optional<Params> p;
     auto params = [&](std::vector<std::string> names) {
+        if (svg) {
+            names.emplace_back("per_pair");  // a drawing's own option (--per-pair)
+        }
         p.emplace(given, endpoint, with_scenario(std::move(names)));
     };
     if (endpoint == "neighbors") {
@@ -342,6 +346,25 @@ ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, bool svg,
                 return answer;
             };
         }
+    } else if (endpoint == "series") {
+        params({"a", "b", "by"});
+        const std::string na = p->required("a");
+        const std::string nb = p->required("b");
+        const Index a = kg.find_actor(na);
+        const Index b = kg.find_actor(nb);
+        same_actor(a, b, na, nb);
+        const std::string by = p->get("by").value_or("year");
+        if (!parse_period_unit(by)) {
+            fail(400, "by: \"" + by + "\" is not year, quarter or month");
+        }
+        if (svg) {
+            fail(404, "no drawing of a series: the page draws /api/series itself");
+        }
+        query = [a, b, by](const KnowledgeGraph& g, const ScenarioText& text, bool) {
+            return Answer{align_series_json(g, text, {a, b}, false, "alignment", "joint", 3, by,
+                                            false),
+                          std::nullopt};
+        };
     } else if (endpoint == "diverge") {
         params({"a", "b"});
         const std::string na = p->required("a");
@@ -393,14 +416,16 @@ ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, bool svg,
         };
     } else {
         fail(404, "no such question \"" + endpoint +
-                      "\"; the API answers catalog, neighbors, align, diverge, balance and path");
+                      "\"; the API answers catalog, neighbors, align, series, diverge, balance and "
+                      "path");
     }
+    const bool per_pair = svg && p->number("per_pair", 0, 0, 1) == 1;
     ScenarioText text = scenario_text(*p, limits);
     std::optional<KnowledgeGraph> holder;
     const KnowledgeGraph& g = scenario_graph(kg, text, holder);
     Answer answer = query(g, text, svg);
     if (svg) {
-        return ApiReply{200, "image/svg+xml", svg_of(std::move(*answer.diagram), text)};
+        return ApiReply{200, "image/svg+xml", svg_of(std::move(*answer.diagram), text, per_pair)};
     }
     return ApiReply{200, "application/json", std::move(answer.json)};
 }

@@ -52,10 +52,13 @@ struct ServeLimits {
 ///   /api/neighbors?actor=A&depth=N    `entente neighbors A --depth N --format json`;
 ///   /api/align?a=A&b=B                `entente align A B --format json`;
 ///   /api/align?a=A[&measure=M][&min_shared=N]  `entente align A --format json` (the ranking);
+///   /api/series?a=A&b=B[&by=UNIT]     `entente align A B --by UNIT --format json` (year by
+///                                     default; no drawing: the page charts it);
 ///   /api/diverge?a=A&b=B              `entente diverge A B --format json`;
 ///   /api/balance                      `entente balance --format json`;
 ///   /api/path?a=A&b=B[&k=N]           `entente path A B --k N --format json`;
-/// and /svg/QUERY with the same parameters for the drawing `--diagram x.svg` would write. Every
+/// and /svg/QUERY with the same parameters (and per_pair=1 for --per-pair) for the drawing
+/// `--diagram x.svg` would write. Every
 /// query takes the what-if parameters as_of, from, until, assume and without (repeatable) and
 /// modality (repeatable or comma-separated). Returns 200 with the answer, or a JSON error
 /// {"error": MESSAGE, "status": N} (with "kind", "name" and "suggestions" for an unknown name,

@@ -21,7 +21,8 @@ const state = {
     k: '1',
     as_of: '',
     assume: [],
-    without: []
+    without: [],
+    pairs: ''
 };
 let catalog = null;
 let answer = null;      // the parsed JSON answer shown
@@ -55,6 +56,7 @@ function readUrl() {
     state.view = views[q.get('view')] ? q.get('view') : 'neighbors';
     for (const key of ['a', 'b', 'depth', 'k', 'as_of'])
         state[key] = q.get(key) || (key === 'depth' || key === 'k' ? '1' : '');
+    state.pairs = q.get('pairs') === '1' ? '1' : '';
     state.assume = q.getAll('assume');
     state.without = q.getAll('without');
 }
@@ -71,6 +73,8 @@ function urlOf() {
         q.append('assume', x);
     for (const x of state.without)
         q.append('without', x);
+    if (state.pairs)
+        q.set('pairs', '1');
     return '?' + q.toString();
 }
 
@@ -105,6 +109,7 @@ function formFromState() {
     $('depth').value = state.depth;
     $('k').value = state.k;
     $('as-of').value = state.as_of;
+    $('per-pair').checked = state.pairs === '1';
     const year = parseInt(state.as_of, 10);
     if (!isNaN(year))
         $('as-of-slider').value = String(year);
@@ -202,8 +207,10 @@ async function ask() {
     document.body.dataset.loading = '1';
     try {
         const query = apiQuery();
-        const [json, svg] =
-            await Promise.all([fetchAnswer('/api/' + query), fetchAnswer('/svg/' + query)]);
+        const [json, svg] = await Promise.all([
+            fetchAnswer('/api/' + query),
+            fetchAnswer('/svg/' + query + (state.pairs ? '&per_pair=1' : ''))
+        ]);
         if (number !== requestNumber)
             return;
         $('error').hidden = true;
@@ -215,6 +222,8 @@ async function ask() {
         showSummary();
         showClaims();
         $('status').textContent = statusLine();
+        if (state.view === 'align')
+            showSeries(number);
     } catch (error) {
         if (number !== requestNumber)
             return;
@@ -443,6 +452,97 @@ function showSummary() {
     }
 }
 
+// ---- a pair's alignment over the years ----------------------------------------------------
+
+const svgNS = 'http://www.w3.org/2000/svg';
+
+function svgEl(tag, attrs, text) {
+    const e = document.createElementNS(svgNS, tag);
+    for (const [k, v] of Object.entries(attrs || {}))
+        e.setAttribute(k, String(v));
+    if (text !== undefined)
+        e.textContent = String(text);
+    return e;
+}
+
+// The pair's score year by year (the server's `align A B --by year`, under the same what-if but
+// over every date), charted in plain SVG: one point per year with a score, the as-of year marked.
+async function showSeries(number) {
+    const box = el('section');
+    box.id = 'series';
+    $('summary').append(box);
+    const q = new URLSearchParams();
+    q.set('a', state.a);
+    q.set('b', state.b);
+    for (const x of state.assume)
+        q.append('assume', x);
+    for (const x of state.without)
+        q.append('without', x);
+    let series;
+    try {
+        series = JSON.parse(await fetchAnswer('/api/series?' + q.toString()));
+    } catch (error) {
+        if (number === requestNumber)
+            box.append(el('p', 'No series: ' + (error.error || error.message)));
+        return;
+    }
+    if (number !== requestNumber)
+        return;
+    const periods = series.series;
+    const first = periods.findIndex((p) => p.score !== null);
+    box.append(el('h3', 'Alignment by year'));
+    if (first < 0) {
+        box.append(el('p', 'No year has a score.'));
+        return;
+    }
+    const shown = periods.slice(first);
+    const W = 560, H = 170, left = 40, right = 10, top = 10, bottom = 30;
+    const x = (i) =>
+        left + (shown.length === 1 ? 0 : (i * (W - left - right)) / (shown.length - 1));
+    const y = (v) => top + ((1 - v) / 2) * (H - top - bottom);
+    const chart = svgEl('svg', {viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img'});
+    chart.append(
+        svgEl('title', {}, 'Alignment of ' + series.a.name + ' and ' + series.b.name + ' by year'));
+    for (const v of [1, 0, -1]) {
+        chart.append(svgEl('line', {x1: left, x2: W - right, y1: y(v), y2: y(v), class: 'grid'}));
+        chart.append(svgEl(
+            'text', {x: left - 6, y: y(v) + 4, 'text-anchor': 'end'}, v > 0 ? '+1' : String(v)));
+    }
+    chart.append(svgEl('text', {x: x(0), y: H - 8, 'text-anchor': 'start'}, shown[0].period));
+    chart.append(svgEl(
+        'text', {x: x(shown.length - 1), y: H - 8, 'text-anchor': 'end'},
+        shown[shown.length - 1].period));
+    const asOf = state.as_of.slice(0, 4);
+    const marked = shown.findIndex((p) => p.period === asOf);
+    if (marked >= 0) {
+        chart.append(
+            svgEl('line', {x1: x(marked), x2: x(marked), y1: top, y2: H - bottom, class: 'as-of'}));
+        chart.append(svgEl(
+            'text', {x: x(marked), y: H - 8, 'text-anchor': 'middle', class: 'as-of'},
+            'as of ' + asOf));
+    }
+    // A line through consecutive years with a score; a year without one breaks it.
+    let run = [];
+    const flush = () => {
+        if (run.length > 1)
+            chart.append(svgEl('polyline', {points: run.join(' '), class: 'score'}));
+        run = [];
+    };
+    shown.forEach((p, i) => {
+        if (p.score === null) {
+            flush();
+            return;
+        }
+        run.push(x(i) + ',' + y(p.score));
+        const dot = svgEl('circle', {cx: x(i), cy: y(p.score), r: 3.5, class: 'point'});
+        dot.append(svgEl(
+            'title', {}, p.period + ': ' + signed(p.score) + ' over ' + p.objects + ' objects'));
+        chart.append(dot);
+    });
+    flush();
+    box.append(chart);
+}
+
 // ---- the claims behind the selection -----------------------------------------------------
 
 function selectedClaims() {
@@ -634,6 +734,14 @@ async function start() {
             stateFromForm();
             go();
         }
+    });
+    $('per-pair').addEventListener('change', () => {
+        state.pairs = $('per-pair').checked ? '1' : '';
+        go();
+    });
+    $('zoom').addEventListener('click', () => {
+        const actual = $('drawing').classList.toggle('actual');
+        $('zoom').textContent = actual ? 'Fit to the page' : 'Actual size';
     });
     $('whatif-clear').addEventListener('click', () => {
         state.assume = [];

@@ -8,13 +8,15 @@ stops the server; SIGTERM stops it with status 0.
 """
 
 import json
+import os
+import signal
 import sys
 import urllib.parse
 import xml.etree.ElementTree as ET
 
 from serve_lib import Server, cli
 
-entente, data = sys.argv[1], sys.argv[2]
+entente, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 failures = []
 
 
@@ -38,6 +40,10 @@ questions = [
     ("/api/align?" + q(a="russia"), ["align", "russia"]),
     ("/api/align?" + q(a="russia", measure="kappa", min_shared=2),
      ["align", "russia", "--measure", "kappa", "--min-shared", "2"]),
+    ("/api/series?" + q(a="russia", b="pakistan"),
+     ["align", "russia", "pakistan", "--by", "year"]),
+    ("/api/series?" + q(a="india", b="pakistan", by="quarter", **{"from": "2019", "until": "2020"}),
+     ["align", "india", "pakistan", "--by", "quarter", "--from", "2019", "--until", "2020"]),
     ("/api/diverge?" + q(a="russia", b="pakistan"), ["diverge", "russia", "pakistan"]),
     ("/api/balance", ["balance"]),
     ("/api/balance?" + q(assume="india cooperates_with pakistan"),
@@ -90,7 +96,14 @@ errors = [
                "agreement-index, s, kappa, pi", "status": 400}),
     ("/api/teleport", 404,
      {"error": "no such question \"teleport\"; the API answers catalog, neighbors, align, "
-               "diverge, balance and path", "status": 404}),
+               "series, diverge, balance and path", "status": 404}),
+    ("/api/series?" + q(a="russia", b="pakistan", by="decade"), 400,
+     {"error": "by: \"decade\" is not year, quarter or month", "status": 400}),
+    ("/api/neighbors?" + q(actor="india", per_pair=1), 400,
+     {"error": "unknown parameter \"per_pair\"; neighbors takes actor, depth, as_of, from, "
+               "until, assume, without, modality", "status": 400}),
+    ("/svg/neighbors?" + q(actor="india", per_pair=2), 400,
+     {"error": "per_pair: \"2\" is not a whole number from 0 to 1", "status": 400}),
     ("/nowhere", 404, {"error": "no such page \"/nowhere\"", "status": 404}),
     ("/api/neighbors?" + q(actor="x" * 5000), 414,
      {"error": "request too large: 5021 bytes of path and query, at most 4096", "status": 414}),
@@ -129,6 +142,14 @@ with Server(entente) as server:
         root = ET.fromstring(body)
         ids = {g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
         check("drawing has the actor node " + path, "actor-pakistan" in ids, True)
+    # One line per pair on request (--per-pair): fewer edges, each pair's id and count.
+    _, _, by_claim = server.get("/svg/neighbors?" + q(actor="pakistan"))
+    status, _, by_pair = server.get("/svg/neighbors?" + q(actor="pakistan", per_pair=1))
+    edges = lambda svg: [g.get("id") for g in ET.fromstring(svg).iter(
+        "{http://www.w3.org/2000/svg}g") if g.get("class") == "edge"]
+    check("per_pair: fewer edges", (status, len(edges(by_pair)) < len(edges(by_claim))),
+          (200, True))
+    check("per_pair: pair ids", "pair-russia--pakistan" in edges(by_pair), True)
     status, _, body = server.get("/svg/balance?" + q(assume="india cooperates_with pakistan"))
     check("what-if drawing says its scenario",
           b"scenario: assuming &quot;india cooperates_with pakistan&quot;" in body, True)
@@ -182,6 +203,12 @@ with Server(entente) as server:
     code, err = server.stop()
     check("SIGTERM stops it cleanly", code, 0)
     check("it says so", err.endswith("entente serve: stopped\n"), True)
+
+# Ctrl-C (SIGINT) stops it as cleanly as SIGTERM.
+with Server(entente) as server:
+    server.process.send_signal(signal.SIGINT)
+    code, err = server.stop()
+    check("SIGINT stops it cleanly", (code, err.endswith("entente serve: stopped\n")), (0, True))
 
 # Bad data stops it before it listens, with validate's diagnostics and status 2.
 code, out, err = cli(entente, "serve", "--port", "0", "--data", "bad/duplicate-ids.json", cwd=data)

@@ -11,6 +11,7 @@ main views are saved at 1920x1080 for docs/serve.md. Exits 77 (skipped) only whe
 chromedriver or selenium is not installed (./setup.sh --test installs them).
 """
 
+import json
 import os
 import shutil
 import sys
@@ -19,7 +20,7 @@ import urllib.parse
 
 from serve_lib import Server
 
-entente, data = sys.argv[1], sys.argv[2]
+entente, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 shots = sys.argv[sys.argv.index("--screenshots") + 1] if "--screenshots" in sys.argv else None
 
 chromium = shutil.which("chromium") or "/usr/bin/chromium"
@@ -39,6 +40,7 @@ for path, package in [(chromium, "chromium"), (chromedriver, "chromium-driver")]
         sys.exit(77)
 
 failures = []
+
 
 
 def check(name, got, want):
@@ -119,6 +121,27 @@ try:
         check("neighbourhood drawn", {"actor-pakistan", "actor-china"} <= node_ids(), True)
         shot("neighbors-pakistan")
 
+        # One line per pair: a pair's line lists as many claims as its label counts.
+        by_claim = len(driver.find_elements(By.CSS_SELECTOR, "#drawing g.edge"))
+        by_id("per-pair").click()
+        answered()
+        check("per pair in the URL", query_of_url().get("pairs"), ["1"])
+        by_pair = len(driver.find_elements(By.CSS_SELECTOR, "#drawing g.edge"))
+        check("per pair: fewer lines", 0 < by_pair < by_claim, True)
+        label = driver.execute_script(
+            "return document.querySelector('#drawing g.edge#pair-russia--pakistan text')"
+            ".textContent")
+        click_svg("#drawing g.edge#pair-russia--pakistan")
+        count = int(label.split(" ")[0])  # "4 claims: 4 +"
+        check("pair's claims listed", text("claims-title"),
+              "Claims behind russia – pakistan (%d)" % count)
+        shot("neighbors-pakistan-per-pair")
+        by_id("zoom").click()
+        check("actual size", by_id("drawing").get_attribute("class"), "actual")
+        by_id("zoom").click()
+        by_id("per-pair").click()
+        answered()
+
         # A click on a node moves the focus.
         click_svg("#drawing g.node#actor-china")
         answered()
@@ -183,12 +206,33 @@ try:
         answered()
         check("align answered", text("summary").splitlines()[0],
               "Alignment of Russia and Pakistan: +0.71")
+        # The pair's series, charted: one point per year with a score, as `align --by year`.
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#series svg, #series p"))
+        points = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#series circle title'))"
+            ".map(t => t.textContent)")
+        status, _, body = server.get("/api/series?a=russia&b=pakistan")
+        want = [(p["period"], p["score"], p["objects"])
+                for p in json.loads(body)["series"] if p["score"] is not None]
+        got = []
+        for t in points:  # "2024: +0.71 over 12 objects"
+            period, rest = t.split(": ")
+            score, _, n, _ = rest.split(" ")
+            got.append((period, float(score), int(n)))
+        check("series charted, a point per year with a score",
+              (len(got) > 1, [(p, n) for p, _, n in got]), (True, [(p, n) for p, _, n in want]))
+        check("series points at the API's scores (to the 2 decimals shown)",
+              all(abs(g[1] - w[1]) <= 0.005 + 1e-9 for g, w in zip(got, want)), True)
         shot("align")
         by_id("as-of").send_keys("2019", Keys.ENTER)
         answered()
         check("as-of answered", driver.find_element(By.CSS_SELECTOR, "#summary .scenario").text,
               "scenario: as of 2019")
         check("as-of in the URL", query_of_url().get("as_of"), ["2019"])
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#series svg"))
+        check("as-of year marked on the series", driver.execute_script(
+            "return Array.from(document.querySelectorAll('#series text.as-of'))"
+            ".map(t => t.textContent)"), ["as of 2019"])
         slider = by_id("as-of-slider")
         slider.send_keys(Keys.ARROW_RIGHT)
         answered()
