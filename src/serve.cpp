@@ -6,6 +6,8 @@
 #include <spawn.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -196,6 +198,16 @@ int run(ServeOptions& options) {
                                  " (in use, or not an address of this machine); try --port 0");
         return exit_data;
     }
+    // Listening before the address is printed: httplib's stop() does nothing to a server whose
+    // loop has not started yet, so a signal in between would leave it running.
+    std::atomic<bool> ended{false};
+    std::thread listener([&server, &ended] {
+        server.listen_after_bind();
+        ended = true;
+    });
+    while (!server.is_running() && !ended) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     const std::string shown_host =
         options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
     const std::string url = "http://" + shown_host + ":" + std::to_string(port) + "/";
@@ -210,7 +222,6 @@ int run(ServeOptions& options) {
     if (options.open) {
         open_browser(url);
     }
-    std::thread listener([&server] { server.listen_after_bind(); });
     int signal = 0;
     sigwait(&stop_signals, &signal);
     server.stop();

@@ -361,9 +361,9 @@ ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, bool svg,
             fail(404, "no drawing of a series: the page draws /api/series itself");
         }
         query = [a, b, by](const KnowledgeGraph& g, const ScenarioText& text, bool) {
-            return Answer{align_series_json(g, text, {a, b}, false, "alignment", "joint", 3, by,
-                                            false),
-                          std::nullopt};
+            return Answer{
+                align_series_json(g, text, {a, b}, false, "alignment", "joint", 3, by, false),
+                std::nullopt};
         };
     } else if (endpoint == "diverge") {
         params({"a", "b"});

@@ -207,18 +207,30 @@ async function ask() {
     document.body.dataset.loading = '1';
     try {
         const query = apiQuery();
-        const [json, svg] = await Promise.all([
+        // The answer without its drawing when only the drawing is refused (too large to lay out).
+        const [answered, drawn] = await Promise.allSettled([
             fetchAnswer('/api/' + query),
             fetchAnswer('/svg/' + query + (state.pairs ? '&per_pair=1' : ''))
         ]);
         if (number !== requestNumber)
             return;
+        if (answered.status === 'rejected')
+            throw answered.reason;
+        const json = answered.value;
         $('error').hidden = true;
         answerText = json;
         answer = JSON.parse(json);
-        svgText = svg;
         selection = null;
-        showDrawing(svg);
+        if (drawn.status === 'fulfilled') {
+            svgText = drawn.value;
+            showDrawing(svgText);
+        } else {
+            svgText = '';
+            const reason = drawn.reason;
+            $('drawing').replaceChildren(
+                el('p', 'No drawing: ' + (reason.error || reason.message || 'request failed'),
+                   'no-drawing'));
+        }
         showSummary();
         showClaims();
         $('status').textContent = statusLine();

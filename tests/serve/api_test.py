@@ -11,9 +11,11 @@ import json
 import os
 import signal
 import sys
+import tempfile
 import urllib.parse
 import xml.etree.ElementTree as ET
 
+import big_star
 from serve_lib import Server, cli
 
 entente, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -203,6 +205,19 @@ with Server(entente) as server:
     code, err = server.stop()
     check("SIGTERM stops it cleanly", code, 0)
     check("it says so", err.endswith("entente serve: stopped\n"), True)
+
+# A drawing past the layout limits is refused (422); the answer itself is still given.
+with tempfile.TemporaryDirectory() as tmp:
+    big_star.write(tmp + "/star.json")
+    with Server(entente, "--data", tmp + "/star.json") as server:
+        status, _, body = server.get("/api/neighbors?actor=hub")
+        check("big neighbourhood answered", (status, len(json.loads(body)["actors"])), (200, 2002))
+        status, ctype, body = server.get("/svg/neighbors?actor=hub")
+        check("big drawing refused", (status, ctype, json.loads(body)),
+              (422, "application/json",
+               {"error": "cannot draw 2002 actors and 2001 edges: past 2000 actors or 4000 edges "
+                         "the layout takes minutes; ask about fewer actors", "status": 422}))
+        server.stop()
 
 # Ctrl-C (SIGINT) stops it as cleanly as SIGTERM.
 with Server(entente) as server:

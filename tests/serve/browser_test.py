@@ -18,6 +18,7 @@ import sys
 import tempfile
 import urllib.parse
 
+import big_star
 from serve_lib import Server
 
 entente, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -289,6 +290,17 @@ try:
         check("suggestion followed", text("summary").splitlines()[0],
               "Neighbourhood of Pakistan, depth 1")
         check("error gone", by_id("error").is_displayed(), False)
+        server.stop()
+
+    # A drawing too large to lay out: the answer without it, and why.
+    big_star.write(profile + "/star.json")
+    with Server(entente, "--data", profile + "/star.json") as server:
+        driver.get(server.url + "/?view=neighbors&a=hub")
+        answered()
+        check("big: answered", text("summary").splitlines()[0], "Neighbourhood of Hub, depth 1")
+        check("big: why no drawing", text("drawing"),
+              "No drawing: cannot draw 2002 actors and 2001 edges: past 2000 actors or 4000 edges "
+              "the layout takes minutes; ask about fewer actors")
         server.stop()
 
     # Hostile names: shown as text, nothing runs.
