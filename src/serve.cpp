@@ -1,12 +1,14 @@
 // `entente serve`: the seminar page on the user's own machine, a small read-only HTTP server
 // (cpp-httplib) serving the page compiled into the binary (src/web/) and the JSON API of
 // serve_api.hpp, which runs the library's queries and answers as the CLI's --format json does.
+#include <fcntl.h>
 #include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -22,6 +24,18 @@ extern char** environ;
 namespace entente::cli {
 
 namespace {
+
+// Written to by on_stop_signal, read by run(): [0] the read end, [1] the write end.
+int stop_pipe[2] = {-1, -1};
+
+extern "C" void on_stop_signal(int) {
+    const int saved = errno;
+    const char byte = 1;
+    // Nothing to do if it fails: the write end does not block, and a full pipe holds a byte
+    // already, one is enough.
+    [[maybe_unused]] const ssize_t written = write(stop_pipe[1], &byte, 1);
+    errno = saved;
+}
 
 struct ServeOptions {
     DataOptions data;
@@ -74,13 +88,20 @@ void open_browser(const std::string& url) {
 }
 
 int run(ServeOptions& options) {
-    // SIGINT and SIGTERM are waited for by this thread alone: blocked before the server's threads
-    // start, so they inherit the mask, and taken with sigwait below.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    // SIGINT and SIGTERM wake this thread through a pipe (the one thing a handler may safely do),
+    // whichever thread they reach: a signal mask would not cover threads started before it (the
+    // sanitizers' own), which would take the signal's default action and end the process at once.
+    if (pipe2(stop_pipe, O_CLOEXEC) != 0 ||
+        fcntl(stop_pipe[1], F_SETFL, fcntl(stop_pipe[1], F_GETFL) | O_NONBLOCK) != 0) {
+        print_error("serve", "cannot make a pipe to wait for Ctrl-C");
+        return exit_data;
+    }
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
 
     const KnowledgeGraph& kg = load_for_query(options.data);
     httplib::Server server;
@@ -222,8 +243,9 @@ int run(ServeOptions& options) {
     if (options.open) {
         open_browser(url);
     }
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
+    char byte = 0;
+    while (read(stop_pipe[0], &byte, 1) < 0 && errno == EINTR) {
+    }
     server.stop();
     listener.join();
     std::cerr << "entente serve: stopped" << std::endl;
@@ -245,6 +267,7 @@ void register_serve(CLI::App& app) {
     command
         ->add_option("--port", options->port,
                      "Port to listen on; 0 picks a free one (the address printed says which)")
+        ->type_name("N")
         ->check(CLI::Range(0, 65535))
         ->default_str("8080");
     command

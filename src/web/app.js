@@ -303,6 +303,7 @@ function clickNode(g) {
     const id = actorOfNode(g);
     if (state.view === 'neighbors' && id !== state.a) {
         state.a = id;  // move the focus
+        $('search').value = '';
         go();
         return;
     }

@@ -149,6 +149,7 @@ try:
         check("click moves focus", text("summary").splitlines()[0],
               "Neighbourhood of China, depth 1")
         check("focus in the URL", query_of_url().get("a"), ["china"])
+        check("search box cleared", by_id("search").get_attribute("value"), "")
 
         # A tie's claims: the first drawn edge between China and Pakistan.
         # (China partners with Pakistan when drawn, else the first claim drawn)
