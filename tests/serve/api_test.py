@@ -106,6 +106,8 @@ errors = [
                "until, assume, without, modality", "status": 400}),
     ("/svg/neighbors?" + q(actor="india", per_pair=2), 400,
      {"error": "per_pair: \"2\" is not a whole number from 0 to 1", "status": 400}),
+    ("/api/balance?" + q(without=["k%d" % i for i in range(101)]), 400,
+     {"error": "at most 100 assume and without items in one request", "status": 400}),
     ("/nowhere", 404, {"error": "no such page \"/nowhere\"", "status": 404}),
     ("/api/neighbors?" + q(actor="x" * 5000), 414,
      {"error": "request too large: 5021 bytes of path and query, at most 4096", "status": 414}),
@@ -248,6 +250,13 @@ with Server(entente, "--data", hostile) as server:
           tags & {"script", "foreignObject", "img", "iframe"}, set())
     check("hostile drawing: no event attribute",
           [a for e in root.iter() for a in e.attrib if a.lower().startswith("on")], [])
+    # An ambiguous name: 400, the candidates, the CLI's message.
+    status, _, body = server.get("/api/neighbors?" + q(actor="Twin"))
+    got = json.loads(body)
+    _, _, err = cli(entente, "neighbors", "Twin", "--data", hostile)
+    check("ambiguous name", (status, got["name"], got["candidates"]), (400, "Twin", ["gamma", "delta"]))
+    check("ambiguous name: the CLI's message", "entente: " + got["error"] + "\n",
+          err.splitlines(True)[-1])
     status, _, body = server.get("/api/neighbors?" + q(actor="<script>"))
     check("hostile: unknown name is a JSON error", (status, json.loads(body)["name"]),
           (404, "<script>"))
