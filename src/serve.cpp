@@ -128,7 +128,10 @@ int run(ServeOptions& options) {
     server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
         if (req.method != "GET" && req.method != "HEAD") {
             res.set_header("Allow", "GET, HEAD");
-            json_error(res, 405, "method " + req.method + " not allowed: the page is read-only");
+            json_error(res, 405,
+                       well_formed_utf8(req.method) && req.method.size() <= 20
+                           ? "method " + req.method + " not allowed: the page is read-only"
+                           : std::string("method not allowed: the page is read-only"));
             return httplib::Server::HandlerResponse::Handled;
         }
         // httplib leaves a GET's body unread; a read-only API takes none.
@@ -158,14 +161,19 @@ int run(ServeOptions& options) {
         // httplib's own refusals (an oversize request line or body, a bad request) come with no
         // body: give them the API's JSON error.
         if (res.body.empty()) {
-            const std::string message = res.status == 404 ? "no such page \"" + req.path + "\""
-                                        : res.status == 413
-                                            ? "request too large: a body of at most " +
-                                                  std::to_string(max_body_bytes) + " bytes"
-                                        : res.status == 414 ? "request too large: at most " +
-                                                                  std::to_string(max_target_bytes) +
-                                                                  " bytes of path and query"
-                                                            : "bad request";
+            // The path is echoed only when it is text (JSON carries nothing else).
+            const bool text =
+                well_formed_utf8(req.path) && req.path.find('\0') == std::string::npos;
+            const std::string message =
+                res.status == 404   ? (text ? "no such page \"" + req.path + "\""
+                                            : std::string("no such page (its path is not "
+                                                            "text)"))
+                : res.status == 413 ? "request too large: a body of at most " +
+                                          std::to_string(max_body_bytes) + " bytes"
+                : res.status == 414
+                    ? "request too large: at most " + std::to_string(max_target_bytes) +
+                          " bytes of path and query"
+                    : "bad request";
             json_error(res, res.status, message);
         }
     });

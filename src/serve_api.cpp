@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -39,7 +40,9 @@ struct ApiFailure {
     throw ApiFailure{status, std::move(message)};
 }
 
-// The parameters of one request, each checked against what its endpoint takes.
+// The parameters of one request, each checked against what its endpoint takes. Names and values
+// are echoed in messages and looked up as names: they must be text (well-formed UTF-8, no NUL),
+// else the JSON of an answer or an error would not be.
 class Params {
   public:
     Params(const ApiParams& given, const std::string& endpoint,
@@ -47,6 +50,15 @@ class Params {
         : endpoint_(endpoint) {
         static const std::set<std::string> repeatable{"assume", "without", "modality"};
         for (const auto& [name, value] : given) {
+            if (!well_formed_utf8(name) || name.find('\0') != std::string::npos) {
+                fail(400, "a parameter's name is not text (UTF-8 without NUL)");
+            }
+            if (!well_formed_utf8(value)) {
+                fail(400, name + ": not valid UTF-8");
+            }
+            if (value.find('\0') != std::string::npos) {
+                fail(400, name + ": contains a NUL character");
+            }
             if (std::find(known.begin(), known.end(), name) == known.end()) {
                 std::string list;
                 for (std::size_t i = 0; i < known.size(); ++i) {
@@ -431,6 +443,47 @@ ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, bool svg,
 }
 
 }  // namespace
+
+bool well_formed_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        std::uint32_t code = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+            code = c & 0x1Fu;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            code = c & 0x0Fu;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            code = c & 0x07u;
+        } else {
+            return false;  // a continuation byte first, C0/C1 (overlong) or past U+10FFFF
+        }
+        if (i + length > text.size()) {
+            return false;
+        }
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto b = static_cast<unsigned char>(text[i + k]);
+            if ((b & 0xC0u) != 0x80u) {
+                return false;
+            }
+            code = (code << 6) | (b & 0x3Fu);
+        }
+        if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
+            (length == 4 && (code < 0x10000 || code > 0x10FFFF))) {
+            return false;  // overlong, a surrogate, or past U+10FFFF
+        }
+        i += length;
+    }
+    return true;
+}
 
 std::string api_error_json(int status, std::string_view message) {
     Json json;

@@ -62,11 +62,16 @@ struct ServeLimits {
 /// query takes the what-if parameters as_of, from, until, assume and without (repeatable) and
 /// modality (repeatable or comma-separated). Returns 200 with the answer, or a JSON error
 /// {"error": MESSAGE, "status": N} (with "kind", "name" and "suggestions" for an unknown name,
-/// "candidates" for an ambiguous one): 400 for a bad or missing parameter, 404 for an unknown
+/// "candidates" for an ambiguous one): 400 for a bad or missing parameter (a name or value that is
+/// not UTF-8 text without NUL included), 404 for an unknown
 /// path or name, 422 for a drawing too large to lay out. Not thread-safe (Graphviz keeps one
 /// context per process): the caller serialises requests. Throws std::bad_alloc only.
 ApiReply api_reply(const KnowledgeGraph& kg, std::string_view path, const ApiParams& params,
                    const ServeLimits& limits = {});
+
+/// True when `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+/// past U+10FFFF). O(bytes); throws nothing.
+bool well_formed_utf8(std::string_view text);
 
 /// A JSON error body {"error": message, "status": status}, with the message as given (text from
 /// the data stays text: JSON-escaped). Throws std::bad_alloc.
