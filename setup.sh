@@ -15,14 +15,15 @@ case "${1:-}" in
 esac
 
 packages=(cmake g++ make pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-          libicu-dev doctest-dev libcli11-dev coinor-libcbc-dev libexpat1-dev)
+          libicu-dev doctest-dev libcli11-dev coinor-libcbc-dev libexpat1-dev libcpp-httplib-dev)
 # The tests also check drawings with an XML parser, build the fuzz targets with clang, run a
 # few checks in Python, and build and test the Python module (pybind11; pandas, NetworkX,
 # matplotlib for the notebook example; sqlite3 runs the SQL `entente import events --emit-sql`
-# writes).
+# writes; chromium drives `entente serve`'s page headless through chromium-driver and selenium).
 [ "$mode" = test ] && packages+=(libxml2-utils clang libclang-rt-14-dev python3 python3-networkx python3-igraph
                                 python3-scipy pybind11-dev python3-dev python3-pytest
-                                python3-pandas python3-matplotlib sqlite3)
+                                python3-pandas python3-matplotlib sqlite3
+                                chromium chromium-driver python3-selenium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -71,6 +71,7 @@ std::unique_ptr<CLI::App> make_app(Actions actions) {
         "  entente import votes --preset unvotes un_votes.csv un_roll_calls.csv -o un.json\n"
         "  entente lint                                      # quotes against the sources' texts\n"
         "  entente diff embedded data/                       # what a curation change moves\n"
+        "  entente serve --open                              # the seminar page, in a browser\n"
         "Run `entente COMMAND --help` for a command's options. Exit status: 0 success, 1 usage\n"
         "error, 2 data error, 3 unknown name.");
     registering = actions;
@@ -89,6 +90,7 @@ std::unique_ptr<CLI::App> make_app(Actions actions) {
     register_lint(*app);
     register_diff(*app);
     register_add(*app);
+    register_serve(*app);
     registering = Actions::run;
     return app;
 }

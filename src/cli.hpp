@@ -226,5 +226,7 @@ void register_lint(CLI::App& app);
 void register_diff(CLI::App& app);
 /// Registers `entente add`.
 void register_add(CLI::App& app);
+/// Registers `entente serve` (src/serve.cpp).
+void register_serve(CLI::App& app);
 
 }  // namespace entente::cli
