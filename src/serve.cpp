@@ -204,19 +204,20 @@ int run(ServeOptions& options) {
             res.set_content(std::string(bytes), type);
         });
     }
-    server.Get(R"(/(api|svg)/[a-z_]+)", [&](const httplib::Request& req, httplib::Response& res) {
-        ApiParams params;
-        for (const auto& [name, value] : req.params) {
-            params.emplace_back(name, value);
-        }
-        ApiReply reply;
-        {
-            const std::lock_guard<std::mutex> lock(graphviz);
-            reply = api_reply(kg, req.path, params, limits);
-        }
-        res.status = reply.status;
-        res.set_content(std::move(reply.body), reply.content_type);
-    });
+    server.Get(R"(/(api|svg|png|csv)/[a-z_]+)",
+               [&](const httplib::Request& req, httplib::Response& res) {
+                   ApiParams params;
+                   for (const auto& [name, value] : req.params) {
+                       params.emplace_back(name, value);
+                   }
+                   ApiReply reply;
+                   {
+                       const std::lock_guard<std::mutex> lock(graphviz);
+                       reply = api_reply(kg, req.path, params, limits);
+                   }
+                   res.status = reply.status;
+                   res.set_content(std::move(reply.body), reply.content_type);
+               });
 
     port = options.port == 0
                ? server.bind_to_any_port(options.host)

@@ -10,10 +10,13 @@
 #include <optional>
 #include <set>
 
+#include <rapidjson/document.h>
+
 #include "answers.hpp"
 #include "cli.hpp"
 #include "entente/draw/diagram.hpp"
 #include "entente/draw/render.hpp"
+#include "entente/export/csv.hpp"
 #include "entente/model/errors.hpp"
 #include "entente/query/alignment.hpp"
 #include "entente/query/alignment_ranking.hpp"
@@ -23,6 +26,7 @@
 #include "entente/query/paths.hpp"
 #include "entente/query/periods.hpp"
 #include "entente/query/scenario.hpp"
+#include "entente/query/selection.hpp"
 #include "entente/query/ties.hpp"
 #include "output.hpp"
 
@@ -217,7 +221,8 @@ struct Answer {
 // The drawing as the CLI's --diagram x.svg draws it: the scenario under the title, folded per
 // pair past parallel_edge_limit or when asked (`per_pair`, --per-pair), refused past the drawing
 // limits.
-std::string svg_of(Diagram diagram, const ScenarioText& text, bool per_pair) {
+std::string drawing_of(Diagram diagram, const ScenarioText& text, bool per_pair,
+                       DiagramFormat format) {
     diagram.title = title_with_scenario(diagram.title, drawing_scenario_line(text));
     if (per_pair || most_parallel_edges(diagram) > parallel_edge_limit) {
         diagram = one_edge_per_pair(diagram);
@@ -230,7 +235,7 @@ std::string svg_of(Diagram diagram, const ScenarioText& text, bool per_pair) {
                       " edges the layout takes minutes; ask about fewer actors");
     }
     try {
-        return render(diagram, DiagramFormat::svg, choose_layout(diagram)).bytes;
+        return render(diagram, format, choose_layout(diagram)).bytes;
     } catch (const RenderError& e) {
         fail(422, e.what());
     }
@@ -279,8 +284,42 @@ std::string catalog_json(const KnowledgeGraph& kg) {
     return json.text();
 }
 
-ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, bool svg,
+// What a request asks for: the JSON answer, its drawing, or the claims behind it as CSV.
+enum class Output { json, svg, png, csv };
+
+// The claims an answer cites (its closing "claims", every --format json answer has one) as the
+// edges file of `export --format csv`: one row per claim, in dataset order, formula-safe cells.
+std::string claims_csv(const KnowledgeGraph& g, const std::string& json) {
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    Selection selection;
+    if (!doc.HasParseError() && doc.IsObject() && doc.HasMember("claims") &&
+        doc["claims"].IsArray()) {
+        for (const auto& c : doc["claims"].GetArray()) {
+            if (c.IsObject() && c.HasMember("id") && c["id"].IsString()) {
+                const Index i =
+                    g.find_claim(std::string_view(c["id"].GetString(), c["id"].GetStringLength()));
+                if (i != no_index) {
+                    selection.claims.push_back(i);
+                }
+            }
+        }
+    }
+    std::sort(selection.claims.begin(), selection.claims.end());
+    selection.claims.erase(std::unique(selection.claims.begin(), selection.claims.end()),
+                           selection.claims.end());
+    std::set<Index> ends;
+    for (Index c : selection.claims) {
+        ends.insert(g.claim(c).subject);
+        ends.insert(g.claim(c).object);
+    }
+    selection.actors.assign(ends.begin(), ends.end());
+    return to_csv(g, selection).second;
+}
+
+ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, Output out,
              const ApiParams& given, const ServeLimits& limits) {
+    const bool svg = out == Output::svg || out == Output::png;  // a drawing is asked for
     Query query;
     std::optional<Params> p;
     auto params = [&](std::vector<std::string> names) {
@@ -436,8 +475,16 @@ ApiReply run(const KnowledgeGraph& kg, const std::string& endpoint, bool svg,
     std::optional<KnowledgeGraph> holder;
     const KnowledgeGraph& g = scenario_graph(kg, text, holder);
     Answer answer = query(g, text, svg);
-    if (svg) {
-        return ApiReply{200, "image/svg+xml", svg_of(std::move(*answer.diagram), text, per_pair)};
+    if (out == Output::svg) {
+        return ApiReply{200, "image/svg+xml",
+                        drawing_of(std::move(*answer.diagram), text, per_pair, DiagramFormat::svg)};
+    }
+    if (out == Output::png) {
+        return ApiReply{200, "image/png",
+                        drawing_of(std::move(*answer.diagram), text, per_pair, DiagramFormat::png)};
+    }
+    if (out == Output::csv) {
+        return ApiReply{200, "text/csv; charset=utf-8", claims_csv(g, answer.json)};
     }
     return ApiReply{200, "application/json", std::move(answer.json)};
 }
@@ -499,10 +546,13 @@ ApiReply api_reply(const KnowledgeGraph& kg, std::string_view path, const ApiPar
             Params p(params, "catalog", {});
             return ApiReply{200, "application/json", catalog_json(kg)};
         }
-        for (const auto& [prefix, svg] :
-             {std::pair<std::string_view, bool>{"/api/", false}, {"/svg/", true}}) {
+        for (const auto& [prefix, out] :
+             {std::pair<std::string_view, Output>{"/api/", Output::json},
+              {"/svg/", Output::svg},
+              {"/png/", Output::png},
+              {"/csv/", Output::csv}}) {
             if (path.substr(0, prefix.size()) == prefix) {
-                return run(kg, std::string(path.substr(prefix.size())), svg, params, limits);
+                return run(kg, std::string(path.substr(prefix.size())), out, params, limits);
             }
         }
         fail(404, "no such page \"" + std::string(path) + "\"");

@@ -31,9 +31,10 @@ using ApiParams = std::vector<std::pair<std::string, std::string>>;
 
 /// What the server answers: an HTTP status, a media type and the body.
 struct ApiReply {
-    int status = 200;                               ///< 200, or 400/404/422 with a JSON error.
-    std::string content_type = "application/json";  ///< "application/json" or "image/svg+xml".
-    std::string body;                               ///< The answer, the drawing or the error.
+    int status = 200;  ///< 200, or 400/404/422 with a JSON error.
+    /// "application/json", "image/svg+xml", "image/png" or "text/csv; charset=utf-8".
+    std::string content_type = "application/json";
+    std::string body;  ///< The answer, the drawing or the error.
 };
 
 /// Bounds on what one request may ask, so no question keeps the server busy for long.
@@ -58,7 +59,9 @@ struct ServeLimits {
 ///   /api/balance                      `entente balance --format json`;
 ///   /api/path?a=A&b=B[&k=N]           `entente path A B --k N --format json`;
 /// and /svg/QUERY with the same parameters (and per_pair=1 for --per-pair) for the drawing
-/// `--diagram x.svg` would write. Every
+/// `--diagram x.svg` would write, /png/QUERY for the PNG `--diagram x.png` would (192 dpi), and
+/// /csv/QUERY for the claims the answer cites (its "claims") as `export --format csv` writes
+/// claims (the edges file: RFC 4180, CRLF, formula-safe cells). Every
 /// query takes the what-if parameters as_of, from, until, assume and without (repeatable) and
 /// modality (repeatable or comma-separated). Returns 200 with the answer, or a JSON error
 /// {"error": MESSAGE, "status": N} (with "kind", "name" and "suggestions" for an unknown name,

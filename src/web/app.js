@@ -218,6 +218,16 @@ async function ask() {
             throw answered.reason;
         const json = answered.value;
         $('error').hidden = true;
+        // The same question as a PNG (the server draws it, as --diagram x.png) and the claims
+        // behind the answer as CSV (as export --format csv writes claims): links, not copies.
+        const png = $('download-png');
+        png.href = '/png/' + query + (state.pairs ? '&per_pair=1' : '');
+        png.download = fileStem() + '.png';
+        png.hidden = drawn.status !== 'fulfilled';
+        const csv = $('download-csv');
+        csv.href = '/csv/' + query;
+        csv.download = fileStem() + '-claims.csv';
+        csv.hidden = false;
         answerText = json;
         answer = JSON.parse(json);
         selection = null;

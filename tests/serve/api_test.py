@@ -7,6 +7,8 @@ question; errors are JSON objects with the CLI's messages, pinned here; nothing 
 stops the server; SIGTERM stops it with status 0.
 """
 
+import csv
+import io
 import json
 import os
 import signal
@@ -165,6 +167,39 @@ with Server(entente) as server:
     status, _, body = server.get("/svg/balance?" + q(assume="india cooperates_with pakistan"))
     check("what-if drawing says its scenario",
           b"scenario: assuming &quot;india cooperates_with pakistan&quot;" in body, True)
+    # PNG: the CLI's own `--diagram x.png`, byte for byte.
+    status, ctype, png = server.get("/png/diverge?" + q(a="russia", b="pakistan"))
+    with tempfile.TemporaryDirectory() as tmp:
+        code, _, _ = cli(entente, "diverge", "russia", "pakistan", "--diagram", tmp + "/d.png")
+        with open(tmp + "/d.png", "rb") as f:
+            check("png: the CLI's drawing", (status, ctype, code, png == f.read()),
+                  (200, "image/png", 0, True))
+    # CSV: the claims the answer cites, each row as `export --format csv` writes it (the
+    # assumed claim too, marked hypothetical).
+    what_if = q(assume="india cooperates_with pakistan", without="kor-41")
+    status, ctype, body = server.get("/csv/balance?" + what_if)
+    cited = [c["id"] for c in json.loads(server.get("/api/balance?" + what_if)[2])["claims"]]
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    check("csv: status and type", (status, ctype), (200, "text/csv; charset=utf-8"))
+    check("csv: CRLF line ends (RFC 4180)", body.endswith(b"\r\n") and b"\n" not in
+          body.replace(b"\r\n", b""), True)
+    check("csv: one row per claim the answer cites", sorted(r[0] for r in rows[1:]),
+          sorted(cited))
+    check("csv: kor-41 left out", "kor-41" in [r[0] for r in rows], False)
+    hypothetical = [r for r in rows[1:] if r[rows[0].index("hypothetical")] == "true"]
+    check("csv: the assumed claim, marked", [(r[1], r[3], r[2]) for r in hypothetical],
+          [("india", "cooperates_with", "pakistan")])
+    with tempfile.TemporaryDirectory() as tmp:
+        cli(entente, "export", "--format", "csv", "-o", tmp + "/all.csv")
+        with open(tmp + "/all-edges.csv", newline="", encoding="utf-8") as f:
+            exported = {r[0]: r for r in csv.reader(f)}
+    check("csv: the header and rows are export's",
+          [r for r in rows if r[0] in exported] == [exported[r[0]] for r in rows
+                                                    if r[0] in exported]
+          and len(rows) - len(hypothetical) == len([r for r in rows if r[0] in exported]), True)
+    status, _, body = server.get("/png/series?" + q(a="russia", b="pakistan"))
+    check("no PNG of a series", (status, json.loads(body)["error"]),
+          (404, "no drawing of a series: the page draws /api/series itself"))
 
     for path, want_status, want in errors:
         status, ctype, body = server.get(path)

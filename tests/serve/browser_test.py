@@ -202,6 +202,21 @@ try:
         check("drawing titled with the scenario", "scenario: assuming" in driver.execute_script(
             "return document.querySelector('#drawing svg').textContent"), True)
         shot("balance-what-if")
+        # The downloads of this view: the PNG and the cited claims as CSV, of the same question.
+        png_link = by_id("download-png").get_attribute("href")
+        csv_link = by_id("download-csv").get_attribute("href")
+        check("PNG link is the question's drawing",
+              png_link, base + "/png/balance?" + urllib.parse.urlencode(
+                  {"assume": "russia hostile_to india"}))
+        check("CSV link is the question's claims",
+              csv_link, base + "/csv/balance?" + urllib.parse.urlencode(
+                  {"assume": "russia hostile_to india"}))
+        with urllib.request.urlopen(png_link, timeout=30) as r:
+            check("PNG download", (r.headers.get("Content-Type"), r.read(8)),
+                  ("image/png", b"\x89PNG\r\n\x1a\n"))
+        with urllib.request.urlopen(csv_link, timeout=30) as r:
+            check("CSV download header", r.read().split(b"\r\n")[0].split(b",")[:4],
+                  [b"claim", b"subject", b"object", b"relation"])
 
         # As of a date: typed, then moved on the slider.
         driver.get(base + "/?view=align&a=russia&b=pakistan")
