@@ -9,6 +9,7 @@
 #include "entente/export/graphml.hpp"
 #include "entente/model/errors.hpp"
 #include "entente/query/selection.hpp"
+#include "serve_api.hpp"
 
 namespace entente::cli {
 
@@ -31,6 +32,8 @@ struct ExportOptions {
     bool raw = false;
     bool directed_only = false;
     std::size_t top = 0;  ///< --top N: draw only the N heaviest claims (0: all).
+    /// --question (html): the page's questions answered in the file, as the API asks them.
+    std::vector<std::string> questions;
 };
 
 // The format: --format, else the output file's extension, else JSON.
@@ -41,7 +44,7 @@ std::string pick_format(const ExportOptions& o) {
     const auto dot = o.output.rfind('.');
     if (dot != std::string::npos) {
         const std::string ext = o.output.substr(dot + 1);
-        for (const char* known : {"dot", "svg", "png", "pdf", "graphml", "json", "csv"}) {
+        for (const char* known : {"dot", "svg", "png", "pdf", "graphml", "json", "csv", "html"}) {
             if (ext == known) {
                 return ext;
             }
@@ -51,8 +54,8 @@ std::string pick_format(const ExportOptions& o) {
         }
         print_error("export", "cannot tell the format of \"" + o.output +
                                   "\"; give --format or name it .dot, .svg, .png, .pdf, "
-                                  ".graphml, .json or .csv (--format kumu or neo4j for those "
-                                  "importers' CSV)");
+                                  ".graphml, .json, .csv or .html (--format kumu or neo4j for "
+                                  "those importers' CSV)");
         stop(exit_usage);
     }
     return "json";
@@ -95,6 +98,38 @@ int run(const ExportOptions& o) {
     if (o.directed_only && format != "graphml") {
         print_error("export", "--directed-only goes with --format graphml");
         return exit_usage;
+    }
+    if (!o.questions.empty() && format != "html") {
+        print_error("export", "--question goes with --format html");
+        return exit_usage;
+    }
+    if (format == "html") {
+        // The seminar page with its answers: the whole data as loaded (what-ifs, dates and the
+        // selection are the questions' own parameters).
+        if (!o.focus.empty() || !o.kind.empty() || !o.relations.empty() || !o.as_of.empty() ||
+            !o.from.empty() || !o.until.empty() || !o.modality.empty() || o.top != 0) {
+            print_error("export",
+                        "--format html takes the whole dataset; put what-ifs and dates "
+                        "in each --question (as_of=, assume=, without=)");
+            return exit_usage;
+        }
+        const KnowledgeGraph& whole = load_for_query(o.data);
+        std::string page;
+        try {
+            page = lesson_html(
+                whole, o.questions.empty() ? std::vector<std::string>{"balance"} : o.questions);
+        } catch (const Error& e) {
+            print_error("export", e.what());
+            return exit_data;
+        }
+        write_output(o.output, page);
+        if (!o.output.empty() && o.output != "-") {
+            print_error("export", "wrote " + o.output + " (the seminar page with " +
+                                      plural(o.questions.empty() ? 1 : o.questions.size(),
+                                             "question", "questions") +
+                                      " answered; open it in a browser, no server needed)");
+        }
+        return exit_ok;
     }
     const bool drawing = format == "dot" || format == "svg" || binary;
     if (o.top != 0 && !drawing) {
@@ -209,12 +244,21 @@ void register_export(CLI::App& app) {
         ->type_name("FILE");
     command
         ->add_option("--format", o->format,
-                     "dot, svg, png, pdf, graphml, json, csv, kumu or neo4j (default: from -o's "
-                     "extension, else json); csv, kumu and neo4j write BASE-nodes.csv and "
-                     "BASE-edges.csv")
+                     "dot, svg, png, pdf, graphml, json, csv, kumu, neo4j or html (default: from "
+                     "-o's extension, else json); csv, kumu and neo4j write BASE-nodes.csv and "
+                     "BASE-edges.csv; html is the seminar page of `entente serve` as one file "
+                     "with the answers to its --question(s)")
         ->type_name("FORMAT")
-        ->check(
-            CLI::IsMember({"dot", "svg", "png", "pdf", "graphml", "json", "csv", "kumu", "neo4j"}));
+        ->check(CLI::IsMember(
+            {"dot", "svg", "png", "pdf", "graphml", "json", "csv", "kumu", "neo4j", "html"}));
+    repeatable(command->add_option(
+                   "--question", o->questions,
+                   "html: a question the file answers, as the page's API asks it: "
+                   "QUESTION?PARAMS with QUESTION neighbors, align, diverge, balance or path "
+                   "(\"align?a=russia&b=pakistan\", \"neighbors?actor=pakistan&depth=1\", "
+                   "\"balance?assume=india%20cooperates_with%20pakistan\"); repeatable; "
+                   "default: balance"))
+        ->type_name("QUESTION");
     command->add_flag("--raw", o->raw,
                       "CSV: write cells starting with =, +, -, @ as they are (by default they "
                       "get a leading ', so a spreadsheet does not run them as formulas)");
@@ -266,7 +310,9 @@ void register_export(CLI::App& app) {
         "entente-edges.csv\n"
         "  entente export --format kumu -o kumu.csv           # Kumu's elements and connections\n"
         "  entente export --format neo4j -o neo.csv           # for neo4j-admin database import\n"
-        "  entente export --kind state --relations supports,opposes --format json");
+        "  entente export --kind state --relations supports,opposes --format json\n"
+        "  entente export -o lesson.html --question \"align?a=russia&b=pakistan\" \\\n"
+        "      --question balance                          # the seminar page, no server");
     set_action(*command, [o] { return run(*o); });
 }
 

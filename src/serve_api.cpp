@@ -579,3 +579,158 @@ ApiReply api_reply(const KnowledgeGraph& kg, std::string_view path, const ApiPar
 }
 
 }  // namespace entente::cli
+
+namespace entente::cli {
+
+namespace {
+
+// A query string's percent-decoding ("+" as a space, as forms send it); nullopt for a "%" not
+// followed by two hex digits.
+std::optional<std::string> percent_decoded(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out += ' ';
+        } else if (text[i] != '%') {
+            out += text[i];
+        } else {
+            unsigned value = 0;
+            if (i + 2 >= text.size()) {
+                return std::nullopt;
+            }
+            const auto [end, error] =
+                std::from_chars(text.data() + i + 1, text.data() + i + 3, value, 16);
+            if (error != std::errc() || end != text.data() + i + 3) {
+                return std::nullopt;
+            }
+            out += static_cast<char>(value);
+            i += 2;
+        }
+    }
+    return out;
+}
+
+// The file's own copy of a page's file (index.html, app.js, style.css).
+std::string_view web_file(std::string_view name) {
+    for (const auto& file : embedded_web()) {
+        if (file.name == name) {
+            return file.bytes;
+        }
+    }
+    return {};
+}
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+}
+
+}  // namespace
+
+std::string lesson_html(const KnowledgeGraph& kg, const std::vector<std::string>& questions,
+                        const ServeLimits& limits) {
+    // Every request the page makes for a question: its answer, its drawing (one line per claim
+    // and per pair), and for a pair's alignment the series it charts.
+    struct Request {
+        std::string path;
+        ApiParams params;
+    };
+    std::vector<Request> requests{{"/api/catalog", {}}};
+    for (const std::string& question : questions) {
+        const auto mark = question.find('?');
+        const std::string endpoint = question.substr(0, mark);
+        ApiParams params;
+        if (mark != std::string::npos) {
+            std::string_view query(question);
+            query.remove_prefix(mark + 1);
+            while (!query.empty()) {
+                const auto amp = query.find('&');
+                const std::string_view pair = query.substr(0, amp);
+                query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
+                if (pair.empty()) {
+                    continue;
+                }
+                const auto eq = pair.find('=');
+                const auto name = percent_decoded(pair.substr(0, eq));
+                const auto value = percent_decoded(
+                    eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+                if (!name || !value) {
+                    throw Error("--question \"" + question +
+                                "\": a \"%\" not followed by two hex digits");
+                }
+                params.emplace_back(*name, *value);
+            }
+        }
+        const ApiReply answer = api_reply(kg, "/api/" + endpoint, params, limits);
+        if (answer.status != 200) {
+            rapidjson::Document doc;
+            doc.Parse(answer.body.data(), answer.body.size());
+            const std::string message =
+                doc.IsObject() && doc.HasMember("error") && doc["error"].IsString()
+                    ? doc["error"].GetString()
+                    : "refused";
+            throw Error("--question \"" + question + "\": " + message);
+        }
+        requests.push_back({"/api/" + endpoint, params});
+        requests.push_back({"/svg/" + endpoint, params});
+        ApiParams by_pair = params;
+        by_pair.emplace_back("per_pair", "1");
+        requests.push_back({"/svg/" + endpoint, by_pair});
+        const auto has = [&params](const char* name) {
+            return std::any_of(params.begin(), params.end(),
+                               [name](const auto& p) { return p.first == name; });
+        };
+        if (endpoint == "align" && has("a") && has("b")) {
+            // The page charts a pair's series over a, b and the what-if's claims only.
+            ApiParams series;
+            for (const auto& p : params) {
+                if (p.first == "a" || p.first == "b" || p.first == "assume" ||
+                    p.first == "without") {
+                    series.push_back(p);
+                }
+            }
+            requests.push_back({"/api/series", series});
+        }
+    }
+    Json json;  // one object: {"answers": [...]}
+    json.key("answers");
+    json.start_array();
+    for (const Request& r : requests) {
+        const ApiReply reply = api_reply(kg, r.path, r.params, limits);
+        json.start_object();
+        json.field("path", r.path);
+        json.key("params");
+        json.start_array();
+        for (const auto& [name, value] : r.params) {
+            json.start_array();
+            json.value(name);
+            json.value(value);
+            json.end_array();
+        }
+        json.end_array();
+        json.field("status", reply.status);
+        json.field("type", reply.content_type);
+        json.field("body", reply.body);
+        json.end_object();
+    }
+    json.end_array();
+    // Inert inside the page: no "<" can end the script element or open a comment; \u003c is
+    // the same character to the JSON reader.
+    std::string answers = json.text();
+    replace_all(answers, "<", "\\u003c");
+    std::string script(web_file("app.js"));
+    replace_all(script, "</", "<\\/");
+    std::string page(web_file("index.html"));
+    replace_all(page, "<link rel=\"stylesheet\" href=\"/style.css\">",
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
+                "base-uri 'none'; form-action 'none'\">\n<style>\n" +
+                    std::string(web_file("style.css")) + "</style>");
+    replace_all(page, "<script src=\"/app.js\" defer></script>",
+                "<script id=\"entente-answers\" type=\"application/json\">" + answers +
+                    "</script>\n<script>\n" + script + "</script>");
+    return page;
+}
+
+}  // namespace entente::cli

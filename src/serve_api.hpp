@@ -76,6 +76,18 @@ ApiReply api_reply(const KnowledgeGraph& kg, std::string_view path, const ApiPar
 /// past U+10FFFF). O(bytes); throws nothing.
 bool well_formed_utf8(std::string_view text);
 
+/// The seminar page as one self-contained HTML file (`entente export --format html`): the page's
+/// HTML with its script and style inlined, a Content-Security-Policy that lets it reach nothing
+/// outside the file, and the answers the page would ask `entente serve` for `questions`: each an
+/// API question as the page asks it, QUESTION[?PARAMS] percent-encoded
+/// ("align?a=russia&b=pakistan", "balance?assume=india%20cooperates_with%20pakistan"), answered
+/// with its drawing (per claim and per pair) and, for a pair's alignment, its series; the catalog
+/// always. The answers are the API's (api_reply), embedded as JSON with every "<" escaped. Throws
+/// Error naming the question when one is refused (its API message: an unknown name, a bad
+/// parameter) or holds a "%" without two hex digits; std::bad_alloc.
+std::string lesson_html(const KnowledgeGraph& kg, const std::vector<std::string>& questions,
+                        const ServeLimits& limits = {});
+
 /// A JSON error body {"error": message, "status": status}, with the message as given (text from
 /// the data stays text: JSON-escaped). Throws std::bad_alloc.
 std::string api_error_json(int status, std::string_view message);

@@ -152,10 +152,17 @@ function stateFromForm() {
 // Runs the current question and records it in the address bar (`push`: a new history entry).
 function go(push = true) {
     const url = urlOf();
-    if (push && url !== location.search)
-        history.pushState(null, '', url);
-    else
-        history.replaceState(null, '', url);
+    // A lesson file's address may refuse a new query (a browser's rule for file: pages): the
+    // view is still shown.
+    try {
+        if (push && url !== location.search)
+            history.pushState(null, '', url);
+        else
+            history.replaceState(null, '', url);
+    } catch (e) {
+        if (!fileAnswers)
+            throw e;
+    }
     formFromState();
     ask();
 }
@@ -185,7 +192,35 @@ function replaceName(wrong, right) {
     go();
 }
 
+// A lesson file (`entente export --format html`) carries the answers to its questions; the page
+// then asks nothing of a server and answers from them.
+const fileAnswers = (() => {
+    const node = document.getElementById('entente-answers');
+    return node ? JSON.parse(node.textContent).answers : null;
+})();
+
+function sameParams(a, b) {
+    const key = pairs => JSON.stringify(pairs.map(p => [String(p[0]), String(p[1])]).sort());
+    return key(a) === key(b);
+}
+
+function answerFromFile(path) {
+    const url = new URL(path, 'http://lesson.invalid/');
+    const params = Array.from(url.searchParams.entries());
+    const hit = fileAnswers.find(e => e.path === url.pathname && sameParams(e.params, params));
+    const asked = fileAnswers.filter(e => e.path.startsWith('/api/') && e.path !== '/api/catalog' &&
+                                          e.path !== '/api/series').length;
+    if (!hit)
+        throw {error: 'This lesson file holds the answers to ' + asked + ' prepared question' +
+               (asked === 1 ? '' : 's') + ' only; `entente serve` answers any other.'};
+    if (hit.status !== 200)
+        throw JSON.parse(hit.body);
+    return hit.body;
+}
+
 async function fetchAnswer(path) {
+    if (fileAnswers)
+        return answerFromFile(path);
     const response = await fetch(path);
     const type = response.headers.get('Content-Type') || '';
     if (!response.ok) {
@@ -223,11 +258,11 @@ async function ask() {
         const png = $('download-png');
         png.href = '/png/' + query + (state.pairs ? '&per_pair=1' : '');
         png.download = fileStem() + '.png';
-        png.hidden = drawn.status !== 'fulfilled';
+        png.hidden = drawn.status !== 'fulfilled' || fileAnswers !== null;
         const csv = $('download-csv');
         csv.href = '/csv/' + query;
         csv.download = fileStem() + '-claims.csv';
-        csv.hidden = false;
+        csv.hidden = fileAnswers !== null;  // no server behind a lesson file
         answerText = json;
         answer = JSON.parse(json);
         selection = null;
@@ -805,4 +840,8 @@ async function start() {
     document.body.dataset.ready = '1';
 }
 
-document.addEventListener('DOMContentLoaded', start);
+// Deferred from the server (the document parsed), inline in a lesson file's head (still parsing).
+if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', start);
+else
+    start();

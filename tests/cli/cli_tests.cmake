@@ -567,3 +567,23 @@ entente_cli_test(diagram.small-text 0
 entente_cli_test(diagram.readable-text 0
   --stderr-lacks "too small to read" --stderr-has "readable-text.svg (10 actors, 16 edges"
   -- balance --diagram ${CMAKE_CURRENT_BINARY_DIR}/readable-text.svg --size 1920x1080px)
+
+# The seminar page as one file: its questions are checked as the API checks them, before writing.
+entente_cli_test(export.html-unknown-name 2 --stdout-empty-if 2
+  --stderr-has "entente export: --question \"align?a=russia&b=pakistn\": unknown actor \"pakistn\""
+  --stderr-has " did you mean \"pakistan\"?"
+  -- export --format html --question "align?a=russia&b=pakistn")
+entente_cli_test(export.html-bad-escape 2 --stdout-empty-if 2
+  --stderr-has "entente export: --question \"balance?assume=%zz\": a \"%\" not followed by two hex digits"
+  -- export --format html --question "balance?assume=%zz")
+entente_cli_test(export.html-whole-data 1 --stdout-empty-if 1
+  --stderr-has "entente export: --format html takes the whole dataset"
+  --stderr-has " put what-ifs and dates in each --question (as_of=, assume=, without=)"
+  -- export --format html --as-of 2020)
+entente_cli_test(export.question-needs-html 1 --stdout-empty-if 1
+  --stderr-has "entente export: --question goes with --format html"
+  -- export --format json --question balance)
+entente_cli_test(export.html-stdout 0
+  --stdout-has "<script id=\"entente-answers\" type=\"application/json\">"
+  --stdout-lacks "<script src=" --stdout-lacks "<link rel=\"stylesheet\""
+  -- export --format html --question "diverge?a=russia&b=pakistan")

@@ -17,9 +17,10 @@ import shutil
 import sys
 import tempfile
 import urllib.parse
+import urllib.request
 
 import big_star
-from serve_lib import Server
+from serve_lib import Server, cli
 
 entente, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 shots = sys.argv[sys.argv.index("--screenshots") + 1] if "--screenshots" in sys.argv else None
@@ -341,6 +342,39 @@ try:
             "return document.querySelectorAll('#panel img, #panel script, #drawing img, "
             "#drawing script').length"), 0)
         server.stop()
+
+    # The lesson as one file (`entente export --format html`): no server, the prepared answers.
+    lesson = profile + "/lesson.html"
+    code, _, err = cli(entente, "export", "-o", lesson, "--question", "align?a=russia&b=pakistan",
+                       "--question", "balance")
+    check("lesson file written", (code, err),
+          (0, "entente export: wrote %s (the seminar page with 2 questions answered; open it "
+              "in a browser, no server needed)\n" % lesson))
+    driver.get("file://" + lesson + "?view=align&a=russia&b=pakistan")
+    answered()
+    check("lesson: prepared answer", text("summary").splitlines()[0],
+          "Alignment of Russia and Pakistan: +0.71")
+    check("lesson: its drawing", len(node_ids()) > 2, True)
+    check("lesson: no server links", (by_id("download-png").is_displayed(),
+                                      by_id("download-csv").is_displayed()), (False, False))
+    driver.get("file://" + lesson + "?view=align&a=china&b=india")
+    answered()
+    check("lesson: a question it does not hold", text("error").splitlines()[0],
+          "entente: This lesson file holds the answers to 2 prepared questions only; "
+          "`entente serve` answers any other.")
+    driver.get("file://" + lesson + "?view=balance")
+    answered()
+    check("lesson: balance", text("summary").splitlines()[0].startswith("Balance: frustration"),
+          True)
+    hostile_lesson = profile + "/hostile.html"
+    cli(entente, "export", "--data", data + "/serve/hostile-page.json", "-o", hostile_lesson,
+        "--question", "neighbors?actor=alpha&depth=2")
+    driver.get("file://" + hostile_lesson + "?view=neighbors&a=alpha&depth=2")
+    answered()
+    check("lesson: hostile name as text", text("summary").splitlines()[0],
+          "Neighbourhood of <script>window.__pwned = 'name'</script>, depth 2")
+    check("lesson: nothing ran", driver.execute_script("return window.__pwned === undefined"),
+          True)
 finally:
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
