@@ -69,13 +69,18 @@ function urlOf() {
             q.set(f, state[f]);
     if (state.as_of)
         q.set('as_of', state.as_of);
+    addWhatIf(q);
+    if (state.pairs)
+        q.set('pairs', '1');
+    return '?' + q.toString();
+}
+
+// The what-if's claims, as every request and the page's own address carry them.
+function addWhatIf(q) {
     for (const x of state.assume)
         q.append('assume', x);
     for (const x of state.without)
         q.append('without', x);
-    if (state.pairs)
-        q.set('pairs', '1');
-    return '?' + q.toString();
 }
 
 function apiQuery() {
@@ -95,10 +100,7 @@ function apiQuery() {
         q.set('k', state.k);
     if (state.as_of)
         q.set('as_of', state.as_of);
-    for (const x of state.assume)
-        q.append('assume', x);
-    for (const x of state.without)
-        q.append('without', x);
+    addWhatIf(q);
     return views[v].api + '?' + q.toString();
 }
 
@@ -532,10 +534,7 @@ async function showSeries(number) {
     const q = new URLSearchParams();
     q.set('a', state.a);
     q.set('b', state.b);
-    for (const x of state.assume)
-        q.append('assume', x);
-    for (const x of state.without)
-        q.append('without', x);
+    addWhatIf(q);
     let series;
     try {
         series = JSON.parse(await fetchAnswer('/api/series?' + q.toString()));

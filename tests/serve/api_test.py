@@ -18,18 +18,9 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 
 import big_star
-from serve_lib import Server, cli
+from serve_lib import Server, check, cli, failures
 
 entente, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-failures = []
-
-
-def check(name, got, want):
-    if got != want:
-        failures.append(name)
-        print("FAIL %s\n  got:  %r\n  want: %r" % (name, got, want))
-    else:
-        print("ok   %s" % name)
 
 
 def q(**params):

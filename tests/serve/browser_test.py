@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 
 import big_star
-from serve_lib import Server, cli
+from serve_lib import Server, check, cli, failures
 
 entente, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 shots = sys.argv[sys.argv.index("--screenshots") + 1] if "--screenshots" in sys.argv else None
@@ -40,17 +40,6 @@ for path, package in [(chromium, "chromium"), (chromedriver, "chromium-driver")]
     if not os.access(path, os.X_OK):
         print("SKIP: %s is not installed (./setup.sh --test installs %s)" % (path, package))
         sys.exit(77)
-
-failures = []
-
-
-
-def check(name, got, want):
-    if got != want:
-        failures.append(name)
-        print("FAIL %s\n  got:  %r\n  want: %r" % (name, got, want))
-    else:
-        print("ok   %s" % name)
 
 
 profile = tempfile.mkdtemp(prefix="entente-chromium-")

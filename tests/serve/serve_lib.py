@@ -79,3 +79,15 @@ def cli(entente, *args, cwd=None):
     r = subprocess.run([entente, *args], capture_output=True, cwd=cwd, timeout=120,
                        env=dict(os.environ, NO_COLOR="1"))
     return r.returncode, r.stdout, r.stderr.decode()
+
+
+# Every check of a test script, in order; the script exits 1 when any failed.
+failures = []
+
+
+def check(name, got, want):
+    if got != want:
+        failures.append(name)
+        print("FAIL %s\n  got:  %r\n  want: %r" % (name, got, want))
+    else:
+        print("ok   %s" % name)
