@@ -635,8 +635,9 @@ std::string lesson_html(const KnowledgeGraph& kg, const std::vector<std::string>
     struct Request {
         std::string path;
         ApiParams params;
+        std::optional<ApiReply> reply;  // answered already (a question's own answer)
     };
-    std::vector<Request> requests{{"/api/catalog", {}}};
+    std::vector<Request> requests{{"/api/catalog", {}, std::nullopt}};
     for (const std::string& question : questions) {
         const auto mark = question.find('?');
         const std::string endpoint = question.substr(0, mark);
@@ -662,7 +663,7 @@ std::string lesson_html(const KnowledgeGraph& kg, const std::vector<std::string>
                 params.emplace_back(*name, *value);
             }
         }
-        const ApiReply answer = api_reply(kg, "/api/" + endpoint, params, limits);
+        ApiReply answer = api_reply(kg, "/api/" + endpoint, params, limits);
         if (answer.status != 200) {
             rapidjson::Document doc;
             doc.Parse(answer.body.data(), answer.body.size());
@@ -672,11 +673,12 @@ std::string lesson_html(const KnowledgeGraph& kg, const std::vector<std::string>
                     : "refused";
             throw Error("--question \"" + question + "\": " + message);
         }
-        requests.push_back({"/api/" + endpoint, params});
-        requests.push_back({"/svg/" + endpoint, params});
+        // Checked by answering it: the answer is kept, not asked for again below.
+        requests.push_back({"/api/" + endpoint, params, std::move(answer)});
+        requests.push_back({"/svg/" + endpoint, params, std::nullopt});
         ApiParams by_pair = params;
         by_pair.emplace_back("per_pair", "1");
-        requests.push_back({"/svg/" + endpoint, by_pair});
+        requests.push_back({"/svg/" + endpoint, by_pair, std::nullopt});
         const auto has = [&params](const char* name) {
             return std::any_of(params.begin(), params.end(),
                                [name](const auto& p) { return p.first == name; });
@@ -690,14 +692,14 @@ std::string lesson_html(const KnowledgeGraph& kg, const std::vector<std::string>
                     series.push_back(p);
                 }
             }
-            requests.push_back({"/api/series", series});
+            requests.push_back({"/api/series", series, std::nullopt});
         }
     }
     Json json;  // one object: {"answers": [...]}
     json.key("answers");
     json.start_array();
     for (const Request& r : requests) {
-        const ApiReply reply = api_reply(kg, r.path, r.params, limits);
+        const ApiReply reply = r.reply ? *r.reply : api_reply(kg, r.path, r.params, limits);
         json.start_object();
         json.field("path", r.path);
         json.key("params");
