@@ -1,61 +1,86 @@
 #include "entente/query/paths.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 #include "query/path_search.hpp"
 
 namespace entente {
 
-namespace {
-
-std::uint64_t pair_key(Index from, Index to) {
-    return (static_cast<std::uint64_t>(from) << 32) | to;
-}
-
-}  // namespace
-
 // The simple graph a path search walks: one arc per ordered pair of actors that some allowed
-// claim joins in the allowed direction, with the claims behind it.
+// claim joins in the allowed direction. The claims behind an arc are not stored: a hop's are
+// read back from the knowledge graph's edges at its two ends, so building the walk allocates
+// nothing per claim (a map from actor pairs to claims cost more than the load at 10^6 claims).
 struct PathFinder::Walk {
     std::unique_ptr<detail::SearchGraph> graph;
-    std::unordered_map<std::uint64_t, std::vector<Index>> claims;  // (from, to) -> claims
 };
 
 namespace {
 
 using Walk = PathFinder::Walk;
 
-void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options) {
-    for (Index i = 0; i < kg.data().claims.size(); ++i) {
-        const Claim& c = kg.claim(i);
-        const Relation& r = kg.relation(c.relation);
-        if (options.positive_only && r.polarity <= 0) {
-            continue;
-        }
-        if (!options.relations.empty() &&
-            std::find(options.relations.begin(), options.relations.end(), c.relation) ==
-                options.relations.end()) {
-            continue;
-        }
-        walk.claims[pair_key(c.subject, c.object)].push_back(i);
-        if (!options.directed || r.symmetric) {
-            walk.claims[pair_key(c.object, c.subject)].push_back(i);
+bool allowed(const KnowledgeGraph& kg, const PathOptions& options, Index claim) {
+    const Claim& c = kg.claim(claim);
+    if (options.positive_only && kg.relation(c.relation).polarity <= 0) {
+        return false;
+    }
+    return options.relations.empty() || std::find(options.relations.begin(),
+                                                  options.relations.end(),
+                                                  c.relation) != options.relations.end();
+}
+
+// True when an allowed claim may also be followed from its object to its subject.
+bool both_ways(const KnowledgeGraph& kg, const PathOptions& options, Index claim) {
+    return !options.directed || kg.relation(kg.claim(claim).relation).symmetric;
+}
+
+// Calls visit(neighbour, claim) for every allowed claim followed out of `actor`: along its
+// out-edges, and against its in-edges where the claim goes both ways.
+template <typename Visit>
+void each_step(const KnowledgeGraph& kg, const PathOptions& options, Index actor, Visit visit) {
+    const Graph& g = kg.graph();
+    for (auto [it, end] = boost::out_edges(actor, g); it != end; ++it) {
+        if (const Index c = g[*it].claim; allowed(kg, options, c)) {
+            visit(static_cast<Index>(boost::target(*it, g)), c);
         }
     }
+    for (auto [it, end] = boost::in_edges(actor, g); it != end; ++it) {
+        if (const Index c = g[*it].claim; allowed(kg, options, c) && both_ways(kg, options, c)) {
+            visit(static_cast<Index>(boost::source(*it, g)), c);
+        }
+    }
+}
+
+void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options) {
     // Arcs in (from, to) order: searches meet neighbours in actor-index order, so the paths
     // found do not depend on the order of the claims.
     std::vector<std::pair<Index, Index>> arcs;
-    arcs.reserve(walk.claims.size());
-    for (const auto& entry : walk.claims) {
-        arcs.emplace_back(static_cast<Index>(entry.first >> 32),
-                          static_cast<Index>(entry.first & 0xFFFFFFFFu));
+    std::vector<Index> next;
+    const auto actors = static_cast<Index>(kg.data().actors.size());
+    for (Index a = 0; a < actors; ++a) {
+        next.clear();
+        each_step(kg, options, a, [&](Index to, Index) { next.push_back(to); });
+        std::sort(next.begin(), next.end());
+        next.erase(std::unique(next.begin(), next.end()), next.end());
+        for (Index to : next) {
+            arcs.emplace_back(a, to);
+        }
     }
-    std::sort(arcs.begin(), arcs.end());
     walk.graph = std::make_unique<detail::SearchGraph>(kg.data().actors.size(), arcs);
+}
+
+// Every allowed claim followed from `from` to `to`, in dataset order.
+std::vector<Index> hop_claims(const KnowledgeGraph& kg, const PathOptions& options, Index from,
+                              Index to) {
+    std::vector<Index> out;
+    each_step(kg, options, from, [&](Index next, Index c) {
+        if (next == to) {
+            out.push_back(c);
+        }
+    });
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 // The shortest path the blocks allow (see path_search.hpp for which one among equals).
@@ -65,7 +90,8 @@ std::vector<Index> search(const Walk& walk, Index from, Index to,
     return detail::shortest_path(*walk.graph, from, to, {&blocked_vertices, &blocked_edges});
 }
 
-Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Index>& actors) {
+Path make_path(const KnowledgeGraph& kg, const PathOptions& options,
+               const std::vector<Index>& actors) {
     Path path;
     path.actors = actors;
     path.sign = 1;
@@ -73,7 +99,7 @@ Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Ind
         Hop hop;
         hop.from = actors[i];
         hop.to = actors[i + 1];
-        hop.claims = walk.claims.at(pair_key(hop.from, hop.to));
+        hop.claims = hop_claims(kg, options, hop.from, hop.to);
         double net = 0.0;
         for (Index c : hop.claims) {
             const Claim& claim = kg.claim(c);
@@ -161,7 +187,7 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
         candidates.erase(candidates.begin());
     }
     for (const auto& p : found) {
-        out.push_back(make_path(kg, walk, p));
+        out.push_back(make_path(kg, options, p));
     }
     return out;
 }
