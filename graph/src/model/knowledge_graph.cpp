@@ -16,6 +16,21 @@ KnowledgeGraph::KnowledgeGraph(Dataset data)
     for (Index i = 0; i < data_.actors.size(); ++i) {
         (*graph_)[i].actor = i;
     }
+    // Every edge list sized once before the edges go in: growing a hub's lists edge by edge
+    // copied them again and again (a fifth of a whole-process query at 10^6 claims).
+    {
+        std::vector<Index> out_degree(data_.actors.size(), 0);
+        std::vector<Index> in_degree(data_.actors.size(), 0);
+        for (const Claim& c : data_.claims) {
+            ++out_degree[c.subject];
+            ++in_degree[c.object];
+        }
+        graph_->m_edges.reserve(data_.claims.size());
+        for (Index v = 0; v < data_.actors.size(); ++v) {
+            graph_->out_edge_list(v).reserve(out_degree[v]);
+            boost::in_edge_list(*graph_, v).reserve(in_degree[v]);
+        }
+    }
     claim_slots_ = detail::make_id_slots(data_.claims.size());
     const auto claim_id = [this](Index i) -> std::string_view { return data_.claims[i].id; };
     for (Index i = 0; i < data_.claims.size(); ++i) {
