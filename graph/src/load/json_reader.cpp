@@ -22,6 +22,7 @@
 #include "load/schema.hpp"
 #include "load/text_positions.hpp"
 #include "load/utf8.hpp"
+#include "model/id_table.hpp"
 
 namespace entente::detail {
 
@@ -68,12 +69,99 @@ class TextStream {
     const char* end_;
 };
 
-// Ids are looked up by string_view while the parser's buffer still holds them: no copy.
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// A table's ids, looked up by string_view while the parser's buffer still holds them: open
+// addressing over (hash, record index) pairs, the keys left in the records. Four lookups a claim
+// went through a node-based map before, a cache miss each, a seventh of a load at 10^6 claims;
+// here a probe reads one 8-byte slot and compares a key only when the hashes agree.
+class IdMap {
+  public:
+    using KeyOf = std::string_view (*)(const Dataset&, Index);
+
+    IdMap(const Dataset& data, KeyOf key_of) : data_(&data), key_of_(key_of) {}
+
+    // Adds record `index` under `key` (its id); a key already present keeps its first record.
+    void emplace(std::string_view key, Index index) {
+        if (2 * (size_ + 1) > slots_.size()) {
+            grow();
+        }
+        const auto hash = static_cast<std::uint32_t>(hash_id(key));
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+            Slot& slot = slots_[s];
+            if (slot.index == no_index) {
+                slot = {hash, index};
+                ++size_;
+                return;
+            }
+            if (slot.hash == hash && key_of_(*data_, slot.index) == key) {
+                return;
+            }
+        }
+    }
+
+    // The record whose id is `key`, or no_index.
+    Index find(std::string_view key) const {
+        if (slots_.empty()) {
+            return no_index;
+        }
+        const auto hash = static_cast<std::uint32_t>(hash_id(key));
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+            const Slot& slot = slots_[s];
+            if (slot.index == no_index ||
+                (slot.hash == hash && key_of_(*data_, slot.index) == key)) {
+                return slot.index;
+            }
+        }
+    }
+
+    // Every key present, in record order (so suggestions drawn from them do not depend on the
+    // hash).
+    std::vector<std::string> keys() const {
+        std::vector<Index> present;
+        present.reserve(size_);
+        for (const Slot& slot : slots_) {
+            if (slot.index != no_index) {
+                present.push_back(slot.index);
+            }
+        }
+        std::sort(present.begin(), present.end());
+        std::vector<std::string> out;
+        out.reserve(present.size());
+        for (Index i : present) {
+            out.emplace_back(key_of_(*data_, i));
+        }
+        return out;
+    }
+
+  private:
+    struct Slot {
+        std::uint32_t hash = 0;
+        Index index = no_index;
+    };
+
+    // Doubles the slots (at least 16), placing each entry again by its stored hash.
+    void grow() {
+        std::vector<Slot> old(std::max<std::size_t>(16, 2 * slots_.size()));
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (const Slot& slot : old) {
+            if (slot.index == no_index) {
+                continue;
+            }
+            std::size_t s = slot.hash & mask;
+            while (slots_[s].index != no_index) {
+                s = (s + 1) & mask;
+            }
+            slots_[s] = slot;
+        }
+    }
+
+    const Dataset* data_;
+    KeyOf key_of_;
+    std::vector<Slot> slots_;
+    std::size_t size_ = 0;
 };
-using IdMap = std::unordered_map<std::string, Index, ViewHash, std::equal_to<>>;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -1043,8 +1131,8 @@ class JsonReader : public RecordSites {
 
     // A reference resolves now when its record is known, else once every file is read.
     void reference(Index& out, const IdMap& ids, std::string_view v, Field field) {
-        if (const auto it = ids.find(v); it != ids.end()) {
-            out = it->second;
+        if (const Index found = ids.find(v); found != no_index) {
+            out = found;
         } else {
             refs_.push_back({static_cast<Index>(data_.claims.size() - 1), field, std::string(v)});
         }
@@ -1121,12 +1209,7 @@ class JsonReader : public RecordSites {
 
     std::string unknown_id(const std::string& id, const char* what, const IdMap& ids) {
         const auto suggestions = within_budget([&](SuggestionWork& work) {
-            std::vector<std::string> known;
-            known.reserve(ids.size());
-            for (const auto& entry : ids) {
-                known.push_back(entry.first);
-            }
-            return nearest_names(id, known, 3, &work);
+            return nearest_names(id, ids.keys(), 3, &work);
         });
         return std::string("unknown ") + what + " \"" + id + "\"" + did_you_mean(suggestions);
     }
@@ -1139,12 +1222,12 @@ class JsonReader : public RecordSites {
                                     holder_on_non_position(a)});
                 continue;
             }
-            const auto it = actor_ids_.find(holder);
-            if (it == actor_ids_.end()) {
+            const Index found = actor_ids_.find(holder);
+            if (found == no_index) {
                 findings.push_back(
                     {Severity::error, Table::actors, actor, Field::holder, unknown_actor(holder)});
             } else if (kind_known_[actor]) {
-                a.holder = it->second;
+                a.holder = found;
             }
         }
         holders_ = {};
@@ -1160,8 +1243,8 @@ class JsonReader : public RecordSites {
                          : ref.field == Field::object   ? c.object
                          : ref.field == Field::relation ? c.relation
                                                         : c.source;
-            if (const auto it = ids.find(ref.id); it != ids.end()) {
-                out = it->second;
+            if (const Index found = ids.find(ref.id); found != no_index) {
+                out = found;
                 continue;
             }
             std::string message = ref.field == Field::relation ? unknown_id(ref.id, "relation", ids)
@@ -1232,7 +1315,15 @@ class JsonReader : public RecordSites {
     Dataset data_;
     std::size_t builtins_ = 0;
     std::vector<Place> places_[4];
-    IdMap source_ids_, relation_ids_, actor_ids_;
+    IdMap source_ids_{data_, [](const Dataset& d, Index i) -> std::string_view {
+        return d.sources[i].id;
+    }};
+    IdMap relation_ids_{data_, [](const Dataset& d, Index i) -> std::string_view {
+        return d.relations[i].id;
+    }};
+    IdMap actor_ids_{data_, [](const Dataset& d, Index i) -> std::string_view {
+        return d.actors[i].id;
+    }};
     std::vector<PendingRef> refs_;
     std::vector<std::pair<Index, std::string>> holders_;
     std::vector<bool> kind_known_;  // per actor: its kind was read (a bad one defaults to state)
