@@ -613,7 +613,8 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
         // kept the rules: every value and record is checked as a JSON file's are.
         std::vector<detail::Finding> findings;
         check_values(data, limits, findings);
-        check_records(data, CompiledSites(), findings);
+        std::vector<Index> claim_slots;
+        check_records(data, CompiledSites(), findings, &claim_slots);
         if (!findings.empty()) {
             // In table order, then record, then field: the order a JSON file reports them in.
             auto field_rank = [](const detail::Finding& f) {
@@ -645,7 +646,7 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
         detail::complete_claims(data);
         result.omitted_warnings = omitted;
         result.diagnostics = std::move(warnings);
-        result.graph.emplace(std::move(data));
+        result.graph.emplace(std::move(data), std::move(claim_slots));
         return result;
     } catch (const Damaged& damaged) {
         result.diagnostics.clear();

@@ -1144,8 +1144,8 @@ class JsonReader : public RecordSites {
         std::vector<Finding> findings;
         resolve_holders(findings);
         resolve_references(findings);
-        check_records(data_, *this, findings);
-        work_.content_id_lookups += assign_content_ids(data_);
+        check_records(data_, *this, findings, &claim_slots_);
+        work_.content_id_lookups += assign_content_ids(data_, claim_slots_);
         complete_claims(data_);
         const bool errors =
             std::any_of(
@@ -1158,7 +1158,7 @@ class JsonReader : public RecordSites {
             check_warnings(data_, names(), *this, findings);
         } else {
             // The graph's own name index serves the shared-name warnings.
-            result.graph.emplace(std::move(data_));
+            result.graph.emplace(std::move(data_), std::move(claim_slots_));
             check_warnings(result.graph->data(), result.graph->names(), *this, findings);
         }
         for (Finding& f : findings) {
@@ -1208,9 +1208,8 @@ class JsonReader : public RecordSites {
     }
 
     std::string unknown_id(const std::string& id, const char* what, const IdMap& ids) {
-        const auto suggestions = within_budget([&](SuggestionWork& work) {
-            return nearest_names(id, ids.keys(), 3, &work);
-        });
+        const auto suggestions = within_budget(
+            [&](SuggestionWork& work) { return nearest_names(id, ids.keys(), 3, &work); });
         return std::string("unknown ") + what + " \"" + id + "\"" + did_you_mean(suggestions);
     }
 
@@ -1315,16 +1314,14 @@ class JsonReader : public RecordSites {
     Dataset data_;
     std::size_t builtins_ = 0;
     std::vector<Place> places_[4];
-    IdMap source_ids_{data_, [](const Dataset& d, Index i) -> std::string_view {
-        return d.sources[i].id;
-    }};
-    IdMap relation_ids_{data_, [](const Dataset& d, Index i) -> std::string_view {
-        return d.relations[i].id;
-    }};
-    IdMap actor_ids_{data_, [](const Dataset& d, Index i) -> std::string_view {
-        return d.actors[i].id;
-    }};
+    IdMap source_ids_{
+        data_, [](const Dataset& d, Index i) -> std::string_view { return d.sources[i].id; }};
+    IdMap relation_ids_{
+        data_, [](const Dataset& d, Index i) -> std::string_view { return d.relations[i].id; }};
+    IdMap actor_ids_{data_,
+                     [](const Dataset& d, Index i) -> std::string_view { return d.actors[i].id; }};
     std::vector<PendingRef> refs_;
+    std::vector<Index> claim_slots_;  // claim ids, from check_records to the graph
     std::vector<std::pair<Index, std::string>> holders_;
     std::vector<bool> kind_known_;  // per actor: its kind was read (a bad one defaults to state)
     std::pair<std::string, Index> last_source_{"", no_index};

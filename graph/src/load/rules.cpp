@@ -324,7 +324,8 @@ void check_unique_ids(const std::vector<Record>& records, Table table, std::size
 
 }  // namespace
 
-void check_records(const Dataset& data, const RecordSites& sites, std::vector<Finding>& out) {
+void check_records(const Dataset& data, const RecordSites& sites, std::vector<Finding>& out,
+                   std::vector<Index>* claim_slots) {
     check_unique_ids(data.sources, Table::sources, 0, sites, out);
     check_unique_ids(data.actors, Table::actors, 0, sites, out);
 
@@ -378,6 +379,9 @@ void check_records(const Dataset& data, const RecordSites& sites, std::vector<Fi
                                    ")"});
             }
         }
+        if (claim_slots != nullptr) {
+            *claim_slots = std::move(slots);
+        }
     }
 
     for (Index i = 0; i < data.actors.size(); ++i) {
@@ -414,18 +418,12 @@ void check_records(const Dataset& data, const RecordSites& sites, std::vector<Fi
     }
 }
 
-std::size_t assign_content_ids(Dataset& data) {
+std::size_t assign_content_ids(Dataset& data, std::vector<Index>& slots) {
     if (std::none_of(data.claims.begin(), data.claims.end(),
                      [](const Claim& c) { return c.id.empty(); })) {
         return 0;
     }
     const auto claim_id = [&](Index i) -> std::string_view { return data.claims[i].id; };
-    std::vector<Index> slots = make_id_slots(data.claims.size());
-    for (Index i = 0; i < data.claims.size(); ++i) {
-        if (!data.claims[i].id.empty()) {
-            insert_id(slots, i, claim_id);
-        }
-    }
     std::size_t lookups = 0;
     // The number a clashing id gets is the smallest free one from 2 up; remembering where each
     // base id's search stopped keeps identical claims linear rather than quadratic.

@@ -40,8 +40,11 @@ std::string holder_on_non_position(const Actor& actor);
 /// be, which the reader has reported): ids unique within each table and no dataset relation
 /// redefining a built-in one; holders only on positions, and only actors that take sides as
 /// holders (so holders cannot loop); no claim relating an actor to itself; no claim whose "from"
-/// is after its "until". Empty ids and unresolved references are skipped.
-void check_records(const Dataset& data, const RecordSites& sites, std::vector<Finding>& out);
+/// is after its "until". Empty ids and unresolved references are skipped. `claim_slots`, when
+/// given, receives the table of claim ids it checked uniqueness with (make_id_slots/insert_id,
+/// every claim with an id, the first of a repeated one), for assign_content_ids and the graph.
+void check_records(const Dataset& data, const RecordSites& sites, std::vector<Finding>& out,
+                   std::vector<Index>* claim_slots = nullptr);
 
 /// The warnings: the same claim twice (subject, relation, object and source), a source
 /// contradicting itself (opposite signs between the same actors at overlapping dates), and
@@ -51,8 +54,9 @@ void check_warnings(const Dataset& data, const NameIndex& names, const RecordSit
 
 /// Gives every claim without an id a stable one from its content ("c-" and ten hex digits),
 /// numbered "-2", "-3", ... on a clash, in time linear in the number of claims. Claims with an
-/// unresolved field are left alone. Returns how many ids it looked up (for tests of the work).
-std::size_t assign_content_ids(Dataset& data);
+/// unresolved field are left alone. `slots` is check_records' table of the claim ids given; the
+/// assigned ones are added to it. Returns how many ids it looked up (for tests of the work).
+std::size_t assign_content_ids(Dataset& data, std::vector<Index>& slots);
 
 /// Fills what a file may leave out: who asserts a claim (its source's author, else publisher,
 /// else title), and which actor that is when it names one by id.

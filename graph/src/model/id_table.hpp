@@ -19,13 +19,19 @@ inline std::size_t hash_id(std::string_view key) {
     return static_cast<std::size_t>((h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ULL >> 16);
 }
 
-/// Empty slots for `count` records at a load factor of at most one half.
-inline std::vector<Index> make_id_slots(std::size_t count) {
+/// How many slots make_id_slots gives for `count` records: a power of two, at least 16 and at
+/// least twice `count`.
+inline std::size_t id_slot_count(std::size_t count) {
     std::size_t size = 16;
     while (size < 2 * count) {
         size *= 2;
     }
-    return std::vector<Index>(size, no_index);
+    return size;
+}
+
+/// Empty slots for `count` records at a load factor of at most one half.
+inline std::vector<Index> make_id_slots(std::size_t count) {
+    return std::vector<Index>(id_slot_count(count), no_index);
 }
 
 /// Adds record `index` (its id is `key_of(index)`); returns the record already there with the

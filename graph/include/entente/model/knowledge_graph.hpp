@@ -45,6 +45,12 @@ class KnowledgeGraph {
     /// range (anything else is undefined behaviour); a repeated claim id finds its first claim.
     /// Throws std::bad_alloc, or std::runtime_error when ICU's data cannot be loaded (fold_name).
     explicit KnowledgeGraph(Dataset data);
+    /// As KnowledgeGraph(data), taking the table of claim ids a loader built while checking them
+    /// (an open-addressing table of claim indices, load factor at most 1/2, every claim in it:
+    /// src/model/id_table.hpp) instead of building it again. A table of the wrong size is
+    /// ignored and built again; one missing claims makes find_claim miss them, nothing worse.
+    /// Throws as the other constructor.
+    KnowledgeGraph(Dataset data, std::vector<Index> claim_slots);
     /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
     KnowledgeGraph(KnowledgeGraph&&) noexcept;
     /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
@@ -88,6 +94,8 @@ class KnowledgeGraph {
     const Source& source(Index i) const { return data_.sources[i]; }
 
   private:
+    void build(std::vector<Index> claim_slots);
+
     Dataset data_;
     // Boost's adjacency_list has no move constructor: held by pointer, moving a graph is free.
     std::unique_ptr<Graph> graph_;
