@@ -14,6 +14,7 @@
 
 #include "entente/draw/render.hpp"
 #include "entente/export/atomic_write.hpp"
+#include "entente/load/compiled.hpp"
 #include "entente/load/embedded.hpp"
 #include "entente/model/errors.hpp"
 #include "entente/query/scenario.hpp"
@@ -512,7 +513,16 @@ Loaded load(const DataOptions& options, std::vector<InputFile>* kept_files) {
             files.push_back({std::string(file.name), std::string(file.bytes)});
         }
     }
+    // A compiled dataset given alone is decoded from a read-only mapping of its file: copying
+    // it into memory first cost a fifth of a whole-process query at 10^6 claims.
+    std::optional<MappedFile> mapped;
+    if (options.data.size() == 1 && options.with.empty() && kept_files == nullptr) {
+        mapped = MappedFile::map(options.data.front(), options.limits.max_bytes, is_compiled);
+    }
     for (const auto& path : options.data) {
+        if (mapped) {
+            break;
+        }
         auto read = read_dataset_path(path, loaded.diagnostics, options.limits);
         std::move(read.begin(), read.end(), std::back_inserter(files));
     }
@@ -524,7 +534,10 @@ Loaded load(const DataOptions& options, std::vector<InputFile>* kept_files) {
     if (isatty(STDERR_FILENO) != 0) {
         progress = [&line](std::size_t done, std::size_t total) { line.update(done, total); };
     }
-    LoadResult result = load_dataset(files, options.limits, progress);
+    LoadResult result = mapped
+                            ? from_compiled(mapped->bytes(), options.data.front(), options.limits)
+                            : load_dataset(files, options.limits, progress);
+    mapped.reset();
     if (kept_files != nullptr) {
         *kept_files = std::move(files);
     }

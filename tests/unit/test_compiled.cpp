@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,59 @@ TEST_CASE("compiled datasets round-trip losslessly, warnings and all") {
         read_dataset_path(data / "warn" / "duplicate-and-contradiction.json", unused), capped);
     REQUIRE(summed.omitted_warnings > 0);
     require_round_trip(summed, "warnings summed up past the cap");
+}
+
+TEST_CASE("every claim is found by its id, whichever loader built the id table") {
+    // The loaders hand the graph the claim-id table they checked uniqueness with, assigned ids
+    // added; the graph's own constructor builds it. All three must find every claim.
+    const auto loaded = load_text(small_dataset);
+    REQUIRE(loaded.graph);
+    const std::string bytes = small_compiled();
+    const auto compiled = load_dataset({{"x.entente", bytes}});
+    REQUIRE(compiled.graph);
+    const KnowledgeGraph rebuilt(loaded.graph->data());
+    // A table of the wrong size is not used: built again.
+    const KnowledgeGraph wrong(loaded.graph->data(), std::vector<Index>(3, no_index));
+    for (const KnowledgeGraph* kg : {&*loaded.graph, &*compiled.graph, &rebuilt, &wrong}) {
+        const auto& claims = kg->data().claims;
+        REQUIRE(claims.size() == 4);
+        for (Index i = 0; i < claims.size(); ++i) {
+            CHECK(kg->find_claim(claims[i].id) == i);
+        }
+        CHECK_THROWS_AS(kg->find_claim("c9"), UnknownNameError);
+    }
+}
+
+TEST_CASE("a compiled dataset is mapped, and only a wanted, regular, non-empty file") {
+    const auto dir = std::filesystem::temp_directory_path() / "entente-test-mapped";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const auto write = [&](const char* name, const std::string& bytes) {
+        std::ofstream(dir / name, std::ios::binary) << bytes;
+        return dir / name;
+    };
+    const std::string bytes = small_compiled();
+    const auto compiled = write("x.entente", bytes);
+    const auto json = write("x.json", small_dataset);
+    const auto empty = write("empty.entente", "");
+    {
+        auto mapped = MappedFile::map(compiled, bytes.size(), is_compiled);
+        REQUIRE(mapped);
+        CHECK(mapped->bytes() == bytes);
+        const LoadResult result = from_compiled(mapped->bytes(), "x.entente");
+        REQUIRE(result.graph);
+        CHECK(result.graph->data() == load_dataset({{"x.entente", bytes}}).graph->data());
+        // Moved, the mapping stays with the new owner.
+        MappedFile moved = std::move(*mapped);
+        mapped.reset();
+        CHECK(moved.bytes() == bytes);
+    }
+    CHECK_FALSE(MappedFile::map(json, 1 << 20, is_compiled));               // not wanted: JSON
+    CHECK_FALSE(MappedFile::map(compiled, bytes.size() - 1, is_compiled));  // over the limit
+    CHECK_FALSE(MappedFile::map(empty, 1 << 20, is_compiled));
+    CHECK_FALSE(MappedFile::map(dir, 1 << 20, is_compiled));
+    CHECK_FALSE(MappedFile::map(dir / "missing", 1 << 20, is_compiled));
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("hypothetical claims survive compilation") {

@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -110,6 +111,53 @@ std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
         fail(path.string(), "not a regular file or a directory");
     }
     return out;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
+    other.data_ = nullptr;
+    other.size_ = 0;
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    return *this;
+}
+
+MappedFile::~MappedFile() {
+    if (data_ != nullptr) {
+        ::munmap(const_cast<void*>(data_), size_);
+    }
+}
+
+std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
+                                          std::uint64_t max_bytes,
+                                          bool (*wanted)(std::string_view head)) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        return std::nullopt;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    // The head is read first, so that a file not wanted (JSON, for a caller looking for a
+    // compiled dataset) is not mapped and read ahead for nothing.
+    char head[64];
+    const ssize_t got = ::pread(fd, head, sizeof head, 0);
+    if (got <= 0 || !wanted(std::string_view(head, static_cast<std::size_t>(got)))) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    const auto size = static_cast<std::size_t>(st.st_size);
+    void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    ::close(fd);  // the mapping keeps the file
+    if (data == MAP_FAILED) {
+        return std::nullopt;
+    }
+    return MappedFile(data, size);
 }
 
 }  // namespace entente

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "entente/load/diagnostic.hpp"
@@ -96,6 +97,30 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadLimits& l
 std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
                                          std::vector<Diagnostic>& diagnostics,
                                          const LoadLimits& limits = {});
+
+/// A regular file mapped read-only into memory (POSIX mmap), unmapped when destroyed. Move-only.
+class MappedFile {
+  public:
+    MappedFile(MappedFile&& other) noexcept;
+    MappedFile& operator=(MappedFile&& other) noexcept;
+    MappedFile(const MappedFile&) = delete;
+    ~MappedFile();
+    /// The file's bytes as they were when mapped; valid while this object lives. Throws nothing.
+    std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+    /// Maps `path` when it is a regular, non-empty file of at most `max_bytes` bytes whose first
+    /// bytes (up to 64) `wanted` accepts, and that opens and maps; nullopt otherwise
+    /// (read_dataset_path then says why). The pages are read ahead (MAP_POPULATE): a compiled
+    /// dataset is read whole. Opened without blocking, so a FIFO is refused rather than waited
+    /// on. Throws nothing.
+    static std::optional<MappedFile> map(const std::filesystem::path& path, std::uint64_t max_bytes,
+                                         bool (*wanted)(std::string_view head));
+
+  private:
+    MappedFile(const void* data, std::size_t size) : data_(data), size_(size) {}
+    const void* data_;
+    std::size_t size_;
+};
 
 /// The JSON Schema (draft 4) of the format, graph/schema/dataset.schema.json as built in, for
 /// other tools. The reader does not run it: it checks the same rules from its own table of fields,
