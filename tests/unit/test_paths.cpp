@@ -1,6 +1,10 @@
 // Paths and ego networks on tests/data/good/queries.json, checked by hand.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
+
 #include "entente/query/ego_network.hpp"
 #include "entente/query/paths.hpp"
 #include "fixture.hpp"
@@ -75,6 +79,98 @@ TEST_CASE("path filters: direction, sign, relations, length") {
     short_paths.max_hops = 1;
     CHECK(shortest_paths(kg, kg.find_actor("b"), kg.find_actor("c"), short_paths).empty());
     CHECK(shortest_paths(kg, kg.find_actor("b"), kg.find_actor("b"), {}).empty());
+}
+
+TEST_CASE("paths and their hops' claims agree with a brute force over every claim") {
+    // Random multigraphs with parallel, opposite and symmetric claims: the path is the one a
+    // breadth-first search from `from` over the allowed arcs, neighbours in index order, finds,
+    // and each hop lists every allowed claim joining its actors that way, in dataset order.
+    std::mt19937 rng(16);
+    for (int round = 0; round < 40; ++round) {
+        Dataset data;
+        const auto builtins = builtin_relations();
+        data.relations.assign(builtins.begin(), builtins.end());
+        const Index n = 4 + static_cast<Index>(rng() % 9);
+        for (Index a = 0; a < n; ++a) {
+            data.actors.push_back(Actor{"a" + std::to_string(a),
+                                        "A" + std::to_string(a),
+                                        ActorKind::state,
+                                        {},
+                                        no_index,
+                                        ""});
+        }
+        data.sources.push_back(Source{"s", "S", "", "", std::nullopt, "", "", ""});
+        const std::size_t claims = rng() % (3 * n);
+        for (std::size_t i = 0; i < claims; ++i) {
+            Claim c;
+            c.id = "c" + std::to_string(i);
+            c.subject = static_cast<Index>(rng() % n);
+            c.object = static_cast<Index>((c.subject + 1 + rng() % (n - 1)) % n);
+            c.relation = static_cast<Index>(rng() % data.relations.size());
+            c.source = 0;
+            c.confidence = 0.5;
+            data.claims.push_back(c);
+        }
+        const KnowledgeGraph kg(data);
+        PathOptions options;
+        options.directed = rng() % 2 == 0;
+        options.positive_only = rng() % 3 == 0;
+        if (rng() % 3 == 0) {
+            options.relations = {static_cast<Index>(rng() % data.relations.size()),
+                                 static_cast<Index>(rng() % data.relations.size())};
+        }
+        // The allowed arcs, and the claims behind each, straight from the claims.
+        std::map<std::pair<Index, Index>, std::vector<Index>> arcs;
+        for (Index i = 0; i < data.claims.size(); ++i) {
+            const Claim& c = data.claims[i];
+            const Relation& r = data.relations[c.relation];
+            if ((options.positive_only && r.polarity <= 0) ||
+                (!options.relations.empty() &&
+                 std::find(options.relations.begin(), options.relations.end(), c.relation) ==
+                     options.relations.end())) {
+                continue;
+            }
+            arcs[{c.subject, c.object}].push_back(i);
+            if (!options.directed || r.symmetric) {
+                arcs[{c.object, c.subject}].push_back(i);
+            }
+        }
+        const PathFinder finder(kg, options);
+        for (Index from = 0; from < n; ++from) {
+            // Breadth-first search from `from`, neighbours in index order (std::map's order).
+            std::vector<Index> parent(n, no_index);
+            std::vector<char> seen(n, 0);
+            std::vector<Index> queue{from};
+            seen[from] = 1;
+            for (std::size_t q = 0; q < queue.size(); ++q) {
+                for (const auto& [arc, on] : arcs) {
+                    if (arc.first == queue[q] && !seen[arc.second]) {
+                        seen[arc.second] = 1;
+                        parent[arc.second] = queue[q];
+                        queue.push_back(arc.second);
+                    }
+                }
+            }
+            for (Index to = 0; to < n; ++to) {
+                const auto found = finder.find(from, to);
+                if (from == to || !seen[to]) {
+                    CHECK(found.empty());
+                    continue;
+                }
+                std::vector<Index> expected{to};
+                while (expected.back() != from) {
+                    expected.push_back(parent[expected.back()]);
+                }
+                std::reverse(expected.begin(), expected.end());
+                REQUIRE(found.size() == 1);
+                CHECK(found[0].actors == expected);
+                REQUIRE(found[0].hops.size() == expected.size() - 1);
+                for (const Hop& hop : found[0].hops) {
+                    CHECK(hop.claims == arcs.at({hop.from, hop.to}));
+                }
+            }
+        }
+    }
 }
 
 TEST_CASE("ego network by depth") {
