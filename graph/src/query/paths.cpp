@@ -14,6 +14,7 @@ namespace entente {
 // nothing per claim (a map from actor pairs to claims cost more than the load at 10^6 claims).
 struct PathFinder::Walk {
     std::unique_ptr<detail::SearchGraph> graph;
+    std::vector<unsigned char> ways;  // per claim: see claim_ways
 };
 
 namespace {
@@ -25,9 +26,9 @@ bool allowed(const KnowledgeGraph& kg, const PathOptions& options, Index claim) 
     if (options.positive_only && kg.relation(c.relation).polarity <= 0) {
         return false;
     }
-    return options.relations.empty() || std::find(options.relations.begin(),
-                                                  options.relations.end(),
-                                                  c.relation) != options.relations.end();
+    return options.relations.empty() ||
+           std::find(options.relations.begin(), options.relations.end(), c.relation) !=
+               options.relations.end();
 }
 
 // True when an allowed claim may also be followed from its object to its subject.
@@ -35,24 +36,37 @@ bool both_ways(const KnowledgeGraph& kg, const PathOptions& options, Index claim
     return !options.directed || kg.relation(kg.claim(claim).relation).symmetric;
 }
 
+// Which way each claim may be followed: bit 1 from subject to object, bit 2 back. Read once,
+// in claim order, so that walking the edge lists touches one byte a claim rather than the
+// claim's record at random.
+std::vector<unsigned char> claim_ways(const KnowledgeGraph& kg, const PathOptions& options) {
+    std::vector<unsigned char> ways(kg.data().claims.size(), 0);
+    for (Index c = 0; c < ways.size(); ++c) {
+        if (allowed(kg, options, c)) {
+            ways[c] = both_ways(kg, options, c) ? 3 : 1;
+        }
+    }
+    return ways;
+}
+
 // Calls visit(neighbour, claim) for every allowed claim followed out of `actor`: along its
 // out-edges, and against its in-edges where the claim goes both ways.
 template <typename Visit>
-void each_step(const KnowledgeGraph& kg, const PathOptions& options, Index actor, Visit visit) {
-    const Graph& g = kg.graph();
+void each_step(const Graph& g, const std::vector<unsigned char>& ways, Index actor, Visit visit) {
     for (auto [it, end] = boost::out_edges(actor, g); it != end; ++it) {
-        if (const Index c = g[*it].claim; allowed(kg, options, c)) {
+        if (const Index c = g[*it].claim; (ways[c] & 1) != 0) {
             visit(static_cast<Index>(boost::target(*it, g)), c);
         }
     }
     for (auto [it, end] = boost::in_edges(actor, g); it != end; ++it) {
-        if (const Index c = g[*it].claim; allowed(kg, options, c) && both_ways(kg, options, c)) {
+        if (const Index c = g[*it].claim; (ways[c] & 2) != 0) {
             visit(static_cast<Index>(boost::source(*it, g)), c);
         }
     }
 }
 
 void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options) {
+    walk.ways = claim_ways(kg, options);
     // Arcs in (from, to) order: searches meet neighbours in actor-index order, so the paths
     // found do not depend on the order of the claims.
     std::vector<std::pair<Index, Index>> arcs;
@@ -60,7 +74,7 @@ void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options
     const auto actors = static_cast<Index>(kg.data().actors.size());
     for (Index a = 0; a < actors; ++a) {
         next.clear();
-        each_step(kg, options, a, [&](Index to, Index) { next.push_back(to); });
+        each_step(kg.graph(), walk.ways, a, [&](Index to, Index) { next.push_back(to); });
         std::sort(next.begin(), next.end());
         next.erase(std::unique(next.begin(), next.end()), next.end());
         for (Index to : next) {
@@ -71,10 +85,9 @@ void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options
 }
 
 // Every allowed claim followed from `from` to `to`, in dataset order.
-std::vector<Index> hop_claims(const KnowledgeGraph& kg, const PathOptions& options, Index from,
-                              Index to) {
+std::vector<Index> hop_claims(const KnowledgeGraph& kg, const Walk& walk, Index from, Index to) {
     std::vector<Index> out;
-    each_step(kg, options, from, [&](Index next, Index c) {
+    each_step(kg.graph(), walk.ways, from, [&](Index next, Index c) {
         if (next == to) {
             out.push_back(c);
         }
@@ -90,8 +103,7 @@ std::vector<Index> search(const Walk& walk, Index from, Index to,
     return detail::shortest_path(*walk.graph, from, to, {&blocked_vertices, &blocked_edges});
 }
 
-Path make_path(const KnowledgeGraph& kg, const PathOptions& options,
-               const std::vector<Index>& actors) {
+Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Index>& actors) {
     Path path;
     path.actors = actors;
     path.sign = 1;
@@ -99,7 +111,7 @@ Path make_path(const KnowledgeGraph& kg, const PathOptions& options,
         Hop hop;
         hop.from = actors[i];
         hop.to = actors[i + 1];
-        hop.claims = hop_claims(kg, options, hop.from, hop.to);
+        hop.claims = hop_claims(kg, walk, hop.from, hop.to);
         double net = 0.0;
         for (Index c : hop.claims) {
             const Claim& claim = kg.claim(c);
@@ -187,7 +199,7 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
         candidates.erase(candidates.begin());
     }
     for (const auto& p : found) {
-        out.push_back(make_path(kg, options, p));
+        out.push_back(make_path(kg, walk, p));
     }
     return out;
 }
