@@ -1,6 +1,7 @@
 // The compiled form: lossless round trips, and a clear refusal of anything damaged.
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "entente/query/scenario.hpp"
 #include "fixture.hpp"
 #include "load/compiled_format.hpp"
+#include "model/id_table.hpp"
 
 namespace entente::test {
 
@@ -81,9 +83,16 @@ TEST_CASE("every claim is found by its id, whichever loader built the id table")
     const auto compiled = load_dataset({{"x.entente", bytes}});
     REQUIRE(compiled.graph);
     const KnowledgeGraph rebuilt(loaded.graph->data());
-    // A table of the wrong size is not used: built again.
+    // A table that cannot be one is not used but built again: the wrong size, an index past the
+    // claims, more entries than claims (no empty slot would end a probe for a missing id).
+    const auto right_size = detail::id_slot_count(4);
     const KnowledgeGraph wrong(loaded.graph->data(), std::vector<Index>(3, no_index));
-    for (const KnowledgeGraph* kg : {&*loaded.graph, &*compiled.graph, &rebuilt, &wrong}) {
+    std::vector<Index> past(right_size, no_index);
+    past[0] = 4;
+    const KnowledgeGraph out_of_range(loaded.graph->data(), past);
+    const KnowledgeGraph full(loaded.graph->data(), std::vector<Index>(right_size, 0));
+    for (const KnowledgeGraph* kg :
+         {&*loaded.graph, &*compiled.graph, &rebuilt, &wrong, &out_of_range, &full}) {
         const auto& claims = kg->data().claims;
         REQUIRE(claims.size() == 4);
         for (Index i = 0; i < claims.size(); ++i) {
@@ -91,10 +100,14 @@ TEST_CASE("every claim is found by its id, whichever loader built the id table")
         }
         CHECK_THROWS_AS(kg->find_claim("c9"), UnknownNameError);
     }
+    // A table that can be one is taken as it is: an empty one of the right size finds nothing.
+    const KnowledgeGraph adopted(loaded.graph->data(), std::vector<Index>(right_size, no_index));
+    CHECK_THROWS_AS(adopted.find_claim("c1"), UnknownNameError);
 }
 
 TEST_CASE("a compiled dataset is mapped, and only a wanted, regular, non-empty file") {
-    const auto dir = std::filesystem::temp_directory_path() / "entente-test-mapped";
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("entente-test-mapped-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const auto write = [&](const char* name, const std::string& bytes) {
@@ -111,7 +124,9 @@ TEST_CASE("a compiled dataset is mapped, and only a wanted, regular, non-empty f
         CHECK(mapped->bytes() == bytes);
         const LoadResult result = from_compiled(mapped->bytes(), "x.entente");
         REQUIRE(result.graph);
-        CHECK(result.graph->data() == load_dataset({{"x.entente", bytes}}).graph->data());
+        const LoadResult copied = load_dataset({{"x.entente", bytes}});
+        REQUIRE(copied.graph);
+        CHECK(result.graph->data() == copied.graph->data());
         // Moved, the mapping stays with the new owner.
         MappedFile moved = std::move(*mapped);
         mapped.reset();

@@ -354,7 +354,8 @@ bool filled_in(const Dataset&, const Record&, detail::Field) {
 template <>
 bool filled_in(const Dataset& data, const Claim& c, detail::Field f) {
     if (f == detail::Field::id) {
-        return c.id_assigned;
+        // An assigned id is still an id: an empty one is checked (and refused) like any other.
+        return c.id_assigned && !c.id.empty();
     }
     if (f == detail::Field::asserted_by) {
         const Source& s = data.sources[c.source];

@@ -332,9 +332,12 @@ class FieldFinder {
 
 class JsonReader : public RecordSites {
   public:
+    JsonReader(const JsonReader&) = delete;
+    JsonReader& operator=(const JsonReader&) = delete;
     JsonReader(const std::vector<InputFile>& files, const LoadLimits& limits,
                const LoadProgress& progress)
         : files_(files), limits_(limits), progress_(progress ? &progress : nullptr) {
+        // Not copied or moved: the id tables point into data_.
         for (const Relation& builtin : builtin_relations()) {
             relation_ids_.emplace(builtin.id, static_cast<Index>(data_.relations.size()));
             data_.relations.push_back(builtin);

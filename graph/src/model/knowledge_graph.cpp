@@ -48,7 +48,21 @@ void KnowledgeGraph::build(std::vector<Index> claim_slots) {
     }
     // The loader's table, when it has the size this one would have (so at most half full, and
     // probes end): inserting a million ids again, a cache miss each, cost as much as the edges.
-    if (claim_slots.size() != detail::id_slot_count(data_.claims.size())) {
+    const auto usable = [&] {
+        if (claim_slots.size() != detail::id_slot_count(data_.claims.size())) {
+            return false;
+        }
+        // Indices in range, and at most one entry a claim: so lookups read only claims, and
+        // at least half the slots stay empty, which ends every probe.
+        std::size_t filled = 0;
+        for (const Index i : claim_slots) {
+            if (i != no_index && (i >= data_.claims.size() || ++filled > data_.claims.size())) {
+                return false;
+            }
+        }
+        return true;
+    };
+    if (!usable()) {
         claim_slots = detail::make_id_slots(data_.claims.size());
         const auto claim_id = [this](Index i) -> std::string_view { return data_.claims[i].id; };
         for (Index i = 0; i < data_.claims.size(); ++i) {

@@ -10,7 +10,7 @@ namespace entente {
 
 // The simple graph a path search walks: one arc per ordered pair of actors that some allowed
 // claim joins in the allowed direction. The claims behind an arc are not stored: a hop's are
-// read back from the knowledge graph's edges at its two ends, so building the walk allocates
+// read back from the knowledge graph's edges at the actor it leaves, so building the walk allocates
 // nothing per claim (a map from actor pairs to claims cost more than the load at 10^6 claims).
 struct PathFinder::Walk {
     std::unique_ptr<detail::SearchGraph> graph;

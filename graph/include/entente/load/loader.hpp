@@ -105,14 +105,17 @@ class MappedFile {
     MappedFile& operator=(MappedFile&& other) noexcept;
     MappedFile(const MappedFile&) = delete;
     ~MappedFile();
-    /// The file's bytes as they were when mapped; valid while this object lives. Throws nothing.
+    /// The file's bytes; valid while this object lives. A mapping is not a copy: a program that
+    /// writes the file in place meanwhile changes them, and one that truncates it makes reading
+    /// past the new end fail with SIGBUS (`entente compile` replaces a file by renaming, which
+    /// does neither). Throws nothing.
     std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
 
     /// Maps `path` when it is a regular, non-empty file of at most `max_bytes` bytes whose first
     /// bytes (up to 64) `wanted` accepts, and that opens and maps; nullopt otherwise
-    /// (read_dataset_path then says why). The pages are read ahead (MAP_POPULATE): a compiled
-    /// dataset is read whole. Opened without blocking, so a FIFO is refused rather than waited
-    /// on. Throws nothing.
+    /// (read_dataset_path then says why). The pages are read ahead where the system can
+    /// (MAP_POPULATE): a compiled dataset is read whole. Opened without blocking, so a FIFO is
+    /// refused rather than waited on. Throws nothing.
     static std::optional<MappedFile> map(const std::filesystem::path& path, std::uint64_t max_bytes,
                                          bool (*wanted)(std::string_view head));
 

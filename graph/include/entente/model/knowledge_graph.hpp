@@ -47,9 +47,10 @@ class KnowledgeGraph {
     explicit KnowledgeGraph(Dataset data);
     /// As KnowledgeGraph(data), taking the table of claim ids a loader built while checking them
     /// (an open-addressing table of claim indices, load factor at most 1/2, every claim in it:
-    /// src/model/id_table.hpp) instead of building it again. A table of the wrong size is
-    /// ignored and built again; one missing claims makes find_claim miss them, nothing worse.
-    /// Throws as the other constructor.
+    /// src/model/id_table.hpp) instead of building it again. A table that is not one (the wrong
+    /// size, an index out of range, more entries than claims) is ignored and built again, in
+    /// O(slots); one that leaves claims out makes find_claim miss them, nothing worse. Throws as
+    /// the other constructor.
     KnowledgeGraph(Dataset data, std::vector<Index> claim_slots);
     /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
     KnowledgeGraph(KnowledgeGraph&&) noexcept;

@@ -48,7 +48,7 @@ class PathFinder {
   public:
     /// Indexes the claims the options allow as a simple directed graph (one arc per ordered pair
     /// of actors; a hop's claims are read back from the graph's edges when a path is made):
-    /// O(claims x relations listed + arcs log(degree)), no allocation per claim. Throws
+    /// O(claims x relations listed + claims log(degree)), no allocation per claim. Throws
     /// std::bad_alloc.
     PathFinder(const KnowledgeGraph& graph, PathOptions options);
     /// Takes over another finder; the moved-from one may only be destroyed.
