@@ -24,13 +24,14 @@ one, so that the same work timed inside one process stands beside the whole-proc
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import run as bench_run  # noqa: E402  (bench/run.py: the machine's description)
 BEGIN = "<!-- whole_process.py: begin -->"
 END = "<!-- whole_process.py: end -->"
 UNLIMITED = ["--max-bytes", str(1 << 50), "--max-records", str(1 << 40)]
@@ -90,17 +91,9 @@ def endpoints(size):
 
 
 def machine():
-    cpu = "unknown CPU"
-    with open("/proc/cpuinfo") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo") as f:
-        mem = int(f.readline().split()[1]) / 1024 / 1024
-    load = os.getloadavg()[0]
-    return "%s, %d cores, %.0f GiB, %s, Python %s; load average %.2f at the start" % (
-        cpu, os.cpu_count() or 0, mem, platform.platform(), platform.python_version(), load)
+    # run.py's description of the machine, with the load at the start: these figures are only
+    # worth anything on a quiet machine.
+    return "%s; load average %.2f at the start" % (bench_run.machine(), os.getloadavg()[0])
 
 
 def main():
