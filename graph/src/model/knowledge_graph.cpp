@@ -50,8 +50,8 @@ void KnowledgeGraph::build(std::vector<Index> claim_slots) {
         const Claim& c = data_.claims[i];
         boost::add_edge(c.subject, c.object, EdgeProperties{i}, *graph_);
     }
-    // The loader's table, when it has the size this one would have (so at most half full, and
-    // probes end): inserting a million ids again, a cache miss each, cost as much as the edges.
+    // The loader's table, when it can be one (checked below): inserting a million ids again, a
+    // cache miss each, cost as much as the edges.
     const auto usable = [&] {
         if (claim_slots.size() != detail::id_slot_count(data_.claims.size())) {
             return false;

@@ -21,30 +21,21 @@ namespace {
 
 using Walk = PathFinder::Walk;
 
-bool allowed(const KnowledgeGraph& kg, const PathOptions& options, Index claim) {
-    const Claim& c = kg.claim(claim);
-    if (options.positive_only && kg.relation(c.relation).polarity <= 0) {
-        return false;
-    }
-    return options.relations.empty() ||
-           std::find(options.relations.begin(), options.relations.end(), c.relation) !=
-               options.relations.end();
-}
-
-// True when an allowed claim may also be followed from its object to its subject.
-bool both_ways(const KnowledgeGraph& kg, const PathOptions& options, Index claim) {
-    return !options.directed || kg.relation(kg.claim(claim).relation).symmetric;
-}
-
-// Which way each claim may be followed: bit 1 from subject to object, bit 2 back. Read once,
-// in claim order, so that walking the edge lists touches one byte a claim rather than the
-// claim's record at random.
+// Which way each claim may be followed: bit 1 from subject to object (the options allow the
+// claim), bit 2 also back (undirected, or a symmetric relation). Read once, in claim order, so
+// that walking the edge lists touches one byte a claim rather than the claim's record at random.
 std::vector<unsigned char> claim_ways(const KnowledgeGraph& kg, const PathOptions& options) {
     std::vector<unsigned char> ways(kg.data().claims.size(), 0);
     for (Index c = 0; c < ways.size(); ++c) {
-        if (allowed(kg, options, c)) {
-            ways[c] = both_ways(kg, options, c) ? 3 : 1;
+        const Index relation = kg.claim(c).relation;
+        const Relation& r = kg.relation(relation);
+        if ((options.positive_only && r.polarity <= 0) ||
+            (!options.relations.empty() &&
+             std::find(options.relations.begin(), options.relations.end(), relation) ==
+                 options.relations.end())) {
+            continue;
         }
+        ways[c] = !options.directed || r.symmetric ? 3 : 1;
     }
     return ways;
 }
