@@ -2,87 +2,77 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <optional>
 
 #include "query/path_search.hpp"
 
 namespace entente {
 
-// The simple graph a path search walks: one arc per ordered pair of actors that some allowed
-// claim joins in the allowed direction. The claims behind an arc are not stored: a hop's are
-// read back from the knowledge graph's edges at the actor it leaves, so building the walk allocates
-// nothing per claim (a map from actor pairs to claims cost more than the load at 10^6 claims).
+// The simple graph a path search walks: an arc u -> v when some allowed claim goes from u to v
+// in an allowed direction, read straight from the claims indexed by their ends (sorted by the
+// other end, so a vertex's neighbours come out in index order without a graph being built).
 struct PathFinder::Walk {
-    std::unique_ptr<detail::SearchGraph> graph;
-    std::vector<unsigned char> ways;  // per claim: see claim_ways
+    std::optional<ClaimIndex> owned;  // built from a KnowledgeGraph; absent for a mapped file
+    PathData data;
+    detail::WalkRules rules;
+    struct Check : detail::EntryCheck {
+        const PathData* data = nullptr;
+        void check(std::span<const ClaimEnd> entries) const override {
+            data->check_entries(entries);
+        }
+    } check;
+    detail::ClaimWalk graph;
 };
 
 namespace {
 
 using Walk = PathFinder::Walk;
 
-// Which way each claim may be followed: bit 1 from subject to object (the options allow the
-// claim), bit 2 also back (undirected, or a symmetric relation). Read once, in claim order, so
-// that walking the edge lists touches one byte a claim rather than the claim's record at random.
-std::vector<unsigned char> claim_ways(const KnowledgeGraph& kg, const PathOptions& options) {
-    std::vector<unsigned char> ways(kg.data().claims.size(), 0);
-    for (Index c = 0; c < ways.size(); ++c) {
-        const Index relation = kg.claim(c).relation;
-        const Relation& r = kg.relation(relation);
-        if ((options.positive_only && r.polarity <= 0) ||
+// Which way each relation's claims may be followed: bit 1 from subject to object (the options
+// allow the relation), bit 2 also back (undirected, or a symmetric relation).
+detail::WalkRules walk_rules(const PathData& data, const PathOptions& options) {
+    detail::WalkRules rules;
+    rules.scope = data.scope;
+    rules.ways.assign(data.relations.size(), 0);
+    for (Index r = 0; r < rules.ways.size(); ++r) {
+        const Relation& relation = data.relations[r];
+        if ((options.positive_only && relation.polarity <= 0) ||
             (!options.relations.empty() &&
-             std::find(options.relations.begin(), options.relations.end(), relation) ==
+             std::find(options.relations.begin(), options.relations.end(), r) ==
                  options.relations.end())) {
             continue;
         }
-        ways[c] = !options.directed || r.symmetric ? 3 : 1;
+        rules.ways[r] = !options.directed || relation.symmetric ? 3 : 1;
     }
-    return ways;
+    return rules;
 }
 
-// Calls visit(neighbour, claim) for every allowed claim followed out of `actor`: along its
-// out-edges, and against its in-edges where the claim goes both ways.
-template <typename Visit>
-void each_step(const Graph& g, const std::vector<unsigned char>& ways, Index actor, Visit visit) {
-    for (auto [it, end] = boost::out_edges(actor, g); it != end; ++it) {
-        if (const Index c = g[*it].claim; (ways[c] & 1) != 0) {
-            visit(static_cast<Index>(boost::target(*it, g)), c);
-        }
-    }
-    for (auto [it, end] = boost::in_edges(actor, g); it != end; ++it) {
-        if (const Index c = g[*it].claim; (ways[c] & 2) != 0) {
-            visit(static_cast<Index>(boost::source(*it, g)), c);
-        }
-    }
+void build_walk(Walk& walk, const PathOptions& options) {
+    walk.rules = walk_rules(walk.data, options);
+    walk.check.data = &walk.data;
+    walk.graph.index = walk.data.claims;
+    walk.graph.rules = &walk.rules;
+    walk.graph.entry_check = walk.data.check_entries ? &walk.check : nullptr;
 }
 
-void build_walk(Walk& walk, const KnowledgeGraph& kg, const PathOptions& options) {
-    walk.ways = claim_ways(kg, options);
-    // Arcs in (from, to) order: searches meet neighbours in actor-index order, so the paths
-    // found do not depend on the order of the claims.
-    std::vector<std::pair<Index, Index>> arcs;
-    std::vector<Index> next;
-    const auto actors = static_cast<Index>(kg.data().actors.size());
-    for (Index a = 0; a < actors; ++a) {
-        next.clear();
-        each_step(kg.graph(), walk.ways, a, [&](Index to, Index) { next.push_back(to); });
-        std::sort(next.begin(), next.end());
-        next.erase(std::unique(next.begin(), next.end()), next.end());
-        for (Index to : next) {
-            arcs.emplace_back(a, to);
-        }
-    }
-    walk.graph = std::make_unique<detail::SearchGraph>(kg.data().actors.size(), arcs);
-}
-
-// Every allowed claim followed from `from` to `to`, in dataset order.
-std::vector<Index> hop_claims(const KnowledgeGraph& kg, const Walk& walk, Index from, Index to) {
+// Every allowed claim followed from `from` to `to`, in dataset order: the ends at `from` whose
+// other end is `to` (a run in each list, which is sorted by the other end).
+std::vector<Index> hop_claims(const Walk& walk, Index from, Index to) {
     std::vector<Index> out;
-    each_step(kg.graph(), walk.ways, from, [&](Index next, Index c) {
-        if (next == to) {
-            out.push_back(c);
+    auto take = [&](std::span<const ClaimEnd> ends, unsigned char way) {
+        if (walk.graph.entry_check != nullptr) {
+            walk.graph.entry_check->check(ends);
         }
-    });
+        auto it = std::lower_bound(ends.begin(), ends.end(), to,
+                                   [](const ClaimEnd& e, Index a) { return e.other < a; });
+        for (; it != ends.end() && it->other == to; ++it) {
+            if ((walk.rules.of(*it) & way) != 0) {
+                out.push_back(it->claim);
+            }
+        }
+    };
+    take(walk.data.claims.subject_of(from), 1);
+    take(walk.data.claims.object_of(from), 2);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -91,10 +81,10 @@ std::vector<Index> hop_claims(const KnowledgeGraph& kg, const Walk& walk, Index 
 std::vector<Index> search(const Walk& walk, Index from, Index to,
                           const std::vector<char>& blocked_vertices,
                           const std::vector<std::pair<Index, Index>>& blocked_edges) {
-    return detail::shortest_path(*walk.graph, from, to, {&blocked_vertices, &blocked_edges});
+    return detail::shortest_path(walk.graph, from, to, {&blocked_vertices, &blocked_edges});
 }
 
-Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Index>& actors) {
+Path make_path(const Walk& walk, const std::vector<Index>& actors) {
     Path path;
     path.actors = actors;
     path.sign = 1;
@@ -102,11 +92,10 @@ Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Ind
         Hop hop;
         hop.from = actors[i];
         hop.to = actors[i + 1];
-        hop.claims = hop_claims(kg, walk, hop.from, hop.to);
+        hop.claims = hop_claims(walk, hop.from, hop.to);
         double net = 0.0;
         for (Index c : hop.claims) {
-            const Claim& claim = kg.claim(c);
-            net += kg.relation(claim.relation).polarity * claim.confidence * claim.weight;
+            net += walk.data.signed_weight(c);
         }
         hop.sign = net > 0 ? 1 : net < 0 ? -1 : 0;
         path.sign *= hop.sign;
@@ -118,8 +107,23 @@ Path make_path(const KnowledgeGraph& kg, const Walk& walk, const std::vector<Ind
 }  // namespace
 
 PathFinder::PathFinder(const KnowledgeGraph& graph, PathOptions options)
-    : graph_(&graph), options_(std::move(options)), walk_(std::make_unique<Walk>()) {
-    build_walk(*walk_, graph, options_);
+    : options_(std::move(options)), walk_(std::make_unique<Walk>()) {
+    const Dataset& d = graph.data();
+    walk_->owned.emplace(d);
+    walk_->data.actors = d.actors;
+    walk_->data.relations = d.relations;
+    walk_->data.claims = walk_->owned->view();
+    walk_->data.signed_weight = [&graph](Index c) {
+        const Claim& claim = graph.claim(c);
+        return graph.relation(claim.relation).polarity * claim.confidence * claim.weight;
+    };
+    build_walk(*walk_, options_);
+}
+
+PathFinder::PathFinder(PathData data, PathOptions options)
+    : options_(std::move(options)), walk_(std::make_unique<Walk>()) {
+    walk_->data = std::move(data);
+    build_walk(*walk_, options_);
 }
 
 PathFinder::PathFinder(PathFinder&&) noexcept = default;
@@ -131,7 +135,6 @@ std::vector<Path> shortest_paths(const KnowledgeGraph& kg, Index from, Index to,
 }
 
 std::vector<Path> PathFinder::find(Index from, Index to) const {
-    const KnowledgeGraph& kg = *graph_;
     const PathOptions& options = options_;
     const Walk& walk = *walk_;
     std::vector<Path> out;
@@ -153,7 +156,7 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
     auto key = [&](const std::vector<Index>& p) {
         std::vector<std::string> ids;
         for (Index a : p) {
-            ids.push_back(kg.actor(a).id);
+            ids.push_back(walk.data.actors[a].id);
         }
         return std::pair{p.size(), ids};
     };
@@ -169,7 +172,7 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
                     blocked_edges.emplace_back(p[i], p[i + 1]);
                 }
             }
-            std::vector<char> blocked_vertices(kg.data().actors.size(), 0);
+            std::vector<char> blocked_vertices(walk.data.actors.size(), 0);
             for (auto it = root.begin(); it + 1 < root.end(); ++it) {
                 blocked_vertices[*it] = 1;
             }
@@ -190,7 +193,7 @@ std::vector<Path> PathFinder::find(Index from, Index to) const {
         candidates.erase(candidates.begin());
     }
     for (const auto& p : found) {
-        out.push_back(make_path(kg, walk, p));
+        out.push_back(make_path(walk, p));
     }
     return out;
 }

@@ -2,9 +2,13 @@
 /// @file Connections between actors: shortest paths and k shortest loopless paths (Yen 1971).
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <span>
 #include <vector>
 
+#include "entente/model/claim_index.hpp"
 #include "entente/model/knowledge_graph.hpp"
 
 namespace entente {
@@ -42,15 +46,37 @@ struct Path {
     int sign = 0;               ///< Product of the hop signs: +1, -1, or 0 when a hop's is 0.
 };
 
+/// What a path search reads, wherever the claims live: the actor and relation tables, the claims
+/// indexed by their ends, which of them are in scope, and each claim's signed weight. A
+/// KnowledgeGraph gives it (PathFinder's first constructor); so does a mapped compiled dataset,
+/// without loading its claims (CompiledView).
+struct PathData {
+    std::span<const Actor> actors;        ///< Dataset::actors; their ids order Yen's candidates.
+    std::span<const Relation> relations;  ///< Dataset::relations: polarity and symmetry.
+    ClaimIndexView claims;                ///< Claims by subject and by object, over `actors`.
+    /// The claims that may be followed at all, by ClaimEnd::flags: bit f set for flags f (a
+    /// scenario's modalities, Scenario::in_scope); all by default.
+    std::uint32_t scope = 0xffff;
+    /// Sign of a claim's contribution: polarity x confidence x weight of claim c. Called only for
+    /// the claims of the hops found. May throw DataError (a mapped file's damage).
+    std::function<double(Index)> signed_weight;
+    /// Called on every range of `claims` a search is about to read, before reading it; may throw
+    /// DataError. Empty: the arrays are trusted (built in memory).
+    std::function<void(std::span<const ClaimEnd>)> check_entries;
+};
+
 /// Answers path queries on one graph with one set of options; built once, asked many times. The
 /// graph must outlive it.
 class PathFinder {
   public:
-    /// Indexes the claims the options allow as a simple directed graph (one arc per ordered pair
-    /// of actors; a hop's claims are read back from the graph's edges when a path is made):
-    /// O(claims x relations listed + claims log(degree)), no allocation per claim. Throws
-    /// std::bad_alloc.
+    /// Indexes the graph's claims by their ends (ClaimIndex: O(claims + actors), 32 bytes a
+    /// claim); a search walks the simple directed graph of the claims the options allow (an arc
+    /// u -> v when one goes that way) straight from that index. Throws std::bad_alloc.
     PathFinder(const KnowledgeGraph& graph, PathOptions options);
+    /// A finder over claims indexed elsewhere (the arrays and functions of `data` must outlive
+    /// it): builds only a table per relation, O(relations); a search reads the index entries of
+    /// the actors it reaches and nothing else. Throws std::bad_alloc.
+    PathFinder(PathData data, PathOptions options);
     /// Takes over another finder; the moved-from one may only be destroyed.
     PathFinder(PathFinder&&) noexcept;
     ~PathFinder();
@@ -60,15 +86,14 @@ class PathFinder {
     /// bidirectional search that gives the same path); each further one is Yen's (1971) next
     /// candidate, the shortest not yet given, equal lengths in order of their actors' ids. Empty
     /// when the actors are the same, not connected within the limits, or k is 0. Each search is
-    /// O(actors + arcs) at worst; Yen's algorithm runs up to k x (path length) of them. Throws
-    /// std::bad_alloc.
+    /// O(actors + claims) at worst; Yen's algorithm runs up to k x (path length) of them. Throws
+    /// std::bad_alloc, and DataError from PathData's functions.
     std::vector<Path> find(Index from, Index to) const;
 
     /// The indexed graph (defined in paths.cpp).
     struct Walk;
 
   private:
-    const KnowledgeGraph* graph_;
     PathOptions options_;
     std::unique_ptr<Walk> walk_;
 };
