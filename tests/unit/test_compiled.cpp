@@ -5,11 +5,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <string>
 #include <vector>
 
 #include "entente/load/compiled.hpp"
 #include "entente/load/embedded.hpp"
+#include "entente/model/claim_index.hpp"
+#include "entente/model/errors.hpp"
 #include "entente/query/scenario.hpp"
 #include "fixture.hpp"
 #include "load/compiled_format.hpp"
@@ -179,7 +182,7 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
         bytes[12] = 2;
         CHECK(only_message(from_compiled(bytes, "v.entente")) ==
               "v.entente: error: compiled dataset of format version 2; this entente reads "
-              "version 4: compile it again from its JSON with `entente compile`");
+              "version 5: compile it again from its JSON with `entente compile`");
     }
     SUBCASE("bytes appended") {
         CHECK(only_message(from_compiled(good + "xx", "a.entente"))
@@ -237,6 +240,170 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
         CHECK(only_message(result) ==
               "c.entente: error: a compiled dataset is loaded on its own; to add files to it, "
               "compile them together (entente compile --data DATA --with FILE -o OUT)");
+    }
+}
+
+TEST_CASE("a compiled dataset read in place gives what a full load gives") {
+    const std::filesystem::path root = ENTENTE_SOURCE_DIR;
+    const auto loaded = load_path(root / "data");
+    REQUIRE(loaded.graph);
+    const std::string bytes = to_compiled(*loaded.graph, loaded);
+    OpenedView opened = CompiledView::open(bytes, "x.entente");
+    REQUIRE_MESSAGE(opened.view, located(opened.diagnostics));
+    const CompiledView& view = *opened.view;
+    const Dataset& data = loaded.graph->data();
+    CHECK(located(opened.diagnostics) == located(loaded.diagnostics));
+    CHECK(view.claim_count() == data.claims.size());
+    CHECK(view.tables().data().actors == data.actors);
+    CHECK(view.tables().data().claims.empty());
+    // The tally is what a scenario's modalities leave out, counted from the claims.
+    ClaimTally expected;
+    for (const Claim& c : data.claims) {
+        (c.negated ? expected.negated
+                   : expected.by_modality[static_cast<std::size_t>(c.modality)])++;
+    }
+    CHECK(view.tally().by_modality == expected.by_modality);
+    CHECK(view.tally().negated == expected.negated);
+    // The index read in place is the one built in memory.
+    const ClaimIndex index(data);
+    const auto mine = index.view();
+    const auto theirs = view.index();
+    REQUIRE(theirs.actors() == data.actors.size());
+    for (Index a = 0; a < data.actors.size(); ++a) {
+        for (const auto& [a_ends, b_ends] : {std::pair{mine.subject_of(a), theirs.subject_of(a)},
+                                             std::pair{mine.object_of(a), theirs.object_of(a)}}) {
+            view.check_entries(b_ends);
+            REQUIRE(a_ends.size() == b_ends.size());
+            for (std::size_t i = 0; i < a_ends.size(); ++i) {
+                CHECK(a_ends[i].other == b_ends[i].other);
+                CHECK(a_ends[i].claim == b_ends[i].claim);
+                CHECK(a_ends[i].relation == b_ends[i].relation);
+                CHECK(a_ends[i].flags == b_ends[i].flags);
+            }
+        }
+    }
+    // Every claim, in any order and repeated, gives the whole dataset back; a few give those.
+    std::vector<Index> all;
+    for (Index c = static_cast<Index>(data.claims.size()); c-- > 0;) {
+        all.push_back(c);
+        all.push_back(c);
+    }
+    const LoadResult whole = view.subset(all);
+    REQUIRE_MESSAGE(whole.graph, located(whole.diagnostics));
+    CHECK(whole.graph->data() == data);
+    const LoadResult some = view.subset({7, 3});
+    REQUIRE(some.graph);
+    REQUIRE(some.graph->data().claims.size() == 2);
+    CHECK(some.graph->data().claims[0] == data.claims[3]);
+    CHECK(some.graph->data().claims[1] == data.claims[7]);
+    const Claim& c = data.claims[5];
+    CHECK(view.signed_weight(5) == data.relations[c.relation].polarity * c.confidence * c.weight);
+}
+
+TEST_CASE("damage in a compiled dataset read in place is found where it is read") {
+    const std::string good = small_compiled();
+    const auto [ends_at, ends_size] = detail::section_place(good, 7);  // claims by subject
+    REQUIRE(ends_size == 4 * sizeof(ClaimEnd));
+    const std::string again = "; compile it again from its JSON with `entente compile`";
+
+    SUBCASE("a changed byte in a claim: the open succeeds, reading that claim fails") {
+        // The curated dataset spans several 16 KiB blocks; one inside its claims is not read
+        // when the file is opened.
+        const std::filesystem::path root = ENTENTE_SOURCE_DIR;
+        const auto loaded = load_path(root / "data");
+        std::string bytes = to_compiled(*loaded.graph, loaded);
+        const std::size_t data_start = detail::section_place(bytes, 0).first;
+        const auto [claims_at, claims_size] = detail::section_place(bytes, 4);
+        const std::size_t block = (claims_at - data_start) / 16384 + 1;
+        const std::size_t at = data_start + block * 16384;
+        REQUIRE(at + 16384 <= claims_at + claims_size);
+        bytes[at] ^= 0x01;
+        OpenedView opened = CompiledView::open(bytes, "d.entente");
+        REQUIRE_MESSAGE(opened.view, located(opened.diagnostics));
+        CHECK(opened.view->subset({0}).graph);
+        std::vector<Index> all(opened.view->claim_count());
+        std::iota(all.begin(), all.end(), Index{0});
+        CHECK(only_message(opened.view->subset(all)) ==
+              "d.entente: error: damaged compiled dataset: block " + std::to_string(block) +
+                  " (bytes " + std::to_string(at) + " to " + std::to_string(at + 16383) +
+                  ") does not match its checksum" + again);
+        CHECK(only_message(from_compiled(bytes, "d.entente")) ==
+              "d.entente: error: damaged compiled dataset: the checksum does not match its "
+              "contents" +
+                  again);
+    }
+    SUBCASE("a changed byte in the directory") {
+        std::string bytes = good;
+        bytes[40] ^= 0x01;  // the first section's offset
+        CHECK(format_diagnostic(CompiledView::open(bytes, "d.entente").diagnostics.at(0)) ==
+              "d.entente: error: damaged compiled dataset: the checksum of its directory does "
+              "not match" +
+                  again);
+    }
+    SUBCASE("an index entry out of range, behind valid checksums") {
+        std::string bytes = good;
+        bytes[ends_at] = 99;  // the first entry's other actor
+        bytes = detail::resealed(bytes);
+        OpenedView opened = CompiledView::open(bytes, "f.entente");
+        REQUIRE(opened.view);
+        const ClaimEnd first = opened.view->index().as_subject[0];
+        try {
+            opened.view->check_entries(opened.view->index().as_subject);
+            FAIL("no error");
+        } catch (const DataError& e) {
+            CHECK(std::string(e.what()) ==
+                  "f.entente: damaged compiled dataset: an index entry (actor 99, claim " +
+                      std::to_string(first.claim) + ", relation " + std::to_string(first.relation) +
+                      ", flags " + std::to_string(first.flags) + ") out of range at byte " +
+                      std::to_string(ends_at) + again);
+        }
+        CHECK(only_message(from_compiled(bytes, "f.entente")) ==
+              "f.entente: error: damaged compiled dataset: its claim index does not match its "
+              "claims" +
+                  again);
+    }
+    SUBCASE("an index that lists a claim at the wrong end, behind valid checksums") {
+        // The first two entries by subject name different claims: swapped, each claim is listed
+        // under the other's subject or object.
+        std::string bytes = good;
+        OpenedView before = CompiledView::open(bytes, "f.entente");
+        REQUIRE(before.view);
+        const auto ends = before.view->index().as_subject;
+        Index moved = no_index;
+        for (std::size_t i = 1; i < ends.size(); ++i) {
+            if (ends[i].other != ends[0].other) {
+                moved = ends[0].claim;
+                // Swap the claim numbers of entries 0 and i.
+                std::string first = bytes.substr(ends_at + 4, 4);
+                std::string other = bytes.substr(ends_at + 16 * i + 4, 4);
+                bytes.replace(ends_at + 4, 4, other);
+                bytes.replace(ends_at + 16 * i + 4, 4, first);
+                break;
+            }
+        }
+        REQUIRE(moved != no_index);
+        bytes = detail::resealed(bytes);
+        OpenedView opened = CompiledView::open(bytes, "f.entente");
+        REQUIRE(opened.view);
+        CHECK(only_message(opened.view->subset({moved})) ==
+              "f.entente: error: damaged compiled dataset: claim " + std::to_string(moved) +
+                  " that the claim index does not list at its ends");
+    }
+    SUBCASE("a claim's record, found only when read") {
+        // A forged claim with a reference past the actors: the open does not read the claims;
+        // reading that one refuses it.
+        const auto loaded = load_text(small_dataset);
+        Dataset data = loaded.graph->data();
+        data.claims[2].source = 9;
+        const std::string bytes = to_compiled(KnowledgeGraph(Dataset(data)), {}, 1);
+        OpenedView opened = CompiledView::open(bytes, "f.entente");
+        REQUIRE(opened.view);
+        CHECK(opened.view->subset({0, 1}).graph);
+        CHECK(only_message(opened.view->subset({2}))
+                  .rfind("f.entente: error: damaged compiled dataset: a reference to source 9 of ",
+                         0) == 0);
+        CHECK_THROWS_AS(opened.view->signed_weight(2), DataError);
+        CHECK_THROWS_AS(opened.view->signed_weight(4), DataError);  // past the claims
     }
 }
 

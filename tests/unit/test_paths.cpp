@@ -5,6 +5,8 @@
 #include <map>
 #include <random>
 
+#include "entente/load/compiled.hpp"
+#include "entente/model/claim_index.hpp"
 #include "entente/query/ego_network.hpp"
 #include "entente/query/paths.hpp"
 #include "fixture.hpp"
@@ -84,7 +86,9 @@ TEST_CASE("path filters: direction, sign, relations, length") {
 TEST_CASE("paths and their hops' claims agree with a brute force over every claim") {
     // Random multigraphs with parallel, opposite and symmetric claims: the path is the one a
     // breadth-first search from `from` over the allowed arcs, neighbours in index order, finds,
-    // and each hop lists every allowed claim joining its actors that way, in dataset order.
+    // and each hop lists every allowed claim joining its actors that way, in dataset order. The
+    // same from the graph, from claims indexed in memory with a scope of modalities, and from
+    // the compiled form read in place with that scope.
     std::mt19937 rng(16);
     for (int round = 0; round < 40; ++round) {
         Dataset data;
@@ -109,9 +113,15 @@ TEST_CASE("paths and their hops' claims agree with a brute force over every clai
             c.relation = static_cast<Index>(rng() % data.relations.size());
             c.source = 0;
             c.confidence = 0.5;
+            c.modality = all_modalities[rng() % 5];
+            c.negated = rng() % 7 == 0;
             data.claims.push_back(c);
         }
         const KnowledgeGraph kg(data);
+        // Every claim, or a random set of modalities (negated claims never then).
+        const bool every = rng() % 2 == 0;
+        const std::uint32_t scope = every ? 0xffff : static_cast<std::uint32_t>(rng() % 32);
+        auto in_scope = [&](const Claim& c) { return ((scope >> claim_end_flags(c)) & 1) != 0; };
         PathOptions options;
         options.directed = rng() % 2 == 0;
         options.positive_only = rng() % 3 == 0;
@@ -124,7 +134,7 @@ TEST_CASE("paths and their hops' claims agree with a brute force over every clai
         for (Index i = 0; i < data.claims.size(); ++i) {
             const Claim& c = data.claims[i];
             const Relation& r = data.relations[c.relation];
-            if ((options.positive_only && r.polarity <= 0) ||
+            if (!in_scope(c) || (options.positive_only && r.polarity <= 0) ||
                 (!options.relations.empty() &&
                  std::find(options.relations.begin(), options.relations.end(), c.relation) ==
                      options.relations.end())) {
@@ -135,7 +145,25 @@ TEST_CASE("paths and their hops' claims agree with a brute force over every clai
                 arcs[{c.object, c.subject}].push_back(i);
             }
         }
-        const PathFinder finder(kg, options);
+        const ClaimIndex index(data);
+        auto weight = [&](Index c) {
+            const Claim& claim = data.claims[c];
+            return data.relations[claim.relation].polarity * claim.confidence * claim.weight;
+        };
+        const PathFinder in_memory({data.actors, data.relations, index.view(), scope, weight, {}},
+                                   options);
+        const std::string bytes = to_compiled(kg, {}, 1);
+        OpenedView opened = CompiledView::open(bytes, "r.entente");
+        REQUIRE(opened.view);
+        const CompiledView& view = *opened.view;
+        const PathFinder in_place({data.actors, data.relations, view.index(), scope,
+                                   [&](Index c) { return view.signed_weight(c); },
+                                   [&](std::span<const ClaimEnd> e) { view.check_entries(e); }},
+                                  options);
+        std::optional<PathFinder> graph_finder;
+        if (every) {
+            graph_finder.emplace(kg, options);
+        }
         for (Index from = 0; from < n; ++from) {
             // Breadth-first search from `from`, neighbours in index order (std::map's order).
             std::vector<Index> parent(n, no_index);
@@ -152,23 +180,82 @@ TEST_CASE("paths and their hops' claims agree with a brute force over every clai
                 }
             }
             for (Index to = 0; to < n; ++to) {
-                const auto found = finder.find(from, to);
-                if (from == to || !seen[to]) {
-                    CHECK(found.empty());
-                    continue;
+                std::vector<const PathFinder*> finders{&in_memory, &in_place};
+                if (graph_finder) {
+                    finders.push_back(&*graph_finder);
                 }
-                std::vector<Index> expected{to};
-                while (expected.back() != from) {
-                    expected.push_back(parent[expected.back()]);
-                }
-                std::reverse(expected.begin(), expected.end());
-                REQUIRE(found.size() == 1);
-                CHECK(found[0].actors == expected);
-                REQUIRE(found[0].hops.size() == expected.size() - 1);
-                for (const Hop& hop : found[0].hops) {
-                    CHECK(hop.claims == arcs.at({hop.from, hop.to}));
+                for (const PathFinder* finder : finders) {
+                    const auto found = finder->find(from, to);
+                    if (from == to || !seen[to]) {
+                        CHECK(found.empty());
+                        continue;
+                    }
+                    std::vector<Index> expected{to};
+                    while (expected.back() != from) {
+                        expected.push_back(parent[expected.back()]);
+                    }
+                    std::reverse(expected.begin(), expected.end());
+                    REQUIRE(found.size() == 1);
+                    CHECK(found[0].actors == expected);
+                    REQUIRE(found[0].hops.size() == expected.size() - 1);
+                    for (const Hop& hop : found[0].hops) {
+                        CHECK(hop.claims == arcs.at({hop.from, hop.to}));
+                    }
                 }
             }
+        }
+    }
+}
+
+TEST_CASE("claims indexed by their ends: each claim once at each end, sorted by the other end") {
+    std::mt19937 rng(61);
+    for (int round = 0; round < 50; ++round) {
+        Dataset data;
+        const auto builtins = builtin_relations();
+        data.relations.assign(builtins.begin(), builtins.end());
+        const Index n = 1 + static_cast<Index>(rng() % 12);
+        data.actors.resize(n);
+        const std::size_t claims = rng() % (4 * n);
+        for (std::size_t i = 0; i < claims; ++i) {
+            Claim c;
+            c.subject = static_cast<Index>(rng() % n);
+            c.object = static_cast<Index>(rng() % n);
+            c.relation = static_cast<Index>(rng() % data.relations.size());
+            c.modality = all_modalities[rng() % 5];
+            c.negated = rng() % 3 == 0;
+            data.claims.push_back(c);
+        }
+        const ClaimIndex index(data);
+        const ClaimIndexView view = index.view();
+        REQUIRE(view.actors() == n);
+        // Brute force: for each actor, its claims as subject in (object, claim) order, and as
+        // object in (subject, claim) order.
+        for (Index a = 0; a < n; ++a) {
+            std::vector<std::pair<Index, Index>> as_subject;
+            std::vector<std::pair<Index, Index>> as_object;
+            for (Index c = 0; c < data.claims.size(); ++c) {
+                if (data.claims[c].subject == a) {
+                    as_subject.emplace_back(data.claims[c].object, c);
+                }
+                if (data.claims[c].object == a) {
+                    as_object.emplace_back(data.claims[c].subject, c);
+                }
+            }
+            std::sort(as_subject.begin(), as_subject.end());
+            std::sort(as_object.begin(), as_object.end());
+            auto listed = [&](std::span<const ClaimEnd> ends) {
+                std::vector<std::pair<Index, Index>> out;
+                for (const ClaimEnd& e : ends) {
+                    const Claim& c = data.claims[e.claim];
+                    CHECK(e.relation == c.relation);
+                    CHECK(e.flags ==
+                          (static_cast<std::uint32_t>(c.modality) | (c.negated ? 8 : 0)));
+                    out.emplace_back(e.other, e.claim);
+                }
+                return out;
+            };
+            CHECK(listed(view.subject_of(a)) == as_subject);
+            CHECK(listed(view.object_of(a)) == as_object);
         }
     }
 }

@@ -132,7 +132,8 @@ MappedFile::~MappedFile() {
 
 std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
                                           std::uint64_t max_bytes,
-                                          bool (*wanted)(std::string_view head)) {
+                                          bool (*wanted)(std::string_view head),
+                                          MappedReading reading) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         return std::nullopt;
@@ -154,12 +155,18 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
     const auto size = static_cast<std::size_t>(st.st_size);
     int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
-    flags |= MAP_POPULATE;  // Linux: read ahead in one go, not a page fault at a time
+    if (reading == MappedReading::whole) {
+        flags |= MAP_POPULATE;  // Linux: read ahead in one go, not a page fault at a time
+    }
 #endif
     void* data = ::mmap(nullptr, size, PROT_READ, flags, fd, 0);
     ::close(fd);  // the mapping keeps the file
     if (data == MAP_FAILED) {
         return std::nullopt;
+    }
+    if (reading == MappedReading::in_place) {
+        // A query reads scattered pages: reading ahead around each would read what it skips.
+        ::madvise(data, size, MADV_RANDOM);
     }
     return MappedFile(data, size);
 }

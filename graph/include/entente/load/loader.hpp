@@ -98,6 +98,13 @@ std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
                                          std::vector<Diagnostic>& diagnostics,
                                          const LoadLimits& limits = {});
 
+/// How a mapped file will be read: all of it, in order (a full load), or a few places in it (a
+/// query on a compiled dataset read in place).
+enum class MappedReading : std::uint8_t {
+    whole,     ///< Read ahead in one go where the system can (MAP_POPULATE).
+    in_place,  ///< No read-ahead (MADV_RANDOM): only the pages touched are read.
+};
+
 /// A regular file mapped read-only into memory (POSIX mmap), unmapped when destroyed. Move-only.
 class MappedFile {
   public:
@@ -113,11 +120,12 @@ class MappedFile {
 
     /// Maps `path` when it is a regular, non-empty file of at most `max_bytes` bytes whose first
     /// bytes (up to 64) `wanted` accepts, and that opens and maps; nullopt otherwise
-    /// (read_dataset_path then says why). The pages are read ahead where the system can
-    /// (MAP_POPULATE): a compiled dataset is read whole. Opened without blocking, so a FIFO is
-    /// refused rather than waited on. Throws nothing.
+    /// (read_dataset_path then says why). Read as `reading` says: the pages are read ahead for a
+    /// whole read, or only as touched. The mapping starts on a page boundary. Opened without
+    /// blocking, so a FIFO is refused rather than waited on. Throws nothing.
     static std::optional<MappedFile> map(const std::filesystem::path& path, std::uint64_t max_bytes,
-                                         bool (*wanted)(std::string_view head));
+                                         bool (*wanted)(std::string_view head),
+                                         MappedReading reading = MappedReading::whole);
 
   private:
     MappedFile(const void* data, std::size_t size) : data_(data), size_(size) {}

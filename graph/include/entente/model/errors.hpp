@@ -12,8 +12,8 @@ namespace entente {
 /// library throws only std::bad_alloc (memory exhausted), std::runtime_error from fold_name (ICU's
 /// data cannot be loaded: a broken installation), std::system_error from alignment_matrix (a thread
 /// cannot be started) and std::filesystem::filesystem_error from read_dataset_path (a directory
-/// listing fails part-way). Problems in data files are never thrown: a load reports them as
-/// Diagnostic values.
+/// listing fails part-way). Problems in data files are never thrown by a load, which reports them
+/// as Diagnostic values; a query on a mapped compiled dataset throws DataError.
 class Error : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
@@ -29,6 +29,14 @@ class IoError : public Error {
 /// A diagram that Graphviz could not lay out or render, or one whose edge joins a node the
 /// diagram does not have.
 class RenderError : public Error {
+  public:
+    using Error::Error;
+};
+
+/// Damage found in a mapped compiled dataset while a query read it (a block whose checksum does
+/// not match, an index entry out of range or disagreeing with its claim): the parts of such a file
+/// are checked when first read, not when it is opened. what() names the file and the damage.
+class DataError : public Error {
   public:
     using Error::Error;
 };
