@@ -662,6 +662,86 @@ const KnowledgeGraph& load_scenario(QueryOptions& options) {
     }
 }
 
+InPlace open_in_place(QueryOptions& options) {
+    const DataOptions& data = options.data;
+    const ScenarioText& text = options.scenario;
+    if (data.data.size() != 1 || !data.with.empty() || !text.as_of.empty() || !text.from.empty() ||
+        !text.until.empty() || !text.assume.empty() || !text.without.empty() ||
+        !text.roll_up.empty()) {
+        return {};
+    }
+    if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
+        print_error("--diagram: cannot tell the format of \"" + options.diagram +
+                    "\"; name the file .svg, .png, .pdf or .dot");
+        stop(exit_usage);
+    }
+    // Not read ahead: a query on a large file reads a few of its pages. Kept mapped until the
+    // process ends, as loaded graphs are kept.
+    auto mapped = MappedFile::map(data.data.front(), data.limits.max_bytes, is_compiled,
+                                  MappedReading::in_place);
+    if (!mapped) {
+        return {};  // not a compiled file, or unreadable: the usual load says why
+    }
+    static auto* files = new std::vector<std::unique_ptr<MappedFile>>();
+    files->push_back(std::make_unique<MappedFile>(std::move(*mapped)));
+    OpenedView opened = CompiledView::open(files->back()->bytes(), data.data.front(), data.limits);
+    Loaded loaded;
+    loaded.diagnostics = std::move(opened.diagnostics);
+    loaded.files = opened.files;
+    for (const auto& d : loaded.diagnostics) {
+        (d.severity == Severity::error ? loaded.errors : loaded.warnings)++;
+    }
+    loaded.warnings += opened.omitted_warnings;
+    if (!opened.view) {
+        print_diagnostics(loaded);
+        stop(exit_data);
+    }
+    if (loaded.warnings != 0) {
+        print_error("the data has " + plural(loaded.warnings, "warning", "warnings") +
+                    "; `entente validate` lists them");
+    }
+    static auto* views = new std::vector<std::unique_ptr<CompiledView>>();
+    views->push_back(std::make_unique<CompiledView>(std::move(*opened.view)));
+    // The scenario's modalities as ClaimEnd flags, and what they leave out, from the tally.
+    const Scenario scenario = scenario_of(options.scenario);
+    InPlace in_place;
+    in_place.view = views->back().get();
+    const ClaimTally tally = in_place.view->tally();
+    options.scenario.counted.clear();
+    options.scenario.left_out_by_modality = 0;
+    options.scenario.left_out_negated = 0;
+    if (scenario.modalities) {
+        in_place.scope = 0;
+        for (Modality m : all_modalities) {
+            const auto bit = static_cast<std::uint32_t>(m);
+            if (std::find(scenario.modalities->begin(), scenario.modalities->end(), m) !=
+                scenario.modalities->end()) {
+                in_place.scope |= 1U << bit;
+                options.scenario.counted.emplace_back(to_string(m));
+            } else {
+                options.scenario.left_out_by_modality += tally.by_modality[bit];
+            }
+        }
+        options.scenario.left_out_negated = tally.negated;
+    }
+    return in_place;
+}
+
+const KnowledgeGraph& in_place_subset(const CompiledView& view, std::vector<Index>& claims) {
+    std::sort(claims.begin(), claims.end());
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+    LoadResult result = view.subset(claims);
+    if (!result.graph) {
+        Loaded loaded;
+        loaded.diagnostics = std::move(result.diagnostics);
+        loaded.files = 1;
+        loaded.errors = loaded.diagnostics.size();
+        print_diagnostics(loaded);
+        stop(exit_data);
+    }
+    return keep(std::move(*result.graph));
+}
+
 std::string scenario_line(const ScenarioText& scenario) {
     std::string out;
     auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };

@@ -12,6 +12,7 @@
 
 #include "entente/draw/diagram.hpp"
 #include "entente/draw/render.hpp"
+#include "entente/load/compiled.hpp"
 #include "entente/load/loader.hpp"
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/query/scenario.hpp"
@@ -166,6 +167,25 @@ void count_modality(ScenarioText& text, const Scenario& scenario, const Knowledg
 /// Checks the diagram options, loads the data and applies the scenario the options describe;
 /// fills in the scenario's modality counts (ScenarioText::counted, left_out_*).
 const KnowledgeGraph& load_scenario(QueryOptions& options);
+
+/// A compiled dataset opened in place, for a query that reads only the part it needs.
+struct InPlace {
+    const CompiledView* view = nullptr;  ///< Lives until the process ends.
+    /// The claims the scenario keeps, by ClaimEnd::flags (bit f for flags f): its modalities.
+    std::uint32_t scope = 0xffff;
+};
+/// The dataset of `--data`, opened in place (CompiledView), when a query may read only what it
+/// needs: one compiled file, nothing --with, and a scenario that only picks modalities (no dates,
+/// --assume, --without or --roll-up). Checks the diagram options and fills in the scenario's
+/// modality counts from the file's tally, as load_scenario does. A null view otherwise (the
+/// caller then calls load_scenario); prints the file's errors and stops with exit_data when it
+/// cannot be opened.
+InPlace open_in_place(QueryOptions& options);
+/// The sub-graph of an in-place dataset holding only `claims` (file indices), checked as a load
+/// checks them; prints the errors and stops with exit_data when they are damaged. `claims`
+/// comes back sorted and without repeats: a claim's index in the sub-graph is its position
+/// there.
+const KnowledgeGraph& in_place_subset(const CompiledView& view, std::vector<Index>& claims);
 /// One line saying what the scenario changed ("as of 2019; assuming ...; without ..."), or "".
 std::string scenario_line(const ScenarioText& scenario);
 /// The scenario line a drawing carries under its title: scenario_line without the counts of

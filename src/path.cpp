@@ -1,4 +1,6 @@
 // `entente path`: how two actors are connected, hop by hop, each hop with its claims.
+#include <algorithm>
+
 #include "answers.hpp"
 #include "cli.hpp"
 #include "entente/query/paths.hpp"
@@ -18,15 +20,9 @@ struct PathCommandOptions {
     bool positive_only = false;
 };
 
-int run(PathCommandOptions& options) {
-    const KnowledgeGraph& kg = load_scenario(options.query);
-    const Index from = kg.find_actor(options.from);
-    const Index to = kg.find_actor(options.to);
-    if (from == to) {
-        print_error("path",
-                    "\"" + options.from + "\" and \"" + options.to + "\" are the same actor");
-        return exit_usage;
-    }
+// The search's options, relations looked up in `kg` (which may have no claims: only its
+// relation table is read).
+PathOptions path_options(const KnowledgeGraph& kg, const PathCommandOptions& options) {
     PathOptions po;
     po.directed = options.directed;
     po.k = options.k;
@@ -35,7 +31,73 @@ int run(PathCommandOptions& options) {
     for (const auto& id : options.relations) {
         po.relations.push_back(kg.find_relation(id));
     }
-    const auto paths = shortest_paths(kg, from, to, po);
+    return po;
+}
+
+bool same_actor(Index from, Index to, const PathCommandOptions& options) {
+    if (from == to) {
+        print_error("path",
+                    "\"" + options.from + "\" and \"" + options.to + "\" are the same actor");
+        return true;
+    }
+    return false;
+}
+
+int answer(const KnowledgeGraph& kg, PathCommandOptions& options, Index from, Index to,
+           const std::vector<Path>& paths);
+
+// From a compiled file read in place: the search reads the index entries of the actors it
+// reaches; only the claims of the paths found are decoded, into a graph of their own.
+int run_in_place(const InPlace& in_place, PathCommandOptions& options) {
+    const CompiledView& view = *in_place.view;
+    const KnowledgeGraph& names = view.tables();
+    const Index from = names.find_actor(options.from);
+    const Index to = names.find_actor(options.to);
+    if (same_actor(from, to, options)) {
+        return exit_usage;
+    }
+    PathData data;
+    data.actors = names.data().actors;
+    data.relations = names.data().relations;
+    data.claims = view.index();
+    data.scope = in_place.scope;
+    data.signed_weight = [&view](Index c) { return view.signed_weight(c); };
+    data.check_entries = [&view](std::span<const ClaimEnd> e) { view.check_entries(e); };
+    std::vector<Path> paths =
+        PathFinder(std::move(data), path_options(names, options)).find(from, to);
+    std::vector<Index> claims;
+    for (const Path& p : paths) {
+        for (const Hop& h : p.hops) {
+            claims.insert(claims.end(), h.claims.begin(), h.claims.end());
+        }
+    }
+    const KnowledgeGraph& kg = in_place_subset(view, claims);
+    for (Path& p : paths) {
+        for (Hop& h : p.hops) {
+            for (Index& c : h.claims) {
+                c = static_cast<Index>(std::lower_bound(claims.begin(), claims.end(), c) -
+                                       claims.begin());
+            }
+        }
+    }
+    return answer(kg, options, from, to, paths);
+}
+
+int run(PathCommandOptions& options) {
+    if (const InPlace in_place = open_in_place(options.query); in_place.view != nullptr) {
+        return run_in_place(in_place, options);
+    }
+    const KnowledgeGraph& kg = load_scenario(options.query);
+    const Index from = kg.find_actor(options.from);
+    const Index to = kg.find_actor(options.to);
+    if (same_actor(from, to, options)) {
+        return exit_usage;
+    }
+    return answer(kg, options, from, to, shortest_paths(kg, from, to, path_options(kg, options)));
+}
+
+int answer(const KnowledgeGraph& kg, PathCommandOptions& options, Index from, Index to,
+           const std::vector<Path>& paths) {
     write_diagram(options.query, paths_diagram(kg, paths, from, to));
     if (options.query.format == "json") {
         print_json(paths_json(kg, options.query.scenario, from, to, paths));

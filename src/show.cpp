@@ -38,11 +38,34 @@ void write_json(const KnowledgeGraph& kg, const ActorProfile& p, const ScenarioT
     json.print();
 }
 
+// The graph the profile is drawn from and the actor in it. From a compiled file read in place,
+// only the actor's own claims are decoded, into a graph of their own: the index lists them.
+std::pair<const KnowledgeGraph*, Index> graph_for(ShowOptions& options) {
+    if (const InPlace in_place = open_in_place(options.query); in_place.view != nullptr) {
+        const CompiledView& view = *in_place.view;
+        const Index actor = view.tables().find_actor(options.actor);
+        std::vector<Index> claims;
+        const ClaimIndexView index = view.index();
+        for (const auto ends : {index.subject_of(actor), index.object_of(actor)}) {
+            view.check_entries(ends);
+            for (const ClaimEnd& e : ends) {
+                if (((in_place.scope >> e.flags) & 1) != 0) {
+                    claims.push_back(e.claim);
+                }
+            }
+        }
+        return {&in_place_subset(view, claims), actor};
+    }
+    const KnowledgeGraph& kg = load_scenario(options.query);
+    return {&kg, kg.find_actor(options.actor)};
+}
+
 int run(ShowOptions& options) {
     // Show is where a claim is read, whatever its modality: every claim unless --modality says.
     options.query.scenario.every_claim = true;
-    const KnowledgeGraph& kg = load_scenario(options.query);
-    const ActorProfile p = actor_profile(kg, kg.find_actor(options.actor));
+    const auto [graph, actor] = graph_for(options);
+    const KnowledgeGraph& kg = *graph;
+    const ActorProfile p = actor_profile(kg, actor);
     if (options.query.format == "json") {
         write_json(kg, p, options.query.scenario);
         return exit_ok;
