@@ -203,7 +203,10 @@ entente align a b shows them"
     # A compiled dataset answers exactly as its JSON does, and a damaged one is refused.
     run compile --with "$data/good/extra.json" -o "$tmp/c.entente" >"$tmp/out" || exit 1
     grep -q "^compiled 91 claims, 37 actors and 26 sources from 3 files into $tmp/c.entente" "$tmp/out" && ok "compile reports what it wrote" || fail "compile said: $(cat "$tmp/out")"
-    for q in "align russia pakistan" "align --matrix" "balance" "path pakistan united-states --k 3" "show seminar-group" "diverge russia pakistan --modality all" "show russia"; do
+    # path and show read the compiled form in place (only the claims they cite); the others load it.
+    for q in "align russia pakistan" "align --matrix" "balance" "path pakistan united-states --k 3" "show seminar-group" "diverge russia pakistan --modality all" "show russia" \
+             "path pakistan united-states --format json" "path russia china --directed --k 2 --format json" "path india armenia --modality all --positive-only" \
+             "show russia --format json" "show pakistan --modality stated,predicted" "path russia nowhere" "show nowhere"; do
       # shellcheck disable=SC2086
       expect_eq "$q from the compiled form" "$("$entente" $q --data "$tmp/c.entente" 2>&1 | md5sum)" "$("$entente" $q --with "$data/good/extra.json" 2>&1 | md5sum)"
     done
@@ -217,6 +220,23 @@ entente align a b shows them"
     "$entente" stats --data "$tmp/cut.entente" >/dev/null 2>"$tmp/stderr"; status=$?
     expect_eq "truncated compiled file: status" "$status" 2
     grep -q "cut.entente: error: damaged compiled dataset: the header announces" "$tmp/stderr" && ok "truncation is named" || fail "unclear error: $(cat "$tmp/stderr")"
+    # A changed byte in the claim index (section 7: claims by subject): a query that reads it in
+    # place finds it by its block's checksum, and a full load (validate) by the checksums too.
+    /usr/bin/python3 - "$tmp/old.entente" "$tmp/flip.entente" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+offset, size = struct.unpack_from("<QQ", data, 32 + 16 + 16 * 7)
+assert size > 0
+data[offset] ^= 1
+open(sys.argv[2], "wb").write(data)
+PY
+    "$entente" path russia pakistan --data "$tmp/flip.entente" >"$tmp/out" 2>"$tmp/stderr"; status=$?
+    expect_eq "damaged claim index, read in place: status" "$status" 2
+    expect_eq "damaged claim index, read in place: no answer" "$(cat "$tmp/out")" ""
+    grep -q "flip.entente.*damaged compiled dataset: block [0-9]* (bytes [0-9]* to [0-9]*) does not match its checksum; compile it again" "$tmp/stderr" && ok "damaged block is named" || fail "unclear error: $(cat "$tmp/stderr")"
+    "$entente" validate --data "$tmp/flip.entente" >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "damaged claim index, validated: status" "$status" 2
+    grep -q "flip.entente: error: damaged compiled dataset: the checksum does not match its contents" "$tmp/stderr" && ok "validate names the damage" || fail "unclear error: $(cat "$tmp/stderr")"
     ;;
   slides)
     # --size, --dpi, --aspect, --title and --no-edge-labels through the binary, the image sizes

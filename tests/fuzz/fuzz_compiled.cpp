@@ -6,9 +6,63 @@
 #include <string>
 
 #include "entente/load/compiled.hpp"
+#include "entente/model/errors.hpp"
+#include "entente/query/paths.hpp"
 #include "load/compiled_format.hpp"
 
 namespace {
+
+// The same bytes read in place: whatever opens must answer a path query and a subset, or throw
+// DataError, never crash; and a file that decodes whole must open and give the same claims.
+void check_in_place(const std::string& bytes, const entente::LoadResult& whole,
+                    const entente::LoadLimits& limits) {
+    using namespace entente;
+    OpenedView opened = CompiledView::open(bytes, "fuzz.entente", limits, false);
+    if (whole.graph && !opened.view) {
+        __builtin_trap();
+    }
+    if (!opened.view) {
+        return;
+    }
+    const CompiledView& view = *opened.view;
+    const auto& actors = view.tables().data().actors;
+    try {
+        if (actors.size() >= 2) {
+            PathOptions options;
+            options.k = 2;
+            const PathFinder finder({actors, view.tables().data().relations, view.index(), 0xffff,
+                                     [&](Index c) { return view.signed_weight(c); },
+                                     [&](std::span<const ClaimEnd> e) { view.check_entries(e); }},
+                                    options);
+            (void)finder.find(0, static_cast<Index>(actors.size() - 1));
+        }
+        std::vector<Index> claims;
+        if (!actors.empty()) {
+            view.check_entries(view.index().subject_of(0));
+            for (const ClaimEnd& e : view.index().subject_of(0)) {
+                claims.push_back(e.claim);
+            }
+        }
+        (void)view.subset(claims);
+    } catch (const DataError&) {
+    }
+    if (whole.graph) {
+        std::vector<Index> all(view.claim_count());
+        for (Index i = 0; i < all.size(); ++i) {
+            all[i] = i;
+        }
+        const LoadResult subset = view.subset(all);
+        const auto& expected = whole.graph->data().claims;
+        if (!subset.graph || subset.graph->data().claims.size() != expected.size()) {
+            __builtin_trap();
+        }
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            if (subset.graph->data().claims[i].id != expected[i].id) {
+                __builtin_trap();
+            }
+        }
+    }
+}
 
 void check(const std::string& bytes) {
     entente::LoadLimits limits;
@@ -20,6 +74,7 @@ void check(const std::string& bytes) {
     if (result.graph.has_value() != (result.error_count() == 0)) {
         __builtin_trap();
     }
+    check_in_place(bytes, result, limits);
     if (result.graph) {
         // Whatever decodes must encode back to a file that decodes to the same tables.
         const std::string again = entente::to_compiled(*result.graph, result);

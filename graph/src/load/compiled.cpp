@@ -1362,14 +1362,18 @@ LoadResult CompiledView::subset(std::vector<Index> claims) const {
             }
             Claim c = m.claim(i);
             // The claim must be where the index puts it, at both ends: a query found it there.
+            // The search reads a few entries only to compare them; the one found is checked.
             auto listed = [&](std::span<const ClaimEnd> ends, Index other) {
-                check_entries(ends);
                 auto it = std::lower_bound(ends.begin(), ends.end(), std::pair{other, i},
                                            [](const ClaimEnd& e, std::pair<Index, Index> key) {
                                                return std::pair{e.other, e.claim} < key;
                                            });
-                return it != ends.end() && it->other == other && it->claim == i &&
-                       it->relation == c.relation && it->flags == claim_end_flags(c);
+                if (it == ends.end()) {
+                    return false;
+                }
+                check_entries(std::span<const ClaimEnd>(&*it, 1));
+                return it->other == other && it->claim == i && it->relation == c.relation &&
+                       it->flags == claim_end_flags(c);
             };
             if (!listed(m.index.subject_of(c.subject), c.object) ||
                 !listed(m.index.object_of(c.object), c.subject)) {
