@@ -9,7 +9,9 @@ For each size, every operation is one fresh process, timed by wall clock with it
 memory (`/usr/bin/time -f %M`), median of --repeats runs, all in one run on one machine:
 
 - `entente stats`, `entente path A B` and `entente show B` with --data on the generated JSON, and
-  on its compiled form (`entente compile`, done once beforehand and not timed);
+  on its compiled form (`entente compile`, done once beforehand and not timed): `stats` reads the
+  compiled form whole, `path` and `show` read it in place (only the index entries they walk and
+  the claims they print);
 - the peer, NetworkX, as a data person would write it: Python's json module reads the same JSON,
   a MultiDiGraph is built with every claim as an edge (its id, relation, confidence, source and
   quote as attributes), then the same question is answered (the node and edge counts; a shortest
@@ -116,8 +118,12 @@ def main():
              "Machine: %s." % machine(), "",
              "Each cell: one fresh process per run, start to exit, median of the runs; peak "
              "resident memory from `/usr/bin/time`, in bytes per claim. ratio = entente / "
-             "NetworkX (below 1: entente is faster).", ""]
+             "NetworkX (below 1: entente is faster). The compiled form is read whole by `stats` "
+             "and in place by `path` and `show`; for those, the resident memory counts the "
+             "file's pages the query touched, which the kernel maps in runs of up to 16 pages "
+             "from its page cache (shared and reclaimable, not the process's own heap).", ""]
     targets = {}
+    inside_1e6 = None
     sizes = [s for s in args.sizes.split(",") if s] + ([args.big] if args.big else [])
     for size in sizes:
         big = size == args.big
@@ -125,8 +131,11 @@ def main():
         path = dataset(size)
         claims = int(float(size))
         compiled = os.path.join("/tmp", "entente-whole-process-%s.entente" % size)
-        subprocess.run([exe, "compile", "--data", path, "-o", compiled] + UNLIMITED, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Compiled again unless a compiled file newer than the JSON and the binary is there.
+        if not (os.path.exists(compiled) and
+                os.path.getmtime(compiled) > max(os.path.getmtime(path), os.path.getmtime(exe))):
+            subprocess.run([exe, "compile", "--data", path, "-o", compiled] + UNLIMITED,
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         a, b = endpoints(size)
         ops = [("stats", ["stats"], ["stats"]),
                ("path %s %s" % (a, b), ["path", a, b], ["path", a, b]),
@@ -143,6 +152,8 @@ def main():
             out = subprocess.run([os.path.join(args.in_process, "entente_bench"), path, "", "1"],
                                  check=True, capture_output=True, text=True).stdout
             inside = json.loads(out)
+            if size == "1e6":
+                inside_1e6 = inside
         for name, cli, peer_args in ops:
             j_s, j_k = run([exe] + cli + ["--data", path] + UNLIMITED, repeats)
             c_s, c_k = run([exe] + cli + ["--data", compiled] + UNLIMITED, repeats)
@@ -163,22 +174,27 @@ def main():
             j_s, c_s = targets[(size, "path")][:2]
             parts_json = inside["read"] + inside["load"] + inside["path_finder_build"] + \
                 inside["shortest_path"]
-            parts_compiled = inside["load_compiled"] + inside["path_finder_build"] + \
-                inside["shortest_path"]
+            parts_compiled = inside["open_in_place"] + inside["path_in_place"]
             lines += ["In process, the same data (`entente_bench`, one run): reading the file "
                       "%.3g s, a bare RapidJSON SAX pass over it %.3g s, the JSON load (parse, "
                       "checks, graph) %.3g s, the compiled form's load from memory %.3g s, "
+                      "opening it in place %.3g s and answering `path` from it in place (search "
+                      "over the stored index, the answer's claims decoded and checked) %.3g s, "
                       "indexing the graph a path search walks %.3g s, the search itself %.2g s. "
                       "Those parts of `entente path` sum to %.3g s from JSON (read, load, index, "
-                      "search) and %.3g s compiled (load, index, search); the whole processes "
+                      "search) and %.3g s compiled (open in place, answer); the whole processes "
                       "took %.3g s and %.3g s. The difference (%+.3g s and %+.3g s) is the "
                       "process: its start, the pages of every table faulted in, the answer "
-                      "written, everything freed at exit, and for the compiled form the file "
-                      "mapped and read. Where it is negative, the single in-process run was the "
-                      "slower: that process holds the file's text twice and its first load "
-                      "faults in fresh memory, while the whole-process figure is a median." % (
+                      "written, everything freed at exit, and for the compiled form the file's "
+                      "pages read from the page cache through the mapping (in process the bytes "
+                      "are already in memory) and the name index built twice (for the lookup, "
+                      "and for the answer's small graph). Where it is negative, the single "
+                      "in-process run was the slower: that process holds the file's text twice "
+                      "and its first load faults in fresh memory, while the whole-process figure "
+                      "is a median." % (
                           inside["read"], inside["sax_parse"], inside["load"],
-                          inside["load_compiled"], inside["path_finder_build"],
+                          inside["load_compiled"], inside["open_in_place"],
+                          inside["path_in_place"], inside["path_finder_build"],
                           inside["shortest_path"], parts_json, parts_compiled, j_s, c_s,
                           j_s - parts_json, c_s - parts_compiled), ""]
 
@@ -198,13 +214,26 @@ def main():
     if args.big and at(args.big, "path"):
         _, c_s, _, _, _ = at(args.big, "path")
         rows.append(("`path` at %s compiled < 1 s" % args.big, 1 / c_s, 1))
+    if at("1e6", "stats") and inside_1e6:
+        j_s = at("1e6", "stats")[0]
+        rows.append(("JSON `stats` whole process within 2.5× of a bare SAX pass (in process) "
+                     "at 10^6", 2.5 / (j_s / inside_1e6["sax_parse"]), 1))
+    if args.big and at(args.big, "show"):
+        _, c_s, _, _, c_k = at(args.big, "show")
+        size = os.path.getsize(os.path.join("/tmp", "entente-whole-process-%s.entente" % args.big))
+        rows.append(("`show` at %s compiled reads a small part (resident memory / file size)"
+                     % args.big, c_k * 1024 / size, None))
     if rows:
         lines += ["### Targets (issue 16) measured here", "",
                   "| target | measured | met |", "|---|---|---|"]
         for text, value, goal in rows:
+            if goal is None:  # a share, judged in the notes
+                lines.append("| %s | %.1f%% | see notes |" % (text, 100 * value))
+                continue
             shown = "%.3g" % value if "claims/s" in text else (
                 "%.0f B" % (300 / value) if "bytes" in text else (
-                    "%.2f s" % (1 / value) if "< 1 s" in text else "%.2f×" % value))
+                    "%.2f s" % (1 / value) if "< 1 s" in text else (
+                        "%.2f× of SAX" % (2.5 / value) if "SAX" in text else "%.2f×" % value)))
             lines.append("| %s | %s | %s |" % (text, shown, "yes" if value >= goal else "no"))
         lines.append("")
     lines.append(END)

@@ -252,9 +252,6 @@ Dataset decode_tables(Decoder& in, std::size_t& files, std::size_t& omitted, Rec
     return d;
 }
 
-// The smallest encoding of a claim: an empty id, quote, asserted_by and note, no dates.
-constexpr std::size_t min_claim_size = 4 * 8 + 2 + 5 * 4 + 2 * 8 + 2;
-
 // `sources`: how many sources the file holds (the dataset may hold only some of them).
 Claim decode_claim(Decoder& in, const Dataset& d, std::size_t sources) {
     Claim c;
