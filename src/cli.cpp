@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -663,6 +664,9 @@ const KnowledgeGraph& load_scenario(QueryOptions& options) {
 }
 
 InPlace open_in_place(QueryOptions& options) {
+    if constexpr (std::endian::native != std::endian::little) {
+        return {};  // the form is read in place only where its little-endian arrays are native
+    }
     const DataOptions& data = options.data;
     const ScenarioText& text = options.scenario;
     if (data.data.size() != 1 || !data.with.empty() || !text.as_of.empty() || !text.from.empty() ||

@@ -3,6 +3,7 @@
 
 #include "answers.hpp"
 #include "cli.hpp"
+#include "entente/model/errors.hpp"
 #include "entente/query/paths.hpp"
 
 namespace entente::cli {
@@ -77,6 +78,14 @@ int run_in_place(const InPlace& in_place, PathCommandOptions& options) {
             for (Index& c : h.claims) {
                 c = static_cast<Index>(std::lower_bound(claims.begin(), claims.end(), c) -
                                        claims.begin());
+                // The index said this claim joins the hop's actors; the claim must say so too.
+                const Claim& claim = kg.claim(c);
+                if (!((claim.subject == h.from && claim.object == h.to) ||
+                      (claim.subject == h.to && claim.object == h.from))) {
+                    throw DataError(options.query.data.data.front() +
+                                    ": damaged compiled dataset: the claim index lists claim " +
+                                    claim.id + " between actors it does not join");
+                }
             }
         }
     }

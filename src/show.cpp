@@ -1,5 +1,6 @@
 // `entente show`: every claim touching one actor, grouped by relation, with quote and source.
 #include "cli.hpp"
+#include "entente/model/errors.hpp"
 #include "entente/query/actor_profile.hpp"
 
 namespace entente::cli {
@@ -54,7 +55,16 @@ std::pair<const KnowledgeGraph*, Index> graph_for(ShowOptions& options) {
                 }
             }
         }
-        return {&in_place_subset(view, claims), actor};
+        const KnowledgeGraph& kg = in_place_subset(view, claims);
+        // The index listed these claims under the actor; each claim must name it too.
+        for (const Claim& c : kg.data().claims) {
+            if (c.subject != actor && c.object != actor) {
+                throw DataError(options.query.data.data.front() +
+                                ": damaged compiled dataset: the claim index lists claim " + c.id +
+                                " under an actor it does not name");
+            }
+        }
+        return {&kg, actor};
     }
     const KnowledgeGraph& kg = load_scenario(options.query);
     return {&kg, kg.find_actor(options.actor)};

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "entente/load/embedded.hpp"
 #include "entente/model/claim_index.hpp"
 #include "entente/model/errors.hpp"
+#include "entente/query/paths.hpp"
 #include "entente/query/scenario.hpp"
 #include "fixture.hpp"
 #include "load/compiled_format.hpp"
@@ -332,9 +334,62 @@ TEST_CASE("damage in a compiled dataset read in place is found where it is read"
               "contents" +
                   again);
     }
+    SUBCASE("a changed byte in the index: the open succeeds, the search that reads it fails") {
+        // Enough claims for the claims-by-subject entries to fill blocks of their own.
+        Dataset data;
+        const auto builtins = builtin_relations();
+        data.relations.assign(builtins.begin(), builtins.end());
+        for (Index a = 0; a < 60; ++a) {
+            data.actors.push_back(
+                Actor{"a" + std::to_string(a), "A", ActorKind::state, {}, no_index, ""});
+        }
+        data.sources.push_back(Source{"s", "S", "", "", std::nullopt, "", "", ""});
+        std::mt19937 rng(7);
+        for (Index i = 0; i < 3000; ++i) {
+            Claim c;
+            c.id = "c" + std::to_string(i);
+            c.subject = static_cast<Index>(rng() % 60);
+            c.object = static_cast<Index>((c.subject + 1 + rng() % 59) % 60);
+            c.relation = static_cast<Index>(rng() % builtins.size());
+            c.source = 0;
+            data.claims.push_back(c);
+        }
+        std::string bytes = to_compiled(KnowledgeGraph(std::move(data)), {}, 1);
+        const std::size_t data_start = detail::section_place(bytes, 0).first;
+        const auto [at, size] = detail::section_place(bytes, 7);
+        const std::size_t block = (at - data_start) / 16384 + 1;  // the first wholly inside
+        REQUIRE(data_start + (block + 1) * 16384 <= at + size);
+        bytes[data_start + block * 16384 + 100] ^= 0x01;
+        OpenedView opened = CompiledView::open(bytes, "d.entente");
+        REQUIRE_MESSAGE(opened.view, located(opened.diagnostics));
+        const CompiledView& view = *opened.view;
+        const PathFinder finder({view.tables().data().actors, view.tables().data().relations,
+                                 view.index(), 0xffff,
+                                 [&](Index c) { return view.signed_weight(c); },
+                                 [&](std::span<const ClaimEnd> e) { view.check_entries(e); }},
+                                PathOptions{});
+        std::size_t answered = 0;
+        std::size_t refused = 0;
+        for (Index to = 1; to < 60; ++to) {
+            try {
+                answered += finder.find(0, to).size();
+            } catch (const DataError& e) {
+                ++refused;
+                CHECK(std::string(e.what()) ==
+                      "d.entente: damaged compiled dataset: block " + std::to_string(block) +
+                          " (bytes " + std::to_string(data_start + block * 16384) + " to " +
+                          std::to_string(data_start + block * 16384 + 16383) +
+                          ") does not match its checksum" + again);
+            }
+        }
+        // Every search from a0 meets the damaged entries once its frontier grows past a few
+        // actors; a0's neighbours are found before that.
+        CHECK(refused > 0);
+        CHECK(answered > 0);
+    }
     SUBCASE("a changed byte in the directory") {
         std::string bytes = good;
-        bytes[40] ^= 0x01;  // the first section's offset
+        bytes[40] ^= 0x01;  // the directory's count of sections
         CHECK(format_diagnostic(CompiledView::open(bytes, "d.entente").diagnostics.at(0)) ==
               "d.entente: error: damaged compiled dataset: the checksum of its directory does "
               "not match" +

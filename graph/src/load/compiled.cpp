@@ -584,8 +584,7 @@ struct Layout {
     std::array<std::string_view, section_count> sections;
     std::uint64_t data_start = 0;  // where the first block starts
     std::uint64_t blocks = 0;
-    std::string_view sums;     // blocks x u64
-    std::uint64_t claims = 0;  // from the tables section, once read
+    std::string_view sums;  // blocks x u64
 };
 
 std::uint64_t u64_at(std::string_view bytes, std::size_t i) {
@@ -710,6 +709,11 @@ ClaimCounts decode_counts(Decoder& in) {
         n = in.u64();
     }
     counts.negated = in.u64();
+    // References are 32-bit, FFFFFFFF meaning none: a table holds fewer records than that.
+    if (counts.sources >= no_index || counts.claims >= no_index) {
+        in.fail(std::to_string(counts.sources) + " sources and " + std::to_string(counts.claims) +
+                " claims, more than 32-bit references reach");
+    }
     std::uint64_t sum = counts.negated;
     for (auto n : counts.by_modality) {
         if (n > counts.claims - std::min(sum, counts.claims)) {
@@ -1117,6 +1121,7 @@ struct CompiledView::Impl {
     bool verify = true;
     ClaimCounts counts;
     std::optional<KnowledgeGraph> tables;
+    std::vector<std::uint64_t> subject_start, object_start;  // copied and checked at open
     ClaimIndexView index;
     mutable std::vector<unsigned char> checked;  // per block: 1 once its checksum matched
 
@@ -1145,6 +1150,24 @@ struct CompiledView::Impl {
                 checked[k] = 1;
             }
         }
+    }
+    // Checks the blocks of a range of index entries, which must lie in one of the two sections of
+    // entries (anything else is a caller's mistake, refused rather than trusted).
+    void check_blocks(std::span<const ClaimEnd> entries) const {
+        if (entries.empty()) {
+            return;
+        }
+        const auto* first = reinterpret_cast<const char*>(entries.data());
+        const auto* last = first + entries.size_bytes();
+        bool inside = false;
+        for (Section k : {subject_ends_section, object_ends_section}) {
+            const std::string_view s = layout.sections[k];
+            inside = inside || (first >= s.data() && last <= s.data() + s.size());
+        }
+        if (!inside) {
+            throw std::invalid_argument("CompiledView: index entries not from this view's index()");
+        }
+        check_bytes(static_cast<std::uint64_t>(first - bytes.data()), entries.size_bytes());
     }
     void check_section(Section k) const {
         check_bytes(file_offset(bytes, layout.sections[k]), layout.sections[k].size());
@@ -1233,15 +1256,15 @@ OpenedView CompiledView::open(std::string_view bytes, const std::string& name,
                             impl->counts.claims);
         budget.take(static_cast<std::size_t>(impl->counts.sources));
         budget.take(static_cast<std::size_t>(impl->counts.claims));
-        if (impl->counts.claims >= no_index) {
-            tables.fail(std::to_string(impl->counts.claims) + " claims, more than an index holds");
-        }
         Decoder warnings_in(layout.sections[warnings_section], at(warnings_section));
         std::vector<Diagnostic> warnings = decode_warnings(warnings_in);
         // The starts must rise from 0 to the number of claims: every list then lies inside its
-        // section, whatever the entries hold.
+        // section, whatever the entries hold. They are copied (8 bytes an actor each way), so
+        // that what was checked is what is used even if the file changes under the mapping.
         for (Section k : {subject_start_section, object_start_section}) {
             const std::string_view starts = layout.sections[k];
+            auto& copy = k == subject_start_section ? impl->subject_start : impl->object_start;
+            copy.resize(data.actors.size() + 1);
             std::uint64_t previous = 0;
             for (std::size_t a = 0; a <= data.actors.size(); ++a) {
                 const std::uint64_t v = u64_at(starts, a);
@@ -1251,21 +1274,21 @@ OpenedView CompiledView::open(std::string_view bytes, const std::string& name,
                         .fail("an index start of " + std::to_string(v) + " for actor " +
                               std::to_string(a));
                 }
+                copy[a] = v;
                 previous = v;
             }
         }
-        auto u64s = [&](Section k) {
-            return std::span<const std::uint64_t>(
-                reinterpret_cast<const std::uint64_t*>(layout.sections[k].data()),
-                layout.sections[k].size() / 8);
-        };
+        // The entries are read where they lie: the sections start 8-byte aligned in memory that
+        // is (checked above), and hold little-endian 16-byte records (checked above too). The
+        // bytes are a mapping, whose memory has no declared type, or a buffer of chars the
+        // caller wrote them into.
         auto ends = [&](Section k) {
             return std::span<const ClaimEnd>(
                 reinterpret_cast<const ClaimEnd*>(layout.sections[k].data()),
                 layout.sections[k].size() / sizeof(ClaimEnd));
         };
-        impl->index = {u64s(subject_start_section), ends(subject_ends_section),
-                       u64s(object_start_section), ends(object_ends_section)};
+        impl->index = {impl->subject_start, ends(subject_ends_section), impl->object_start,
+                       ends(object_ends_section)};
         LoadResult checked = detail::checked_graph(std::move(data), name, CompiledSites(), limits);
         opened.files = files;
         if (!checked.graph) {
@@ -1314,9 +1337,7 @@ ClaimIndexView CompiledView::index() const {
 
 void CompiledView::check_entries(std::span<const ClaimEnd> entries) const {
     const Impl& m = *impl_;
-    const auto* first = reinterpret_cast<const char*>(entries.data());
-    m.check_bytes(static_cast<std::uint64_t>(first - m.bytes.data()),
-                  entries.size() * sizeof(ClaimEnd));
+    m.check_blocks(entries);
     const Dataset& d = m.tables->data();
     for (const ClaimEnd& e : entries) {
         if (e.other >= d.actors.size() || e.claim >= m.counts.claims ||
@@ -1359,8 +1380,10 @@ LoadResult CompiledView::subset(std::vector<Index> claims) const {
             }
             Claim c = m.claim(i);
             // The claim must be where the index puts it, at both ends: a query found it there.
-            // The search reads a few entries only to compare them; the one found is checked.
+            // The blocks of the list are checked first (each once, so a hub's long list costs a
+            // pass over its block marks, not its bytes), then the entry found, field by field.
             auto listed = [&](std::span<const ClaimEnd> ends, Index other) {
+                m.check_blocks(ends);
                 auto it = std::lower_bound(ends.begin(), ends.end(), std::pair{other, i},
                                            [](const ClaimEnd& e, std::pair<Index, Index> key) {
                                                return std::pair{e.other, e.claim} < key;

@@ -50,8 +50,8 @@ struct SearchGraph {
 struct WalkRules {
     std::vector<unsigned char> ways;  ///< Per relation (Dataset::relations index).
     std::uint32_t scope = 0xffff;     ///< Bit ClaimEnd::flags set: followed.
-    std::size_t relations() const { return ways.size(); }
-    /// The ways claim end `e` may be followed (0 when out of scope).
+    /// The ways claim end `e` may be followed (0 when out of scope); its relation and flags must
+    /// be in range (check_entries has seen it).
     unsigned char of(const ClaimEnd& e) const {
         return ((scope >> (e.flags & 15)) & 1) != 0 ? ways[e.relation] : 0;
     }
@@ -71,25 +71,32 @@ struct EntryCheck {
 /// object (bit 1) or object to subject (bit 2). Each list of ends is sorted by the other actor,
 /// so merging a vertex's two lists gives its neighbours in index order, each once.
 struct ClaimWalk {
-    ClaimIndexView index;
-    const WalkRules* rules = nullptr;
-    const EntryCheck* entry_check = nullptr;
+    ClaimIndexView index;                     ///< The claims by their ends.
+    const WalkRules* rules = nullptr;         ///< Which claims, which way.
+    const EntryCheck* entry_check = nullptr;  ///< Null: the entries are trusted.
 
+    /// Number of vertices (actors).
     std::size_t vertices() const { return index.actors(); }
+    /// Calls visit(v) for each distinct successor of u in index order until visit returns true;
+    /// what entry_check throws.
     template <class Visit>
     void successors(Index u, Visit visit) const {
         merge(index.subject_of(u), 1, index.object_of(u), 2, visit);
     }
+    /// Calls visit(u) for each distinct predecessor of v in index order until visit returns
+    /// true; what entry_check throws.
     template <class Visit>
     void predecessors(Index v, Visit visit) const {
         merge(index.object_of(v), 1, index.subject_of(v), 2, visit);
     }
+    /// What listing u's neighbours reads: its entries both ways.
     std::size_t successor_cost(Index u) const {
         return index.subject_of(u).size() + index.object_of(u).size();
     }
+    /// As successor_cost: the same two lists are read.
     std::size_t predecessor_cost(Index v) const { return successor_cost(v); }
 
-    // The neighbours through `a`'s ends followed by `a_way` and `b`'s by `b_way`, merged.
+    /// The neighbours through `a`'s ends followed by `a_way` and `b`'s by `b_way`, merged.
     template <class Visit>
     void merge(std::span<const ClaimEnd> a, unsigned char a_way, std::span<const ClaimEnd> b,
                unsigned char b_way, Visit visit) const {

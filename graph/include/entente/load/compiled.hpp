@@ -62,39 +62,44 @@ struct ClaimTally {
 struct OpenedView;
 
 /// A compiled dataset read in place: opening it reads the header, the directory, the relations
-/// and actors, and the index's per-actor starts (O(blocks + actors), checked as a load checks
-/// them), not the sources or the claims. A query then reads the index entries, the claims it
-/// needs and the sources they cite,
-/// each 16 KiB block checked against its checksum when first read. Damage met then is thrown as
-/// DataError (check_entries, signed_weight) or reported as a diagnostic (subset). The checks a
-/// full load makes across all claims (unique claim ids, the index matching every claim) are
-/// made only by from_compiled (`entente validate` runs them). Not for use from several threads at
-/// once (blocks are marked checked as they are read).
+/// and actors, the recorded warnings and the index's per-actor starts (O(blocks + actors +
+/// warnings), checked as a load checks them), not the sources or the claims. A query then reads the
+/// index entries, the claims it needs and the sources they cite, each 16 KiB block checked against
+/// its checksum when first read. Damage met then is thrown as DataError (check_entries,
+/// signed_weight) or reported as a diagnostic (subset). The checks a full load makes across all
+/// claims (unique claim ids, the index matching every claim) are made only by from_compiled
+/// (`entente validate` runs them). Not for use from several threads at once (blocks are marked
+/// checked as they are read).
 class CompiledView {
   public:
-    /// Opens `bytes` (8-byte aligned, as a mapping is; they must outlive the view), named `name`
-    /// in diagnostics. Errors as from_compiled's, for what it reads; `verify_checksums` false
-    /// skips the checksums (for the fuzzer). Throws std::bad_alloc, or std::runtime_error when
-    /// ICU's data cannot be loaded.
+    /// Opens `bytes` (8-byte aligned, as a mapping is; they must outlive the view and not change
+    /// while it lives), named `name` in diagnostics. Errors as from_compiled's, for what it reads
+    /// (and one error on a big-endian machine, where only from_compiled reads the form);
+    /// `verify_checksums` false skips the checksums (for the fuzzer). Throws std::bad_alloc, or
+    /// std::runtime_error when ICU's data cannot be loaded.
     static OpenedView open(std::string_view bytes, const std::string& name,
                            const LoadLimits& limits = {}, bool verify_checksums = true);
     /// Moves a view; the moved-from one may only be destroyed or assigned to.
     CompiledView(CompiledView&&) noexcept;
     /// Moves a view; the moved-from one may only be destroyed or assigned to.
     CompiledView& operator=(CompiledView&&) noexcept;
+    /// Releases the view's tables; the bytes are the caller's.
     ~CompiledView();
 
     /// The relations and actors as a graph without sources or claims: names are looked up here.
+    /// Throws nothing.
     const KnowledgeGraph& tables() const;
     /// Number of claims in the file. Throws nothing.
     std::size_t claim_count() const;
     /// The claims counted by modality, as the file records them. Throws nothing.
     ClaimTally tally() const;
-    /// The claims indexed by their ends, read in place. Entries must go through check_entries
-    /// before they are trusted. Throws nothing.
+    /// The claims indexed by their ends: the per-actor starts as checked and copied at open, the
+    /// entries read in place, which must go through check_entries before they are trusted.
+    /// Throws nothing.
     ClaimIndexView index() const;
-    /// Checks a range of index() entries: the blocks they lie in, and every field in range
-    /// (actor, claim, relation, flags). Throws DataError naming the damage.
+    /// Checks a range of index() entries (a subspan of its as_subject or as_object): the blocks
+    /// they lie in, and every field in range (actor, claim, relation, flags). O(entries).
+    /// Throws DataError naming the damage, std::invalid_argument for a range from elsewhere.
     void check_entries(std::span<const ClaimEnd> entries) const;
     /// Polarity x confidence x weight of claim `claim`, decoded from the file (its blocks
     /// checked). Throws DataError for damage or a claim past the end.

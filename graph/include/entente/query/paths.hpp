@@ -33,8 +33,8 @@ struct Hop {
     /// Every claim the options allow that joins them in the direction followed (Dataset::claims
     /// indices), in dataset order; never empty.
     std::vector<Index> claims;
-    /// Sign of the claims' net weight (sum of polarity x confidence): +1, -1, or 0 when they are
-    /// structural or cancel.
+    /// Sign of the claims' net weight (sum of polarity x confidence x weight): +1, -1, or 0 when
+    /// they are structural or cancel.
     int sign = 0;
 };
 
