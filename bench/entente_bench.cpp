@@ -133,11 +133,7 @@ int main(int argc, char** argv) {
         OpenedView opened = CompiledView::open(compiled, "bench.entente", unlimited);
         const CompiledView& view = *opened.view;
         std::printf("  \"path_in_place\": %.6f,\n", median_seconds(repeats, [&] {
-                        const PathFinder finder(
-                            {view.tables().data().actors, view.tables().data().relations,
-                             view.index(), 0xffff, [&](Index c) { return view.signed_weight(c); },
-                             [&](std::span<const ClaimEnd> e) { view.check_entries(e); }},
-                            PathOptions{});
+                        const PathFinder finder(view.path_data(0xffff), PathOptions{});
                         std::vector<Index> cited;
                         for (const Path& p : finder.find(from, to)) {
                             for (const Hop& h : p.hops) {

@@ -505,6 +505,18 @@ void ProgressLine::update(std::size_t done, std::size_t total) {
     std::fflush(stderr);
 }
 
+namespace {
+
+// Counts the errors and warnings among the diagnostics, with the warnings summed up unlisted.
+void count_diagnostics(Loaded& loaded, std::size_t omitted_warnings) {
+    for (const auto& d : loaded.diagnostics) {
+        (d.severity == Severity::error ? loaded.errors : loaded.warnings)++;
+    }
+    loaded.warnings += omitted_warnings;
+}
+
+}  // namespace
+
 Loaded load(const DataOptions& options, std::vector<InputFile>* kept_files) {
     ProgressLine line("loading");  // timed from here: reading big files is part of the wait
     Loaded loaded;
@@ -545,10 +557,7 @@ Loaded load(const DataOptions& options, std::vector<InputFile>* kept_files) {
     std::move(result.diagnostics.begin(), result.diagnostics.end(),
               std::back_inserter(loaded.diagnostics));
     loaded.files = result.files;
-    for (const auto& d : loaded.diagnostics) {
-        (d.severity == Severity::error ? loaded.errors : loaded.warnings)++;
-    }
-    loaded.warnings += result.omitted_warnings;
+    count_diagnostics(loaded, result.omitted_warnings);
     // Files that could not be read are errors too, even if what was read is sound.
     if (loaded.errors == 0) {
         loaded.graph = &keep(std::move(*result.graph));
@@ -569,17 +578,34 @@ void print_diagnostics(const Loaded& loaded) {
     }
 }
 
-const KnowledgeGraph& load_for_query(const DataOptions& options) {
-    Loaded loaded = load(options);
-    if (!loaded.graph) {
+namespace {
+
+// Stops with exit_data when the data had errors (listing them); else, for a user's own files,
+// says how many warnings it had. The embedded dataset's warnings are known to its curators.
+void stop_on_errors(const Loaded& loaded, bool usable, bool users_files) {
+    if (!usable) {
         print_diagnostics(loaded);
         stop(exit_data);
     }
-    // The embedded dataset's warnings are known to its curators; a user's own files get a hint.
-    if (loaded.warnings != 0 && (!options.data.empty() || !options.with.empty())) {
+    if (loaded.warnings != 0 && users_files) {
         print_error("the data has " + plural(loaded.warnings, "warning", "warnings") +
                     "; `entente validate` lists them");
     }
+}
+
+void check_diagram_option(const QueryOptions& options) {
+    if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
+        print_error("--diagram: cannot tell the format of \"" + options.diagram +
+                    "\"; name the file .svg, .png, .pdf or .dot");
+        stop(exit_usage);
+    }
+}
+
+}  // namespace
+
+const KnowledgeGraph& load_for_query(const DataOptions& options) {
+    Loaded loaded = load(options);
+    stop_on_errors(loaded, loaded.graph != nullptr, !options.data.empty() || !options.with.empty());
     return *loaded.graph;
 }
 
@@ -627,11 +653,7 @@ void count_modality(ScenarioText& text, const Scenario& scenario, const Knowledg
 }
 
 const KnowledgeGraph& load_scenario(QueryOptions& options) {
-    if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
-        print_error("--diagram: cannot tell the format of \"" + options.diagram +
-                    "\"; name the file .svg, .png, .pdf or .dot");
-        stop(exit_usage);
-    }
+    check_diagram_option(options);
     Scenario scenario = scenario_of(options.scenario);
     // The dates' validators have refused anything parse_date refuses.
     if (scenario.from && scenario.until && scenario.from->earliest() > scenario.until->latest()) {
@@ -674,11 +696,7 @@ InPlace open_in_place(QueryOptions& options) {
         !text.roll_up.empty()) {
         return {};
     }
-    if (!options.diagram.empty() && !diagram_format_for(options.diagram)) {
-        print_error("--diagram: cannot tell the format of \"" + options.diagram +
-                    "\"; name the file .svg, .png, .pdf or .dot");
-        stop(exit_usage);
-    }
+    check_diagram_option(options);
     // Not read ahead: a query on a large file reads a few of its pages. Kept mapped until the
     // process ends, as loaded graphs are kept.
     auto mapped = MappedFile::map(data.data.front(), data.limits.max_bytes, is_compiled,
@@ -692,18 +710,8 @@ InPlace open_in_place(QueryOptions& options) {
     Loaded loaded;
     loaded.diagnostics = std::move(opened.diagnostics);
     loaded.files = opened.files;
-    for (const auto& d : loaded.diagnostics) {
-        (d.severity == Severity::error ? loaded.errors : loaded.warnings)++;
-    }
-    loaded.warnings += opened.omitted_warnings;
-    if (!opened.view) {
-        print_diagnostics(loaded);
-        stop(exit_data);
-    }
-    if (loaded.warnings != 0) {
-        print_error("the data has " + plural(loaded.warnings, "warning", "warnings") +
-                    "; `entente validate` lists them");
-    }
+    count_diagnostics(loaded, opened.omitted_warnings);
+    stop_on_errors(loaded, opened.view.has_value(), true);
     static auto* views = new std::vector<std::unique_ptr<CompiledView>>();
     views->push_back(std::make_unique<CompiledView>(std::move(*opened.view)));
     // The scenario's modalities as ClaimEnd flags, and what they leave out, from the tally.
@@ -735,14 +743,12 @@ const KnowledgeGraph& in_place_subset(const CompiledView& view, std::vector<Inde
     std::sort(claims.begin(), claims.end());
     claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
     LoadResult result = view.subset(claims);
-    if (!result.graph) {
-        Loaded loaded;
-        loaded.diagnostics = std::move(result.diagnostics);
-        loaded.files = 1;
-        loaded.errors = loaded.diagnostics.size();
-        print_diagnostics(loaded);
-        stop(exit_data);
-    }
+    Loaded loaded;
+    loaded.diagnostics = std::move(result.diagnostics);
+    loaded.files = 1;
+    count_diagnostics(loaded, 0);
+    // The file's warnings were counted when it was opened.
+    stop_on_errors(loaded, result.graph.has_value(), false);
     return keep(std::move(*result.graph));
 }
 

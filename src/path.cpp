@@ -57,15 +57,8 @@ int run_in_place(const InPlace& in_place, PathCommandOptions& options) {
     if (same_actor(from, to, options)) {
         return exit_usage;
     }
-    PathData data;
-    data.actors = names.data().actors;
-    data.relations = names.data().relations;
-    data.claims = view.index();
-    data.scope = in_place.scope;
-    data.signed_weight = [&view](Index c) { return view.signed_weight(c); };
-    data.check_entries = [&view](std::span<const ClaimEnd> e) { view.check_entries(e); };
     std::vector<Path> paths =
-        PathFinder(std::move(data), path_options(names, options)).find(from, to);
+        PathFinder(view.path_data(in_place.scope), path_options(names, options)).find(from, to);
     std::vector<Index> claims;
     for (const Path& p : paths) {
         for (const Hop& h : p.hops) {

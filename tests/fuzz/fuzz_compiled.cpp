@@ -30,10 +30,7 @@ void check_in_place(const std::string& bytes, const entente::LoadResult& whole,
         if (actors.size() >= 2) {
             PathOptions options;
             options.k = 2;
-            const PathFinder finder({actors, view.tables().data().relations, view.index(), 0xffff,
-                                     [&](Index c) { return view.signed_weight(c); },
-                                     [&](std::span<const ClaimEnd> e) { view.check_entries(e); }},
-                                    options);
+            const PathFinder finder(view.path_data(), options);
             (void)finder.find(0, static_cast<Index>(actors.size() - 1));
         }
         std::vector<Index> claims;

@@ -363,11 +363,7 @@ TEST_CASE("damage in a compiled dataset read in place is found where it is read"
         OpenedView opened = CompiledView::open(bytes, "d.entente");
         REQUIRE_MESSAGE(opened.view, located(opened.diagnostics));
         const CompiledView& view = *opened.view;
-        const PathFinder finder({view.tables().data().actors, view.tables().data().relations,
-                                 view.index(), 0xffff,
-                                 [&](Index c) { return view.signed_weight(c); },
-                                 [&](std::span<const ClaimEnd> e) { view.check_entries(e); }},
-                                PathOptions{});
+        const PathFinder finder(view.path_data(0xffff), PathOptions{});
         std::size_t answered = 0;
         std::size_t refused = 0;
         for (Index to = 1; to < 60; ++to) {

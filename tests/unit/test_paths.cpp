@@ -156,10 +156,7 @@ TEST_CASE("paths and their hops' claims agree with a brute force over every clai
         OpenedView opened = CompiledView::open(bytes, "r.entente");
         REQUIRE(opened.view);
         const CompiledView& view = *opened.view;
-        const PathFinder in_place({data.actors, data.relations, view.index(), scope,
-                                   [&](Index c) { return view.signed_weight(c); },
-                                   [&](std::span<const ClaimEnd> e) { view.check_entries(e); }},
-                                  options);
+        const PathFinder in_place(view.path_data(scope), options);
         std::optional<PathFinder> graph_finder;
         if (every) {
             graph_finder.emplace(kg, options);

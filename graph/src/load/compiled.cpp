@@ -966,6 +966,26 @@ std::pair<std::size_t, std::size_t> section_place(std::string_view bytes, std::s
 
 namespace {
 
+// Decodes a section of records back to back (records.size() of them, sized by the caller),
+// checking that each starts where its offset says and that nothing follows the last.
+template <class Record, class DecodeOne>
+void decode_records(std::string_view bytes, const Layout& layout, Section offsets_section,
+                    Section records_section, const char* what, std::vector<Record>& records,
+                    DecodeOne decode_one) {
+    Decoder in(layout.sections[records_section],
+               file_offset(bytes, layout.sections[records_section]));
+    const std::string_view offsets = layout.sections[offsets_section];
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (u64_at(offsets, i) != in.position()) {
+            in.fail(std::string(what) + " " + std::to_string(i) + " where its offset does not say");
+        }
+        records[i] = decode_one(in);
+    }
+    if (u64_at(offsets, records.size()) != in.position() || !in.done()) {
+        in.fail(std::string("bytes after the last ") + what);
+    }
+}
+
 // The checks every loaded dataset passes, on tables decoded from a compiled file (all its claims,
 // or a subset): the values as a JSON file's, then the records' rules. On success the graph, with
 // the claims completed (asserted_by_actor and the like); else the findings as diagnostics.
@@ -1057,29 +1077,11 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
         check_section_sizes(bytes, layout, data.actors.size(), counts.sources, counts.claims,
                             false);
         data.sources.resize(budget.take(static_cast<std::size_t>(counts.sources)));
-        Decoder sources(layout.sections[sources_section], at(sources_section));
-        const std::string_view source_offsets = layout.sections[source_offsets_section];
-        for (std::size_t i = 0; i < data.sources.size(); ++i) {
-            if (u64_at(source_offsets, i) != sources.position()) {
-                sources.fail("source " + std::to_string(i) + " where its offset does not say");
-            }
-            data.sources[i] = decode_source(sources);
-        }
-        if (u64_at(source_offsets, data.sources.size()) != sources.position() || !sources.done()) {
-            sources.fail("bytes after the last source");
-        }
+        decode_records(bytes, layout, source_offsets_section, sources_section, "source",
+                       data.sources, [](Decoder& in) { return decode_source(in); });
         data.claims.resize(budget.take(static_cast<std::size_t>(counts.claims)));
-        Decoder claims(layout.sections[claims_section], at(claims_section));
-        const std::string_view offsets = layout.sections[claim_offsets_section];
-        for (std::size_t i = 0; i < data.claims.size(); ++i) {
-            if (u64_at(offsets, i) != claims.position()) {
-                claims.fail("claim " + std::to_string(i) + " where its offset does not say");
-            }
-            data.claims[i] = decode_claim(claims, data, data.sources.size());
-        }
-        if (u64_at(offsets, data.claims.size()) != claims.position() || !claims.done()) {
-            claims.fail("bytes after the last claim");
-        }
+        decode_records(bytes, layout, claim_offsets_section, claims_section, "claim", data.claims,
+                       [&](Decoder& in) { return decode_claim(in, data, data.sources.size()); });
         Decoder warnings_in(layout.sections[warnings_section], at(warnings_section));
         std::vector<Diagnostic> warnings = decode_warnings(warnings_in);
         if (count_claims(data.claims).by_modality != counts.by_modality) {
@@ -1198,6 +1200,33 @@ struct CompiledView::Impl {
             in.fail("bytes after claim " + std::to_string(i));
         }
         return c;
+    }
+    // Checks index entries: their blocks, then every field in range; throws DataError.
+    void check_entries(std::span<const ClaimEnd> entries) const {
+        check_blocks(entries);
+        const Dataset& d = tables->data();
+        for (const ClaimEnd& e : entries) {
+            if (e.other >= d.actors.size() || e.claim >= counts.claims ||
+                e.relation >= d.relations.size() || e.flags > 15 || (e.flags & 7) > 4) {
+                damaged("an index entry (actor " + std::to_string(e.other) + ", claim " +
+                        std::to_string(e.claim) + ", relation " + std::to_string(e.relation) +
+                        ", flags " + std::to_string(e.flags) + ") out of range at byte " +
+                        std::to_string(reinterpret_cast<const char*>(&e) - bytes.data()));
+            }
+        }
+    }
+    // Polarity x confidence x weight of a claim; throws DataError.
+    double signed_weight(Index i) const {
+        if (i >= counts.claims) {
+            damaged("a reference to claim " + std::to_string(i) + " of " +
+                    std::to_string(counts.claims));
+        }
+        try {
+            const Claim c = claim(i);
+            return tables->relation(c.relation).polarity * c.confidence * c.weight;
+        } catch (const Damaged& damaged_claim) {
+            damaged(damaged_claim.what());
+        }
     }
     // Decodes source i (< counts.sources); throws Damaged.
     Source source(Index i) const {
@@ -1336,32 +1365,24 @@ ClaimIndexView CompiledView::index() const {
 }
 
 void CompiledView::check_entries(std::span<const ClaimEnd> entries) const {
-    const Impl& m = *impl_;
-    m.check_blocks(entries);
-    const Dataset& d = m.tables->data();
-    for (const ClaimEnd& e : entries) {
-        if (e.other >= d.actors.size() || e.claim >= m.counts.claims ||
-            e.relation >= d.relations.size() || e.flags > 15 || (e.flags & 7) > 4) {
-            m.damaged("an index entry (actor " + std::to_string(e.other) + ", claim " +
-                      std::to_string(e.claim) + ", relation " + std::to_string(e.relation) +
-                      ", flags " + std::to_string(e.flags) + ") out of range at byte " +
-                      std::to_string(reinterpret_cast<const char*>(&e) - m.bytes.data()));
-        }
-    }
+    impl_->check_entries(entries);
 }
 
 double CompiledView::signed_weight(Index claim) const {
-    const Impl& m = *impl_;
-    if (claim >= m.counts.claims) {
-        m.damaged("a reference to claim " + std::to_string(claim) + " of " +
-                  std::to_string(m.counts.claims));
-    }
-    try {
-        const Claim c = m.claim(claim);
-        return m.tables->relation(c.relation).polarity * c.confidence * c.weight;
-    } catch (const Damaged& damaged) {
-        m.damaged(damaged.what());
-    }
+    return impl_->signed_weight(claim);
+}
+
+PathData CompiledView::path_data(std::uint32_t scope) const {
+    // The functions hold the state, not the view: a view may be moved while they live.
+    const Impl* m = impl_.get();
+    PathData data;
+    data.actors = m->tables->data().actors;
+    data.relations = m->tables->data().relations;
+    data.claims = m->index;
+    data.scope = scope;
+    data.signed_weight = [m](Index c) { return m->signed_weight(c); };
+    data.check_entries = [m](std::span<const ClaimEnd> e) { m->check_entries(e); };
+    return data;
 }
 
 LoadResult CompiledView::subset(std::vector<Index> claims) const {
@@ -1391,7 +1412,7 @@ LoadResult CompiledView::subset(std::vector<Index> claims) const {
                 if (it == ends.end()) {
                     return false;
                 }
-                check_entries(std::span<const ClaimEnd>(&*it, 1));
+                m.check_entries(std::span<const ClaimEnd>(&*it, 1));
                 return it->other == other && it->claim == i && it->relation == c.relation &&
                        it->flags == claim_end_flags(c);
             };

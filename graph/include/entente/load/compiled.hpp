@@ -101,6 +101,10 @@ class CompiledView {
     /// they lie in, and every field in range (actor, claim, relation, flags). O(entries).
     /// Throws DataError naming the damage, std::invalid_argument for a range from elsewhere.
     void check_entries(std::span<const ClaimEnd> entries) const;
+    /// What a path search over this file reads (PathData): its actors and relations, index(),
+    /// the claims in `scope` (ClaimEnd::flags bits), signed_weight and check_entries. The view
+    /// must outlive it. Throws nothing but std::bad_alloc.
+    PathData path_data(std::uint32_t scope = 0xffff) const;
     /// Polarity x confidence x weight of claim `claim`, decoded from the file (its blocks
     /// checked). Throws DataError for damage or a claim past the end.
     double signed_weight(Index claim) const;

@@ -6,6 +6,7 @@
 /// form).
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -53,6 +54,25 @@ struct ClaimIndexView {
         return as_object.subspan(as_object_start[actor],
                                  as_object_start[actor + 1] - as_object_start[actor]);
     }
+};
+
+/// What a walk over claims reads, wherever the claims live (PathFinder, query/paths.hpp): the
+/// actor and relation tables, the claims indexed by their ends, which of them are in scope, and
+/// each claim's signed weight. A KnowledgeGraph gives it (PathFinder's first constructor); so does
+/// a compiled dataset read in place, without loading its claims (CompiledView::path_data).
+struct PathData {
+    std::span<const Actor> actors;        ///< Dataset::actors; their ids order Yen's candidates.
+    std::span<const Relation> relations;  ///< Dataset::relations: polarity and symmetry.
+    ClaimIndexView claims;                ///< Claims by subject and by object, over `actors`.
+    /// The claims that may be followed at all, by ClaimEnd::flags: bit f set for flags f (a
+    /// scenario's modalities, Scenario::in_scope); all by default.
+    std::uint32_t scope = 0xffff;
+    /// Sign of a claim's contribution: polarity x confidence x weight of claim c. Called only for
+    /// the claims of the hops found. May throw DataError (a mapped file's damage).
+    std::function<double(Index)> signed_weight;
+    /// Called on every range of `claims` a search is about to read, before reading it; may throw
+    /// DataError. Empty: the arrays are trusted (built in memory).
+    std::function<void(std::span<const ClaimEnd>)> check_entries;
 };
 
 /// The compressed-row arrays of a dataset, owned.

@@ -46,25 +46,6 @@ struct Path {
     int sign = 0;               ///< Product of the hop signs: +1, -1, or 0 when a hop's is 0.
 };
 
-/// What a path search reads, wherever the claims live: the actor and relation tables, the claims
-/// indexed by their ends, which of them are in scope, and each claim's signed weight. A
-/// KnowledgeGraph gives it (PathFinder's first constructor); so does a mapped compiled dataset,
-/// without loading its claims (CompiledView).
-struct PathData {
-    std::span<const Actor> actors;        ///< Dataset::actors; their ids order Yen's candidates.
-    std::span<const Relation> relations;  ///< Dataset::relations: polarity and symmetry.
-    ClaimIndexView claims;                ///< Claims by subject and by object, over `actors`.
-    /// The claims that may be followed at all, by ClaimEnd::flags: bit f set for flags f (a
-    /// scenario's modalities, Scenario::in_scope); all by default.
-    std::uint32_t scope = 0xffff;
-    /// Sign of a claim's contribution: polarity x confidence x weight of claim c. Called only for
-    /// the claims of the hops found. May throw DataError (a mapped file's damage).
-    std::function<double(Index)> signed_weight;
-    /// Called on every range of `claims` a search is about to read, before reading it; may throw
-    /// DataError. Empty: the arrays are trusted (built in memory).
-    std::function<void(std::span<const ClaimEnd>)> check_entries;
-};
-
 /// Answers path queries on one graph with one set of options; built once, asked many times. The
 /// graph must outlive it.
 class PathFinder {
