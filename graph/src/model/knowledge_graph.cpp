@@ -12,14 +12,22 @@ namespace entente {
 KnowledgeGraph::KnowledgeGraph(Dataset data)
     : data_(std::move(data)),
       graph_(std::make_unique<Graph>(data_.actors.size())),
-      names_(data_.actors) {
+      names_(std::make_shared<const NameIndex>(data_.actors)) {
     build({});
 }
 
 KnowledgeGraph::KnowledgeGraph(Dataset data, std::vector<Index> claim_slots)
     : data_(std::move(data)),
       graph_(std::make_unique<Graph>(data_.actors.size())),
-      names_(data_.actors) {
+      names_(std::make_shared<const NameIndex>(data_.actors)) {
+    build(std::move(claim_slots));
+}
+
+KnowledgeGraph::KnowledgeGraph(Dataset data, std::vector<Index> claim_slots,
+                               std::shared_ptr<const NameIndex> names)
+    : data_(std::move(data)),
+      graph_(std::make_unique<Graph>(data_.actors.size())),
+      names_(std::move(names)) {
     build(std::move(claim_slots));
 }
 
@@ -84,12 +92,12 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph::~KnowledgeGraph() = default;
 
 Index KnowledgeGraph::find_actor(std::string_view name) const {
-    const auto found = names_.find(name);
+    const auto found = names_->find(name);
     if (found.size() == 1) {
         return found.front();
     }
     if (found.empty()) {
-        throw UnknownNameError("actor", std::string(name), names_.suggest(name));
+        throw UnknownNameError("actor", std::string(name), names_->suggest(name));
     }
     // An exact id wins over a shared name or alias.
     for (Index i : found) {

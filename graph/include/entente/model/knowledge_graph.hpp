@@ -52,6 +52,11 @@ class KnowledgeGraph {
     /// O(slots); one that leaves claims out makes find_claim miss them, nothing worse. Throws as
     /// the other constructor.
     KnowledgeGraph(Dataset data, std::vector<Index> claim_slots);
+    /// As KnowledgeGraph(data, claim_slots), sharing `names` (which must index exactly
+    /// data.actors, as another graph over the same actors built it) instead of folding every
+    /// name again. Throws as the other constructors.
+    KnowledgeGraph(Dataset data, std::vector<Index> claim_slots,
+                   std::shared_ptr<const NameIndex> names);
     /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
     KnowledgeGraph(KnowledgeGraph&&) noexcept;
     /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
@@ -64,7 +69,9 @@ class KnowledgeGraph {
     /// Dataset::claims).
     const Graph& graph() const { return *graph_; }
     /// Name lookup over ids, names and aliases.
-    const NameIndex& names() const { return names_; }
+    const NameIndex& names() const { return *names_; }
+    /// The name index, to share with a graph over the same actors. Throws nothing.
+    std::shared_ptr<const NameIndex> shared_names() const { return names_; }
 
     /// The index of the actor a user's name means: the one actor whose id, name or alias folds
     /// (fold_name) to the same key as `name`, or, among several, the one whose id is `name`
@@ -100,8 +107,8 @@ class KnowledgeGraph {
     Dataset data_;
     // Boost's adjacency_list has no move constructor: held by pointer, moving a graph is free.
     std::unique_ptr<Graph> graph_;
-    NameIndex names_;
-    std::vector<Index> claim_slots_;  // open addressing over claim ids (see id_table.hpp)
+    std::shared_ptr<const NameIndex> names_;  // immutable, so graphs over one actor table share it
+    std::vector<Index> claim_slots_;          // open addressing over claim ids (see id_table.hpp)
     std::unordered_map<std::string, Index> relation_by_id_;
 };
 
