@@ -187,8 +187,8 @@ def main():
                       "process: its start, the pages of every table faulted in, the answer "
                       "written, everything freed at exit, and for the compiled form the file's "
                       "pages read from the page cache through the mapping (in process the bytes "
-                      "are already in memory) and the name index built twice (for the lookup, "
-                      "and for the answer's small graph). Where it is negative, the single "
+                      "are already in memory) and the actors' name index built for the lookup. "
+                      "Where it is negative, the single "
                       "in-process run was the slower: that process holds the file's text twice "
                       "and its first load faults in fresh memory, while the whole-process figure "
                       "is a median." % (

@@ -103,7 +103,7 @@ class CompiledView {
     void check_entries(std::span<const ClaimEnd> entries) const;
     /// What a path search over this file reads (PathData): its actors and relations, index(),
     /// the claims in `scope` (ClaimEnd::flags bits), signed_weight and check_entries. The view
-    /// must outlive it. Throws nothing but std::bad_alloc.
+    /// (or the one it is moved into) must outlive it. Throws nothing but std::bad_alloc.
     PathData path_data(std::uint32_t scope = 0xffff) const;
     /// Polarity x confidence x weight of claim `claim`, decoded from the file (its blocks
     /// checked). Throws DataError for damage or a claim past the end.
@@ -112,7 +112,8 @@ class CompiledView {
     /// ignored) and the sources they cite, each in file order (so their indices differ from the
     /// file's), checked as a load checks them and against the index (each claim listed at both
     /// its ends): a graph, or diagnostics pointing at the records' places in the file
-    /// (/claims/N, /sources/N). O(actors + claims given x log(degree)). Throws std::bad_alloc.
+    /// (/claims/N, /sources/N); the graph shares tables()'s name index. O(actors + claims given x
+    /// (log(degree) + the blocks of their ends' lists)). Throws std::bad_alloc.
     LoadResult subset(std::vector<Index> claims) const;
 
     /// The view's state (defined in compiled.cpp).
