@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -699,8 +700,9 @@ InPlace open_in_place(QueryOptions& options) {
     check_diagram_option(options);
     // Not read ahead: a query on a large file reads a few of its pages. Kept mapped until the
     // process ends, as loaded graphs are kept.
-    auto mapped = MappedFile::map(data.data.front(), data.limits.max_bytes, is_compiled,
-                                  MappedReading::in_place);
+    // --max-bytes bounds what is loaded; a file read in place is not, whatever its size.
+    auto mapped = MappedFile::map(data.data.front(), std::numeric_limits<std::uint64_t>::max(),
+                                  is_compiled, MappedReading::in_place);
     if (!mapped) {
         return {};  // not a compiled file, or unreadable: the usual load says why
     }

@@ -1,6 +1,8 @@
 // `entente compile`: load and check a dataset once, write it in the compiled form that later
 // commands load with --data without parsing JSON.
 #include <algorithm>
+#include <filesystem>
+#include <optional>
 
 #include "cli.hpp"
 #include "entente/export/atomic_write.hpp"
@@ -23,7 +25,37 @@ std::string file_size(std::size_t bytes) {
     return text;
 }
 
+// The input -o would overwrite: a file given to --data or --with, or a *.json file a directory
+// given there holds. The compiled form is written by renaming over the output, so compiling "into"
+// an input would replace the JSON it came from with a binary file.
+std::optional<std::string> overwritten_input(const CompileOptions& options) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path output(options.output);
+    if (options.output == "-" || !fs::exists(output, error)) {
+        return std::nullopt;
+    }
+    for (const auto* paths : {&options.data.data, &options.data.with}) {
+        for (const std::string& input : *paths) {
+            const fs::path in(input);
+            if (fs::equivalent(in, output, error) ||
+                (fs::is_directory(in, error) && output.extension() == ".json" &&
+                 fs::equivalent(in, output.has_parent_path() ? output.parent_path() : ".",
+                                error))) {
+                return input;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 int run(const CompileOptions& options) {
+    if (const auto input = overwritten_input(options)) {
+        print_error("compile", "-o " + options.output + " is an input (" + *input +
+                                   "): it would be replaced by the compiled form; write it "
+                                   "elsewhere");
+        return exit_usage;
+    }
     Loaded loaded = load(options.data);
     if (!loaded.graph) {
         print_diagnostics(loaded);

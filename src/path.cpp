@@ -199,7 +199,11 @@ void register_path(CLI::App& app) {
         "Examples:\n"
         "  entente path pakistan \"united states\"\n"
         "  entente path pakistan united-states --k 3 --max-hops 3\n"
-        "  entente path russia china --positive-only --relations partners_with,cooperates_with");
+        "  entente path russia china --positive-only --relations partners_with,cooperates_with\n"
+        "  entente path a1 a45000 --data big.entente\n"
+        "A compiled dataset (entente compile) given alone to --data is read in place: only the\n"
+        "index entries the search walks and the claims it prints are read, and --max-bytes does\n"
+        "not apply. --as-of, --from, --until, --assume, --without and --roll-up load it whole.");
     set_action(*command, [options] { return run(*options); });
 }
 

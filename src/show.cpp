@@ -162,7 +162,10 @@ void register_show(CLI::App& app) {
         "  entente show russia\n"
         "  entente show \"New Delhi\"\n"
         "  entente show russia --as-of 2015\n"
-        "  entente show india-jk-reorganisation --format json");
+        "  entente show india-jk-reorganisation --format json\n"
+        "A compiled dataset (entente compile) given alone to --data is read in place: only the\n"
+        "actor's claims and their sources are read, and --max-bytes does not apply. --as-of,\n"
+        "--from, --until, --assume, --without and --roll-up load it whole.");
     set_action(*command, [options] { return run(*options); });
 }
 

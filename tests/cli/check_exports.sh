@@ -211,6 +211,17 @@ entente align a b shows them"
       expect_eq "$q from the compiled form" "$("$entente" $q --data "$tmp/c.entente" 2>&1 | md5sum)" "$("$entente" $q --with "$data/good/extra.json" 2>&1 | md5sum)"
     done
     expect_eq "validate from the compiled form" "$("$entente" validate --data "$tmp/c.entente")" "valid: 3 files, 26 sources, 37 actors, 91 claims, 26 relations (10 defined by the data), 0 warnings"
+    # --max-bytes bounds what is loaded: a query reading the file in place is not bound by it.
+    "$entente" path pakistan united-states --data "$tmp/c.entente" --max-bytes 1000 >"$tmp/out" 2>&1; status=$?
+    expect_eq "path in place past --max-bytes: status" "$status" 0
+    "$entente" stats --data "$tmp/c.entente" --max-bytes 1000 >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "stats (a whole load) past --max-bytes: status" "$status" 2
+    # -o naming an input is refused before anything is read or written: the JSON survives.
+    cp "$data/good/queries.json" "$tmp/self.json"
+    "$entente" compile --data "$tmp/self.json" -o "$tmp/self.json" >/dev/null 2>"$tmp/stderr"; status=$?
+    expect_eq "compile onto its input: status" "$status" 1
+    expect_eq "compile onto its input: message" "$(cat "$tmp/stderr")" "entente compile: -o $tmp/self.json is an input ($tmp/self.json): it would be replaced by the compiled form; write it elsewhere"
+    cmp -s "$data/good/queries.json" "$tmp/self.json" && ok "the input is untouched" || fail "the input changed"
     cp "$tmp/c.entente" "$tmp/old.entente"
     "$entente" compile --data "$data/bad/unknown-refs.json" -o "$tmp/c.entente" >/dev/null 2>"$tmp/stderr"; status=$?
     expect_eq "compile of bad data: status" "$status" 2
