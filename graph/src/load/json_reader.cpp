@@ -32,6 +32,10 @@ namespace {
 /// (the parser recurses once per level).
 constexpr std::size_t max_depth = 64;
 
+// Bytes of a mapped file parsed before they are given back to the system, a stretch at a time:
+// big enough that the calls cost nothing, small beside any file worth mapping.
+constexpr std::size_t release_stretch = 16u << 20;
+
 // Character comparisons all the "did you mean" suggestions of one load may cost together.
 constexpr std::size_t suggestion_budget = 100'000'000;
 
@@ -344,7 +348,7 @@ class JsonReader : public RecordSites {
         }
         builtins_ = data_.relations.size();
         for (const auto& f : files) {
-            total_ += f.text.size();
+            total_ += f.bytes().size();
         }
         positions_.resize(files.size());
     }
@@ -461,7 +465,7 @@ class JsonReader : public RecordSites {
 
     // A file past the byte limit is not parsed: the whole file gets one error.
     bool within_byte_limit(std::size_t i) {
-        const std::uint64_t size = files_[i].text.size();
+        const std::uint64_t size = files_[i].bytes().size();
         bytes_ += size;
         if (bytes_ <= limits_.max_bytes) {
             return true;
@@ -483,7 +487,9 @@ class JsonReader : public RecordSites {
 
     void parse(std::uint32_t file) {
         file_ = file;
-        text_ = files_[file].text;
+        text_ = files_[file].bytes();
+        mapping_ = files_[file].mapping.get();
+        released_ = 0;
         // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
         const std::size_t start = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
         TextStream stream(text_, start);
@@ -532,6 +538,10 @@ class JsonReader : public RecordSites {
             }
         }
         stream_ = nullptr;
+        if (mapping_ != nullptr) {
+            mapping_->release(0, text_.size());
+            mapping_ = nullptr;
+        }
         done_before_ += text_.size();
         if (progress_ != nullptr) {
             (*progress_)(done_before_, total_);  // each file once it is read, however small
@@ -869,6 +879,13 @@ class JsonReader : public RecordSites {
         }
         if (progress_ != nullptr && (element_ & 0xFFF) == 0) {
             (*progress_)(done_before_ + stream_->Tell(), total_);
+        }
+        // The text parsed is given back: a valid file's load never reads it again, and the rare
+        // finding located later reads its page from the file anew.
+        if (mapping_ != nullptr && stream_->Tell() >= released_ + 2 * release_stretch) {
+            const std::size_t to = stream_->Tell() - release_stretch;
+            mapping_->release(released_, to);
+            released_ = to;
         }
     }
 
@@ -1272,7 +1289,7 @@ class JsonReader : public RecordSites {
         if (f.field) {
             const std::string_view name = field_spec(f.table, *f.field).name;
             ++work_.relocated_fields;
-            offset = FieldFinder(files_[p.file].text, name).find(p.offset);
+            offset = FieldFinder(files_[p.file].bytes(), name).find(p.offset);
             pointer += "/" + std::string(name);
         }
         error_in(p.file, offset, std::move(pointer), std::move(f.message), f.severity);
@@ -1281,7 +1298,7 @@ class JsonReader : public RecordSites {
     TextPosition position(std::uint32_t file, std::size_t offset) const {
         auto& index = positions_[file];
         if (!index) {
-            index.emplace(files_[file].text);
+            index.emplace(files_[file].bytes(), files_[file].mapping.get());
         }
         return index->at(offset);
     }
@@ -1342,6 +1359,8 @@ class JsonReader : public RecordSites {
     // The file being parsed.
     std::uint32_t file_ = 0;
     std::string_view text_;
+    const MappedFile* mapping_ = nullptr;  // the file's, when it is mapped
+    std::size_t released_ = 0;             // bytes before this offset were given back
     const TextStream* stream_ = nullptr;
     std::size_t last_end_ = 0;  // offset just past the last token the parser reported
     std::vector<Frame> frames_;

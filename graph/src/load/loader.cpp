@@ -21,28 +21,28 @@ std::size_t LoadResult::warning_count() const {
 LoadResult load_dataset(const std::vector<InputFile>& files, const LoadLimits& limits,
                         const LoadProgress& progress) {
     if (std::any_of(files.begin(), files.end(),
-                    [](const InputFile& f) { return is_compiled(f.text); })) {
+                    [](const InputFile& f) { return is_compiled(f.bytes()); })) {
         if (files.size() == 1) {
             // The byte limit holds for compiled files as for JSON (read_dataset_path checks it
             // before reading; callers with bytes already in memory are checked here).
-            if (files.front().text.size() > limits.max_bytes) {
+            if (files.front().bytes().size() > limits.max_bytes) {
                 LoadResult result;
                 result.files = 1;
                 result.diagnostics.push_back(
                     {Severity::error, files.front().name, 0, 0, "",
-                     "file of " + std::to_string(files.front().text.size()) +
+                     "file of " + std::to_string(files.front().bytes().size()) +
                          " bytes; one command loads at most " + std::to_string(limits.max_bytes) +
                          " bytes (--max-bytes)"});
                 return result;
             }
-            return from_compiled(files.front().text, files.front().name, limits);
+            return from_compiled(files.front().bytes(), files.front().name, limits);
         }
         // Merging would mean resolving JSON references against binary tables; compiling the
         // files together is simpler and as fast to load.
         LoadResult result;
         result.files = files.size();
         for (const auto& f : files) {
-            if (is_compiled(f.text)) {
+            if (is_compiled(f.bytes())) {
                 Diagnostic d;
                 d.file = f.name;
                 d.message =

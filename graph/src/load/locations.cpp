@@ -69,7 +69,7 @@ class Scanner {
         : file_(file), out_(out), claims_(claims) {}
 
     void run() {
-        const std::string_view text = file_.text;
+        const std::string_view text = file_.bytes();
         const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
         Stream stream(text, start);
         stream_ = &stream;
@@ -139,7 +139,7 @@ class Scanner {
             table_name_ = std::string(key);
             index_ = 0;
         } else if (depth_ == 3 && record_ != nullptr) {
-            const std::size_t value = value_start(file_.text, stream_->Tell());
+            const std::size_t value = value_start(file_.bytes(), stream_->Tell());
             record_->members.emplace_back(
                 std::string(key), at(value, record_->record.pointer + "/" + pointer_token(key)));
         }
@@ -182,13 +182,13 @@ DatasetLocations locate_records(const std::vector<InputFile>& files) {
         out.files.push_back(f.name);
     }
     for (std::size_t f = 0; f < files.size(); ++f) {
-        if (is_compiled(files[f].text)) {
+        if (is_compiled(files[f].bytes())) {
             continue;
         }
         const std::size_t first[4] = {out.sources.size(), out.relations.size(), out.actors.size(),
                                       out.claims.size()};
         Scanner(files[f], out, out.claim_arrays[f]).run();
-        const detail::TextPositions positions(files[f].text);
+        const detail::TextPositions positions(files[f].bytes());
         std::vector<RecordLocation>* tables[4] = {&out.sources, &out.relations, &out.actors,
                                                   &out.claims};
         for (std::size_t t = 0; t < 4; ++t) {

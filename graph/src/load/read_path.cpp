@@ -11,9 +11,13 @@
 
 namespace entente {
 
+std::string_view InputFile::bytes() const {
+    return mapping ? mapping->bytes() : std::string_view(text);
+}
+
 std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
                                          std::vector<Diagnostic>& diagnostics,
-                                         const LoadLimits& limits) {
+                                         const LoadLimits& limits, InputReading reading) {
     namespace fs = std::filesystem;
     std::vector<InputFile> out;
     auto fail = [&](const std::string& name, const std::string& message) {
@@ -44,6 +48,19 @@ std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
             ::close(fd);
             too_big(file, static_cast<std::uint64_t>(st.st_size));
             return;
+        }
+        if (reading == InputReading::map && st.st_size > 0) {
+            // Mapped again by path, with the same checks; should the file have changed in
+            // between (or be empty), it is read as a copy below.
+            auto mapped = MappedFile::map(
+                file, limits.max_bytes, [](std::string_view) { return true; },
+                MappedReading::sequential);
+            if (mapped) {
+                ::close(fd);
+                out.push_back({file.string(), std::string(),
+                               std::make_shared<const MappedFile>(std::move(*mapped))});
+                return;
+            }
         }
         // Read to the end but never past the limit: the size can change while we read.
         // Read straight into a buffer sized from the file: appending through a small buffer
@@ -167,8 +184,23 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
     if (reading == MappedReading::in_place) {
         // A query reads scattered pages: reading ahead around each would read what it skips.
         ::madvise(data, size, MADV_RANDOM);
+    } else if (reading == MappedReading::sequential) {
+        ::madvise(data, size, MADV_SEQUENTIAL);
     }
     return MappedFile(data, size);
+}
+
+void MappedFile::release(std::size_t from, std::size_t to) const noexcept {
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    to = std::min(to, size_);
+    // Only whole pages: the mapping starts on a page boundary, so offsets round to pages.
+    from = (from + page - 1) / page * page;
+    to = to / page * page;
+    if (data_ != nullptr && from < to) {
+        // A private, read-only mapping of a file: dropped pages are read again from the file
+        // when touched, never zero-filled, so this loses nothing.
+        ::madvise(static_cast<char*>(const_cast<void*>(data_)) + from, to - from, MADV_DONTNEED);
+    }
 }
 
 }  // namespace entente

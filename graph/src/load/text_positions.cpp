@@ -2,12 +2,18 @@
 
 #include <algorithm>
 
+#include "entente/load/loader.hpp"
+
 namespace entente::detail {
 
 namespace {
 
-// Bytes between two checkpoints of the position index.
-constexpr std::size_t checkpoint_block = 256;
+// Bytes between two checkpoints of the position index: 1.6% of the text in checkpoints, and a
+// lookup reads at most one block.
+constexpr std::size_t checkpoint_block = 1024;
+
+// Bytes of a mapped text indexed before they are given back.
+constexpr std::size_t release_stretch = 16u << 20;
 
 }  // namespace
 
@@ -21,7 +27,7 @@ void TextPositions::advance(Checkpoint& at, char c) {
     }
 }
 
-TextPositions::TextPositions(std::string_view text)
+TextPositions::TextPositions(std::string_view text, const MappedFile* mapping)
     : text_(text), bom_(text.substr(0, 3) == "\xEF\xBB\xBF") {
     // Block by block, with counts the compiler vectorizes rather than a branch per byte: the
     // line breaks in the block, then the characters after its last one.
@@ -56,6 +62,12 @@ TextPositions::TextPositions(std::string_view text)
             at.line += breaks;
             at.column = 1 + characters(line, last);
         }
+        if (mapping != nullptr && (b + checkpoint_block) % release_stretch == 0) {
+            mapping->release(b + checkpoint_block - release_stretch, b + checkpoint_block);
+        }
+    }
+    if (mapping != nullptr) {
+        mapping->release(0, text.size());
     }
 }
 

@@ -5,6 +5,10 @@
 #include <string_view>
 #include <vector>
 
+namespace entente {
+class MappedFile;
+}
+
 namespace entente::detail {
 
 /// A line and a column, both 1-based, the column counted in characters.
@@ -18,8 +22,9 @@ struct TextPosition {
 /// diagnostic: a valid file never pays for it.
 class TextPositions {
   public:
-    /// Indexes `text`, which must outlive this object.
-    explicit TextPositions(std::string_view text);
+    /// Indexes `text`, which must outlive this object. When `mapping` (which holds `text`) is
+    /// given, the pages read to build the index are given back as it goes (MappedFile::release).
+    explicit TextPositions(std::string_view text, const MappedFile* mapping = nullptr);
     /// Line and column of a byte offset (clamped to the text).
     TextPosition at(std::size_t offset) const;
 

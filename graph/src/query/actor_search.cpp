@@ -20,7 +20,8 @@ std::vector<ActorMatch> search_actors(const KnowledgeGraph& graph, const ActorSe
         if (folded.empty() || has(a.id) || has(a.name) ||
             std::any_of(a.aliases.begin(), a.aliases.end(), has)) {
             // Claims are edges, and no claim joins an actor to itself: the degree counts them.
-            out.push_back({i, boost::degree(i, graph.graph())});
+            out.push_back(
+                {i, boost::out_degree(i, graph.graph()) + boost::in_degree(i, graph.graph())});
         }
     }
     // By id: stable, and what a reader scans for.

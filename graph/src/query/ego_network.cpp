@@ -40,7 +40,7 @@ EgoNetwork ego_network(const KnowledgeGraph& kg, Index center, std::size_t depth
     });
     // Each claim among the network leaves one member. A small network's members' out-edges
     // are few; a large one (two hops from a hub reach most actors) is faster read from the
-    // graph's edge vector in one pass, already in claim order.
+    // graph's edge array in one pass (by subject, so sorted after).
     std::size_t member_edges = 0;
     for (Index u : queue) {
         member_edges += boost::out_degree(u, g);
@@ -60,6 +60,7 @@ EgoNetwork ego_network(const KnowledgeGraph& kg, Index center, std::size_t depth
                 out.claims.push_back(g[*it].claim);
             }
         }
+        std::sort(out.claims.begin(), out.claims.end());
     }
     return out;
 }

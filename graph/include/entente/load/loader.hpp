@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,12 +16,20 @@
 
 namespace entente {
 
-/// One input file's name (as reported in diagnostics) and its bytes.
+class MappedFile;
+
+/// One input file's name (as reported in diagnostics) and its bytes, held in memory or mapped.
 struct InputFile {
     std::string name;  ///< Path as given by the user, or the embedded name.
     /// Raw bytes: JSON (RFC 8259) in UTF-8, or a compiled dataset (compiled.hpp); a UTF-8
-    /// byte-order mark is skipped.
+    /// byte-order mark is skipped. Empty when `mapping` holds the bytes.
     std::string text;
+    /// The file mapped read-only (read_dataset_path with InputReading::map), or null. A load
+    /// reads a mapped file's bytes front to back and gives each stretch back to the system once
+    /// parsed (MappedFile::release): the text of a big file is never resident all at once.
+    std::shared_ptr<const MappedFile> mapping = nullptr;
+    /// The bytes: the mapping's when there is one, else `text`. Throws nothing.
+    std::string_view bytes() const;
 };
 
 /// Bounds on what one load accepts, so that hostile or mistaken input gets a clear error rather
@@ -87,22 +96,34 @@ using LoadProgress = std::function<void(std::size_t done, std::size_t total)>;
 LoadResult load_dataset(const std::vector<InputFile>& files, const LoadLimits& limits = {},
                         const LoadProgress& progress = {});
 
+/// How read_dataset_path holds a file's bytes.
+enum class InputReading : std::uint8_t {
+    copy,  ///< Read into InputFile::text.
+    /// Mapped read-only (InputFile::mapping) when the file is regular and not empty, else read
+    /// as `copy`: no copy is made, and a JSON load gives the pages it has parsed back.
+    map,
+};
+
 /// Reads a dataset path: a file, or a directory whose regular *.json files (not its
 /// subdirectories') are read in name order (bytewise). Returns the files read, in that order.
 /// Problems reading (missing, unreadable, not a regular file — a FIFO or a device is refused
 /// without blocking —, a directory without *.json files, a file larger than `limits.max_bytes`) are
 /// appended to `diagnostics` as errors without line or pointer; such a file is left out. Throws
 /// std::bad_alloc, and std::filesystem::filesystem_error when a directory listing fails after it
-/// has begun.
+/// has begun. `reading` says whether the bytes are copied or mapped.
 std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
                                          std::vector<Diagnostic>& diagnostics,
-                                         const LoadLimits& limits = {});
+                                         const LoadLimits& limits = {},
+                                         InputReading reading = InputReading::copy);
 
 /// How a mapped file will be read: all of it, in order (a full load), or a few places in it (a
 /// query on a compiled dataset read in place).
 enum class MappedReading : std::uint8_t {
     whole,     ///< Read ahead in one go where the system can (MAP_POPULATE).
     in_place,  ///< No read-ahead (MADV_RANDOM): only the pages touched are read.
+    /// Read once, front to back, a stretch at a time (MADV_SEQUENTIAL, no MAP_POPULATE), the
+    /// stretches read given back with release(): a JSON file's load.
+    sequential,
 };
 
 /// A regular file mapped read-only into memory (POSIX mmap), unmapped when destroyed. Move-only.
@@ -117,6 +138,11 @@ class MappedFile {
     /// past the new end fail with SIGBUS (`entente compile` replaces a file by renaming, which
     /// does neither). Throws nothing.
     std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+    /// Gives back to the system the whole pages within bytes [from, to) (POSIX madvise,
+    /// MADV_DONTNEED): they stop counting in the process's resident memory, and reading them
+    /// again reads them from the file (from the page cache, as a rule) as when first mapped.
+    /// Offsets past the end are clamped. Throws nothing.
+    void release(std::size_t from, std::size_t to) const noexcept;
 
     /// Maps `path` when it is a regular, non-empty file of at most `max_bytes` bytes whose first
     /// bytes (up to 64) `wanted` accepts, and that opens and maps; nullopt otherwise

@@ -1,7 +1,7 @@
 #pragma once
 /// @file The signed multigraph of actors and claims, with name lookup.
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -25,12 +25,13 @@ struct EdgeProperties {
     Index claim = no_index;  ///< Index into Dataset::claims.
 };
 
-/// Bidirectional multigraph (Boost.Graph adjacency_list): one vertex per actor, one edge per claim
-/// from its subject to its object, symmetric relations included (one edge each). Edges are kept in
-/// one vector (the last vecS) rather than a node per edge: a third less memory, faster to build.
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProperties,
-                          EdgeProperties, boost::no_property, boost::vecS>;
+/// Bidirectional multigraph in compressed sparse row form (Boost.Graph
+/// compressed_sparse_row_graph): one vertex per actor, one edge per claim from its subject to its
+/// object, symmetric relations included (one edge each). A vertex's out-edges come in claim
+/// order, its in-edges by (subject, claim); edges(g) runs by subject. 32-bit vertices and edge
+/// indices: 16 bytes a claim in both directions, against 56 for an adjacency_list of vectors.
+using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, VertexProperties,
+                                                 EdgeProperties, boost::no_property, Index, Index>;
 /// A vertex of the graph; equal to the actor's index into Dataset::actors.
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 /// An edge of the graph.
@@ -65,8 +66,9 @@ class KnowledgeGraph {
 
     /// The tables.
     const Dataset& data() const { return data_; }
-    /// The signed multigraph; vertex i is actor i, edge properties name the claim (an index into
-    /// Dataset::claims).
+    /// The multigraph of claims; vertex i is actor i, edge properties name the claim (an index
+    /// into Dataset::claims). A claim whose subject or object is out of range (forged tables,
+    /// which only tests build) has no edge.
     const Graph& graph() const { return *graph_; }
     /// Name lookup over ids, names and aliases.
     const NameIndex& names() const { return *names_; }
@@ -105,7 +107,7 @@ class KnowledgeGraph {
     void build(std::vector<Index> claim_slots);
 
     Dataset data_;
-    // Boost's adjacency_list has no move constructor: held by pointer, moving a graph is free.
+    // Held by pointer, so that moving a graph never copies it.
     std::unique_ptr<Graph> graph_;
     std::shared_ptr<const NameIndex> names_;  // immutable, so graphs over one actor table share it
     std::vector<Index> claim_slots_;          // open addressing over claim ids (see id_table.hpp)
