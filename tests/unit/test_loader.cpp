@@ -267,3 +267,62 @@ TEST_CASE("reading paths: files, directories, and what is not there") {
     CHECK(diagnostics[0].message == "no *.json files in this directory");
     std::filesystem::remove(empty_dir);
 }
+
+TEST_CASE("a mapped file is read as a copied one: the pages a load gives back are read again") {
+    // Past two stretches of 16 MiB, so that the load gives pages back while it parses, then
+    // reads some again to locate findings at both ends and in the middle.
+    const std::string quote(1000, 'q');
+    std::string claims;
+    const int count = 45'000;
+    for (int i = 0; i < count; ++i) {
+        const bool first = i == 0;
+        const bool middle = i == count / 2;
+        const bool last = i == count - 1;
+        claims += std::string(i == 0 ? "" : ",\n") + R"({"subject": "a", "relation": ")" +
+                  (first ? "suports" : "supports") + R"(", "object": ")" + (middle ? "c" : "b") +
+                  R"(", "source": ")" + (last ? "t" : "s") + R"(", "quote": ")" + quote + R"("})";
+    }
+    const auto path = std::filesystem::temp_directory_path() / "entente-mapped-test.json";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << with_claims(claims);
+    }
+    REQUIRE(std::filesystem::file_size(path) > (40u << 20));
+    std::vector<Diagnostic> problems;
+    const auto mapped = read_dataset_path(path, problems, {}, InputReading::map);
+    const auto copied = read_dataset_path(path, problems, {}, InputReading::copy);
+    CHECK(problems.empty());
+    REQUIRE(mapped.size() == 1);
+    REQUIRE(copied.size() == 1);
+    CHECK(mapped[0].mapping != nullptr);
+    CHECK(mapped[0].text.empty());
+    CHECK(copied[0].mapping == nullptr);
+    const std::string name = path.string();
+    const auto expected = lines({
+        name + ":3:41: error: unknown relation \"suports\"; did you mean \"supports\"? (at " +
+            "/claims/0/relation)",
+        name + ":" + std::to_string(3 + count / 2) +
+            ":52: error: unknown actor \"c\" (at /claims/" + std::to_string(count / 2) + "/object)",
+        name + ":" + std::to_string(2 + count) + ":67: error: unknown source \"t\" (at /claims/" +
+            std::to_string(count - 1) + "/source)",
+    });
+    // The claims repeat one another (warnings); the errors are what is located across the file.
+    const auto errors = [](const LoadResult& result) {
+        std::string out;
+        for (const auto& d : result.diagnostics) {
+            if (d.severity == Severity::error) {
+                out += format_diagnostic(d) + "\n";
+            }
+        }
+        return out;
+    };
+    const LoadResult from_mapping = load_dataset(mapped);
+    CHECK(errors(from_mapping) == expected);
+    CHECK(errors(load_dataset(copied)) == expected);
+    CHECK(messages(from_mapping) == messages(load_dataset(copied)));
+    // What was given back reads as the file still.
+    CHECK(mapped[0].bytes() == copied[0].text);
+    mapped[0].mapping->release(0, std::string_view(copied[0].text).size());
+    CHECK(mapped[0].bytes() == copied[0].text);
+    std::filesystem::remove(path);
+}

@@ -13,21 +13,18 @@
 namespace entente {
 
 KnowledgeGraph::KnowledgeGraph(Dataset data)
-    : data_(std::move(data)),
-            names_(std::make_shared<const NameIndex>(data_.actors)) {
+    : data_(std::move(data)), names_(std::make_shared<const NameIndex>(data_.actors)) {
     build({});
 }
 
 KnowledgeGraph::KnowledgeGraph(Dataset data, std::vector<Index> claim_slots)
-    : data_(std::move(data)),
-            names_(std::make_shared<const NameIndex>(data_.actors)) {
+    : data_(std::move(data)), names_(std::make_shared<const NameIndex>(data_.actors)) {
     build(std::move(claim_slots));
 }
 
 KnowledgeGraph::KnowledgeGraph(Dataset data, std::vector<Index> claim_slots,
                                std::shared_ptr<const NameIndex> names)
-    : data_(std::move(data)),
-            names_(std::move(names)) {
+    : data_(std::move(data)), names_(std::move(names)) {
     build(std::move(claim_slots));
 }
 
@@ -47,10 +44,10 @@ void KnowledgeGraph::build(std::vector<Index> claim_slots) {
     const boost::counting_iterator<Index> last(static_cast<Index>(data_.claims.size()));
     const auto begin = boost::make_filter_iterator(in_range, first, last);
     const auto end = boost::make_filter_iterator(in_range, last, last);
-    graph_ = std::make_unique<Graph>(
-        boost::edges_are_unsorted_multi_pass, boost::make_transform_iterator(begin, ends),
-        boost::make_transform_iterator(end, ends), boost::make_transform_iterator(begin, property),
-        actors);
+    graph_ = std::make_unique<Graph>(boost::edges_are_unsorted_multi_pass,
+                                     boost::make_transform_iterator(begin, ends),
+                                     boost::make_transform_iterator(end, ends),
+                                     boost::make_transform_iterator(begin, property), actors);
     for (Index i = 0; i < actors; ++i) {
         (*graph_)[i].actor = i;
     }
