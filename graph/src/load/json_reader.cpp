@@ -395,8 +395,7 @@ class JsonReader : public RecordSites {
 
     bool Key(const char* s, rapidjson::SizeType n, bool) {
         const std::string_view key(s, n);
-        const std::size_t start = value_start(text_, last_end_);
-        last_end_ = stream_->Tell();
+        const std::size_t start = stream_->Tell();  // see token_start
         const Role role = frames_.back().role;
         if (role == Role::root) {
             root_key(key, start);
@@ -492,9 +491,12 @@ class JsonReader : public RecordSites {
         released_ = 0;
         // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
         const std::size_t start = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-        TextStream stream(text_, start);
+        // A NUL follows the bytes (InputFile::bytes), so RapidJSON's own stream serves: it needs
+        // no bounds check per byte, and scans strings and whitespace 16 bytes at a time. It
+        // stops at a NUL inside the text as the end, which the checks below report.
+        rapidjson::StringStream stream(text_.data());
+        stream.src_ += start;
         stream_ = &stream;
-        last_end_ = start;
         frames_.clear();
         root_seen_ = 0;
         root_unknown_.clear();
@@ -611,7 +613,6 @@ class JsonReader : public RecordSites {
 
     bool open(bool array) {
         const std::size_t start = stream_->Tell() - 1;  // the parser has read the bracket
-        last_end_ = start + 1;
         if (frames_.size() == max_depth) {
             error(start, "",
                   "nesting deeper than " + std::to_string(max_depth) +
@@ -682,7 +683,6 @@ class JsonReader : public RecordSites {
     }
 
     bool close() {
-        last_end_ = stream_->Tell();
         Frame frame = std::move(frames_.back());
         frames_.pop_back();
         if (!frame.deferred.empty()) {
@@ -891,9 +891,25 @@ class JsonReader : public RecordSites {
 
     // ---- scalars ----
 
+    // Where a scalar's text starts, exactly. RapidJSON reads a string (a key too) or a number on
+    // a copy of a StringStream and stores it back once the handler has returned
+    // (StreamLocalCopy), so during those calls Tell() is still where the token starts; null,
+    // true and false are read on the stream itself, so Tell() is where they end.
+    static_assert(rapidjson::StreamTraits<rapidjson::StringStream>::copyOptimization == 1);
+    std::size_t token_start(const Value& v) const {
+        const std::size_t at = stream_->Tell();
+        switch (v.type) {
+            case Type::null:
+                return at - 4;
+            case Type::boolean:
+                return at - (v.boolean ? 4 : 5);
+            default:
+                return at;
+        }
+    }
+
     bool scalar(const Value& v) {
-        const std::size_t start = value_start(text_, last_end_);
-        last_end_ = stream_->Tell();
+        const std::size_t start = token_start(v);
         if (!frames_.empty() &&
             (frames_.back().role == Role::skipped ||
              (frames_.back().role == Role::record && field_ == nullptr) ||
@@ -1361,8 +1377,7 @@ class JsonReader : public RecordSites {
     std::string_view text_;
     const MappedFile* mapping_ = nullptr;  // the file's, when it is mapped
     std::size_t released_ = 0;             // bytes before this offset were given back
-    const TextStream* stream_ = nullptr;
-    std::size_t last_end_ = 0;  // offset just past the last token the parser reported
+    const rapidjson::StringStream* stream_ = nullptr;
     std::vector<Frame> frames_;
     bool fatal_ = false;  // the handler stopped the parse and said why
     unsigned root_seen_ = 0;

@@ -130,20 +130,23 @@ std::vector<InputFile> read_dataset_path(const std::filesystem::path& path,
     return out;
 }
 
-MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(other.data_), size_(other.size_), span_(other.span_) {
     other.data_ = nullptr;
     other.size_ = 0;
+    other.span_ = 0;
 }
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     std::swap(data_, other.data_);
     std::swap(size_, other.size_);
+    std::swap(span_, other.span_);
     return *this;
 }
 
 MappedFile::~MappedFile() {
     if (data_ != nullptr) {
-        ::munmap(const_cast<void*>(data_), size_);
+        ::munmap(const_cast<void*>(data_), span_);
     }
 }
 
@@ -176,9 +179,20 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
         flags |= MAP_POPULATE;  // Linux: read ahead in one go, not a page fault at a time
     }
 #endif
-    void* data = ::mmap(nullptr, size, PROT_READ, flags, fd, 0);
+    // The bytes are followed by a NUL: past the end of the file, its last page reads as zeros,
+    // and when the file fills that page, one page of zeros is mapped after it. Room for both is
+    // taken first, then the file is mapped over its start.
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t span = (size / page + 1) * page;
+    void* room = ::mmap(nullptr, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (room == MAP_FAILED) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    void* data = ::mmap(room, size, PROT_READ, flags | MAP_FIXED, fd, 0);
     ::close(fd);  // the mapping keeps the file
     if (data == MAP_FAILED) {
+        ::munmap(room, span);
         return std::nullopt;
     }
     if (reading == MappedReading::in_place) {
@@ -187,7 +201,7 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
     } else if (reading == MappedReading::sequential) {
         ::madvise(data, size, MADV_SEQUENTIAL);
     }
-    return MappedFile(data, size);
+    return MappedFile(data, size, span);
 }
 
 void MappedFile::release(std::size_t from, std::size_t to) const noexcept {

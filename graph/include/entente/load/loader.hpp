@@ -28,7 +28,9 @@ struct InputFile {
     /// reads a mapped file's bytes front to back and gives each stretch back to the system once
     /// parsed (MappedFile::release): the text of a big file is never resident all at once.
     std::shared_ptr<const MappedFile> mapping = nullptr;
-    /// The bytes: the mapping's when there is one, else `text`. Throws nothing.
+    /// The bytes: the mapping's when there is one, else `text`; either way a NUL byte follows
+    /// them (the reader scans for it rather than checking the end at every byte). Throws
+    /// nothing.
     std::string_view bytes() const;
 };
 
@@ -133,10 +135,10 @@ class MappedFile {
     MappedFile& operator=(MappedFile&& other) noexcept;
     MappedFile(const MappedFile&) = delete;
     ~MappedFile();
-    /// The file's bytes; valid while this object lives. A mapping is not a copy: a program that
-    /// writes the file in place meanwhile changes them, and one that truncates it makes reading
-    /// past the new end fail with SIGBUS (`entente compile` replaces a file by renaming, which
-    /// does neither). Throws nothing.
+    /// The file's bytes, followed by a NUL byte; valid while this object lives. A mapping is not
+    /// a copy: a program that writes the file in place meanwhile changes them, and one that
+    /// truncates it makes reading past the new end fail with SIGBUS (`entente compile` replaces
+    /// a file by renaming, which does neither). Throws nothing.
     std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
     /// Gives back to the system the whole pages within bytes [from, to) (POSIX madvise,
     /// MADV_DONTNEED): they stop counting in the process's resident memory, and reading them
@@ -154,9 +156,11 @@ class MappedFile {
                                          MappedReading reading = MappedReading::whole);
 
   private:
-    MappedFile(const void* data, std::size_t size) : data_(data), size_(size) {}
+    MappedFile(const void* data, std::size_t size, std::size_t span)
+        : data_(data), size_(size), span_(span) {}
     const void* data_;
     std::size_t size_;
+    std::size_t span_;  // bytes mapped: the file's, and zeros to the end of the next page
 };
 
 /// The JSON Schema (draft 4) of the format, graph/schema/dataset.schema.json as built in, for
