@@ -489,6 +489,7 @@ class JsonReader : public RecordSites {
         text_ = files_[file].bytes();
         mapping_ = files_[file].mapping.get();
         released_ = 0;
+        positions_[file].emplace(text_, TextPositions::Deferred{});
         // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
         const std::size_t start = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
         // A NUL follows the bytes (InputFile::bytes), so RapidJSON's own stream serves: it needs
@@ -540,6 +541,7 @@ class JsonReader : public RecordSites {
             }
         }
         stream_ = nullptr;
+        positions_[file]->extend(text_.size());
         if (mapping_ != nullptr) {
             mapping_->release(0, text_.size());
             mapping_ = nullptr;
@@ -880,6 +882,8 @@ class JsonReader : public RecordSites {
         if (progress_ != nullptr && (element_ & 0xFFF) == 0) {
             (*progress_)(done_before_ + stream_->Tell(), total_);
         }
+        // Lines are counted while the record's bytes are in the cache.
+        positions_[file_]->extend(stream_->Tell());
         // The text parsed is given back: a valid file's load never reads it again, and the rare
         // finding located later reads its page from the file anew.
         if (mapping_ != nullptr && stream_->Tell() >= released_ + 2 * release_stretch) {
@@ -1314,7 +1318,7 @@ class JsonReader : public RecordSites {
     TextPosition position(std::uint32_t file, std::size_t offset) const {
         auto& index = positions_[file];
         if (!index) {
-            index.emplace(files_[file].bytes(), files_[file].mapping.get());
+            index.emplace(files_[file].bytes());
         }
         return index->at(offset);
     }

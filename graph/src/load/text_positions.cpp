@@ -1,8 +1,7 @@
 #include "load/text_positions.hpp"
 
 #include <algorithm>
-
-#include "entente/load/loader.hpp"
+#include <cstring>
 
 namespace entente::detail {
 
@@ -11,9 +10,6 @@ namespace {
 // Bytes between two checkpoints of the position index: 1.6% of the text in checkpoints, and a
 // lookup reads at most one block.
 constexpr std::size_t checkpoint_block = 1024;
-
-// Bytes of a mapped text indexed before they are given back.
-constexpr std::size_t release_stretch = 16u << 20;
 
 }  // namespace
 
@@ -27,47 +23,57 @@ void TextPositions::advance(Checkpoint& at, char c) {
     }
 }
 
-TextPositions::TextPositions(std::string_view text, const MappedFile* mapping)
-    : text_(text), bom_(text.substr(0, 3) == "\xEF\xBB\xBF") {
-    // Block by block, with counts the compiler vectorizes rather than a branch per byte: the
-    // line breaks in the block, then the characters after its last one.
-    auto characters = [](const char* from, const char* to) {
+TextPositions::TextPositions(std::string_view text)
+    : TextPositions(text, Deferred{}) {
+    extend(text.size());
+}
+
+TextPositions::TextPositions(std::string_view text, Deferred)
+    : text_(text), bom_(text.substr(0, 3) == "\xEF\xBB\xBF") {}
+
+void TextPositions::extend(std::size_t to) {
+    // Block by block: the line breaks in the block found with memchr (lines are tens to
+    // hundreds of bytes; a count the compiler vectorizes for baseline x86-64 widens every byte
+    // and was slower), then the characters after the last one counted.
+    auto characters = [](const char* from, const char* last) {
         std::size_t n = 0;
-        for (const char* c = from; c < to; ++c) {
+        for (const char* c = from; c < last; ++c) {
             n += (static_cast<unsigned char>(*c) & 0xC0) != 0x80 ? 1 : 0;
         }
         return n;
     };
-    auto line_breaks = [](const char* from, const char* to) {
+    // The number of line breaks in [from, last), and where the line after the last one starts
+    // (null when there is none).
+    auto line_breaks = [](const char* from, const char* last, const char*& line) {
         std::size_t n = 0;
-        for (const char* c = from; c < to; ++c) {
-            n += *c == '\n' ? 1 : 0;
+        line = nullptr;
+        for (const void* p = std::memchr(from, '\n', static_cast<std::size_t>(last - from));
+             p != nullptr;) {
+            ++n;
+            line = static_cast<const char*>(p) + 1;
+            p = std::memchr(line, '\n', static_cast<std::size_t>(last - line));
         }
         return n;
     };
-    checkpoints_.reserve(text.size() / checkpoint_block + 1);
-    Checkpoint at;
-    for (std::size_t b = 0; b < text.size(); b += checkpoint_block) {
-        checkpoints_.push_back(at);
-        const char* first = text.data() + b;
-        const char* last = text.data() + std::min(text.size(), b + checkpoint_block);
-        const std::size_t breaks = line_breaks(first, last);
-        if (breaks == 0) {
-            at.column += characters(first, last);
-        } else {
-            const char* line = last;
-            while (line[-1] != '\n') {
-                --line;
-            }
-            at.line += breaks;
-            at.column = 1 + characters(line, last);
-        }
-        if (mapping != nullptr && (b + checkpoint_block) % release_stretch == 0) {
-            mapping->release(b + checkpoint_block - release_stretch, b + checkpoint_block);
-        }
+    to = std::min(to, text_.size());
+    if (checkpoints_.empty()) {
+        checkpoints_.reserve(text_.size() / checkpoint_block + 1);
     }
-    if (mapping != nullptr) {
-        mapping->release(0, text.size());
+    while (indexed_ < text_.size() &&
+           (indexed_ + checkpoint_block <= to || to == text_.size())) {
+        checkpoints_.push_back(next_);
+        const char* first = text_.data() + indexed_;
+        const std::size_t end = std::min(text_.size(), indexed_ + checkpoint_block);
+        const char* last = text_.data() + end;
+        const char* line = nullptr;
+        const std::size_t breaks = line_breaks(first, last, line);
+        if (breaks == 0) {
+            next_.column += characters(first, last);
+        } else {
+            next_.line += breaks;
+            next_.column = 1 + characters(line, last);
+        }
+        indexed_ = end;
     }
 }
 
