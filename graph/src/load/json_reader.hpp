@@ -21,8 +21,9 @@ struct LoadWork {
 /// Reads JSON dataset files: one streaming (SAX) pass per file builds the tables and records
 /// every problem it meets (byte offset, JSON pointer, message) and goes on, so every problem in
 /// a file is reported; syntax errors, nesting deeper than 64 levels and the record limit stop
-/// that file. The rules that span records run once all files are read. Line and column are
-/// computed only for files that have a diagnostic. `work`, when given, receives the counts.
+/// that file. The rules that span records run once all files are read. Line breaks are indexed
+/// as the text is read (TextPositions::extend); a mapped file's text is given back a stretch at
+/// a time behind the parser (MappedFile::release). `work`, when given, receives the counts.
 LoadResult read_json(const std::vector<InputFile>& files, const LoadLimits& limits,
                      const LoadProgress& progress, LoadWork* work = nullptr);
 
