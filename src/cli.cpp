@@ -531,7 +531,8 @@ Loaded load(const DataOptions& options, std::vector<InputFile>* kept_files) {
     // it into memory first cost a fifth of a whole-process query at 10^6 claims.
     std::optional<MappedFile> mapped;
     if (options.data.size() == 1 && options.with.empty() && kept_files == nullptr) {
-        mapped = MappedFile::map(options.data.front(), options.limits.max_bytes, is_compiled);
+        mapped = MappedFile::map(options.data.front(), options.limits.max_bytes, is_compiled,
+                                 MappedReading::sequential);
     }
     // JSON files are mapped too, unless the caller keeps them to edit: the load reads each once,
     // front to back, and gives the pages it has parsed back, so a big file's text is never
@@ -552,9 +553,9 @@ Loaded load(const DataOptions& options, std::vector<InputFile>* kept_files) {
     if (isatty(STDERR_FILENO) != 0) {
         progress = [&line](std::size_t done, std::size_t total) { line.update(done, total); };
     }
-    LoadResult result = mapped
-                            ? from_compiled(mapped->bytes(), options.data.front(), options.limits)
-                            : load_dataset(files, options.limits, progress);
+    LoadResult result =
+        mapped ? from_compiled(mapped->bytes(), options.data.front(), options.limits, &*mapped)
+               : load_dataset(files, options.limits, progress);
     mapped.reset();
     if (kept_files != nullptr) {
         *kept_files = std::move(files);

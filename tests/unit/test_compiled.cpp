@@ -132,10 +132,34 @@ TEST_CASE("a compiled dataset is mapped, and only a wanted, regular, non-empty f
         const LoadResult copied = load_dataset({{"x.entente", bytes}});
         REQUIRE(copied.graph);
         CHECK(result.graph->data() == copied.graph->data());
+        // Read front to back and given back as it goes, the same tables come out, and the bytes
+        // given back read the same afterwards.
+        auto sequential =
+            MappedFile::map(compiled, bytes.size(), is_compiled, MappedReading::sequential);
+        REQUIRE(sequential);
+        const LoadResult released =
+            from_compiled(sequential->bytes(), "x.entente", {}, &*sequential);
+        REQUIRE(released.graph);
+        CHECK(released.graph->data() == copied.graph->data());
+        CHECK(sequential->bytes() == bytes);
         // Moved, the mapping stays with the new owner.
         MappedFile moved = std::move(*mapped);
         mapped.reset();
         CHECK(moved.bytes() == bytes);
+    }
+    // A NUL follows the bytes, also when the file fills its last page.
+    for (const std::size_t size : {std::size_t{4096}, std::size_t{8192}, std::size_t{5000}}) {
+        const auto padded =
+            write("padded.json",
+                  small_dataset + std::string(size - std::string(small_dataset).size(), ' '));
+        auto all = MappedFile::map(
+            padded, size, [](std::string_view) { return true; }, MappedReading::sequential);
+        REQUIRE(all);
+        REQUIRE(all->bytes().size() == size);
+        CHECK(all->bytes().data()[size] == '\0');
+        CHECK(
+            load_dataset({{"padded.json", "", std::make_shared<const MappedFile>(std::move(*all))}})
+                .graph);
     }
     CHECK_FALSE(MappedFile::map(json, 1 << 20, is_compiled));               // not wanted: JSON
     CHECK_FALSE(MappedFile::map(compiled, bytes.size() - 1, is_compiled));  // over the limit

@@ -978,20 +978,46 @@ std::pair<std::size_t, std::size_t> section_place(std::string_view bytes, std::s
 
 namespace {
 
+// Gives a mapped file's bytes back to the system once read, a stretch at a time, as a whole
+// load reads it front to back (nothing when the bytes are not a mapping's): the file is never
+// resident whole beside what is decoded from it.
+class Releaser {
+  public:
+    Releaser(const MappedFile* mapping, std::size_t from) : mapping_(mapping), from_(from) {}
+    // Everything before `offset` (in the file) has been read.
+    void read_to(std::size_t offset) {
+        if (mapping_ != nullptr && offset >= from_ + 2 * stretch) {
+            mapping_->release(from_, offset - stretch);
+            from_ = offset - stretch;
+        }
+    }
+
+  private:
+    static constexpr std::size_t stretch = 16u << 20;
+    const MappedFile* mapping_;
+    std::size_t from_;
+};
+
 // Decodes a section of records back to back (records.size() of them, sized by the caller),
 // checking that each starts where its offset says and that nothing follows the last.
 template <class Record, class DecodeOne>
 void decode_records(std::string_view bytes, const Layout& layout, Section offsets_section,
                     Section records_section, const char* what, std::vector<Record>& records,
-                    DecodeOne decode_one) {
-    Decoder in(layout.sections[records_section],
-               file_offset(bytes, layout.sections[records_section]));
+                    DecodeOne decode_one, const MappedFile* mapping) {
+    const std::size_t start = file_offset(bytes, layout.sections[records_section]);
+    Decoder in(layout.sections[records_section], start);
     const std::string_view offsets = layout.sections[offsets_section];
+    Releaser records_read(mapping, start);
+    Releaser offsets_read(mapping, file_offset(bytes, offsets));
     for (std::size_t i = 0; i < records.size(); ++i) {
         if (u64_at(offsets, i) != in.position()) {
             in.fail(std::string(what) + " " + std::to_string(i) + " where its offset does not say");
         }
         records[i] = decode_one(in);
+        if ((i & 0xFFF) == 0) {
+            records_read.read_to(start + in.position());
+            offsets_read.read_to(file_offset(bytes, offsets) + 8 * i);
+        }
     }
     if (u64_at(offsets, records.size()) != in.position() || !in.done()) {
         in.fail(std::string("bytes after the last ") + what);
@@ -1071,11 +1097,13 @@ bool index_matches(const Layout& layout, const Dataset& data) {
 }  // namespace
 
 LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum,
-                           const LoadLimits& limits) {
+                           const LoadLimits& limits, const MappedFile* mapping) {
     try {
         const Layout layout = read_layout(bytes, verify_checksum);
         if (verify_checksum) {
+            Releaser checked(mapping, 0);
             for (std::uint64_t k = 0; k < layout.blocks; ++k) {
+                checked.read_to(layout.data_start + k * block_size);
                 if (block_sum(bytes, layout, k) != u64_at(layout.sums, k)) {
                     return refusal(name,
                                    "damaged compiled dataset: the checksum does not match its "
@@ -1094,11 +1122,13 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
         check_section_sizes(bytes, layout, data.actors.size(), counts.sources, counts.claims,
                             false);
         data.sources.resize(budget.take(static_cast<std::size_t>(counts.sources)));
-        decode_records(bytes, layout, source_offsets_section, sources_section, "source",
-                       data.sources, [](Decoder& in) { return decode_source(in); });
+        decode_records(
+            bytes, layout, source_offsets_section, sources_section, "source", data.sources,
+            [](Decoder& in) { return decode_source(in); }, mapping);
         data.claims.resize(budget.take(static_cast<std::size_t>(counts.claims)));
-        decode_records(bytes, layout, claim_offsets_section, claims_section, "claim", data.claims,
-                       [&](Decoder& in) { return decode_claim(in, data, data.sources.size()); });
+        decode_records(
+            bytes, layout, claim_offsets_section, claims_section, "claim", data.claims,
+            [&](Decoder& in) { return decode_claim(in, data, data.sources.size()); }, mapping);
         Decoder warnings_in(layout.sections[warnings_section], at(warnings_section));
         std::vector<Diagnostic> warnings = decode_warnings(warnings_in);
         if (count_claims(data.claims).by_modality != counts.by_modality) {
@@ -1468,9 +1498,16 @@ LoadResult CompiledView::subset(std::vector<Index> claims) const {
     }
 }
 
-LoadResult from_compiled(std::string_view bytes, const std::string& name,
-                         const LoadLimits& limits) {
-    return detail::decode_compiled(bytes, name, true, limits);
+LoadResult from_compiled(std::string_view bytes, const std::string& name, const LoadLimits& limits,
+                         const MappedFile* mapping) {
+    if (mapping != nullptr && mapping->bytes().data() != bytes.data()) {
+        mapping = nullptr;  // not the bytes read: nothing of it is given back
+    }
+    LoadResult result = detail::decode_compiled(bytes, name, true, limits, mapping);
+    if (mapping != nullptr) {
+        mapping->release(0, bytes.size());
+    }
+    return result;
 }
 
 }  // namespace entente

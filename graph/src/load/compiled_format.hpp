@@ -11,8 +11,9 @@
 namespace entente::detail {
 
 /// Decodes a compiled dataset; `verify_checksum` false skips only the checksum comparison.
+/// `mapping`, when `bytes` are its bytes, is given back what has been read as the load goes.
 LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool verify_checksum,
-                           const LoadLimits& limits = {});
+                           const LoadLimits& limits = {}, const MappedFile* mapping = nullptr);
 
 /// `bytes` with the header's data length rewritten to what follows the header, so that a cut or
 /// grown file reaches the record decoder (for tests and the fuzzer). Unchanged when too short

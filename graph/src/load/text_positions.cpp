@@ -23,8 +23,7 @@ void TextPositions::advance(Checkpoint& at, char c) {
     }
 }
 
-TextPositions::TextPositions(std::string_view text)
-    : TextPositions(text, Deferred{}) {
+TextPositions::TextPositions(std::string_view text) : TextPositions(text, Deferred{}) {
     extend(text.size());
 }
 
@@ -59,8 +58,7 @@ void TextPositions::extend(std::size_t to) {
     if (checkpoints_.empty()) {
         checkpoints_.reserve(text_.size() / checkpoint_block + 1);
     }
-    while (indexed_ < text_.size() &&
-           (indexed_ + checkpoint_block <= to || to == text_.size())) {
+    while (indexed_ < text_.size() && (indexed_ + checkpoint_block <= to || to == text_.size())) {
         checkpoints_.push_back(next_);
         const char* first = text_.data() + indexed_;
         const std::size_t end = std::min(text_.size(), indexed_ + checkpoint_block);

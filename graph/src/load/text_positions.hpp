@@ -41,8 +41,8 @@ class TextPositions {
     static void advance(Checkpoint& at, char c);
     std::string_view text_;
     std::vector<Checkpoint> checkpoints_;
-    Checkpoint next_;             // where the first block not indexed yet starts
-    std::size_t indexed_ = 0;     // bytes indexed: whole blocks, or the whole text
+    Checkpoint next_;          // where the first block not indexed yet starts
+    std::size_t indexed_ = 0;  // bytes indexed: whole blocks, or the whole text
     bool bom_ = false;
 };
 

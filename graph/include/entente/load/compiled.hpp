@@ -45,10 +45,13 @@ std::string to_compiled(const KnowledgeGraph& graph, const std::vector<Diagnosti
 /// JSON file's do (text, ids, lengths against `limits`, polarities, confidences, calendar dates,
 /// unique ids, holders, self-claims), each problem an error diagnostic with the record's JSON
 /// pointer and no line. On success the diagnostics are the warnings it recorded. `limits.max_bytes`
-/// and `limits.max_similar_warnings` are not applied. O(bytes). Throws std::bad_alloc, or
-/// std::runtime_error when ICU's data cannot be loaded (building the name index).
+/// and `limits.max_similar_warnings` are not applied. When `bytes` are `mapping`'s (mapped with
+/// MappedReading::sequential), each stretch read is given back as the load goes
+/// (MappedFile::release), so the file is never resident whole beside what it decodes to.
+/// O(bytes). Throws std::bad_alloc, or std::runtime_error when ICU's data cannot be loaded
+/// (building the name index).
 LoadResult from_compiled(std::string_view bytes, const std::string& name,
-                         const LoadLimits& limits = {});
+                         const LoadLimits& limits = {}, const MappedFile* mapping = nullptr);
 
 /// How many claims a compiled dataset holds, by modality: what a scenario leaves out can be
 /// counted without reading the claims (Scenario::in_scope).
