@@ -17,6 +17,56 @@ namespace {
 
 using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
+// A directed simple graph as sorted adjacency arrays, both ways: the plainest graph the
+// search runs over (the library runs it over ClaimWalk).
+struct SearchGraph {
+    std::vector<std::size_t> out_start;  ///< Out-neighbours of v: out[out_start[v] .. v+1).
+    std::vector<Index> out;              ///< Targets, sorted within each vertex.
+    std::vector<std::size_t> in_start;   ///< In-neighbours of v: in[in_start[v] .. v+1).
+    std::vector<Index> in;               ///< Sources, sorted within each vertex.
+
+    /// Builds both arrays from arcs sorted by (from, to), without repeats.
+    SearchGraph(std::size_t vertices, const std::vector<std::pair<Index, Index>>& arcs)
+        : out_start(vertices + 1, 0), in_start(vertices + 1, 0) {
+        for (const auto& [from, to] : arcs) {
+            ++out_start[from + 1];
+            ++in_start[to + 1];
+        }
+        for (std::size_t v = 0; v < vertices; ++v) {
+            out_start[v + 1] += out_start[v];
+            in_start[v + 1] += in_start[v];
+        }
+        out.resize(arcs.size());
+        in.resize(arcs.size());
+        std::vector<std::size_t> next_out(out_start.begin(), out_start.end() - 1);
+        std::vector<std::size_t> next_in(in_start.begin(), in_start.end() - 1);
+        // Arcs come sorted by (from, to): each out-list fills in order of `to`, and each in-list
+        // in order of `from`.
+        for (const auto& [from, to] : arcs) {
+            out[next_out[from]++] = to;
+            in[next_in[to]++] = from;
+        }
+    }
+    /// Number of vertices.
+    std::size_t vertices() const { return out_start.size() - 1; }
+    /// Calls visit(v) for each successor of u in index order until visit returns true.
+    template <class Visit>
+    void successors(Index u, Visit visit) const {
+        for (std::size_t k = out_start[u]; k < out_start[u + 1] && !visit(out[k]); ++k) {
+        }
+    }
+    /// Calls visit(u) for each predecessor of v in index order until visit returns true.
+    template <class Visit>
+    void predecessors(Index v, Visit visit) const {
+        for (std::size_t k = in_start[v]; k < in_start[v + 1] && !visit(in[k]); ++k) {
+        }
+    }
+    /// What listing u's successors reads (its out-degree).
+    std::size_t successor_cost(Index u) const { return out_start[u + 1] - out_start[u]; }
+    /// What listing v's predecessors reads (its in-degree).
+    std::size_t predecessor_cost(Index v) const { return in_start[v + 1] - in_start[v]; }
+};
+
 // Boost's BFS from `from`, neighbours in index order (arcs are added sorted), parents on first
 // discovery, over what the blocks allow: the path the search must reproduce.
 std::vector<Index> boost_path(std::size_t n, const std::vector<std::pair<Index, Index>>& arcs,
@@ -79,7 +129,7 @@ TEST_CASE("bidirectional search finds Boost BFS's path on random graphs, with an
             }
         }
         std::sort(arcs.begin(), arcs.end());
-        const detail::SearchGraph search(n, arcs);
+        const SearchGraph search(n, arcs);
         const auto from = static_cast<Index>(rng() % n);
         const auto to = static_cast<Index>(rng() % n);
         std::vector<char> blocked(n, 0);

@@ -1,7 +1,7 @@
 #pragma once
 // Internal: shortest paths by bidirectional breadth-first search, over any graph that lists a
-// vertex's distinct successors and predecessors in index order: compact adjacency arrays
-// (SearchGraph), or claims indexed by their ends (ClaimWalk), in memory or in a mapped file.
+// vertex's distinct successors and predecessors in index order: claims indexed by their ends
+// (ClaimWalk), in memory or in a mapped file, or a test's plain adjacency arrays.
 
 #include <algorithm>
 #include <array>
@@ -14,35 +14,6 @@
 #include "entente/model/model.hpp"
 
 namespace entente::detail {
-
-/// A directed simple graph as sorted adjacency arrays, both ways.
-struct SearchGraph {
-    std::vector<std::size_t> out_start;  ///< Out-neighbours of v: out[out_start[v] .. v+1).
-    std::vector<Index> out;              ///< Targets, sorted within each vertex.
-    std::vector<std::size_t> in_start;   ///< In-neighbours of v: in[in_start[v] .. v+1).
-    std::vector<Index> in;               ///< Sources, sorted within each vertex.
-
-    /// Builds both arrays from arcs sorted by (from, to), without repeats.
-    SearchGraph(std::size_t vertices, const std::vector<std::pair<Index, Index>>& arcs);
-    /// Number of vertices.
-    std::size_t vertices() const { return out_start.size() - 1; }
-    /// Calls visit(v) for each successor of u in index order until visit returns true.
-    template <class Visit>
-    void successors(Index u, Visit visit) const {
-        for (std::size_t k = out_start[u]; k < out_start[u + 1] && !visit(out[k]); ++k) {
-        }
-    }
-    /// Calls visit(u) for each predecessor of v in index order until visit returns true.
-    template <class Visit>
-    void predecessors(Index v, Visit visit) const {
-        for (std::size_t k = in_start[v]; k < in_start[v + 1] && !visit(in[k]); ++k) {
-        }
-    }
-    /// What listing u's successors reads (its out-degree).
-    std::size_t successor_cost(Index u) const { return out_start[u + 1] - out_start[u]; }
-    /// What listing v's predecessors reads (its in-degree).
-    std::size_t predecessor_cost(Index v) const { return in_start[v + 1] - in_start[v]; }
-};
 
 /// Which claims a walk may follow and which way: for each relation, bit 1 from subject to
 /// object and bit 2 from object to subject (0: not at all); and which ClaimEnd flags are in
