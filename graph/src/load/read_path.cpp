@@ -179,27 +179,40 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
         flags |= MAP_POPULATE;  // Linux: read ahead in one go, not a page fault at a time
     }
 #endif
-    // The bytes are followed by a NUL: past the end of the file, its last page reads as zeros,
-    // and when the file fills that page, one page of zeros is mapped after it. Room for both is
-    // taken first, then the file is mapped over its start.
+    // The bytes are followed by a NUL of our own, whatever happens to the file: its whole pages
+    // are mapped, and the rest of it is read into a page of ours after them, zeros beyond.
+    // (Mapping the last, partial page too would leave the NUL to the file: bytes appended
+    // meanwhile show through past its end, and a parser scanning for the NUL reads on.)
     static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t span = (size / page + 1) * page;
-    void* room = ::mmap(nullptr, span, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    const std::size_t whole = size / page * page;
+    const std::size_t span = whole + page;
+    void* room = ::mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (room == MAP_FAILED) {
         ::close(fd);
         return std::nullopt;
     }
-    void* data = ::mmap(room, size, PROT_READ, flags | MAP_FIXED, fd, 0);
+    char* const data = static_cast<char*>(room);
+    bool mapped =
+        whole == 0 || ::mmap(data, whole, PROT_READ, flags | MAP_FIXED, fd, 0) != MAP_FAILED;
+    for (std::size_t done = 0; mapped && done < size - whole;) {
+        const ssize_t n =
+            ::pread(fd, data + whole + done, size - whole - done, static_cast<off_t>(whole + done));
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        mapped = n > 0;  // shrunk meanwhile, or unreadable: the caller reads it as a copy
+        done += n > 0 ? static_cast<std::size_t>(n) : 0;
+    }
     ::close(fd);  // the mapping keeps the file
-    if (data == MAP_FAILED) {
+    if (!mapped || ::mprotect(data + whole, page, PROT_READ) != 0) {
         ::munmap(room, span);
         return std::nullopt;
     }
     if (reading == MappedReading::in_place) {
         // A query reads scattered pages: reading ahead around each would read what it skips.
-        ::madvise(data, size, MADV_RANDOM);
+        ::madvise(data, whole, MADV_RANDOM);
     } else if (reading == MappedReading::sequential) {
-        ::madvise(data, size, MADV_SEQUENTIAL);
+        ::madvise(data, whole, MADV_SEQUENTIAL);
     }
     return MappedFile(data, size, span);
 }
@@ -210,9 +223,11 @@ void MappedFile::release(std::size_t from, std::size_t to) const noexcept {
     // Only whole pages: the mapping starts on a page boundary, so offsets round to pages.
     from = (from + page - 1) / page * page;
     to = to / page * page;
+    // `to` rounds down, so the last page, which is ours (the file's tail, read in), is never
+    // dropped: dropped, it would read as zeros.
     if (data_ != nullptr && from < to) {
         // A private, read-only mapping of a file: dropped pages are read again from the file
-        // when touched, never zero-filled, so this loses nothing.
+        // when touched, never zero-filled.
         ::madvise(static_cast<char*>(const_cast<void*>(data_)) + from, to - from, MADV_DONTNEED);
     }
 }

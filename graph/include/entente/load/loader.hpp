@@ -102,7 +102,9 @@ LoadResult load_dataset(const std::vector<InputFile>& files, const LoadLimits& l
 enum class InputReading : std::uint8_t {
     copy,  ///< Read into InputFile::text.
     /// Mapped read-only (InputFile::mapping) when the file is regular and not empty, else read
-    /// as `copy`: no copy is made, and a JSON load gives the pages it has parsed back.
+    /// as `copy`: no copy is made, and a JSON load gives the pages it has parsed back. As for
+    /// any mapping, a file truncated in place while it is read makes reading past its new end
+    /// fail with SIGBUS (saving by renaming, as editors and `entente compile` do, is safe).
     map,
 };
 
@@ -142,8 +144,9 @@ class MappedFile {
     std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
     /// Gives back to the system the whole pages within bytes [from, to) (POSIX madvise,
     /// MADV_DONTNEED): they stop counting in the process's resident memory, and reading them
-    /// again reads them from the file (from the page cache, as a rule) as when first mapped.
-    /// Offsets past the end are clamped. Throws nothing.
+    /// again reads them from the file (from the page cache, as a rule) as it is then. The last,
+    /// partial page, which holds a copy of the file's tail, is never given back. Offsets past
+    /// the end are clamped. Throws nothing.
     void release(std::size_t from, std::size_t to) const noexcept;
 
     /// Maps `path` when it is a regular, non-empty file of at most `max_bytes` bytes whose first
