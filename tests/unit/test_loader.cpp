@@ -86,6 +86,10 @@ TEST_CASE("syntax errors give file, line and column") {
             {"test.json:3:3: error: syntax error: missing a comma or '}' after an object member"}));
     CHECK(messages(load_text("")) ==
           lines({"test.json:1:1: error: the file is empty; expected a JSON object"}));
+    // A NUL is not the end of the file, though the parser stops at it.
+    CHECK(messages(load_text(std::string("\n  \0{}", 5))) ==
+          lines({"test.json:2:3: error: syntax error: a NUL byte where the JSON value should "
+                 "start"}));
     // The first value is read as any other: what it lacks is reported too.
     CHECK(messages(load_text("{} {}")) ==
           lines({"test.json:1:1: error: missing required field \"entente\"",

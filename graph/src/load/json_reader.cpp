@@ -513,6 +513,12 @@ class JsonReader : public RecordSites {
         if (reader.HasParseError()) {
             if (!fatal_) {
                 std::string message = syntax_message(reader.GetParseErrorCode());
+                // RapidJSON takes a NUL for the end of the text: before any value, that is not
+                // an empty file.
+                if (reader.GetParseErrorCode() == rapidjson::kParseErrorDocumentEmpty &&
+                    reader.GetErrorOffset() < text_.size()) {
+                    message = "syntax error: a NUL byte where the JSON value should start";
+                }
                 std::string pointer;
                 // JavaScript writes these into "JSON" happily; say why they are refused.
                 const std::string_view rest =
