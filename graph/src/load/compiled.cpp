@@ -12,6 +12,7 @@
 #include "entente/model/claim_index.hpp"
 #include "entente/model/errors.hpp"
 #include "load/compiled_format.hpp"
+#include "load/releaser.hpp"
 #include "load/rules.hpp"
 #include "load/schema.hpp"
 
@@ -977,26 +978,6 @@ std::pair<std::size_t, std::size_t> section_place(std::string_view bytes, std::s
 }
 
 namespace {
-
-// Gives a mapped file's bytes back to the system once read, a stretch at a time, as a whole
-// load reads it front to back (nothing when the bytes are not a mapping's): the file is never
-// resident whole beside what is decoded from it.
-class Releaser {
-  public:
-    Releaser(const MappedFile* mapping, std::size_t from) : mapping_(mapping), from_(from) {}
-    // Everything before `offset` (in the file) has been read.
-    void read_to(std::size_t offset) {
-        if (mapping_ != nullptr && offset >= from_ + 2 * stretch) {
-            mapping_->release(from_, offset - stretch);
-            from_ = offset - stretch;
-        }
-    }
-
-  private:
-    static constexpr std::size_t stretch = 16u << 20;
-    const MappedFile* mapping_;
-    std::size_t from_;
-};
 
 // Decodes a section of records back to back (records.size() of them, sized by the caller),
 // checking that each starts where its offset says and that nothing follows the last.

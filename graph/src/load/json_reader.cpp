@@ -18,6 +18,7 @@
 #include "entente/load/json_allocator.hpp"
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/model/text.hpp"
+#include "load/releaser.hpp"
 #include "load/rules.hpp"
 #include "load/schema.hpp"
 #include "load/text_positions.hpp"
@@ -31,10 +32,6 @@ namespace {
 /// Deepest nesting a data file may have; ours needs 4, and a cap keeps hostile input harmless
 /// (the parser recurses once per level).
 constexpr std::size_t max_depth = 64;
-
-// Bytes of a mapped file parsed before they are given back to the system, a stretch at a time:
-// big enough that the calls cost nothing, small beside any file worth mapping.
-constexpr std::size_t release_stretch = 16u << 20;
 
 // Character comparisons all the "did you mean" suggestions of one load may cost together.
 constexpr std::size_t suggestion_budget = 100'000'000;
@@ -487,8 +484,7 @@ class JsonReader : public RecordSites {
     void parse(std::uint32_t file) {
         file_ = file;
         text_ = files_[file].bytes();
-        mapping_ = files_[file].mapping.get();
-        released_ = 0;
+        released_ = Releaser(files_[file].mapping.get(), 0);
         positions_[file].emplace(text_, TextPositions::Deferred{});
         // A UTF-8 byte-order mark is accepted and skipped (editors on Windows write one).
         const std::size_t start = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -548,9 +544,8 @@ class JsonReader : public RecordSites {
         }
         stream_ = nullptr;
         positions_[file]->extend(text_.size());
-        if (mapping_ != nullptr) {
-            mapping_->release(0, text_.size());
-            mapping_ = nullptr;
+        if (files_[file].mapping) {
+            files_[file].mapping->release(0, text_.size());
         }
         done_before_ += text_.size();
         if (progress_ != nullptr) {
@@ -892,11 +887,7 @@ class JsonReader : public RecordSites {
         positions_[file_]->extend(stream_->Tell());
         // The text parsed is given back: a valid file's load never reads it again, and the rare
         // finding located later reads its page from the file anew.
-        if (mapping_ != nullptr && stream_->Tell() >= released_ + 2 * release_stretch) {
-            const std::size_t to = stream_->Tell() - release_stretch;
-            mapping_->release(released_, to);
-            released_ = to;
-        }
+        released_.read_to(stream_->Tell());
     }
 
     // ---- scalars ----
@@ -1385,8 +1376,7 @@ class JsonReader : public RecordSites {
     // The file being parsed.
     std::uint32_t file_ = 0;
     std::string_view text_;
-    const MappedFile* mapping_ = nullptr;  // the file's, when it is mapped
-    std::size_t released_ = 0;             // bytes before this offset were given back
+    Releaser released_{nullptr, 0};  // gives the file's text back behind the parser
     const rapidjson::StringStream* stream_ = nullptr;
     std::vector<Frame> frames_;
     bool fatal_ = false;  // the handler stopped the parse and said why
