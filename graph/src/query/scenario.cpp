@@ -1,6 +1,7 @@
 #include "entente/query/scenario.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -153,7 +154,8 @@ Claim parse_assumption(const KnowledgeGraph& graph, std::string_view text) {
 
 KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scenario,
                               RollUpReport* report) {
-    std::set<std::string> without;
+    // Transparent, so a claim's id is looked up without a std::string copy of it.
+    std::set<std::string, std::less<>> without;
     for (const auto& id : scenario.without) {
         (void)graph.find_claim(id);  // throws for an unknown id, with suggestions
         without.insert(id);
