@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "answers.hpp"
@@ -453,8 +454,8 @@ py::tuple import_votes_core(const std::vector<std::string>& paths, const std::st
     return py::make_tuple(graph, diagnostic_list(result.diagnostics), counts);
 }
 
-py::object optional_text(const std::string& text) {
-    return text.empty() ? py::object(py::none()) : py::object(py::str(text));
+py::object optional_text(std::string_view text) {
+    return text.empty() ? py::object(py::none()) : py::object(py::str(text.data(), text.size()));
 }
 
 py::object optional_date(const std::optional<Date>& date) {
@@ -489,7 +490,7 @@ py::dict tables(const KnowledgeGraph& kg) {
         py::list id, subject, relation, object, polarity, text, source, quote, asserted_by,
             confidence, weight, hypothetical, from, until, note;
         for (const Claim& c : d.claims) {
-            id.append(c.id);
+            id.append(c.id.view());
             subject.append(kg.actor(c.subject).id);
             relation.append(kg.relation(c.relation).id);
             object.append(kg.actor(c.object).id);
@@ -497,7 +498,7 @@ py::dict tables(const KnowledgeGraph& kg) {
             text.append(claim_sentence(kg, c));
             source.append(c.source == no_index ? std::string() : kg.source(c.source).id);
             quote.append(optional_text(c.quote));
-            asserted_by.append(c.asserted_by);
+            asserted_by.append(c.asserted_by.view());
             confidence.append(c.confidence);
             weight.append(c.weight);
             hypothetical.append(c.hypothetical);

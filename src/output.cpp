@@ -433,7 +433,7 @@ std::string sign_text(int sign) {
 }
 
 std::string asserted_by_name(const KnowledgeGraph& kg, const Claim& claim) {
-    return claim.asserted_by_actor == no_index ? claim.asserted_by
+    return claim.asserted_by_actor == no_index ? claim.asserted_by.str()
                                                : kg.actor(claim.asserted_by_actor).name;
 }
 

@@ -49,7 +49,7 @@ EventImportResult import_text(const std::string& text, EventImportOptions option
 std::string claims_of(const Dataset& d) {
     std::vector<std::string> out;
     for (const auto& c : d.claims) {
-        std::string note = c.note.substr(0, c.note.find("; ids="));
+        std::string note(c.note.view().substr(0, c.note.view().find("; ids=")));
         out.push_back(d.actors[c.subject].id + " " + d.relations[c.relation].id + " " +
                       d.actors[c.object].id + " " + c.from->to_string() + ".." +
                       c.until->to_string() + " | " + note);
@@ -484,9 +484,9 @@ TEST_CASE("events: one pass, memory by dyad-periods: 30,000 rows held as 6 group
     CHECK(r.groups == 6);
     CHECK(r.dataset->claims.size() == 6);
     // 5,000 events of 1.9 in each group: 9,500.0.
-    CHECK(r.dataset->claims[0].note.starts_with("events=5000; intensity_sum=9500.0;"));
+    CHECK(r.dataset->claims[0].note.view().starts_with("events=5000; intensity_sum=9500.0;"));
     // Ten ids listed, the rest counted.
-    CHECK(r.dataset->claims[0].note.find("(and 4990 more)") != std::string::npos);
+    CHECK(r.dataset->claims[0].note.view().find("(and 4990 more)") != std::string::npos);
     CHECK(monotonic);
     CHECK(last == text.size());
     CHECK(calls >= text.size() / 65536);

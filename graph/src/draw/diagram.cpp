@@ -193,8 +193,8 @@ std::string claim_tooltip(const KnowledgeGraph& kg, Index claim) {
     if (!c.quote.empty()) {
         out += "\n\u201c" + c.quote + "\u201d";
     }
-    out += "\nasserted by " +
-           (c.asserted_by_actor != no_index ? kg.actor(c.asserted_by_actor).name : c.asserted_by);
+    out += "\nasserted by " + (c.asserted_by_actor != no_index ? kg.actor(c.asserted_by_actor).name
+                                                               : c.asserted_by.str());
     out += "\nsource: " + source_citation(kg.source(c.source));
     char confidence[32];
     std::snprintf(confidence, sizeof confidence, "%g", c.confidence);

@@ -143,7 +143,7 @@ Date civil_from_days(long z) {
     const long d = doy - (153 * mp + 2) / 5 + 1;
     const long m = mp + (mp < 10 ? 3 : -9);
     const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+    return make_date(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
 }
 
 int as_number(const Date& d) {
@@ -151,7 +151,7 @@ int as_number(const Date& d) {
 }
 
 Date from_number(int n) {
-    return {n / 10000, n / 100 % 100, n % 100};
+    return make_date(n / 10000, n / 100 % 100, n % 100);
 }
 
 // The first day of the period holding `day`, as YYYYMMDD.

@@ -137,7 +137,7 @@ class Decoder {
             fail("a date with year " + std::to_string(year) + ", month " + std::to_string(d.month) +
                  ", day " + std::to_string(d.day));
         }
-        d.year = static_cast<int>(year);
+        d.year = static_cast<std::int16_t>(year);
         return d;
     }
     [[noreturn]] void fail(const std::string& what) const {

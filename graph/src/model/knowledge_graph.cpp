@@ -123,7 +123,7 @@ Index KnowledgeGraph::find_claim(std::string_view id) const {
     }
     std::vector<std::string> ids;
     for (const auto& c : data_.claims) {
-        ids.push_back(c.id);
+        ids.push_back(c.id.str());
     }
     throw UnknownNameError("claim", std::string(id), nearest_names(id, ids));
 }

@@ -123,26 +123,28 @@ std::string Date::to_string() const {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-    Date date;
+    int year = 0;
+    int month = 0;
+    int day = 0;
     if (text.size() != 4 && text.size() != 7 && text.size() != 10) {
         return std::nullopt;
     }
-    if (!parse_int(text.substr(0, 4), date.year)) {
+    if (!parse_int(text.substr(0, 4), year)) {
         return std::nullopt;
     }
     if (text.size() >= 7) {
-        if (text[4] != '-' || !parse_int(text.substr(5, 2), date.month) || date.month < 1 ||
-            date.month > 12) {
+        if (text[4] != '-' || !parse_int(text.substr(5, 2), month) || month < 1 || month > 12) {
             return std::nullopt;
         }
     }
     if (text.size() == 10) {
-        if (text[7] != '-' || !parse_int(text.substr(8, 2), date.day) || date.day < 1 ||
-            date.day > days_in_month(date.year, date.month)) {
+        if (text[7] != '-' || !parse_int(text.substr(8, 2), day) || day < 1 ||
+            day > days_in_month(year, month)) {
             return std::nullopt;
         }
     }
-    return date;
+    // Four digits, 1-12 and 1-31: each fits its field.
+    return make_date(year, month, day);
 }
 
 std::span<const Relation> builtin_relations() {

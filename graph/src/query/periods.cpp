@@ -10,12 +10,12 @@ namespace {
 
 // The full date of a day number (YYYYMMDD).
 Date day_of(int day) {
-    return Date{day / 10000, day / 100 % 100, day % 100};
+    return make_date(day / 10000, day / 100 % 100, day % 100);
 }
 
 // The last day of a month: the day before the first of the next.
 Date last_day(int year, int month) {
-    const Date whole{year, month, 0};
+    const Date whole = make_date(year, month, 0);
     return day_of(whole.latest());
 }
 
@@ -54,9 +54,9 @@ std::vector<Period> periods_between(const Date& from, const Date& until, PeriodU
         const int year = month / 12;
         const int first_month = month % 12 + 1;
         Period p;
-        p.first = Date{year, first_month, 1};
+        p.first = make_date(year, first_month, 1);
         p.last = last_day(year, first_month + step - 1);
-        p.label = Date{year, 0, 0}.to_string();
+        p.label = make_date(year, 0, 0).to_string();
         if (unit == PeriodUnit::quarter) {
             p.label += "-Q" + std::to_string((first_month - 1) / 3 + 1);
         } else if (unit == PeriodUnit::month) {

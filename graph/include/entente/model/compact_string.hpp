@@ -1,0 +1,179 @@
+#pragma once
+/// @file CompactString: an owned, immutable-by-value UTF-8 string in 16 bytes, for the text of a
+/// claim (of which a dataset may hold 10^7).
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+namespace entente {
+
+/// A string that owns its bytes in 16 bytes, where std::string takes 32: up to 15 bytes are kept
+/// inline, longer text in one heap block of exactly its size (plus a NUL). A claim holds four, so
+/// a claim is 64 bytes smaller than with std::string (docs/architecture.md, "Memory"). Reads as a
+/// std::string_view (implicitly), compares with strings, string views and C strings by bytes, and
+/// is always NUL-terminated (c_str). Text is replaced, never edited in place: assign a new value.
+/// Lengths are in bytes, at most 2^32 - 1 (assigning more throws std::length_error); copying or
+/// assigning throws std::bad_alloc when out of memory; moving and reading throw nothing. Like the
+/// short-string layout of folly's fbstring (Alexandrescu), the last byte holds 15 minus the inline
+/// length, so an inline string of 15 bytes ends in its own NUL.
+class CompactString {
+  public:
+    /// The empty string. Throws nothing.
+    CompactString() noexcept { set_inline(0); }
+    /// A copy of `text`. Implicit, so a claim's text is assigned as a std::string's was.
+    CompactString(std::string_view text) { construct(text); }
+    /// A copy of `text` (NUL-terminated).
+    CompactString(const char* text) { construct(std::string_view(text)); }
+    /// A copy of `text`.
+    CompactString(const std::string& text) { construct(std::string_view(text)); }
+    /// A copy of `other`'s bytes.
+    CompactString(const CompactString& other) { construct(other.view()); }
+    /// Takes `other`'s bytes; `other` is left empty. Throws nothing.
+    CompactString(CompactString&& other) noexcept {
+        std::memcpy(raw_, other.raw_, sizeof raw_);
+        other.set_inline(0);
+    }
+    /// Replaces the bytes with a copy of `other`'s.
+    CompactString& operator=(const CompactString& other) {
+        if (this != &other) {
+            CompactString copy(other);
+            swap(copy);
+        }
+        return *this;
+    }
+    /// Takes `other`'s bytes; `other` is left empty. Throws nothing.
+    CompactString& operator=(CompactString&& other) noexcept {
+        if (this != &other) {
+            release();
+            std::memcpy(raw_, other.raw_, sizeof raw_);
+            other.set_inline(0);
+        }
+        return *this;
+    }
+    /// Replaces the bytes with a copy of `text` (which may point into this string).
+    CompactString& operator=(std::string_view text) {
+        CompactString copy(text);
+        swap(copy);
+        return *this;
+    }
+    /// Replaces the bytes with a copy of `text`.
+    CompactString& operator=(const char* text) { return *this = std::string_view(text); }
+    /// Replaces the bytes with a copy of `text`.
+    CompactString& operator=(const std::string& text) { return *this = std::string_view(text); }
+    /// Replaces the bytes with a copy of `text` (which may point into this string), as
+    /// std::string::assign does.
+    CompactString& assign(std::string_view text) { return *this = text; }
+    ~CompactString() { release(); }
+
+    /// The bytes, followed by a NUL. Throws nothing.
+    const char* data() const noexcept { return on_heap() ? heap_data() : raw_; }
+    /// The bytes, followed by a NUL. Throws nothing.
+    const char* c_str() const noexcept { return data(); }
+    /// Length in bytes. Throws nothing.
+    std::size_t size() const noexcept {
+        if (on_heap()) {
+            std::uint32_t n = 0;
+            std::memcpy(&n, raw_ + sizeof(char*), sizeof n);
+            return n;
+        }
+        return inline_capacity - static_cast<unsigned char>(raw_[inline_capacity]);
+    }
+    /// Same as size(). Throws nothing.
+    std::size_t length() const noexcept { return size(); }
+    /// True when there are no bytes. Throws nothing.
+    bool empty() const noexcept { return size() == 0; }
+    /// The bytes as a view, valid until this string is assigned to, moved from or destroyed.
+    std::string_view view() const noexcept { return {data(), size()}; }
+    /// Same as view(): reads wherever a std::string_view is taken. Throws nothing.
+    operator std::string_view() const noexcept { return view(); }
+    /// A std::string copy of the bytes. Throws std::bad_alloc.
+    std::string str() const { return std::string(view()); }
+    /// Same as str(), implicitly: the text goes wherever a std::string is taken, at the cost of
+    /// a copy. Throws std::bad_alloc.
+    operator std::string() const { return str(); }
+    /// Iterators over the bytes. Throw nothing.
+    const char* begin() const noexcept { return data(); }
+    const char* end() const noexcept { return data() + size(); }
+    /// The byte at `i` (< size()). Throws nothing.
+    char operator[](std::size_t i) const noexcept { return data()[i]; }
+    /// Exchanges the bytes of two strings. Throws nothing.
+    void swap(CompactString& other) noexcept {
+        char tmp[sizeof raw_];
+        std::memcpy(tmp, raw_, sizeof raw_);
+        std::memcpy(raw_, other.raw_, sizeof raw_);
+        std::memcpy(other.raw_, tmp, sizeof raw_);
+    }
+
+    /// Equal when the bytes are. Throw nothing.
+    friend bool operator==(const CompactString& a, const CompactString& b) noexcept {
+        return a.view() == b.view();
+    }
+    friend bool operator==(const CompactString& a, std::string_view b) noexcept {
+        return a.view() == b;
+    }
+    friend bool operator==(const CompactString& a, const std::string& b) noexcept {
+        return a.view() == std::string_view(b);
+    }
+    friend bool operator==(const CompactString& a, const char* b) noexcept {
+        return a.view() == std::string_view(b);
+    }
+    /// Byte-wise (lexicographic) order, as std::string's. Throw nothing.
+    friend std::strong_ordering operator<=>(const CompactString& a,
+                                            const CompactString& b) noexcept {
+        return a.view() <=> b.view();
+    }
+    friend std::strong_ordering operator<=>(const CompactString& a, std::string_view b) noexcept {
+        return a.view() <=> b;
+    }
+    friend std::strong_ordering operator<=>(const CompactString& a, const std::string& b) noexcept {
+        return a.view() <=> std::string_view(b);
+    }
+    friend std::strong_ordering operator<=>(const CompactString& a, const char* b) noexcept {
+        return a.view() <=> std::string_view(b);
+    }
+
+    /// Longest text kept inline, in bytes.
+    static constexpr std::size_t inline_capacity = 15;
+
+  private:
+    // Marks a heap string in the last byte; an inline one holds 0..15 there.
+    static constexpr unsigned char heap_tag = 0xFF;
+
+    bool on_heap() const noexcept {
+        return static_cast<unsigned char>(raw_[inline_capacity]) == heap_tag;
+    }
+    const char* heap_data() const noexcept {
+        const char* p = nullptr;
+        std::memcpy(&p, raw_, sizeof p);
+        return p;
+    }
+    void set_inline(std::size_t n) noexcept {
+        raw_[n] = '\0';
+        raw_[inline_capacity] = static_cast<char>(inline_capacity - n);
+    }
+    void construct(std::string_view text);  // into a string that owns nothing
+    void release() noexcept;
+
+    alignas(8) char raw_[16];
+};
+
+static_assert(sizeof(CompactString) == 16);
+
+/// Writes the bytes, as a std::string's operator<< does. Throws what the stream throws.
+std::ostream& operator<<(std::ostream& out, const CompactString& text);
+
+/// A std::string holding `a` followed by `b`. Throws std::bad_alloc.
+std::string operator+(const std::string& a, const CompactString& b);
+/// A std::string holding `a` followed by `b`. Throws std::bad_alloc.
+std::string operator+(const CompactString& a, const std::string& b);
+/// A std::string holding `a` followed by `b`. Throws std::bad_alloc.
+std::string operator+(const char* a, const CompactString& b);
+/// A std::string holding `a` followed by `b`. Throws std::bad_alloc.
+std::string operator+(const CompactString& a, const char* b);
+
+}  // namespace entente

@@ -1,0 +1,69 @@
+#include "entente/model/compact_string.hpp"
+
+#include <cstdlib>
+#include <limits>
+#include <new>
+#include <ostream>
+#include <stdexcept>
+
+namespace entente {
+
+void CompactString::construct(std::string_view text) {
+    const std::size_t n = text.size();
+    if (n <= inline_capacity) {
+        // memcpy from a null pointer is undefined even for no bytes: an empty view may have one.
+        if (n != 0) {
+            std::memcpy(raw_, text.data(), n);
+        }
+        set_inline(n);
+        return;
+    }
+    if (n > std::numeric_limits<std::uint32_t>::max()) {
+        throw std::length_error("CompactString: text longer than 2^32 - 1 bytes");
+    }
+    // malloc, not new[]: the block is exactly the text and its NUL, with no array cookie.
+    auto* block = static_cast<char*>(std::malloc(n + 1));
+    if (block == nullptr) {
+        throw std::bad_alloc();
+    }
+    std::memcpy(block, text.data(), n);
+    block[n] = '\0';
+    const auto size = static_cast<std::uint32_t>(n);
+    std::memcpy(raw_, &block, sizeof block);
+    std::memcpy(raw_ + sizeof block, &size, sizeof size);
+    raw_[inline_capacity] = static_cast<char>(heap_tag);
+}
+
+void CompactString::release() noexcept {
+    if (on_heap()) {
+        std::free(const_cast<char*>(heap_data()));
+    }
+}
+
+std::ostream& operator<<(std::ostream& out, const CompactString& text) {
+    return out << text.view();
+}
+
+std::string operator+(const std::string& a, const CompactString& b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    out.append(a).append(b.view());
+    return out;
+}
+
+std::string operator+(const CompactString& a, const std::string& b) {
+    std::string out;
+    out.reserve(a.size() + b.size());
+    out.append(a.view()).append(b);
+    return out;
+}
+
+std::string operator+(const char* a, const CompactString& b) {
+    return std::string(a) + b;
+}
+
+std::string operator+(const CompactString& a, const char* b) {
+    return a + std::string(b);
+}
+
+}  // namespace entente

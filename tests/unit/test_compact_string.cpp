@@ -1,0 +1,189 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "entente/model/compact_string.hpp"
+#include "entente/model/model.hpp"
+
+using namespace entente;
+
+namespace {
+
+// Every length across the inline/heap boundary, with bytes that are not all letters (a NUL
+// inside the text included: CompactString keeps bytes, not C strings).
+std::string sample(std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) {
+        s.push_back(static_cast<char>(i % 7 == 3 ? '\0' : 'a' + static_cast<char>(i % 26)));
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("CompactString keeps every length's bytes, NUL-terminated, across the inline limit") {
+    for (std::size_t n = 0; n <= 40; ++n) {
+        CAPTURE(n);
+        const std::string text = sample(n);
+        const CompactString s(std::string_view{text});
+        CHECK(s.size() == n);
+        CHECK(s.empty() == (n == 0));
+        CHECK(s.view() == text);
+        CHECK(std::memcmp(s.data(), text.data(), n) == 0);
+        CHECK(s.c_str()[n] == '\0');
+        CHECK(s.str() == text);
+        CHECK(std::string(s.begin(), s.end()) == text);
+    }
+    // The boundary itself: 15 bytes inline, ending in the length byte's NUL; 16 on the heap.
+    CHECK(CompactString::inline_capacity == 15);
+    const CompactString fifteen("abcdefghijklmno");
+    CHECK(fifteen.size() == 15);
+    CHECK(std::strlen(fifteen.c_str()) == 15);
+    CHECK(reinterpret_cast<const void*>(fifteen.data()) == reinterpret_cast<const void*>(&fifteen));
+    const CompactString sixteen("abcdefghijklmnop");
+    CHECK(sixteen.size() == 16);
+    CHECK(reinterpret_cast<const void*>(sixteen.data()) != reinterpret_cast<const void*>(&sixteen));
+    CHECK(sixteen == "abcdefghijklmnop");
+}
+
+TEST_CASE("CompactString copies own their bytes; moves leave the source empty") {
+    for (const std::size_t n :
+         {std::size_t{0}, std::size_t{5}, std::size_t{15}, std::size_t{16}, std::size_t{200}}) {
+        CAPTURE(n);
+        const std::string text = sample(n);
+        CompactString a(std::string_view{text});
+        CompactString b(a);
+        CHECK(b == a);
+        if (n > CompactString::inline_capacity) {
+            CHECK(b.data() != a.data());
+        }
+        a = "changed";
+        CHECK(b.view() == text);  // the copy did not share a's block
+
+        CompactString c(std::move(b));
+        CHECK(c.view() == text);
+        CHECK(b.empty());  // NOLINT(bugprone-use-after-move): the moved-from state is specified
+        CHECK(b.c_str()[0] == '\0');
+
+        CompactString d("something long enough to be on the heap");
+        d = std::move(c);
+        CHECK(d.view() == text);
+        CHECK(c.empty());  // NOLINT(bugprone-use-after-move)
+
+        CompactString e;
+        e = d;
+        CHECK(e == d);
+        d.swap(e);
+        CHECK(d.view() == text);
+        CHECK(e.view() == text);
+    }
+}
+
+TEST_CASE("CompactString survives self-assignment and assignment from its own bytes") {
+    CompactString heap("a string that lives in a heap block");
+    const CompactString& same = heap;
+    heap = same;
+    CHECK(heap == "a string that lives in a heap block");
+    CompactString& alias = heap;  // through a reference, as a self-move happens in practice
+    heap = std::move(alias);
+    CHECK(heap == "a string that lives in a heap block");
+    // A view into the string's own (heap) block: the copy is taken before the block is freed.
+    heap = heap.view().substr(2, 20);
+    CHECK(heap == "string that lives in");
+    heap.assign(heap.view().substr(7));
+    CHECK(heap == "that lives in");  // now inline, from its own heap bytes
+    heap = heap.view().substr(5);
+    CHECK(heap == "lives in");  // inline from its own inline bytes
+}
+
+TEST_CASE("CompactString compares and orders as std::string does") {
+    std::vector<std::string> words{"",      "a", "ab",       "abc",      "b",        "zebra",
+                                   "Zebra", "é", sample(15), sample(16), sample(17), sample(40)};
+    for (const auto& x : words) {
+        for (const auto& y : words) {
+            const CompactString cx(x);
+            const CompactString cy(y);
+            CAPTURE(x);
+            CAPTURE(y);
+            CHECK((cx == cy) == (x == y));
+            CHECK((cx < cy) == (x < y));
+            CHECK((cx <=> cy) == (x <=> y));
+            CHECK((cx == y) == (x == y));
+            CHECK((cx < std::string_view{y}) == (x < y));
+            CHECK((y == cx) == (x == y));  // rewritten candidates work both ways
+        }
+    }
+    std::vector<CompactString> sorted(words.begin(), words.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::sort(words.begin(), words.end());
+    REQUIRE(sorted.size() == words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        CHECK(sorted[i] == words[i]);
+    }
+    CHECK(CompactString("x") == "x");
+    CHECK(CompactString("x") != "y");
+}
+
+TEST_CASE("CompactString writes to streams and concatenates into std::string") {
+    const CompactString a("short");
+    const CompactString b("a good deal longer than fifteen");
+    std::ostringstream out;
+    out << a << '|' << b;
+    CHECK(out.str() == "short|a good deal longer than fifteen");
+    CHECK(std::string("<") + a == "<short");
+    CHECK(a + std::string(">") == "short>");
+    CHECK("[" + b + "]" == "[a good deal longer than fifteen]");
+    const std::string converted = a;  // implicit, a copy
+    CHECK(converted == "short");
+}
+
+TEST_CASE("CompactString holds random text through a shuffle of copies and moves") {
+    // A differential check against std::string under the operations a vector of claims sees.
+    std::mt19937 rng(16);
+    std::vector<std::string> model;
+    std::vector<CompactString> ours;
+    for (int step = 0; step < 2000; ++step) {
+        const auto op = rng() % 4;
+        if (op == 0 || model.empty()) {
+            const std::string text = sample(rng() % 48);
+            model.push_back(text);
+            ours.emplace_back(text);
+        } else if (op == 1) {
+            const auto i = rng() % model.size();
+            const auto j = rng() % model.size();
+            model[i] = model[j];
+            ours[i] = ours[j];
+        } else if (op == 2) {
+            const auto i = rng() % model.size();
+            std::swap(model[i], model.back());
+            std::swap(ours[i], ours.back());
+            model.pop_back();
+            ours.pop_back();
+        } else {
+            const auto i = rng() % model.size();
+            const auto cut = model[i].size() / 2;
+            model[i] = model[i].substr(cut);
+            ours[i] = ours[i].view().substr(cut);
+        }
+    }
+    REQUIRE(ours.size() == model.size());
+    for (std::size_t i = 0; i < model.size(); ++i) {
+        CHECK(ours[i].view() == model[i]);
+    }
+}
+
+TEST_CASE("A claim's record is as small as docs/architecture.md says") {
+    CHECK(sizeof(CompactString) == 16);
+    CHECK(sizeof(Date) == 4);
+    // The per-claim figure in the architecture doc's memory budget (x86-64, libstdc++).
+    CHECK(sizeof(Claim) == 120);
+    CHECK(make_date(2019, 2, 14).year == 2019);
+    CHECK(make_date(2019, 2, 14).month == 2);
+    CHECK(make_date(2019, 2, 14).day == 14);
+}
