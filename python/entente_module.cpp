@@ -496,7 +496,8 @@ py::dict tables(const KnowledgeGraph& kg) {
             object.append(kg.actor(c.object).id);
             polarity.append(kg.relation(c.relation).polarity);
             text.append(claim_sentence(kg, c));
-            source.append(c.source == no_index ? std::string() : kg.source(c.source).id);
+            source.append(c.source == no_index ? std::string_view()
+                                               : kg.source(c.source).id.view());
             quote.append(optional_text(c.quote));
             asserted_by.append(c.asserted_by.view());
             confidence.append(c.confidence);
@@ -527,8 +528,8 @@ py::dict tables(const KnowledgeGraph& kg) {
     {
         py::list id, title, author, publisher, date, url, note;
         for (const Source& s : d.sources) {
-            id.append(s.id);
-            title.append(s.title);
+            id.append(s.id.view());
+            title.append(s.title.view());
             author.append(optional_text(s.author));
             publisher.append(optional_text(s.publisher));
             date.append(optional_date(s.date));

@@ -42,7 +42,7 @@ Index find_source(const KnowledgeGraph& kg, const std::string& id) {
         if (kg.data().sources[i].id == id) {
             return static_cast<Index>(i);
         }
-        ids.push_back(kg.data().sources[i].id);
+        ids.push_back(kg.data().sources[i].id.str());
     }
     throw UnknownNameError("source", id, nearest_names(id, ids, 3));
 }
@@ -123,7 +123,7 @@ int run(const AddOptions& options) {
     }
     std::unordered_set<std::string> taken;
     for (const Claim& c : kg.data().claims) {
-        taken.insert(c.id);
+        taken.insert(c.id.str());
     }
     if (!options.id.empty()) {
         claim.id = options.id;

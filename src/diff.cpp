@@ -185,8 +185,8 @@ int run(const DiffOptions& options) {
             for (const auto& f : change.fields) {
                 fields += (fields.empty() ? "" : ", ") + f;
             }
-            const std::string& old_id = a.claim(change.before).id;
-            const std::string& new_id = b.claim(change.after).id;
+            const std::string old_id = a.claim(change.before).id.str();
+            const std::string new_id = b.claim(change.after).id.str();
             lines.line("  ", old_id == new_id ? new_id : old_id + " -> " + new_id, ": ", fields);
             print_claim(lines, a, change.before, "    - ");
             print_claim(lines, b, change.after, "    + ");

@@ -249,8 +249,8 @@ void Json::claim_object(Index index) {
     const KnowledgeGraph& kg = graph();
     const Claim& c = kg.claim(index);
     const Relation& r = kg.relation(c.relation);
-    auto or_null = [](const std::string& s) {
-        return s.empty() ? std::nullopt : std::optional<std::string>(s);
+    auto or_null = [](std::string_view s) {
+        return s.empty() ? std::nullopt : std::optional<std::string>(std::string(s));
     };
     start_object();
     field("id", c.id);
@@ -278,8 +278,8 @@ void Json::claim_object(Index index) {
 
 void Json::source_object(Index index) {
     const Source& s = graph().source(index);
-    auto or_null = [](const std::string& v) {
-        return v.empty() ? std::nullopt : std::optional<std::string>(v);
+    auto or_null = [](std::string_view v) {
+        return v.empty() ? std::nullopt : std::optional<std::string>(std::string(v));
     };
     start_object();
     field("id", s.id);

@@ -54,7 +54,7 @@ TEST_CASE("profile: claims grouped by relation in vocabulary order, positions he
     auto claim_ids = [&](const std::vector<Index>& claims) {
         std::vector<std::string> out;
         for (Index c : claims) {
-            out.push_back(kg.claim(c).id);
+            out.push_back(kg.claim(c).id.str());
         }
         return out;
     };

@@ -5,6 +5,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -102,6 +103,32 @@ TEST_CASE("CompactString survives self-assignment and assignment from its own by
     CHECK(heap == "lives in");  // inline from its own inline bytes
 }
 
+TEST_CASE("CompactString appends as std::string does, across the inline limit, and clears") {
+    for (const std::size_t n : {std::size_t{0}, std::size_t{7}, std::size_t{15}, std::size_t{30}}) {
+        for (const std::size_t m :
+             {std::size_t{0}, std::size_t{1}, std::size_t{8}, std::size_t{20}}) {
+            CAPTURE(n);
+            CAPTURE(m);
+            std::string model = sample(n);
+            CompactString ours(std::string_view{model});
+            const std::string tail = sample(m);
+            model += tail;
+            ours += tail;
+            CHECK(ours.view() == model);
+            CHECK(ours.c_str()[ours.size()] == '\0');
+            // Appending its own bytes: the copy is made before the old block goes.
+            model += model;
+            ours += ours.view();
+            CHECK(ours.view() == model);
+            ours.clear();
+            CHECK(ours.empty());
+            CHECK(ours.c_str()[0] == '\0');
+            ours += "again";
+            CHECK(ours == "again");
+        }
+    }
+}
+
 TEST_CASE("CompactString compares and orders as std::string does") {
     std::vector<std::string> words{"",      "a", "ab",       "abc",      "b",        "zebra",
                                    "Zebra", "é", sample(15), sample(16), sample(17), sample(40)};
@@ -139,8 +166,12 @@ TEST_CASE("CompactString writes to streams and concatenates into std::string") {
     CHECK(std::string("<") + a == "<short");
     CHECK(a + std::string(">") == "short>");
     CHECK("[" + b + "]" == "[a good deal longer than fifteen]");
-    const std::string converted = a;  // implicit, a copy
-    CHECK(converted == "short");
+    // Explicit only: an implicit copy bound to a const std::string& would die with its
+    // statement, and a view kept of it dangle.
+    static_assert(!std::is_convertible_v<CompactString, std::string>);
+    static_assert(std::is_constructible_v<std::string, CompactString>);
+    static_assert(std::is_convertible_v<CompactString, std::string_view>);
+    CHECK(static_cast<std::string>(a) == "short");
 }
 
 TEST_CASE("CompactString holds random text through a shuffle of copies and moves") {

@@ -268,7 +268,7 @@ TEST_CASE("diff_datasets: two hand datasets") {
     auto ids = [](const KnowledgeGraph& kg, const std::vector<Index>& claims) {
         std::vector<std::string> out;
         for (Index c : claims) {
-            out.push_back(kg.claim(c).id);
+            out.push_back(kg.claim(c).id.str());
         }
         return out;
     };

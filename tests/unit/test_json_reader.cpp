@@ -259,7 +259,7 @@ TEST_CASE("40,000 identical claims without ids get numbered ids in linear work")
     const auto result = detail::read_json({{"same.json", text}}, limits, {}, &work);
     REQUIRE(result.graph);
     const auto& c = result.graph->data().claims;
-    const std::string base = c[0].id;
+    const std::string base = c[0].id.str();
     CHECK(c[1].id == base + "-2");
     CHECK(c[n - 1].id == base + "-" + std::to_string(n));
     // One lookup for the base id and one for the numbered one each, not one per earlier claim.

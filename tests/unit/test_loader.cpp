@@ -44,7 +44,7 @@ TEST_CASE("the small dataset loads with its defaults filled in") {
 TEST_CASE("claims without an id get a stable id from their content") {
     const auto first = load_text(test::small_dataset);
     REQUIRE(first.graph);
-    const std::string id = first.graph->data().claims[2].id;
+    const std::string id = first.graph->data().claims[2].id.str();
     CHECK(id.rfind("c-", 0) == 0);
     CHECK(id.size() == 12);
     CHECK(first.graph->data().claims[2].id_assigned);
@@ -273,7 +273,7 @@ TEST_CASE("reading paths: files, directories, and what is not there") {
 }
 
 TEST_CASE("a mapped file is read as a copied one: the pages a load gives back are read again") {
-    // Past two stretches of 16 MiB, so that the load gives pages back while it parses, then
+    // Past many stretches of 2 MiB, so that the load gives pages back while it parses, then
     // reads some again to locate findings at both ends and in the middle.
     const std::string quote(1000, 'q');
     std::string claims;

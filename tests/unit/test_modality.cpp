@@ -51,7 +51,7 @@ KnowledgeGraph modal_graph() {
 std::vector<std::string> ids(const KnowledgeGraph& kg) {
     std::vector<std::string> out;
     for (const Claim& c : kg.data().claims) {
-        out.push_back(c.id);
+        out.push_back(c.id.str());
     }
     return out;
 }

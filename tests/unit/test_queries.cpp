@@ -264,7 +264,7 @@ std::vector<std::string> ids(const KnowledgeGraph& kg, const std::vector<Index>&
 std::vector<std::string> claim_ids(const KnowledgeGraph& kg, const std::vector<Index>& items) {
     std::vector<std::string> out;
     for (Index i : items) {
-        out.push_back(kg.claim(i).id);
+        out.push_back(kg.claim(i).id.str());
     }
     return out;
 }

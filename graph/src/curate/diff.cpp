@@ -51,7 +51,7 @@ using ContentKey = std::tuple<std::string, std::string, std::string, std::string
 
 ContentKey content_key(const Dataset& d, const Claim& c) {
     return {d.actors[c.subject].id, d.relations[c.relation].id, d.actors[c.object].id,
-            d.sources[c.source].id};
+            d.sources[c.source].id.str()};
 }
 
 // Roadblock ids of a pair, sorted.
@@ -108,7 +108,7 @@ DatasetDiff diff_datasets(const KnowledgeGraph& before, const KnowledgeGraph& af
     std::vector<ClaimChange> changes;
     for (std::size_t j = 0; j < b.claims.size(); ++j) {
         const Claim& y = b.claims[j];
-        const auto it = old_by_id.find(y.id);
+        const auto it = old_by_id.find(y.id.str());
         if (it == old_by_id.end()) {
             new_unmatched.push_back(static_cast<Index>(j));
             continue;

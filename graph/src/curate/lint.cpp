@@ -57,7 +57,7 @@ std::vector<SourceText> read_source_texts(const Dataset& data, const DatasetLoca
         }
         SourceText t;
         t.source = static_cast<Index>(i);
-        const fs::path written(source.text);
+        const fs::path written(source.text.view());
         const std::string declared_in =
             i < locations.sources.size() ? locations.sources[i].record.file : std::string();
         t.path =

@@ -57,8 +57,20 @@ Cell data(std::string text) {
     return {std::move(text), true};
 }
 
+Cell data(const CompactString& text) {
+    return {text.str(), true};
+}
+
 Cell own(std::string text) {
     return {std::move(text), false};
+}
+
+Cell own(const CompactString& text) {
+    return {text.str(), false};
+}
+
+Cell own(const char* text) {
+    return {std::string(text), false};
 }
 
 std::string neo4j_label(ActorKind kind) {

@@ -37,10 +37,10 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
     rapidjson::PrettyWriter<Buffer, rapidjson::UTF8<>, rapidjson::UTF8<>, ThrowingJsonAllocator> w(
         buffer);
     w.SetIndent(' ', 2);
-    auto str = [&](const std::string& s) {
+    auto str = [&](std::string_view s) {
         w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
     };
-    auto field = [&](const char* key, const std::string& value) {
+    auto field = [&](const char* key, std::string_view value) {
         if (!value.empty()) {
             w.Key(key);
             str(value);
@@ -119,9 +119,9 @@ std::string to_dataset_json(const KnowledgeGraph& kg, const Selection& selection
         // default is left for the loader to fill again, so that a long title never comes back
         // as an over-long name.
         const Source& s = kg.source(c.source);
-        const std::string& fallback = !s.author.empty()      ? s.author
-                                      : !s.publisher.empty() ? s.publisher
-                                                             : s.title;
+        const CompactString& fallback = !s.author.empty()      ? s.author
+                                        : !s.publisher.empty() ? s.publisher
+                                                               : s.title;
         if (c.asserted_by != fallback) {
             field("asserted_by", c.asserted_by);
         }

@@ -16,7 +16,7 @@ using detail::shortest_number;
 // XML text that reads back exactly: what XML 1.0 cannot carry replaced (and counted), the five
 // special characters as entities, CR and tab as character references (a parser turns a raw CR
 // into LF, and a raw tab in an attribute into a space).
-std::string xml(const std::string& text, std::size_t& replaced) {
+std::string xml(std::string_view text, std::size_t& replaced) {
     const std::string carryable = xml_carryable(text, replaced);
     std::string out;
     out.reserve(carryable.size());
@@ -108,7 +108,7 @@ std::string to_graphml(const KnowledgeGraph& kg, const Selection& selection,
     const bool undirected_graph = options.mixed && all_symmetric;
     out += std::string("  <graph id=\"entente\" edgedefault=\"") +
            (undirected_graph ? "undirected" : "directed") + "\">\n";
-    auto data = [&](const std::string& key, const std::string& value) {
+    auto data = [&](const std::string& key, std::string_view value) {
         out += "      <data key=\"" + key + "\">" + xml(value, replaced) + "</data>\n";
     };
     for (Index a : selection.actors) {

@@ -785,9 +785,10 @@ Dataset Importer::build() {
     const Index abstains_on = relation("abstains_on");
     const Index part_of = relation("part_of");
     const Source& s = d.sources.front();
-    const std::string asserted_by = !s.author.empty()      ? s.author
-                                    : !s.publisher.empty() ? s.publisher
-                                                           : s.title;
+    const std::string asserted_by = (!s.author.empty()      ? s.author
+                                     : !s.publisher.empty() ? s.publisher
+                                                            : s.title)
+                                        .str();
 
     std::unordered_map<std::string, std::size_t> ids;
     // A second record with the same slug gets its key's slug appended, then a number.

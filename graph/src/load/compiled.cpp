@@ -436,9 +436,9 @@ bool filled_in(const Dataset& data, const Claim& c, detail::Field f) {
     }
     if (f == detail::Field::asserted_by) {
         const Source& s = data.sources[c.source];
-        const std::string& fallback = !s.author.empty()      ? s.author
-                                      : !s.publisher.empty() ? s.publisher
-                                                             : s.title;
+        const CompactString& fallback = !s.author.empty()      ? s.author
+                                        : !s.publisher.empty() ? s.publisher
+                                                               : s.title;
         return c.asserted_by == fallback;
     }
     return false;

@@ -309,7 +309,8 @@ void check_unique_ids(const std::vector<Record>& records, Table table, std::size
     std::unordered_map<std::string_view, Index> seen;
     seen.reserve(records.size());
     for (std::size_t i = first; i < records.size(); ++i) {
-        const std::string& id = records[i].id;
+        // A view of the record's own id: the map's keys must outlive this loop.
+        const std::string_view id = records[i].id;
         if (id.empty()) {
             continue;  // missing or malformed, reported where it was read
         }

@@ -34,6 +34,13 @@ void CompactString::construct(std::string_view text) {
     raw_[inline_capacity] = static_cast<char>(heap_tag);
 }
 
+CompactString& CompactString::operator+=(std::string_view text) {
+    std::string joined;
+    joined.reserve(size() + text.size());
+    joined.append(view()).append(text);
+    return *this = std::string_view(joined);
+}
+
 void CompactString::release() noexcept {
     if (on_heap()) {
         std::free(const_cast<char*>(heap_data()));

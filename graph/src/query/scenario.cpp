@@ -197,7 +197,7 @@ KnowledgeGraph apply_scenario(const KnowledgeGraph& graph, const Scenario& scena
         for (const Claim& c : graph.data().claims) {
             ids.insert(c.id);
         }
-        auto taken_id = [&](const std::string& id) { return ids.count(id) != 0; };
+        auto taken_id = [&](std::string_view id) { return ids.count(id) != 0; };
         int n = 0;
         for (const auto& text : scenario.assumptions) {
             Claim claim = parse_assumption(graph, text);

@@ -16,11 +16,11 @@ namespace entente {
 /// inline, longer text in one heap block of exactly its size (plus a NUL). A claim holds four, so
 /// a claim is 64 bytes smaller than with std::string (docs/architecture.md, "Memory"). Reads as a
 /// std::string_view (implicitly), compares with strings, string views and C strings by bytes, and
-/// is always NUL-terminated (c_str). Text is replaced, never edited in place: assign a new value.
-/// Lengths are in bytes, at most 2^32 - 1 (assigning more throws std::length_error); copying or
-/// assigning throws std::bad_alloc when out of memory; moving and reading throw nothing. Like the
-/// short-string layout of folly's fbstring (Alexandrescu), the last byte holds 15 minus the inline
-/// length, so an inline string of 15 bytes ends in its own NUL.
+/// is always NUL-terminated (c_str). Text is replaced, never edited in place (+= builds a new
+/// value). Lengths are in bytes, at most 2^32 - 1 (assigning more throws std::length_error);
+/// copying or assigning throws std::bad_alloc when out of memory; moving and reading throw nothing.
+/// Like the short-string layout of folly's fbstring (Alexandrescu), the last byte holds 15 minus
+/// the inline length, so an inline string of 15 bytes ends in its own NUL.
 class CompactString {
   public:
     /// The empty string. Throws nothing.
@@ -68,6 +68,15 @@ class CompactString {
     /// Replaces the bytes with a copy of `text` (which may point into this string), as
     /// std::string::assign does.
     CompactString& assign(std::string_view text) { return *this = text; }
+    /// Appends a copy of `text` (which may point into this string): a new value of both, as
+    /// std::string's += gives, built anew rather than grown in place. Throws std::bad_alloc,
+    /// std::length_error past 2^32 - 1 bytes.
+    CompactString& operator+=(std::string_view text);
+    /// Makes the string empty, giving back its heap block. Throws nothing.
+    void clear() noexcept {
+        release();
+        set_inline(0);
+    }
     ~CompactString() { release(); }
 
     /// The bytes, followed by a NUL. Throws nothing.
@@ -93,9 +102,9 @@ class CompactString {
     operator std::string_view() const noexcept { return view(); }
     /// A std::string copy of the bytes. Throws std::bad_alloc.
     std::string str() const { return std::string(view()); }
-    /// Same as str(), implicitly: the text goes wherever a std::string is taken, at the cost of
-    /// a copy. Throws std::bad_alloc.
-    operator std::string() const { return str(); }
+    /// Same as str(). Explicit: an implicit copy bound to a `const std::string&` dies at the
+    /// end of the statement, and a view kept of it dangles (a duplicate-id check did so).
+    explicit operator std::string() const { return str(); }
     /// Iterators over the bytes. Throw nothing.
     const char* begin() const noexcept { return data(); }
     const char* end() const noexcept { return data() + size(); }
