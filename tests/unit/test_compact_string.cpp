@@ -209,11 +209,12 @@ TEST_CASE("CompactString holds random text through a shuffle of copies and moves
     }
 }
 
-TEST_CASE("A claim's record is as small as docs/architecture.md says") {
+TEST_CASE("A claim's and a source's records are as small as docs/architecture.md says") {
     CHECK(sizeof(CompactString) == 16);
     CHECK(sizeof(Date) == 4);
     // The per-claim figure in the architecture doc's memory budget (x86-64, libstdc++).
     CHECK(sizeof(Claim) == 120);
+    CHECK(sizeof(Source) == 120);
     CHECK(make_date(2019, 2, 14).year == 2019);
     CHECK(make_date(2019, 2, 14).month == 2);
     CHECK(make_date(2019, 2, 14).day == 14);
