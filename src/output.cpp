@@ -64,6 +64,11 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, std::uint32_t& c
     return length;
 }
 
+// An optional text member: null when empty, as claims and sources write them.
+std::optional<std::string> or_null(std::string_view text) {
+    return text.empty() ? std::nullopt : std::optional<std::string>(std::string(text));
+}
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -249,9 +254,6 @@ void Json::claim_object(Index index) {
     const KnowledgeGraph& kg = graph();
     const Claim& c = kg.claim(index);
     const Relation& r = kg.relation(c.relation);
-    auto or_null = [](std::string_view s) {
-        return s.empty() ? std::nullopt : std::optional<std::string>(std::string(s));
-    };
     start_object();
     field("id", c.id);
     key("subject");
@@ -278,9 +280,6 @@ void Json::claim_object(Index index) {
 
 void Json::source_object(Index index) {
     const Source& s = graph().source(index);
-    auto or_null = [](std::string_view v) {
-        return v.empty() ? std::nullopt : std::optional<std::string>(std::string(v));
-    };
     start_object();
     field("id", s.id);
     field("title", s.title);
