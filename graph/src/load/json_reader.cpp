@@ -1190,22 +1190,27 @@ class JsonReader : public RecordSites {
                 [](const Pending& p) { return p.diagnostic.severity == Severity::error; }) ||
             std::any_of(findings.begin(), findings.end(),
                         [](const Finding& f) { return f.severity == Severity::error; });
-        if (errors) {
-            // Every problem is reported: the warnings too, on what could be read.
-            check_warnings(data_, names(), *this, findings);
-        } else {
-            // The graph's own name index serves the shared-name warnings.
-            result.graph.emplace(std::move(data_), std::move(claim_slots_));
-            check_warnings(result.graph->data(), result.graph->names(), *this, findings);
-        }
+        // Every problem is reported: the warnings too, on what could be read.
+        check_warnings(data_, names(), *this, findings);
         for (Finding& f : findings) {
             locate(f);
+        }
+        if (!errors) {
+            // Every finding has its place now, so the places (16 bytes a record) are given back
+            // before the graph is built rather than held beside it.
+            for (auto& places : places_) {
+                places = std::vector<Place>();  // not `= {}`, which keeps the capacity
+            }
+            // The graph shares the name index the warnings used, rather than folding every name
+            // again.
+            names();
+            result.graph.emplace(std::move(data_), std::move(claim_slots_), std::move(names_));
         }
     }
 
     const NameIndex& names() {
         if (!names_) {
-            names_ = std::make_unique<NameIndex>(data_.actors);
+            names_ = std::make_shared<const NameIndex>(data_.actors);
         }
         return *names_;
     }
@@ -1266,7 +1271,7 @@ class JsonReader : public RecordSites {
                 a.holder = found;
             }
         }
-        holders_ = {};
+        holders_ = decltype(holders_)();
     }
 
     void resolve_references(std::vector<Finding>& findings) {
@@ -1289,7 +1294,7 @@ class JsonReader : public RecordSites {
             findings.push_back(
                 {Severity::error, Table::claims, ref.claim, ref.field, std::move(message)});
         }
-        refs_ = {};
+        refs_ = std::vector<PendingRef>();
     }
 
     // ---- locating ----
@@ -1335,7 +1340,7 @@ class JsonReader : public RecordSites {
             }
             result.diagnostics.push_back(std::move(d));
         }
-        pending_ = {};
+        pending_ = std::vector<Pending>();
         result.omitted_warnings =
             cap_similar_warnings(result.diagnostics, limits_.max_similar_warnings);
         if (result.error_count() != 0) {
@@ -1362,7 +1367,7 @@ class JsonReader : public RecordSites {
     std::vector<std::pair<Index, std::string>> holders_;
     std::vector<bool> kind_known_;  // per actor: its kind was read (a bad one defaults to state)
     std::pair<std::string, Index> last_source_{"", no_index};
-    std::unique_ptr<NameIndex> names_;
+    std::shared_ptr<const NameIndex> names_;
     std::size_t suggestions_left_ = suggestion_budget;
 
     std::vector<Pending> pending_;
