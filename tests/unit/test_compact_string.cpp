@@ -213,9 +213,41 @@ TEST_CASE("A claim's and a source's records are as small as docs/architecture.md
     CHECK(sizeof(CompactString) == 16);
     CHECK(sizeof(Date) == 4);
     // The per-claim figure in the architecture doc's memory budget (x86-64, libstdc++).
-    CHECK(sizeof(Claim) == 120);
+    CHECK(sizeof(OptionalDate) == 4);
+    CHECK(sizeof(Claim) == 112);
     CHECK(sizeof(Source) == 120);
     CHECK(make_date(2019, 2, 14).year == 2019);
     CHECK(make_date(2019, 2, 14).month == 2);
     CHECK(make_date(2019, 2, 14).day == 14);
+}
+
+TEST_CASE("OptionalDate reads as std::optional<Date> does, in four bytes") {
+    OptionalDate none;
+    CHECK_FALSE(none.has_value());
+    CHECK_FALSE(static_cast<bool>(none));
+    CHECK(none == std::nullopt);
+    CHECK(none == OptionalDate(std::nullopt));
+    CHECK(none.value_or(make_date(2001, 0, 0)) == make_date(2001, 0, 0));
+    CHECK_THROWS_AS(static_cast<void>(none.value()), std::bad_optional_access);
+    CHECK_FALSE(static_cast<std::optional<Date>>(none).has_value());
+
+    // The year 0 is a date, not the mark of none (which is the year -1).
+    const OptionalDate zero = make_date(0, 0, 0);
+    CHECK(zero.has_value());
+    CHECK(zero != none);
+
+    OptionalDate d = parse_date("2019-02-14");
+    REQUIRE(d.has_value());
+    CHECK(*d == make_date(2019, 2, 14));
+    CHECK(d->earliest() == 20190214);
+    CHECK(d.value() == make_date(2019, 2, 14));
+    CHECK(d == OptionalDate(make_date(2019, 2, 14)));
+    CHECK(d != OptionalDate(make_date(2019, 2, 0)));
+    const std::optional<Date> back = d;
+    CHECK(back == std::optional<Date>(make_date(2019, 2, 14)));
+    d = parse_date("not a date");
+    CHECK(d == std::nullopt);
+    d = make_date(2024, 5, 0);
+    d.reset();
+    CHECK_FALSE(d.has_value());
 }
