@@ -251,3 +251,78 @@ TEST_CASE("OptionalDate reads as std::optional<Date> does, in four bytes") {
     d.reset();
     CHECK_FALSE(d.has_value());
 }
+
+TEST_CASE("TextArena keeps each text with a NUL after it, in blocks that never move") {
+    TextArena arena;
+    CHECK(arena.capacity() == 0);
+    std::vector<std::pair<std::string_view, std::string>> kept;
+    // More than one block's worth of short texts, and two texts too long to share a block.
+    for (std::size_t i = 0; kept.size() < 20000; ++i) {
+        const std::string text = sample(i % 200);
+        kept.emplace_back(arena.add(text), text);
+    }
+    const std::string long_text = sample(TextArena::block_size / 8 + 1);
+    kept.emplace_back(arena.add(long_text), long_text);
+    kept.emplace_back(arena.add("after the long one"), "after the long one");
+    for (const auto& [view, text] : kept) {
+        CHECK(view == text);
+        CHECK(view.data()[view.size()] == '\0');
+        CHECK(arena.holds(view.data()));
+    }
+    // 20,000 texts of 0 to 199 bytes (about 2 MB) take two or three ordinary blocks; the long
+    // text a block of exactly its size and NUL.
+    CHECK(arena.capacity() % TextArena::block_size == long_text.size() + 1);
+    CHECK(arena.capacity() / TextArena::block_size >= 2);
+    CHECK(arena.capacity() / TextArena::block_size <= 3);
+    const std::string elsewhere = "not in the arena";
+    CHECK_FALSE(arena.holds(elsewhere.data()));
+}
+
+TEST_CASE("A borrowing CompactString reads its text in place; a copy of it owns its bytes") {
+    TextArena arena;
+    const std::string text = sample(40);
+    const std::string_view stored = arena.add(text);
+
+    CompactString borrowed = CompactString::borrowing(stored);
+    CHECK(borrowed.data() == stored.data());
+    CHECK(borrowed == text);
+    CHECK(borrowed.size() == 40);
+    CHECK(borrowed.c_str()[40] == '\0');
+
+    // Copying makes an owned copy, which lives on after the arena would be gone.
+    const CompactString copy = borrowed;
+    CHECK(copy == text);
+    CHECK(copy.data() != stored.data());
+    CHECK_FALSE(arena.holds(copy.data()));
+
+    // Moving hands the borrowed bytes on; destroying a borrowing string frees nothing (a free of
+    // arena bytes would abort under AddressSanitizer).
+    CompactString moved = std::move(borrowed);
+    CHECK(moved.data() == stored.data());
+    CHECK(borrowed.empty());
+    moved = "replaced by an owned text longer than fifteen bytes";
+    CHECK(arena.holds(stored.data()));
+    CHECK(stored == text);
+
+    // Short text is kept inline, not borrowed.
+    const std::string_view short_text = arena.add("fifteen bytes!!");
+    const CompactString inline_one = CompactString::borrowing(short_text);
+    CHECK(inline_one == "fifteen bytes!!");
+    CHECK(inline_one.data() != short_text.data());
+}
+
+TEST_CASE("Datasets are equal whatever arena their texts are kept in") {
+    Dataset a;
+    Dataset b;
+    Claim claim;
+    claim.id = "c1";
+    claim.quote = "a quote longer than fifteen bytes";
+    a.claims.push_back(claim);
+    auto arena = std::make_shared<TextArena>();
+    claim.quote = CompactString::borrowing(arena->add("a quote longer than fifteen bytes"));
+    b.claims.push_back(claim);
+    b.texts.arena = arena;
+    CHECK(a == b);
+    b.claims[0].quote = "another quote";
+    CHECK_FALSE(a == b);
+}

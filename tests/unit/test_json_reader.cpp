@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -154,6 +155,46 @@ TEST_CASE("references to records in a later file resolve") {
     CHECK(result.graph->relation(c.relation).id == "allies");
     CHECK(c.asserted_by == "P");
     CHECK(c.id_assigned);
+}
+
+TEST_CASE(
+    "a claim's and a source's long texts are kept in the dataset's arena, and outlive it "
+    "in a copy") {
+    const std::string quote = "a quote of more than fifteen bytes, with an escape: \\u00e9";
+    const auto result = load_text(R"({"entente": 1,
+        "sources": [{"id": "s", "title": "A title longer than fifteen bytes", "author": "Short"}],
+        "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B",
+                    "kind": "state"}],
+        "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
+                    "source": "s", "quote": ")" +
+                                  quote + R"("}]})");
+    REQUIRE_MESSAGE(result.graph, messages(result));
+    const Dataset& data = result.graph->data();
+    REQUIRE(data.texts.arena != nullptr);
+    const Claim& c = data.claims.at(0);
+    CHECK(c.quote == "a quote of more than fifteen bytes, with an escape: \u00e9");
+    CHECK(data.texts.arena->holds(c.quote.data()));
+    CHECK(data.texts.arena->holds(data.sources.at(0).title.data()));
+    // Short texts stay inline, in the record.
+    CHECK_FALSE(data.texts.arena->holds(c.id.data()));
+    CHECK_FALSE(data.texts.arena->holds(data.sources.at(0).author.data()));
+
+    // A copy of the dataset owns its texts: it reads them after the graph is gone (under
+    // AddressSanitizer a borrowed text read after its arena would abort).
+    std::optional<Dataset> copy;
+    {
+        auto graph = load_text(R"({"entente": 1,
+            "sources": [{"id": "s", "title": "A title longer than fifteen bytes"}],
+            "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B",
+                        "kind": "state"}],
+            "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
+                        "source": "s", "quote": "another quote longer than fifteen bytes"}]})");
+        REQUIRE(graph.graph);
+        copy = graph.graph->data();
+        copy->texts = {};
+    }
+    CHECK(copy->claims.at(0).quote == "another quote longer than fifteen bytes");
+    CHECK(copy->sources.at(0).title == "A title longer than fifteen bytes");
 }
 
 TEST_CASE("a lone surrogate, high or low, is refused at the door, located") {

@@ -338,6 +338,7 @@ class JsonReader : public RecordSites {
     JsonReader(const std::vector<InputFile>& files, const LoadLimits& limits,
                const LoadProgress& progress)
         : files_(files), limits_(limits), progress_(progress ? &progress : nullptr) {
+        data_.texts.arena = arena_;
         // Not copied or moved: the id tables point into data_.
         for (const Relation& builtin : builtin_relations()) {
             relation_ids_.emplace(builtin.id, static_cast<Index>(data_.relations.size()));
@@ -1044,28 +1045,28 @@ class JsonReader : public RecordSites {
                 Source& s = data_.sources.back();
                 switch (field) {
                     case Field::id:
-                        s.id.assign(v);
+                        s.id = kept(v);
                         break;
                     case Field::title:
-                        s.title.assign(v);
+                        s.title = kept(v);
                         break;
                     case Field::author:
-                        s.author.assign(v);
+                        s.author = kept(v);
                         break;
                     case Field::publisher:
-                        s.publisher.assign(v);
+                        s.publisher = kept(v);
                         break;
                     case Field::date:
                         s.date = parse_date(v);
                         break;
                     case Field::url:
-                        s.url.assign(v);
+                        s.url = kept(v);
                         break;
                     case Field::text:
-                        s.text.assign(v);
+                        s.text = kept(v);
                         break;
                     case Field::note:
-                        s.note.assign(v);
+                        s.note = kept(v);
                         break;
                     default:
                         break;
@@ -1118,7 +1119,7 @@ class JsonReader : public RecordSites {
                 Claim& c = data_.claims.back();
                 switch (field) {
                     case Field::id:
-                        c.id.assign(v);
+                        c.id = kept(v);
                         break;
                     case Field::subject:
                         reference(c.subject, actor_ids_, v, field);
@@ -1141,16 +1142,16 @@ class JsonReader : public RecordSites {
                         }
                         break;
                     case Field::quote:
-                        c.quote.assign(v);
+                        c.quote = kept(v);
                         break;
                     case Field::asserted_by:
-                        c.asserted_by.assign(v);
+                        c.asserted_by = kept(v);
                         break;
                     case Field::modality:
                         c.modality = *parse_modality(v);
                         break;
                     case Field::note:
-                        c.note.assign(v);
+                        c.note = kept(v);
                         break;
                     case Field::from:
                         c.from = parse_date(v);
@@ -1164,6 +1165,14 @@ class JsonReader : public RecordSites {
                 return;
             }
         }
+    }
+
+    // A claim's or a source's text longer than fits inline goes into the dataset's arena, not a
+    // heap block of its own (TextArena says why).
+    CompactString kept(std::string_view v) {
+        return v.size() <= CompactString::inline_capacity
+                   ? CompactString(v)
+                   : CompactString::borrowing(arena_->add(v));
     }
 
     // A reference resolves now when its record is known, else once every file is read.
@@ -1362,6 +1371,7 @@ class JsonReader : public RecordSites {
         data_, [](const Dataset& d, Index i) -> std::string_view { return d.relations[i].id; }};
     IdMap actor_ids_{data_,
                      [](const Dataset& d, Index i) -> std::string_view { return d.actors[i].id; }};
+    std::shared_ptr<TextArena> arena_ = std::make_shared<TextArena>();  // data_.texts, writable
     std::vector<PendingRef> refs_;
     std::vector<Index> claim_slots_;  // claim ids, from check_records to the graph
     std::vector<std::pair<Index, std::string>> holders_;

@@ -28,10 +28,17 @@ void CompactString::construct(std::string_view text) {
     }
     std::memcpy(block, text.data(), n);
     block[n] = '\0';
-    const auto size = static_cast<std::uint32_t>(n);
-    std::memcpy(raw_, &block, sizeof block);
-    std::memcpy(raw_ + sizeof block, &size, sizeof size);
+    point_to(block, n);
     raw_[inline_capacity] = static_cast<char>(heap_tag);
+}
+
+void CompactString::point_to(const char* text, std::size_t n) {
+    if (n > std::numeric_limits<std::uint32_t>::max()) {
+        throw std::length_error("CompactString: text longer than 2^32 - 1 bytes");
+    }
+    const auto size = static_cast<std::uint32_t>(n);
+    std::memcpy(raw_, &text, sizeof text);
+    std::memcpy(raw_ + sizeof text, &size, sizeof size);
 }
 
 CompactString& CompactString::operator+=(std::string_view text) {
@@ -42,7 +49,8 @@ CompactString& CompactString::operator+=(std::string_view text) {
 }
 
 void CompactString::release() noexcept {
-    if (on_heap()) {
+    // A borrowed text belongs to its arena.
+    if (static_cast<unsigned char>(raw_[inline_capacity]) == heap_tag) {
         std::free(const_cast<char*>(heap_data()));
     }
 }

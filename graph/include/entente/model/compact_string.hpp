@@ -13,7 +13,8 @@
 namespace entente {
 
 /// A string that owns its bytes in 16 bytes, where std::string takes 32: up to 15 bytes are kept
-/// inline, longer text in one heap block of exactly its size (plus a NUL). A claim holds four, so
+/// inline, longer text in one heap block of exactly its size (plus a NUL), or, for the texts a
+/// loader keeps in a TextArena, borrowed from there (borrowing()). A claim holds four, so
 /// a claim is 64 bytes smaller than with std::string (docs/architecture.md, "Memory"). Reads as a
 /// std::string_view (implicitly), compares with strings, string views and C strings by bytes, and
 /// is always NUL-terminated (c_str). Text is replaced, never edited in place (+= builds a new
@@ -37,6 +38,21 @@ class CompactString {
     CompactString(CompactString&& other) noexcept {
         std::memcpy(raw_, other.raw_, sizeof raw_);
         other.set_inline(0);
+    }
+    /// A string that reads `text` in place rather than copying it, for text kept in a
+    /// TextArena: `text` must be followed by a NUL, and outlive this string and every string it
+    /// is moved to (a dataset keeps its arena in Dataset::texts for that). Text of up to 15
+    /// bytes is copied inline all the same. A copy of a borrowing string owns its bytes.
+    /// Throws std::length_error past 2^32 - 1 bytes.
+    static CompactString borrowing(std::string_view text) {
+        CompactString out;
+        if (text.size() <= inline_capacity) {
+            out.construct(text);
+        } else {
+            out.point_to(text.data(), text.size());
+            out.raw_[inline_capacity] = static_cast<char>(borrowed_tag);
+        }
+        return out;
     }
     /// Replaces the bytes with a copy of `other`'s.
     CompactString& operator=(const CompactString& other) {
@@ -150,12 +166,17 @@ class CompactString {
     static constexpr std::size_t inline_capacity = 15;
 
   private:
-    // Marks a heap string in the last byte; an inline one holds 0..15 there.
+    // Marks a string whose bytes are elsewhere in the last byte: a heap block it owns, or text
+    // it borrows; an inline one holds 0..15 there.
     static constexpr unsigned char heap_tag = 0xFF;
+    static constexpr unsigned char borrowed_tag = 0xFE;
 
+    // True when the bytes are elsewhere, owned or borrowed.
     bool on_heap() const noexcept {
-        return static_cast<unsigned char>(raw_[inline_capacity]) == heap_tag;
+        return static_cast<unsigned char>(raw_[inline_capacity]) >= borrowed_tag;
     }
+    // Keeps a pointer and a length; the caller sets the tag.
+    void point_to(const char* text, std::size_t n);
     const char* heap_data() const noexcept {
         const char* p = nullptr;
         std::memcpy(&p, raw_, sizeof p);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "entente/model/compact_string.hpp"
+#include "entente/model/text_arena.hpp"
 
 namespace entente {
 
@@ -273,7 +274,11 @@ struct Dataset {
     std::vector<Relation> relations;
     std::vector<Actor> actors;  ///< All actors, in file order.
     std::vector<Claim> claims;  ///< All claims, in file order.
-    /// Equal when every table is equal, record by record.
+    /// The arena the texts of claims and sources may borrow (CompactString::borrowing): the JSON
+    /// loader keeps them there. Moving a claim or source out of the dataset keeps borrowing, so
+    /// whoever does so keeps this too; a copy owns its text.
+    SharedTexts texts;
+    /// Equal when every table is equal, record by record (wherever the texts are kept).
     bool operator==(const Dataset&) const = default;
 };
 
