@@ -105,12 +105,23 @@ class Decoder {
     std::uint32_t u32() { return little_endian<std::uint32_t>("a 4-byte number"); }
     std::uint64_t u64() { return little_endian<std::uint64_t>("an 8-byte number"); }
     double f64() { return std::bit_cast<double>(u64()); }
-    std::string str() {
+    std::string str() { return std::string(view()); }
+    // A string's bytes, read in place.
+    std::string_view view() {
         const std::uint64_t n = u64();
         need(n, "a string");
-        std::string s(bytes_.substr(pos_, static_cast<std::size_t>(n)));
+        const std::string_view s = bytes_.substr(pos_, static_cast<std::size_t>(n));
         pos_ += static_cast<std::size_t>(n);
         return s;
+    }
+    // A claim's or a source's text: kept in `arena` when one is given and the text is too long
+    // to be inline, as the JSON loader keeps it; else a string of its own.
+    CompactString text(TextArena* arena) {
+        const std::string_view s = view();
+        if (arena == nullptr || s.size() <= CompactString::inline_capacity) {
+            return CompactString(s);
+        }
+        return CompactString::borrowing(arena->add(s));
     }
     // A count of records that each take at least `min_size` bytes: a damaged count cannot make
     // the reader reserve more than the file could hold.
@@ -189,16 +200,16 @@ struct RecordBudget {
     }
 };
 
-// A source's record.
-Source decode_source(Decoder& in) {
+// A source's record; its texts are kept in `arena` when one is given.
+Source decode_source(Decoder& in, TextArena* arena = nullptr) {
     Source s;
-    s.id = in.str();
-    s.title = in.str();
-    s.author = in.str();
-    s.publisher = in.str();
-    s.url = in.str();
-    s.text = in.str();
-    s.note = in.str();
+    s.id = in.text(arena);
+    s.title = in.text(arena);
+    s.author = in.text(arena);
+    s.publisher = in.text(arena);
+    s.url = in.text(arena);
+    s.text = in.text(arena);
+    s.note = in.text(arena);
     s.date = in.date();
     return s;
 }
@@ -265,10 +276,11 @@ Dataset decode_tables(Decoder& in, std::size_t& files, std::size_t& omitted, Rec
     return d;
 }
 
-// `sources`: how many sources the file holds (the dataset may hold only some of them).
-Claim decode_claim(Decoder& in, const Dataset& d, std::size_t sources) {
+// `sources`: how many sources the file holds (the dataset may hold only some of them); the
+// claim's texts are kept in `arena` when one is given.
+Claim decode_claim(Decoder& in, const Dataset& d, std::size_t sources, TextArena* arena = nullptr) {
     Claim c;
-    c.id = in.str();
+    c.id = in.text(arena);
     const std::uint8_t flags = in.u8();
     c.id_assigned = (flags & 1) != 0;
     c.hypothetical = (flags & 2) != 0;
@@ -283,9 +295,9 @@ Claim decode_claim(Decoder& in, const Dataset& d, std::size_t sources) {
     c.object = index_in(in, d.actors.size(), false, "actor");
     c.source = index_in(in, sources, false, "source");
     c.asserted_by_actor = index_in(in, d.actors.size(), true, "actor");
-    c.quote = in.str();
-    c.asserted_by = in.str();
-    c.note = in.str();
+    c.quote = in.text(arena);
+    c.asserted_by = in.text(arena);
+    c.note = in.text(arena);
     c.confidence = in.f64();
     c.weight = in.f64();
     c.from = in.date();
@@ -1102,14 +1114,18 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
         const ClaimCounts counts = decode_counts(tables);
         check_section_sizes(bytes, layout, data.actors.size(), counts.sources, counts.claims,
                             false);
+        // Texts go into one arena, as a JSON load's do, not a heap block each.
+        const auto arena = std::make_shared<TextArena>();
+        data.texts.arena = arena;
         data.sources.resize(budget.take(static_cast<std::size_t>(counts.sources)));
         decode_records(
             bytes, layout, source_offsets_section, sources_section, "source", data.sources,
-            [](Decoder& in) { return decode_source(in); }, mapping);
+            [&](Decoder& in) { return decode_source(in, arena.get()); }, mapping);
         data.claims.resize(budget.take(static_cast<std::size_t>(counts.claims)));
         decode_records(
             bytes, layout, claim_offsets_section, claims_section, "claim", data.claims,
-            [&](Decoder& in) { return decode_claim(in, data, data.sources.size()); }, mapping);
+            [&](Decoder& in) { return decode_claim(in, data, data.sources.size(), arena.get()); },
+            mapping);
         Decoder warnings_in(layout.sections[warnings_section], at(warnings_section));
         std::vector<Diagnostic> warnings = decode_warnings(warnings_in);
         if (count_claims(data.claims).by_modality != counts.by_modality) {
