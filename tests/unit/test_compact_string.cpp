@@ -294,6 +294,8 @@ TEST_CASE("A borrowing CompactString reads its text in place; a copy of it owns 
     CHECK(copy == text);
     CHECK(copy.data() != stored.data());
     CHECK_FALSE(arena.holds(copy.data()));
+    CHECK(borrowed.borrows());
+    CHECK_FALSE(copy.borrows());
 
     // Moving hands the borrowed bytes on; destroying a borrowing string frees nothing (a free of
     // arena bytes would abort under AddressSanitizer).
@@ -309,6 +311,7 @@ TEST_CASE("A borrowing CompactString reads its text in place; a copy of it owns 
     const CompactString inline_one = CompactString::borrowing(short_text);
     CHECK(inline_one == "fifteen bytes!!");
     CHECK(inline_one.data() != short_text.data());
+    CHECK_FALSE(inline_one.borrows());
 }
 
 TEST_CASE("Datasets are equal whatever arena their texts are kept in") {

@@ -178,6 +178,23 @@ TEST_CASE(
     // Short texts stay inline, in the record.
     CHECK_FALSE(data.texts.arena->holds(c.id.data()));
     CHECK_FALSE(data.texts.arena->holds(data.sources.at(0).author.data()));
+    CHECK(c.asserted_by == "Short");
+
+    // A claim whose source's author is long borrows the author's bytes for its asserted_by.
+    const auto long_author = load_text(R"({"entente": 1,
+        "sources": [{"id": "s", "title": "T", "author": "An author of more than fifteen bytes"}],
+        "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B",
+                    "kind": "state"}],
+        "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
+                    "source": "s"},
+                   {"id": "c2", "subject": "b", "relation": "supports", "object": "a",
+                    "source": "s"}]})");
+    REQUIRE_MESSAGE(long_author.graph, messages(long_author));
+    const Dataset& by_author = long_author.graph->data();
+    for (const Claim& claim : by_author.claims) {
+        CHECK(claim.asserted_by == "An author of more than fifteen bytes");
+        CHECK(claim.asserted_by.data() == by_author.sources.at(0).author.data());
+    }
 
     // A copy of the dataset owns its texts: it reads them after the graph is gone (under
     // AddressSanitizer a borrowed text read after its arena would abort).

@@ -481,9 +481,17 @@ void complete_claims(Dataset& data) {
     for (Claim& c : data.claims) {
         if (c.asserted_by.empty() && c.source != no_index) {
             const Source& s = data.sources[c.source];
-            c.asserted_by = !s.author.empty()      ? s.author
-                            : !s.publisher.empty() ? s.publisher
-                                                   : s.title;
+            const CompactString& fallback = !s.author.empty()      ? s.author
+                                            : !s.publisher.empty() ? s.publisher
+                                                                   : s.title;
+            // A borrowed text is in this dataset's arena (data.texts), so the claim borrows it
+            // too rather than copying it into a heap block for each of the source's claims.
+            // (Not a ?: with `fallback`: its result would be a const value, copied, not moved.)
+            if (fallback.borrows()) {
+                c.asserted_by = CompactString::borrowing(fallback.view());
+            } else {
+                c.asserted_by = fallback;
+            }
         }
         const auto it = actor_ids.find(c.asserted_by);
         c.asserted_by_actor = it == actor_ids.end() ? no_index : it->second;

@@ -110,6 +110,10 @@ class CompactString {
     }
     /// Same as size(). Throws nothing.
     std::size_t length() const noexcept { return size(); }
+    /// True when the bytes are borrowed (borrowing()), not owned. Throws nothing.
+    bool borrows() const noexcept {
+        return static_cast<unsigned char>(raw_[inline_capacity]) == borrowed_tag;
+    }
     /// True when there are no bytes. Throws nothing.
     bool empty() const noexcept { return size() == 0; }
     /// The bytes as a view, valid until this string is assigned to, moved from or destroyed.
