@@ -18,6 +18,7 @@
 #include "entente/load/json_allocator.hpp"
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/model/text.hpp"
+#include "load/huge_pages.hpp"
 #include "load/releaser.hpp"
 #include "load/rules.hpp"
 #include "load/schema.hpp"
@@ -502,7 +503,10 @@ class JsonReader : public RecordSites {
         // A claim takes at least ~60 bytes of JSON; reserving for that many saves moving
         // every claim each time the table doubles, and pages never written cost nothing.
         data_.claims.reserve(data_.claims.size() + text_.size() / 64);
-        places_[static_cast<std::size_t>(Table::claims)].reserve(data_.claims.capacity());
+        auto& claim_places = places_[static_cast<std::size_t>(Table::claims)];
+        claim_places.reserve(data_.claims.capacity());
+        advise_huge_pages(data_.claims.data(), data_.claims.capacity() * sizeof(Claim));
+        advise_huge_pages(claim_places.data(), claim_places.capacity() * sizeof(Place));
 
         Reader reader;
         reader.Parse<parse_flags>(stream, *this);
