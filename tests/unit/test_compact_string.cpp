@@ -312,6 +312,15 @@ TEST_CASE("A borrowing CompactString reads its text in place; a copy of it owns 
     CHECK(inline_one == "fifteen bytes!!");
     CHECK(inline_one.data() != short_text.data());
     CHECK_FALSE(inline_one.borrows());
+
+    // TextArena::string makes the one or the other by length.
+    const CompactString short_string = arena.string("fifteen bytes!!");
+    CHECK_FALSE(short_string.borrows());
+    CHECK(short_string == "fifteen bytes!!");
+    const CompactString long_string = arena.string("sixteen bytes!!!");
+    CHECK(long_string.borrows());
+    CHECK(arena.holds(long_string.data()));
+    CHECK(long_string == "sixteen bytes!!!");
 }
 
 TEST_CASE("Datasets are equal whatever arena their texts are kept in") {

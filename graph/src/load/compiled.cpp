@@ -118,10 +118,7 @@ class Decoder {
     // to be inline, as the JSON loader keeps it; else a string of its own.
     CompactString text(TextArena* arena) {
         const std::string_view s = view();
-        if (arena == nullptr || s.size() <= CompactString::inline_capacity) {
-            return CompactString(s);
-        }
-        return CompactString::borrowing(arena->add(s));
+        return arena == nullptr ? CompactString(s) : arena->string(s);
     }
     // A count of records that each take at least `min_size` bytes: a damaged count cannot make
     // the reader reserve more than the file could hold.

@@ -1173,11 +1173,7 @@ class JsonReader : public RecordSites {
 
     // A claim's or a source's text longer than fits inline goes into the dataset's arena, not a
     // heap block of its own (TextArena says why).
-    CompactString kept(std::string_view v) {
-        return v.size() <= CompactString::inline_capacity
-                   ? CompactString(v)
-                   : CompactString::borrowing(arena_->add(v));
-    }
+    CompactString kept(std::string_view v) { return arena_->string(v); }
 
     // A reference resolves now when its record is known, else once every file is read.
     void reference(Index& out, const IdMap& ids, std::string_view v, Field field) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/model/compact_string.hpp"
+
 namespace entente {
 
 /// An append-only store of texts, each followed by a NUL, in blocks of 1 MiB (a longer text gets
@@ -24,6 +26,13 @@ class TextArena {
     /// A copy of `text` (any bytes, NULs included), followed by a NUL, valid until the arena is
     /// destroyed. Throws std::bad_alloc.
     std::string_view add(std::string_view text);
+    /// A string of `text`: inline when it fits (15 bytes or fewer), else borrowing a copy added
+    /// to the arena (CompactString::borrowing), which must then outlive the string. Throws
+    /// std::bad_alloc.
+    CompactString string(std::string_view text) {
+        return text.size() <= CompactString::inline_capacity ? CompactString(text)
+                                                             : CompactString::borrowing(add(text));
+    }
     /// Bytes in the arena's blocks, used or not (the unused tail of the last block is never
     /// written, so it takes no memory until it is). Throws nothing.
     std::size_t capacity() const noexcept { return capacity_; }
