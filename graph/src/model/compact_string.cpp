@@ -18,9 +18,7 @@ void CompactString::construct(std::string_view text) {
         set_inline(n);
         return;
     }
-    if (n > std::numeric_limits<std::uint32_t>::max()) {
-        throw std::length_error("CompactString: text longer than 2^32 - 1 bytes");
-    }
+    const std::uint32_t size = checked_size(n);  // before the block, which would leak
     // malloc, not new[]: the block is exactly the text and its NUL, with no array cookie.
     auto* block = static_cast<char*>(std::malloc(n + 1));
     if (block == nullptr) {
@@ -28,15 +26,18 @@ void CompactString::construct(std::string_view text) {
     }
     std::memcpy(block, text.data(), n);
     block[n] = '\0';
-    point_to(block, n);
+    point_to(block, size);
     raw_[inline_capacity] = static_cast<char>(heap_tag);
 }
 
-void CompactString::point_to(const char* text, std::size_t n) {
+std::uint32_t CompactString::checked_size(std::size_t n) {
     if (n > std::numeric_limits<std::uint32_t>::max()) {
         throw std::length_error("CompactString: text longer than 2^32 - 1 bytes");
     }
-    const auto size = static_cast<std::uint32_t>(n);
+    return static_cast<std::uint32_t>(n);
+}
+
+void CompactString::point_to(const char* text, std::uint32_t size) noexcept {
     std::memcpy(raw_, &text, sizeof text);
     std::memcpy(raw_ + sizeof text, &size, sizeof size);
 }

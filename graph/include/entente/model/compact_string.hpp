@@ -49,7 +49,7 @@ class CompactString {
         if (text.size() <= inline_capacity) {
             out.construct(text);
         } else {
-            out.point_to(text.data(), text.size());
+            out.point_to(text.data(), checked_size(text.size()));
             out.raw_[inline_capacity] = static_cast<char>(borrowed_tag);
         }
         return out;
@@ -179,8 +179,10 @@ class CompactString {
     bool on_heap() const noexcept {
         return static_cast<unsigned char>(raw_[inline_capacity]) >= borrowed_tag;
     }
+    // The length as stored; throws std::length_error past 2^32 - 1 bytes.
+    static std::uint32_t checked_size(std::size_t n);
     // Keeps a pointer and a length; the caller sets the tag.
-    void point_to(const char* text, std::size_t n);
+    void point_to(const char* text, std::uint32_t size) noexcept;
     const char* heap_data() const noexcept {
         const char* p = nullptr;
         std::memcpy(&p, raw_, sizeof p);
