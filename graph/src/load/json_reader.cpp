@@ -19,6 +19,7 @@
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/model/text.hpp"
 #include "load/huge_pages.hpp"
+#include "load/place_table.hpp"
 #include "load/releaser.hpp"
 #include "load/rules.hpp"
 #include "load/schema.hpp"
@@ -229,13 +230,6 @@ double number_value(std::string_view text) {
     return value;
 }
 
-// Where a record starts: its file, its index in its file's array, the offset of its '{'.
-struct Place {
-    std::uint32_t file = 0;
-    std::uint32_t element = 0;
-    std::uint64_t offset = 0;
-};
-
 // A reference to a record not seen yet (it may come later, or in another file).
 struct PendingRef {
     Index claim;
@@ -361,9 +355,12 @@ class JsonReader : public RecordSites {
         LoadResult result;
         result.files = files_.size();
         if (!stopped_) {
-            finish(result);
+            finish();
         }
         collect(result);
+        if (!stopped_ && result.error_count() == 0) {
+            build(result);
+        }
         if (work != nullptr) {
             *work = work_;
         }
@@ -407,7 +404,7 @@ class JsonReader : public RecordSites {
     // ---- RecordSites ----
 
     std::string site(Table table, Index record) const override {
-        const Place& p = place(table, record);
+        const Place p = place(table, record);
         const TextPosition at = position(p.file, p.offset);
         return files_[p.file].name + ":" + std::to_string(at.line) + ":" +
                std::to_string(at.column);
@@ -506,7 +503,7 @@ class JsonReader : public RecordSites {
         auto& claim_places = places_[static_cast<std::size_t>(Table::claims)];
         claim_places.reserve(data_.claims.capacity());
         advise_huge_pages(data_.claims.data(), data_.claims.capacity() * sizeof(Claim));
-        advise_huge_pages(claim_places.data(), claim_places.capacity() * sizeof(Place));
+        advise_huge_pages(claim_places.data(), claim_places.capacity_bytes());
 
         Reader reader;
         reader.Parse<parse_flags>(stream, *this);
@@ -855,7 +852,7 @@ class JsonReader : public RecordSites {
     }
 
     void end_record() {
-        const Place& p = places_[static_cast<std::size_t>(table_)].back();
+        const Place p = places_[static_cast<std::size_t>(table_)].back();
         for (const FieldSpec& f : table_spec(table_).fields) {
             if (f.required && (seen_ & (1U << static_cast<unsigned>(f.field))) == 0) {
                 error(p.offset, record_pointer(),
@@ -1186,35 +1183,39 @@ class JsonReader : public RecordSites {
 
     // ---- after every file ----
 
-    void finish(LoadResult& result) {
+    // Checks the records read, reporting every problem found.
+    void finish() {
         std::vector<Finding> findings;
         resolve_holders(findings);
         resolve_references(findings);
         check_records(data_, *this, findings, &claim_slots_);
         work_.content_id_lookups += assign_content_ids(data_, claim_slots_);
         complete_claims(data_);
-        const bool errors =
-            std::any_of(
-                pending_.begin(), pending_.end(),
-                [](const Pending& p) { return p.diagnostic.severity == Severity::error; }) ||
-            std::any_of(findings.begin(), findings.end(),
-                        [](const Finding& f) { return f.severity == Severity::error; });
         // Every problem is reported: the warnings too, on what could be read.
         check_warnings(data_, names(), *this, findings);
         for (Finding& f : findings) {
             locate(f);
         }
-        if (!errors) {
-            // Every finding has its place now, so the places (16 bytes a record) are given back
-            // before the graph is built rather than held beside it.
-            for (auto& places : places_) {
-                places = std::vector<Place>();  // not `= {}`, which keeps the capacity
-            }
-            // The graph shares the name index the warnings used, rather than folding every name
-            // again.
-            names();
-            result.graph.emplace(std::move(data_), std::move(claim_slots_), std::move(names_));
+    }
+
+    // Builds the graph of a dataset without errors, once every diagnostic has its line and
+    // column: what only placed them (the records' places, 4 bytes a record; the files' line
+    // index, 16 bytes a KiB; pages of the files read again) is given back first rather than held
+    // beside the graph.
+    void build(LoadResult& result) {
+        for (auto& places : places_) {
+            places.release();
         }
+        positions_ = std::vector<std::optional<TextPositions>>();
+        for (const InputFile& f : files_) {
+            if (f.mapping) {
+                f.mapping->release(0, f.bytes().size());
+            }
+        }
+        // The graph shares the name index the warnings used, rather than folding every name
+        // again.
+        names();
+        result.graph.emplace(std::move(data_), std::move(claim_slots_), std::move(names_));
     }
 
     const NameIndex& names() {
@@ -1308,19 +1309,20 @@ class JsonReader : public RecordSites {
 
     // ---- locating ----
 
-    const Place& place(Table table, Index record) const {
+    Place place(Table table, Index record) const {
         const std::size_t k = table == Table::relations ? record - builtins_ : record;
         return places_[static_cast<std::size_t>(table)][k];
     }
 
     void locate(Finding& f) {
-        const Place& p = place(f.table, f.record);
+        const Place p = place(f.table, f.record);
         std::size_t offset = p.offset;
         std::string pointer = table_pointer(f.table, p.element);
         if (f.field) {
             const std::string_view name = field_spec(f.table, *f.field).name;
             ++work_.relocated_fields;
             offset = FieldFinder(files_[p.file].bytes(), name).find(p.offset);
+            give_back(p.file, p.offset, offset);
             pointer += "/" + std::string(name);
         }
         error_in(p.file, offset, std::move(pointer), std::move(f.message), f.severity);
@@ -1331,7 +1333,21 @@ class JsonReader : public RecordSites {
         if (!index) {
             index.emplace(files_[file].bytes());
         }
-        return index->at(offset);
+        const TextPosition at = index->at(offset);
+        give_back(file, offset, offset);
+        return at;
+    }
+
+    // Gives back the pages of a file read since it was parsed to place a diagnostic, bytes
+    // [from, to] and the few KiB before (where a line and column are counted from): each fault
+    // on a mapped file maps up to 64 KiB around it (the kernel's fault-around, which
+    // MADV_RANDOM does not stop), so 73 warnings citing other claims kept 4.6 MB of the file
+    // resident at the load's peak. Throws nothing.
+    void give_back(std::uint32_t file, std::size_t from, std::size_t to) const {
+        if (files_[file].mapping) {
+            constexpr std::size_t margin = 256u << 10;  // fault-around is at most 64 KiB
+            files_[file].mapping->release(from < margin ? 0 : from - margin, to + margin);
+        }
     }
 
     // Every diagnostic gets its line and column, in file order.
@@ -1352,9 +1368,6 @@ class JsonReader : public RecordSites {
         pending_ = std::vector<Pending>();
         result.omitted_warnings =
             cap_similar_warnings(result.diagnostics, limits_.max_similar_warnings);
-        if (result.error_count() != 0) {
-            result.graph.reset();
-        }
     }
 
     const std::vector<InputFile>& files_;
@@ -1364,7 +1377,7 @@ class JsonReader : public RecordSites {
 
     Dataset data_;
     std::size_t builtins_ = 0;
-    std::vector<Place> places_[4];
+    PlaceTable places_[4];
     IdMap source_ids_{
         data_, [](const Dataset& d, Index i) -> std::string_view { return d.sources[i].id; }};
     IdMap relation_ids_{
