@@ -179,6 +179,27 @@ TEST_CASE(
     CHECK_FALSE(data.texts.arena->holds(c.id.data()));
     CHECK_FALSE(data.texts.arena->holds(data.sources.at(0).author.data()));
     CHECK(c.asserted_by == "Short");
+    CHECK_FALSE(data.texts.arena->holds(c.asserted_by.data()));  // 6 bytes or fewer: inline
+
+    // A source's author too long for a claim's inline text but inline in the source is added to
+    // the arena once, and each of the source's claims borrows that copy.
+    const auto mid_author = load_text(R"({"entente": 1,
+        "sources": [{"id": "s", "title": "T", "author": "Analyst 7"}],
+        "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B",
+                    "kind": "state"}],
+        "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
+                    "source": "s"},
+                   {"id": "c2", "subject": "b", "relation": "supports", "object": "a",
+                    "source": "s"}]})");
+    REQUIRE_MESSAGE(mid_author.graph, messages(mid_author));
+    const Dataset& by_analyst = mid_author.graph->data();
+    CHECK_FALSE(by_analyst.texts.arena->holds(by_analyst.sources.at(0).author.data()));
+    for (const Claim& claim : by_analyst.claims) {
+        CHECK(claim.asserted_by == "Analyst 7");
+        CHECK(claim.asserted_by.borrows());
+        CHECK(by_analyst.texts.arena->holds(claim.asserted_by.data()));
+    }
+    CHECK(by_analyst.claims.at(0).asserted_by.data() == by_analyst.claims.at(1).asserted_by.data());
 
     // A claim whose source's author is long borrows the author's bytes for its asserted_by.
     const auto long_author = load_text(R"({"entente": 1,

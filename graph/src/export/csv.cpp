@@ -57,10 +57,14 @@ Cell data(std::string text) {
     return {std::move(text), true};
 }
 
-// Overloads for a record's CompactString, and own's for a literal (which would otherwise be
-// ambiguous between the two), rather than one taking a string_view: with a std::string argument,
-// ADL would then prefer std::data to a conversion.
+// Overloads for a record's CompactString and SlimString, and own's for a literal (which would
+// otherwise be ambiguous between the two), rather than one taking a string_view: with a std::string
+// argument, ADL would then prefer std::data to a conversion.
 Cell data(const CompactString& text) {
+    return {text.str(), true};
+}
+
+Cell data(const SlimString& text) {
     return {text.str(), true};
 }
 

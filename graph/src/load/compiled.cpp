@@ -120,6 +120,11 @@ class Decoder {
         const std::string_view s = view();
         return arena == nullptr ? CompactString(s) : arena->string(s);
     }
+    // The same for a claim's SlimString texts (quote, asserted_by, note).
+    SlimString slim(TextArena* arena) {
+        const std::string_view s = view();
+        return arena == nullptr ? SlimString(s) : arena->slim(s);
+    }
     // A count of records that each take at least `min_size` bytes: a damaged count cannot make
     // the reader reserve more than the file could hold.
     std::size_t count(std::size_t min_size, const char* what) {
@@ -204,9 +209,9 @@ Source decode_source(Decoder& in, TextArena* arena = nullptr) {
     s.title = in.text(arena);
     s.author = in.text(arena);
     s.publisher = in.text(arena);
-    s.url = in.text(arena);
-    s.text = in.text(arena);
-    s.note = in.text(arena);
+    s.url = in.slim(arena);
+    s.text = in.slim(arena);
+    s.note = in.slim(arena);
     s.date = in.date();
     return s;
 }
@@ -292,9 +297,9 @@ Claim decode_claim(Decoder& in, const Dataset& d, std::size_t sources, TextArena
     c.object = index_in(in, d.actors.size(), false, "actor");
     c.source = index_in(in, sources, false, "source");
     c.asserted_by_actor = index_in(in, d.actors.size(), true, "actor");
-    c.quote = in.text(arena);
-    c.asserted_by = in.text(arena);
-    c.note = in.text(arena);
+    c.quote = in.slim(arena);
+    c.asserted_by = in.slim(arena);
+    c.note = in.slim(arena);
     c.confidence = in.f64();
     c.weight = in.f64();
     c.from = in.date();

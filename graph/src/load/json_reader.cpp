@@ -1061,13 +1061,13 @@ class JsonReader : public RecordSites {
                         s.date = parse_date(v);
                         break;
                     case Field::url:
-                        s.url = kept(v);
+                        s.url = arena_->slim(v);
                         break;
                     case Field::text:
-                        s.text = kept(v);
+                        s.text = arena_->slim(v);
                         break;
                     case Field::note:
-                        s.note = kept(v);
+                        s.note = arena_->slim(v);
                         break;
                     default:
                         break;
@@ -1143,16 +1143,16 @@ class JsonReader : public RecordSites {
                         }
                         break;
                     case Field::quote:
-                        c.quote = kept(v);
+                        c.quote = arena_->slim(v);
                         break;
                     case Field::asserted_by:
-                        c.asserted_by = kept(v);
+                        c.asserted_by = arena_->slim(v);
                         break;
                     case Field::modality:
                         c.modality = *parse_modality(v);
                         break;
                     case Field::note:
-                        c.note = kept(v);
+                        c.note = arena_->slim(v);
                         break;
                     case Field::from:
                         c.from = parse_date(v);
@@ -1190,7 +1190,7 @@ class JsonReader : public RecordSites {
         resolve_references(findings);
         check_records(data_, *this, findings, &claim_slots_);
         work_.content_id_lookups += assign_content_ids(data_, claim_slots_);
-        complete_claims(data_);
+        complete_claims(data_, arena_.get());
         // Every problem is reported: the warnings too, on what could be read.
         check_warnings(data_, names(), *this, findings);
         for (Finding& f : findings) {

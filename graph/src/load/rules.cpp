@@ -472,12 +472,15 @@ std::size_t assign_content_ids(Dataset& data, std::vector<Index>& slots) {
     return lookups;
 }
 
-void complete_claims(Dataset& data) {
+void complete_claims(Dataset& data, TextArena* arena) {
     std::unordered_map<std::string_view, Index> actor_ids;
     actor_ids.reserve(data.actors.size());
     for (Index i = 0; i < data.actors.size(); ++i) {
         actor_ids.emplace(data.actors[i].id, i);
     }
+    // Per source, the copy in `arena` of its fallback when the source keeps that inline: added
+    // once, then borrowed by each of its claims rather than copied into a heap block for each.
+    std::vector<std::string_view> in_arena(arena != nullptr ? data.sources.size() : 0);
     for (Claim& c : data.claims) {
         if (c.asserted_by.empty() && c.source != no_index) {
             const Source& s = data.sources[c.source];
@@ -485,12 +488,17 @@ void complete_claims(Dataset& data) {
                                             : !s.publisher.empty() ? s.publisher
                                                                    : s.title;
             // A borrowed text is in this dataset's arena (data.texts), so the claim borrows it
-            // too rather than copying it into a heap block for each of the source's claims.
-            // (Not a ?: with `fallback`: its result would be a const value, copied, not moved.)
-            if (fallback.borrows()) {
-                c.asserted_by = CompactString::borrowing(fallback.view());
+            // too; so does a text short enough to be inline in either string.
+            if (fallback.borrows() || fallback.size() <= SlimString::inline_capacity) {
+                c.asserted_by = SlimString::borrowing(fallback.view());
+            } else if (arena != nullptr) {
+                std::string_view& kept = in_arena[c.source];
+                if (kept.data() == nullptr) {
+                    kept = arena->add(fallback.view());
+                }
+                c.asserted_by = SlimString::borrowing(kept);
             } else {
-                c.asserted_by = fallback;
+                c.asserted_by = SlimString(fallback);
             }
         }
         const auto it = actor_ids.find(c.asserted_by);

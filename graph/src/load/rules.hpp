@@ -59,8 +59,11 @@ void check_warnings(const Dataset& data, const NameIndex& names, const RecordSit
 std::size_t assign_content_ids(Dataset& data, std::vector<Index>& slots);
 
 /// Fills what a file may leave out: who asserts a claim (its source's author, else publisher,
-/// else title), and which actor that is when it names one by id.
-void complete_claims(Dataset& data);
+/// else title), and which actor that is when it names one by id. A claim borrows its fallback
+/// where the source's bytes are in the dataset's arena; else from `arena` (the dataset's, or
+/// null), where the fallback is added once a source; else each claim copies it. Throws
+/// std::bad_alloc.
+void complete_claims(Dataset& data, TextArena* arena = nullptr);
 
 /// A stable id from a claim's content ("c-" and ten hex digits); fields must be resolved.
 std::string content_id(const Claim& claim, const Dataset& data);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "entente/model/compact_string.hpp"
+#include "entente/model/slim_string.hpp"
 #include "entente/model/text_arena.hpp"
 
 namespace entente {
@@ -173,20 +174,21 @@ std::string_view to_string(Modality modality);
 /// none. Throws nothing.
 std::optional<Modality> parse_modality(std::string_view text);
 
-/// Where a claim comes from. Its texts are CompactStrings, as a claim's are, so that a source
-/// is 120 bytes, not 240: generated and imported data may have one source to a few claims.
+/// Where a claim comes from. Its texts are CompactStrings, and SlimStrings for those mostly
+/// empty (url, text, note), as a claim's are, so that a source is 96 bytes, not 240: generated
+/// and imported data may have one source to a few claims.
 struct Source {
     CompactString id;         ///< Stable slug, unique among sources (^[a-z0-9]+([-_.][a-z0-9]+)*$).
     CompactString title;      ///< Title of the article, document or page; never empty once loaded.
     CompactString author;     ///< Author, empty when unknown.
     CompactString publisher;  ///< Publisher, empty when unknown.
     std::optional<Date> date;  ///< Publication date, when known.
-    CompactString url;         ///< Address, empty when unknown.
+    SlimString url;            ///< Address, empty when unknown.
     /// Path of a plain-text (UTF-8) file holding the source's text, relative to the directory of
     /// the dataset file that declares the source (POSIX separators), as written there; empty when
     /// none. Only `entente lint` reads it (docs/data-format.md, Source).
-    CompactString text;
-    CompactString note;  ///< Curator's note, possibly empty.
+    SlimString text;
+    SlimString note;  ///< Curator's note, possibly empty.
     /// Equal when every field is equal.
     bool operator==(const Source&) const = default;
 };
@@ -225,19 +227,19 @@ struct Actor {
 
 /// One sourced statement: subject relation object.
 struct Claim {
-    // The members are grouped by size (texts, numbers, indices, dates, flags), and the texts are
-    // CompactStrings (16 bytes, where a std::string takes 32) and the dates OptionalDates of four
-    // bytes each, so that a claim takes 112 bytes (200 with std::string and optional int dates):
-    // a dataset of 10^6 claims holds 10^6 of them.
+    // The members are grouped by size (texts, numbers, indices, dates, flags); the id is a
+    // CompactString (16 bytes, 15 inline), the texts that are mostly empty or long SlimStrings
+    // (8 bytes), the dates OptionalDates of four bytes each, so that a claim takes 88 bytes (200
+    // with std::strings and optional int dates): a dataset of 10^6 claims holds 10^6 of them.
 
     /// Stable id, unique among claims: as given, or assigned from the content ("c-" and ten
     /// hex digits, "-2", "-3", ... on a clash; see docs/data-format.md, Claim).
     CompactString id;
-    CompactString quote;  ///< The sentence in the source that supports it; possibly empty.
+    SlimString quote;  ///< The sentence in the source that supports it; possibly empty.
     /// Whose view it is: an actor id or free text. The loader fills it in when the file leaves it
     /// out: the source's author, else its publisher, else its title.
-    CompactString asserted_by;
-    CompactString note;       ///< Curator's note, possibly empty.
+    SlimString asserted_by;
+    SlimString note;          ///< Curator's note, possibly empty.
     double confidence = 1.0;  ///< How sure the reading is: a fraction in (0, 1].
     /// How much: a finite number >= 0, 1 by default (a number of events, a summed intensity
     /// in units of one full claim). Separate from confidence; a tie adds polarity x confidence x
@@ -274,9 +276,9 @@ struct Dataset {
     std::vector<Relation> relations;
     std::vector<Actor> actors;  ///< All actors, in file order.
     std::vector<Claim> claims;  ///< All claims, in file order.
-    /// The arena the texts of claims and sources may borrow (CompactString::borrowing): the JSON
-    /// loader keeps them there. Moving a claim or source out of the dataset keeps borrowing, so
-    /// whoever does so keeps this too; a copy owns its text.
+    /// The arena the texts of claims and sources may borrow (CompactString::borrowing,
+    /// SlimString::borrowing): the JSON loader keeps them there. Moving a claim or source out of
+    /// the dataset keeps borrowing, so whoever does so keeps this too; a copy owns its text.
     SharedTexts texts;
     /// Equal when every table is equal, record by record (wherever the texts are kept).
     bool operator==(const Dataset&) const = default;

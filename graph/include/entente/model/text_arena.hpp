@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entente/model/compact_string.hpp"
+#include "entente/model/slim_string.hpp"
 
 namespace entente {
 
@@ -33,6 +34,16 @@ class TextArena {
         return text.size() <= CompactString::inline_capacity ? CompactString(text)
                                                              : CompactString::borrowing(add(text));
     }
+    /// A SlimString of `text`: inline when it fits (6 bytes or fewer), else borrowing a copy
+    /// added to the arena when it may (SlimString::borrowing), which must then outlive the
+    /// string, else a copy of its own. Throws std::bad_alloc.
+    SlimString slim(std::string_view text) {
+        if (text.size() <= SlimString::inline_capacity ||
+            text.size() > SlimString::borrowed_capacity) {
+            return SlimString(text);
+        }
+        return SlimString::borrowing(add(text));
+    }
     /// Bytes in the arena's blocks, used or not (the unused tail of the last block is never
     /// written, so it takes no memory until it is). Throws nothing.
     std::size_t capacity() const noexcept { return capacity_; }
@@ -54,8 +65,8 @@ class TextArena {
     std::size_t capacity_ = 0;
 };
 
-/// The arena a dataset's CompactStrings may borrow from (CompactString::borrowing), shared by
-/// every copy of the dataset so that it lives as long as the last of them. It is storage, not
+/// The arena a dataset's CompactStrings and SlimStrings may borrow from (their borrowing()), shared
+/// by every copy of the dataset so that it lives as long as the last of them. It is storage, not
 /// part of the dataset's value: any two compare equal.
 struct SharedTexts {
     std::shared_ptr<const TextArena> arena;  ///< Null when nothing is borrowed.
