@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "entente/model/string_reading.hpp"
+
 namespace entente {
 
 /// A string that owns its bytes in 16 bytes, where std::string takes 32: up to 15 bytes are kept
@@ -22,7 +24,7 @@ namespace entente {
 /// copying or assigning throws std::bad_alloc when out of memory; moving and reading throw nothing.
 /// Like the short-string layout of folly's fbstring (Alexandrescu), the last byte holds 15 minus
 /// the inline length, so an inline string of 15 bytes ends in its own NUL.
-class CompactString {
+class CompactString : public StringReading<CompactString> {
   public:
     /// The empty string. Throws nothing.
     CompactString() noexcept { set_inline(0); }
@@ -108,62 +110,16 @@ class CompactString {
         }
         return inline_capacity - static_cast<unsigned char>(raw_[inline_capacity]);
     }
-    /// Same as size(). Throws nothing.
-    std::size_t length() const noexcept { return size(); }
     /// True when the bytes are borrowed (borrowing()), not owned. Throws nothing.
     bool borrows() const noexcept {
         return static_cast<unsigned char>(raw_[inline_capacity]) == borrowed_tag;
     }
-    /// True when there are no bytes. Throws nothing.
-    bool empty() const noexcept { return size() == 0; }
-    /// The bytes as a view, valid until this string is assigned to, moved from or destroyed.
-    std::string_view view() const noexcept { return {data(), size()}; }
-    /// Same as view(): reads wherever a std::string_view is taken. Throws nothing.
-    operator std::string_view() const noexcept { return view(); }
-    /// A std::string copy of the bytes. Throws std::bad_alloc.
-    std::string str() const { return std::string(view()); }
-    /// Same as str(). Explicit: an implicit copy bound to a `const std::string&` dies at the
-    /// end of the statement, and a view kept of it dangles (a duplicate-id check did so).
-    explicit operator std::string() const { return str(); }
-    /// Iterators over the bytes. Throw nothing.
-    const char* begin() const noexcept { return data(); }
-    const char* end() const noexcept { return data() + size(); }
-    /// The byte at `i` (< size()). Throws nothing.
-    char operator[](std::size_t i) const noexcept { return data()[i]; }
     /// Exchanges the bytes of two strings. Throws nothing.
     void swap(CompactString& other) noexcept {
         char tmp[sizeof raw_];
         std::memcpy(tmp, raw_, sizeof raw_);
         std::memcpy(raw_, other.raw_, sizeof raw_);
         std::memcpy(other.raw_, tmp, sizeof raw_);
-    }
-
-    /// Equal when the bytes are. Throw nothing.
-    friend bool operator==(const CompactString& a, const CompactString& b) noexcept {
-        return a.view() == b.view();
-    }
-    friend bool operator==(const CompactString& a, std::string_view b) noexcept {
-        return a.view() == b;
-    }
-    friend bool operator==(const CompactString& a, const std::string& b) noexcept {
-        return a.view() == std::string_view(b);
-    }
-    friend bool operator==(const CompactString& a, const char* b) noexcept {
-        return a.view() == std::string_view(b);
-    }
-    /// Byte-wise (lexicographic) order, as std::string's. Throw nothing.
-    friend std::strong_ordering operator<=>(const CompactString& a,
-                                            const CompactString& b) noexcept {
-        return a.view() <=> b.view();
-    }
-    friend std::strong_ordering operator<=>(const CompactString& a, std::string_view b) noexcept {
-        return a.view() <=> b;
-    }
-    friend std::strong_ordering operator<=>(const CompactString& a, const std::string& b) noexcept {
-        return a.view() <=> std::string_view(b);
-    }
-    friend std::strong_ordering operator<=>(const CompactString& a, const char* b) noexcept {
-        return a.view() <=> std::string_view(b);
     }
 
     /// Longest text kept inline, in bytes.

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "entente/model/compact_string.hpp"
+#include "entente/model/string_reading.hpp"
 
 namespace entente {
 
@@ -30,7 +31,7 @@ static_assert(sizeof(void*) == 8 && std::endian::native == std::endian::little,
 /// those 8 bytes a text are 24 MB of a 10^6-claim load. The bytes are always followed by a NUL
 /// (c_str). A copy owns its bytes; a move passes borrowed ones on. Owning a block at an address
 /// past 48 bits (which Linux does not hand out unasked) throws std::bad_alloc.
-class SlimString {
+class SlimString : public StringReading<SlimString> {
   public:
     /// An empty string. Throws nothing.
     SlimString() noexcept { set_inline(0); }
@@ -106,25 +107,8 @@ class SlimString {
         }
         return static_cast<std::size_t>(word() >> 48);
     }
-    /// Same as size(). Throws nothing.
-    std::size_t length() const noexcept { return size(); }
     /// True when the bytes are borrowed (borrowing()), not owned nor inline. Throws nothing.
     bool borrows() const noexcept { return tag() < inline_tag; }
-    /// True when there are no bytes. Throws nothing.
-    bool empty() const noexcept { return size() == 0; }
-    /// The bytes as a view, valid until this string is assigned to, moved from or destroyed.
-    std::string_view view() const noexcept { return {data(), size()}; }
-    /// Same as view(): reads wherever a std::string_view is taken. Throws nothing.
-    operator std::string_view() const noexcept { return view(); }
-    /// A std::string copy of the bytes. Throws std::bad_alloc.
-    std::string str() const { return std::string(view()); }
-    /// Same as str(); explicit for the reason CompactString's is.
-    explicit operator std::string() const { return str(); }
-    /// Iterators over the bytes. Throw nothing.
-    const char* begin() const noexcept { return data(); }
-    const char* end() const noexcept { return data() + size(); }
-    /// The byte at `i` (< size()). Throws nothing.
-    char operator[](std::size_t i) const noexcept { return data()[i]; }
     /// Exchanges the bytes of two strings. Throws nothing.
     void swap(SlimString& other) noexcept {
         char tmp[sizeof raw_];
@@ -133,34 +117,9 @@ class SlimString {
         std::memcpy(other.raw_, tmp, sizeof raw_);
     }
 
-    /// Equal when the bytes are. Throw nothing.
-    friend bool operator==(const SlimString& a, const SlimString& b) noexcept {
-        return a.view() == b.view();
-    }
+    /// Equal when the bytes are (a claim's text against a source's). Throws nothing.
     friend bool operator==(const SlimString& a, const CompactString& b) noexcept {
         return a.view() == b.view();
-    }
-    friend bool operator==(const SlimString& a, std::string_view b) noexcept {
-        return a.view() == b;
-    }
-    friend bool operator==(const SlimString& a, const std::string& b) noexcept {
-        return a.view() == std::string_view(b);
-    }
-    friend bool operator==(const SlimString& a, const char* b) noexcept {
-        return a.view() == std::string_view(b);
-    }
-    /// Byte-wise (lexicographic) order, as std::string's. Throw nothing.
-    friend std::strong_ordering operator<=>(const SlimString& a, const SlimString& b) noexcept {
-        return a.view() <=> b.view();
-    }
-    friend std::strong_ordering operator<=>(const SlimString& a, std::string_view b) noexcept {
-        return a.view() <=> b;
-    }
-    friend std::strong_ordering operator<=>(const SlimString& a, const std::string& b) noexcept {
-        return a.view() <=> std::string_view(b);
-    }
-    friend std::strong_ordering operator<=>(const SlimString& a, const char* b) noexcept {
-        return a.view() <=> std::string_view(b);
     }
 
     /// A std::string holding `a` followed by `b`. Hidden friends, found only for a SlimString
