@@ -181,16 +181,22 @@ TEST_CASE(
     CHECK(c.asserted_by == "Short");
     CHECK_FALSE(data.texts.arena->holds(c.asserted_by.data()));  // 6 bytes or fewer: inline
 
-    // A source's author too long for a claim's inline text but inline in the source is added to
-    // the arena once, and each of the source's claims borrows that copy.
-    const auto mid_author = load_text(R"({"entente": 1,
-        "sources": [{"id": "s", "title": "T", "author": "Analyst 7"}],
-        "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B",
-                    "kind": "state"}],
-        "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
-                    "source": "s"},
-                   {"id": "c2", "subject": "b", "relation": "supports", "object": "a",
-                    "source": "s"}]})");
+    // Two claims that take their asserted_by from their source's author.
+    const auto two_claims_by = [](const std::string& author) {
+        return load_text(R"({"entente": 1,
+            "sources": [{"id": "s", "title": "T", "author": ")" +
+                         author + R"("}],
+            "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B",
+                        "kind": "state"}],
+            "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
+                        "source": "s"},
+                       {"id": "c2", "subject": "b", "relation": "supports", "object": "a",
+                        "source": "s"}]})");
+    };
+
+    // An author too long for a claim's inline text but inline in the source is added to the
+    // arena once, and each of the source's claims borrows that copy.
+    const auto mid_author = two_claims_by("Analyst 7");
     REQUIRE_MESSAGE(mid_author.graph, messages(mid_author));
     const Dataset& by_analyst = mid_author.graph->data();
     CHECK_FALSE(by_analyst.texts.arena->holds(by_analyst.sources.at(0).author.data()));
@@ -201,15 +207,8 @@ TEST_CASE(
     }
     CHECK(by_analyst.claims.at(0).asserted_by.data() == by_analyst.claims.at(1).asserted_by.data());
 
-    // A claim whose source's author is long borrows the author's bytes for its asserted_by.
-    const auto long_author = load_text(R"({"entente": 1,
-        "sources": [{"id": "s", "title": "T", "author": "An author of more than fifteen bytes"}],
-        "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B",
-                    "kind": "state"}],
-        "claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b",
-                    "source": "s"},
-                   {"id": "c2", "subject": "b", "relation": "supports", "object": "a",
-                    "source": "s"}]})");
+    // An author long enough to be in the arena already is borrowed from there.
+    const auto long_author = two_claims_by("An author of more than fifteen bytes");
     REQUIRE_MESSAGE(long_author.graph, messages(long_author));
     const Dataset& by_author = long_author.graph->data();
     for (const Claim& claim : by_author.claims) {
