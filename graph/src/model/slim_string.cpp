@@ -28,7 +28,7 @@ void SlimString::construct(std::string_view text) {
     std::memcpy(block, &n, sizeof n);
     std::memcpy(block + sizeof n, text.data(), n);
     block[sizeof n + n] = '\0';
-    pack(block, std::uint64_t{owned_tag} << 8);
+    pack(block, 0);
 }
 
 SlimString SlimString::borrowing(std::string_view text) {
@@ -43,7 +43,7 @@ SlimString SlimString::borrowing(std::string_view text) {
 
 void SlimString::release() noexcept {
     // Borrowed bytes belong to their arena; inline ones to this string.
-    if (tag() == owned_tag) {
+    if (owns()) {
         std::free(const_cast<char*>(pointer()));
     }
 }
