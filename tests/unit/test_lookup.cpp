@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "entente/load/embedded.hpp"
@@ -99,6 +100,37 @@ TEST_CASE("a name shared by two actors is ambiguous unless it is an exact id") {
     CHECK(format_diagnostic(result.diagnostics[0]) ==
           "test.json:4:18: warning: actor \"georgia-us\" shares the name \"georgia\" with actor "
           "\"georgia\"; looking it up by that name is ambiguous (at /actors/1)");
+}
+
+TEST_CASE("the name index is built once, on first use, however many threads ask at once") {
+    const auto result = test::load_text(test::small_dataset);
+    REQUIRE(result.graph);
+    const KnowledgeGraph kg(result.graph->data());  // a graph of its own, its index not built
+    // By exact id, no name index is needed; by name, it is built, once, whoever asks first.
+    CHECK(kg.find_actor("russia") == 0);
+    std::vector<const NameIndex*> seen(8, nullptr);
+    std::vector<Index> found(8, no_index);
+    {
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < seen.size(); ++t) {
+            threads.emplace_back([&, t] {
+                seen[t] = &kg.names();
+                found[t] = kg.find_actor(t % 2 == 0 ? "MOSCOW" : "Russian Federation");
+            });
+        }
+        for (std::thread& thread : threads) {
+            thread.join();
+        }
+    }
+    for (std::size_t t = 0; t < seen.size(); ++t) {
+        CHECK(seen[t] == seen.front());
+        CHECK(found[t] == 0);
+    }
+    CHECK(kg.shared_names().get() == seen.front());
+    // A moved graph keeps its index.
+    const KnowledgeGraph moved = std::move(*test::load_text(test::small_dataset).graph);
+    CHECK(moved.find_actor("moscow") == 0);
+    CHECK(&moved.names() == moved.shared_names().get());
 }
 
 TEST_CASE("names in any script are found without their accents and in any case") {

@@ -1023,8 +1023,7 @@ void decode_records(std::string_view bytes, const Layout& layout, Section offset
 // or a subset): the values as a JSON file's, then the records' rules. On success the graph, with
 // the claims completed (asserted_by_actor and the like); else the findings as diagnostics.
 LoadResult checked_graph(Dataset data, const std::string& name, const CompiledSites& sites,
-                         const LoadLimits& limits,
-                         std::shared_ptr<const NameIndex> names = nullptr) {
+                         const LoadLimits& limits) {
     LoadResult result;
     std::vector<detail::Finding> findings;
     check_values(data, limits, findings);
@@ -1035,11 +1034,7 @@ LoadResult checked_graph(Dataset data, const std::string& name, const CompiledSi
         return result;
     }
     detail::complete_claims(data);
-    if (names) {
-        result.graph.emplace(std::move(data), std::move(claim_slots), std::move(names));
-    } else {
-        result.graph.emplace(std::move(data), std::move(claim_slots));
-    }
+    result.graph.emplace(std::move(data), std::move(claim_slots));
     return result;
 }
 
@@ -1483,10 +1478,10 @@ LoadResult CompiledView::subset(std::vector<Index> claims) const {
             c.source = static_cast<Index>(
                 std::lower_bound(sources.begin(), sources.end(), c.source) - sources.begin());
         }
-        // The actors are the tables' own: their name index is shared, not folded again.
-        LoadResult result =
-            detail::checked_graph(std::move(data), m.name, CompiledSites(&claims, &sources),
-                                  m.limits, m.tables->shared_names());
+        // The subset's own name index is built only if a name is looked up in it (the tables'
+        // may never be built: a query by ids needs none).
+        LoadResult result = detail::checked_graph(std::move(data), m.name,
+                                                  CompiledSites(&claims, &sources), m.limits);
         result.files = 1;
         return result;
     } catch (const Damaged& damaged) {

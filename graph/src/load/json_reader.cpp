@@ -1212,10 +1212,10 @@ class JsonReader : public RecordSites {
                 f.mapping->release(0, f.bytes().size());
             }
         }
-        // The graph shares the name index the warnings used, rather than folding every name
-        // again.
-        names();
-        result.graph.emplace(std::move(data_), std::move(claim_slots_), std::move(names_));
+        // The name index the warnings used is given back too: the graph builds its own when a
+        // name is first looked up (a query by ids never does), rather than hold it at its peak.
+        names_.reset();
+        result.graph.emplace(std::move(data_), std::move(claim_slots_));
     }
 
     const NameIndex& names() {

@@ -4,6 +4,7 @@
 #include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/filter_iterator.hpp>
 #include <boost/iterator/transform_iterator.hpp>
+#include <mutex>
 #include <set>
 
 #include "entente/model/errors.hpp"
@@ -12,20 +13,32 @@
 
 namespace entente {
 
+struct KnowledgeGraph::LazyNames {
+    std::once_flag built;
+    std::shared_ptr<const NameIndex> index;  // set once, under `built`
+};
+
 KnowledgeGraph::KnowledgeGraph(Dataset data)
-    : data_(std::move(data)), names_(std::make_shared<const NameIndex>(data_.actors)) {
+    : data_(std::move(data)), names_(std::make_unique<LazyNames>()) {
     build({});
 }
 
 KnowledgeGraph::KnowledgeGraph(Dataset data, std::vector<Index> claim_slots)
-    : data_(std::move(data)), names_(std::make_shared<const NameIndex>(data_.actors)) {
+    : data_(std::move(data)), names_(std::make_unique<LazyNames>()) {
     build(std::move(claim_slots));
 }
 
-KnowledgeGraph::KnowledgeGraph(Dataset data, std::vector<Index> claim_slots,
-                               std::shared_ptr<const NameIndex> names)
-    : data_(std::move(data)), names_(std::move(names)) {
-    build(std::move(claim_slots));
+const NameIndex& KnowledgeGraph::names() const {
+    // call_once: several threads (a server's) may ask first at once; one builds, the others
+    // wait, and a build that throws leaves the next call to try again.
+    std::call_once(names_->built,
+                   [this] { names_->index = std::make_shared<const NameIndex>(data_.actors); });
+    return *names_->index;
+}
+
+std::shared_ptr<const NameIndex> KnowledgeGraph::shared_names() const {
+    names();
+    return names_->index;
 }
 
 void KnowledgeGraph::build(std::vector<Index> claim_slots) {
@@ -75,6 +88,11 @@ void KnowledgeGraph::build(std::vector<Index> claim_slots) {
         }
     }
     claim_slots_ = std::move(claim_slots);
+    actor_slots_ = detail::make_id_slots(data_.actors.size());
+    const auto actor_id = [this](Index i) -> std::string_view { return data_.actors[i].id; };
+    for (Index i = 0; i < actors; ++i) {
+        detail::insert_id(actor_slots_, i, actor_id);  // ids are unique in a valid dataset
+    }
     for (Index i = 0; i < data_.relations.size(); ++i) {
         relation_by_id_.emplace(data_.relations[i].id, i);
     }
@@ -85,12 +103,19 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph::~KnowledgeGraph() = default;
 
 Index KnowledgeGraph::find_actor(std::string_view name) const {
-    const auto found = names_->find(name);
+    // An exact id is the answer whatever other actors' names and aliases fold to, so it needs no
+    // folding, and a query that names its actors by id never builds the name index.
+    const auto actor_id = [this](Index i) -> std::string_view { return data_.actors[i].id; };
+    if (const Index i = detail::find_id(actor_slots_, name, actor_id); i != no_index) {
+        return i;
+    }
+    const NameIndex& index = names();
+    const auto found = index.find(name);
     if (found.size() == 1) {
         return found.front();
     }
     if (found.empty()) {
-        throw UnknownNameError("actor", std::string(name), names_->suggest(name));
+        throw UnknownNameError("actor", std::string(name), index.suggest(name));
     }
     // An exact id wins over a shared name or alias.
     for (Index i : found) {

@@ -41,10 +41,10 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 /// const members may be called from several threads at once.
 class KnowledgeGraph {
   public:
-    /// Builds the graph, the name index and the id tables: O(claims + relations + total length
-    /// of the actors' ids, names and aliases). `data` must already be validated: every index in
+    /// Builds the graph and the id tables: O(claims + actors + relations); the name index is
+    /// built when first asked for (names()). `data` must already be validated: every index in
     /// range (anything else is undefined behaviour); a repeated claim id finds its first claim.
-    /// Throws std::bad_alloc, or std::runtime_error when ICU's data cannot be loaded (fold_name).
+    /// Throws std::bad_alloc.
     explicit KnowledgeGraph(Dataset data);
     /// As KnowledgeGraph(data), taking the table of claim ids a loader built while checking them
     /// (an open-addressing table of claim indices, load factor at most 1/2, every claim in it:
@@ -53,11 +53,6 @@ class KnowledgeGraph {
     /// O(slots); one that leaves claims out makes find_claim miss them, nothing worse. Throws as
     /// the other constructor.
     KnowledgeGraph(Dataset data, std::vector<Index> claim_slots);
-    /// As KnowledgeGraph(data, claim_slots), sharing `names` (which must index exactly
-    /// data.actors, as another graph over the same actors built it) instead of folding every
-    /// name again. Throws as the other constructors.
-    KnowledgeGraph(Dataset data, std::vector<Index> claim_slots,
-                   std::shared_ptr<const NameIndex> names);
     /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
     KnowledgeGraph(KnowledgeGraph&&) noexcept;
     /// Moves a graph in O(1); the moved-from one may only be destroyed or assigned to.
@@ -70,17 +65,22 @@ class KnowledgeGraph {
     /// into Dataset::claims). A claim whose subject or object is out of range (forged tables,
     /// which only tests build) has no edge.
     const Graph& graph() const { return *graph_; }
-    /// Name lookup over ids, names and aliases.
-    const NameIndex& names() const { return *names_; }
-    /// The name index, to share with a graph over the same actors. Throws nothing.
-    std::shared_ptr<const NameIndex> shared_names() const { return names_; }
+    /// Name lookup over ids, names and aliases, built on the first call (O(total length of the
+    /// actors' ids, names and aliases), once, also when several threads ask at once): a query
+    /// that names its actors by id never folds a name, which at 10^5 actors is a fifth of a
+    /// second. Throws std::bad_alloc, or std::runtime_error when ICU's data cannot be loaded
+    /// (fold_name).
+    const NameIndex& names() const;
+    /// The name index (built now if it was not), to keep beyond the graph. Throws as names().
+    std::shared_ptr<const NameIndex> shared_names() const;
 
-    /// The index of the actor a user's name means: the one actor whose id, name or alias folds
-    /// (fold_name) to the same key as `name`, or, among several, the one whose id is `name`
-    /// exactly. Throws UnknownNameError (what_kind "actor", up to three suggested ids, found
-    /// within suggestion_cell_budget) when none matches, AmbiguousNameError (every matching id)
-    /// when several match and none by its exact id, std::bad_alloc, and what fold_name throws.
-    /// O(length of `name`) on a hit.
+    /// The index of the actor a user's name means: the actor whose id is `name` exactly, else
+    /// the one actor whose id, name or alias folds (fold_name) to the same key as `name` (an
+    /// exact id wins over other actors' names and aliases, so it is looked up first, without
+    /// the name index). Throws UnknownNameError (what_kind "actor", up to three suggested ids,
+    /// found within suggestion_cell_budget) when none matches, AmbiguousNameError (every
+    /// matching id) when several match and none by its exact id, std::bad_alloc, and what
+    /// names() and fold_name throw. O(length of `name`) on a hit, once the name index is built.
     Index find_actor(std::string_view name) const;
     /// The index of the relation whose id is `id`, exactly (no folding, labels not searched).
     /// Throws UnknownNameError (what_kind "relation", up to three nearest ids), std::bad_alloc,
@@ -109,8 +109,11 @@ class KnowledgeGraph {
     Dataset data_;
     // Held by pointer, so that moving a graph never copies it.
     std::unique_ptr<Graph> graph_;
-    std::shared_ptr<const NameIndex> names_;  // immutable, so graphs over one actor table share it
-    std::vector<Index> claim_slots_;          // open addressing over claim ids (see id_table.hpp)
+    // The name index, built on first use. Held by pointer: a once_flag does not move.
+    struct LazyNames;
+    std::unique_ptr<LazyNames> names_;
+    std::vector<Index> actor_slots_;  // open addressing over actor ids (see id_table.hpp)
+    std::vector<Index> claim_slots_;  // open addressing over claim ids
     std::unordered_map<std::string, Index> relation_by_id_;
 };
 
