@@ -326,19 +326,20 @@ namespace {
 template <class Record>
 void check_unique_ids(const std::vector<Record>& records, Table table, std::size_t first,
                       const RecordSites& sites, std::vector<Finding>& out) {
-    std::unordered_map<std::string_view, Index> seen;
-    seen.reserve(records.size());
+    // Open addressing over the records' own ids (id_table.hpp), no node a record: a compiled
+    // file of 10^5 actors is opened a few tens of milliseconds sooner.
+    std::vector<Index> seen = make_id_slots(records.size() - std::min(first, records.size()));
+    const auto id_of = [&](Index i) -> std::string_view { return records[i].id; };
     for (std::size_t i = first; i < records.size(); ++i) {
-        // A view of the record's own id: the map's keys must outlive this loop.
         const std::string_view id = records[i].id;
         if (id.empty()) {
             continue;  // missing or malformed, reported where it was read
         }
-        const auto [it, inserted] = seen.emplace(id, static_cast<Index>(i));
-        if (!inserted) {
+        if (const Index earlier = insert_id(seen, static_cast<Index>(i), id_of);
+            earlier != no_index) {
             out.push_back({Severity::error, table, static_cast<Index>(i), Field::id,
                            "duplicate " + std::string(table_spec(table).singular) + " id \"" + id +
-                               "\" (first defined at " + sites.site(table, it->second) + ")"});
+                               "\" (first defined at " + sites.site(table, earlier) + ")"});
         }
     }
 }
@@ -473,10 +474,11 @@ std::size_t assign_content_ids(Dataset& data, std::vector<Index>& slots) {
 }
 
 void complete_claims(Dataset& data, TextArena* arena) {
-    std::unordered_map<std::string_view, Index> actor_ids;
-    actor_ids.reserve(data.actors.size());
+    // Open addressing over the actors' own ids (id_table.hpp): no node an actor.
+    std::vector<Index> actor_ids = make_id_slots(data.actors.size());
+    const auto actor_id = [&](Index i) -> std::string_view { return data.actors[i].id; };
     for (Index i = 0; i < data.actors.size(); ++i) {
-        actor_ids.emplace(data.actors[i].id, i);
+        insert_id(actor_ids, i, actor_id);  // a repeated id keeps its first actor
     }
     // Per source, the copy in `arena` of its fallback when the source keeps that inline: added
     // once, then borrowed by each of its claims rather than copied into a heap block for each.
@@ -501,8 +503,7 @@ void complete_claims(Dataset& data, TextArena* arena) {
                 c.asserted_by = SlimString(fallback);
             }
         }
-        const auto it = actor_ids.find(c.asserted_by);
-        c.asserted_by_actor = it == actor_ids.end() ? no_index : it->second;
+        c.asserted_by_actor = find_id(actor_ids, c.asserted_by.view(), actor_id);
     }
 }
 
