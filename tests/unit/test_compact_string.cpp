@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <random>
 #include <sstream>
@@ -270,13 +271,47 @@ TEST_CASE("TextArena keeps each text with a NUL after it, in blocks that never m
         CHECK(view.data()[view.size()] == '\0');
         CHECK(arena.holds(view.data()));
     }
-    // 20,000 texts of 0 to 199 bytes (about 2 MB) take two or three ordinary blocks; the long
-    // text a block of exactly its size and NUL.
-    CHECK(arena.capacity() % TextArena::block_size == long_text.size() + 1);
-    CHECK(arena.capacity() / TextArena::block_size >= 2);
-    CHECK(arena.capacity() / TextArena::block_size <= 3);
+    // 20,000 texts of 0 to 199 bytes (about 2 MB) take the first block and one large one; the
+    // long text a block of exactly its size and NUL.
+    CHECK(arena.capacity() ==
+          TextArena::block_size + TextArena::large_block_size + long_text.size() + 1);
     const std::string elsewhere = "not in the arena";
     CHECK_FALSE(arena.holds(elsewhere.data()));
+}
+
+TEST_CASE("TextArena's large blocks start on a huge page; giving back its unused tail keeps it") {
+    TextArena arena;
+    // Fill the first block exactly (texts of 999 bytes and a NUL), so that the next text starts
+    // the first large block.
+    const std::string text = sample(999);
+    for (std::size_t i = 0; i < TextArena::block_size / 1000; ++i) {
+        arena.add(text);
+    }
+    const std::size_t left = TextArena::block_size % 1000;
+    arena.add(sample(left - 1));
+    CHECK(arena.capacity() == TextArena::block_size);
+    const std::string_view first_large = arena.add("opens the large block");
+    CHECK(arena.capacity() == TextArena::block_size + TextArena::large_block_size);
+    CHECK(reinterpret_cast<std::uintptr_t>(first_large.data()) % (std::size_t{1} << 21) == 0);
+    // The tail's pages are given back; texts added after read back whole, and so do the ones
+    // before.
+    arena.release_unused();
+    std::vector<std::pair<std::string_view, std::string>> after;
+    for (std::size_t i = 0; i < 5000; ++i) {
+        const std::string t = sample(i % 300);
+        after.emplace_back(arena.add(t), t);
+    }
+    arena.release_unused();
+    arena.release_unused();  // twice, and with nothing added between: harmless
+    CHECK(first_large == "opens the large block");
+    for (const auto& [view, t] : after) {
+        CHECK(view == t);
+        CHECK(view.data()[view.size()] == '\0');
+    }
+    CHECK(arena.capacity() == TextArena::block_size + TextArena::large_block_size);
+    TextArena empty;
+    empty.release_unused();  // no block yet
+    CHECK(empty.add("first") == "first");
 }
 
 TEST_CASE("A borrowing CompactString reads its text in place; a copy of it owns its bytes") {

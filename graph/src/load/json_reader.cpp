@@ -1191,6 +1191,7 @@ class JsonReader : public RecordSites {
         check_records(data_, *this, findings, &claim_slots_);
         work_.content_id_lookups += assign_content_ids(data_, claim_slots_);
         complete_claims(data_, arena_.get());
+        arena_->release_unused();  // the texts are all in: its last huge page need not be whole
         // Every problem is reported: the warnings too, on what could be read.
         check_warnings(data_, names(), *this, findings);
         for (Finding& f : findings) {

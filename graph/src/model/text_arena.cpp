@@ -1,9 +1,28 @@
 #include "entente/model/text_arena.hpp"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdint>
 #include <cstring>
 #include <functional>
+#include <new>
 
 namespace entente {
+
+namespace {
+
+constexpr std::size_t huge_page = std::size_t{1} << 21;
+
+}  // namespace
+
+void TextArena::FreeBlock::operator()(char* p) const noexcept {
+    if (aligned) {
+        ::operator delete[](p, std::align_val_t{huge_page});
+    } else {
+        delete[] p;
+    }
+}
 
 std::string_view TextArena::add(std::string_view text) {
     const std::size_t need = text.size() + 1;
@@ -11,17 +30,32 @@ std::string_view TextArena::add(std::string_view text) {
     if (need > block_size / 8) {
         // A long text gets a block of its own, so that it does not strand the current block's
         // free tail; the current block stays current.
-        blocks_.push_back({std::unique_ptr<char[]>(new char[need]), need});
+        blocks_.push_back({std::unique_ptr<char[], FreeBlock>(new char[need], FreeBlock{}), need});
         capacity_ += need;
         at = blocks_.back().bytes.get();
     } else {
         if (need > left_) {
-            // `new char[]` leaves the bytes uninitialized: the pages are not touched, so they
-            // take no memory until texts are written to them.
-            blocks_.push_back({std::unique_ptr<char[]>(new char[block_size]), block_size});
-            capacity_ += block_size;
+            // The bytes are left uninitialized: the pages are not touched, so they take no
+            // memory until texts are written to them. The first block is small, so that a small
+            // dataset costs little; the later ones are large and huge-page aligned, so that a
+            // large one is written with few page faults (at 10^6 claims, 146 MB of quotes).
+            if (blocks_.empty()) {
+                blocks_.push_back(
+                    {std::unique_ptr<char[], FreeBlock>(new char[block_size], FreeBlock{}),
+                     block_size});
+            } else {
+                auto* bytes = static_cast<char*>(
+                    ::operator new[](large_block_size, std::align_val_t{huge_page}));
+                blocks_.push_back(
+                    {std::unique_ptr<char[], FreeBlock>(bytes, FreeBlock{true}), large_block_size});
+#ifdef MADV_HUGEPAGE
+                // Advice only: where it is refused, the block is written on ordinary pages.
+                static_cast<void>(::madvise(bytes, large_block_size, MADV_HUGEPAGE));
+#endif
+            }
+            capacity_ += blocks_.back().size;
             next_ = blocks_.back().bytes.get();
-            left_ = block_size;
+            left_ = blocks_.back().size;
         }
         at = next_;
         next_ += need;
@@ -32,6 +66,19 @@ std::string_view TextArena::add(std::string_view text) {
     }
     at[text.size()] = '\0';
     return {at, text.size()};
+}
+
+void TextArena::release_unused() noexcept {
+#ifdef MADV_DONTNEED
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const auto from = (reinterpret_cast<std::uintptr_t>(next_) + page - 1) / page * page;
+    const auto to = (reinterpret_cast<std::uintptr_t>(next_) + left_) / page * page;
+    if (next_ != nullptr && from < to) {
+        // Anonymous memory: pages dropped read as zeros when touched again, and nothing in the
+        // tail is read before it is written.
+        static_cast<void>(::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED));
+    }
+#endif
 }
 
 bool TextArena::holds(const char* p) const noexcept {
