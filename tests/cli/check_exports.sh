@@ -240,9 +240,10 @@ data = bytearray(open(sys.argv[1], "rb").read())
 place = lambda k: struct.unpack_from("<QQ", data, 32 + 16 + 16 * k)
 start = place(0)[0]
 offset, size = place(4)
-block = (offset - start) // 16384 + 1
-assert start + (block + 1) * 16384 <= offset + size, "no block holds only claims"
-data[start + block * 16384 + 100] ^= 1
+size_of_block = struct.unpack_from("<Q", data, 32)[0]  # the directory's first field
+block = (offset - start) // size_of_block + 1
+assert start + (block + 1) * size_of_block <= offset + size, "no block holds only claims"
+data[start + block * size_of_block + 100] ^= 1
 open(sys.argv[2], "wb").write(data)
 PY
     shown=0 refused=0

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <unistd.h>
+#include <cstring>
 
 #include <filesystem>
 #include <fstream>
@@ -50,6 +51,14 @@ void require_round_trip(const LoadResult& loaded, const std::string& what) {
 std::string small_compiled() {
     const auto loaded = load_text(small_dataset);
     return to_compiled(*loaded.graph, loaded.diagnostics, loaded.files);
+}
+
+// The size of the blocks a compiled file is checked in: the directory's first field, after the
+// 32-byte header.
+std::size_t block_bytes(const std::string& bytes) {
+    std::uint64_t size = 0;
+    std::memcpy(&size, bytes.data() + 32, 8);  // little-endian, as the tests run
+    return static_cast<std::size_t>(size);
 }
 
 std::string only_message(const LoadResult& result) {
@@ -221,11 +230,12 @@ TEST_CASE("damaged compiled datasets are refused with a clear error") {
         std::string bytes = good;
         // Version 1 had fifteen built-in relations (abstains_on came in version 2); version 2
         // had no modality and no negation on claims, and no text files of sources (version 3);
-        // version 3 had no claim weights (version 4).
+        // version 3 had no claim weights (version 4); version 5 checked 16 KiB blocks, not 4 KiB
+        // ones (version 6).
         bytes[12] = 2;
         CHECK(only_message(from_compiled(bytes, "v.entente")) ==
               "v.entente: error: compiled dataset of format version 2; this entente reads "
-              "version 5: compile it again from its JSON with `entente compile`");
+              "version 6: compile it again from its JSON with `entente compile`");
     }
     SUBCASE("bytes appended") {
         CHECK(only_message(from_compiled(good + "xx", "a.entente"))
@@ -353,16 +363,16 @@ TEST_CASE("damage in a compiled dataset read in place is found where it is read"
     const std::string again = "; compile it again from its JSON with `entente compile`";
 
     SUBCASE("a changed byte in a claim: the open succeeds, reading that claim fails") {
-        // The curated dataset spans several 16 KiB blocks; one inside its claims is not read
+        // The curated dataset spans several blocks; one inside its claims is not read
         // when the file is opened.
         const std::filesystem::path root = ENTENTE_SOURCE_DIR;
         const auto loaded = load_path(root / "data");
         std::string bytes = to_compiled(*loaded.graph, loaded);
         const std::size_t data_start = detail::section_place(bytes, 0).first;
         const auto [claims_at, claims_size] = detail::section_place(bytes, 4);
-        const std::size_t block = (claims_at - data_start) / 16384 + 1;
-        const std::size_t at = data_start + block * 16384;
-        REQUIRE(at + 16384 <= claims_at + claims_size);
+        const std::size_t block = (claims_at - data_start) / block_bytes(bytes) + 1;
+        const std::size_t at = data_start + block * block_bytes(bytes);
+        REQUIRE(at + block_bytes(bytes) <= claims_at + claims_size);
         bytes[at] ^= 0x01;
         OpenedView opened = CompiledView::open(bytes, "d.entente");
         REQUIRE_MESSAGE(opened.view, located(opened.diagnostics));
@@ -371,8 +381,9 @@ TEST_CASE("damage in a compiled dataset read in place is found where it is read"
         std::iota(all.begin(), all.end(), Index{0});
         CHECK(only_message(opened.view->subset(all)) ==
               "d.entente: error: damaged compiled dataset: block " + std::to_string(block) +
-                  " (bytes " + std::to_string(at) + " to " + std::to_string(at + 16383) +
-                  ") does not match its checksum" + again);
+                  " (bytes " + std::to_string(at) + " to " +
+                  std::to_string(at + (block_bytes(bytes) - 1)) + ") does not match its checksum" +
+                  again);
         CHECK(only_message(from_compiled(bytes, "d.entente")) ==
               "d.entente: error: damaged compiled dataset: the checksum does not match its "
               "contents" +
@@ -401,9 +412,11 @@ TEST_CASE("damage in a compiled dataset read in place is found where it is read"
         std::string bytes = to_compiled(KnowledgeGraph(std::move(data)), {}, 1);
         const std::size_t data_start = detail::section_place(bytes, 0).first;
         const auto [at, size] = detail::section_place(bytes, 7);
-        const std::size_t block = (at - data_start) / 16384 + 1;  // the first wholly inside
-        REQUIRE(data_start + (block + 1) * 16384 <= at + size);
-        bytes[data_start + block * 16384 + 100] ^= 0x01;
+        // The last block wholly inside: entries of the last actors, which a search from a0
+        // reaches only once its frontier has grown.
+        const std::size_t block = (at + size - data_start) / block_bytes(bytes) - 1;
+        REQUIRE(data_start + block * block_bytes(bytes) >= at);
+        bytes[data_start + block * block_bytes(bytes) + 100] ^= 0x01;
         OpenedView opened = CompiledView::open(bytes, "d.entente");
         REQUIRE_MESSAGE(opened.view, located(opened.diagnostics));
         const CompiledView& view = *opened.view;
@@ -417,8 +430,10 @@ TEST_CASE("damage in a compiled dataset read in place is found where it is read"
                 ++refused;
                 CHECK(std::string(e.what()) ==
                       "d.entente: damaged compiled dataset: block " + std::to_string(block) +
-                          " (bytes " + std::to_string(data_start + block * 16384) + " to " +
-                          std::to_string(data_start + block * 16384 + 16383) +
+                          " (bytes " + std::to_string(data_start + block * block_bytes(bytes)) +
+                          " to " +
+                          std::to_string(data_start + block * block_bytes(bytes) +
+                                         (block_bytes(bytes) - 1)) +
                           ") does not match its checksum" + again);
             }
         }

@@ -1,6 +1,6 @@
 #pragma once
 /// @file The compiled form: a loaded dataset in a binary file that loads without parsing JSON.
-/// The layout (a header, a directory of sections with a checksum per 16 KiB block, then the
+/// The layout (a header, a directory of sections with a checksum per 4 KiB block, then the
 /// tables, the claims, the warnings and the claims indexed by their ends; little-endian) is in
 /// docs/data-format.md, The compiled form. It is read two ways: whole (from_compiled, as any
 /// load), or in place (CompiledView), where a query reads only the parts it needs.
@@ -20,7 +20,7 @@ namespace entente {
 
 /// Version of the compiled form this build writes and reads; a file of another version is
 /// refused with a message to compile it again.
-inline constexpr std::uint32_t compiled_format_version = 5;
+inline constexpr std::uint32_t compiled_format_version = 6;
 
 /// True when `bytes` begin with the compiled form's 12-byte signature ("\x89ENTENTE\r\n\x1a\n",
 /// after PNG's). O(1); throws nothing.
@@ -67,7 +67,7 @@ struct OpenedView;
 /// A compiled dataset read in place: opening it reads the header, the directory, the relations
 /// and actors, the recorded warnings and the index's per-actor starts (O(blocks + actors +
 /// warnings), checked as a load checks them), not the sources or the claims. A query then reads the
-/// index entries, the claims it needs and the sources they cite, each 16 KiB block checked against
+/// index entries, the claims it needs and the sources they cite, each 4 KiB block checked against
 /// its checksum when first read. Damage met then is thrown as DataError (check_entries,
 /// signed_weight) or reported as a diagnostic (subset). The checks a full load makes across all
 /// claims (unique claim ids, the index matching every claim) are made only by from_compiled
