@@ -326,8 +326,8 @@ namespace {
 template <class Record>
 void check_unique_ids(const std::vector<Record>& records, Table table, std::size_t first,
                       const RecordSites& sites, std::vector<Finding>& out) {
-    // Open addressing over the records' own ids (id_table.hpp), no node a record: a compiled
-    // file of 10^5 actors is opened a few tens of milliseconds sooner.
+    // Open addressing over the records' own ids (id_table.hpp), no node a record: node maps
+    // here and in complete_claims were 3 to 5% of `path` at 10^7 claims (10^5 actors).
     std::vector<Index> seen = make_id_slots(records.size() - std::min(first, records.size()));
     const auto id_of = [&](Index i) -> std::string_view { return records[i].id; };
     for (std::size_t i = first; i < records.size(); ++i) {

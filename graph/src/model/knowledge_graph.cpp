@@ -117,12 +117,7 @@ Index KnowledgeGraph::find_actor(std::string_view name) const {
     if (found.empty()) {
         throw UnknownNameError("actor", std::string(name), index.suggest(name));
     }
-    // An exact id wins over a shared name or alias.
-    for (Index i : found) {
-        if (data_.actors[i].id == name) {
-            return i;
-        }
-    }
+    // Several, none of them by its exact id (that was looked up first).
     std::vector<std::string> ids;
     for (Index i : found) {
         ids.push_back(data_.actors[i].id);
