@@ -312,6 +312,14 @@ TEST_CASE("TextArena's large blocks start on a huge page; giving back its unused
     TextArena empty;
     empty.release_unused();  // no block yet
     CHECK(empty.add("first") == "first");
+    CHECK(empty.capacity() == TextArena::block_size);
+    // A long text first takes a block of its own; the first ordinary block is still the small
+    // one.
+    TextArena long_first;
+    const std::string long_text = sample(TextArena::block_size / 8 + 1);
+    long_first.add(long_text);
+    long_first.add("short");
+    CHECK(long_first.capacity() == long_text.size() + 1 + TextArena::block_size);
 }
 
 TEST_CASE("A borrowing CompactString reads its text in place; a copy of it owns its bytes") {

@@ -39,10 +39,11 @@ std::string_view TextArena::add(std::string_view text) {
             // memory until texts are written to them. The first block is small, so that a small
             // dataset costs little; the later ones are large and huge-page aligned, so that a
             // large one is written with few page faults (at 10^6 claims, 146 MB of quotes).
-            if (blocks_.empty()) {
+            if (!ordinary_) {
                 blocks_.push_back(
                     {std::unique_ptr<char[], FreeBlock>(new char[block_size], FreeBlock{}),
                      block_size});
+                ordinary_ = true;
             } else {
                 auto* bytes = static_cast<char*>(
                     ::operator new[](large_block_size, std::align_val_t{huge_page}));

@@ -51,8 +51,9 @@ class TextArena {
     /// holds up to 2 MiB not yet written. The arena stays usable; pages written later are taken
     /// again. Throws nothing.
     void release_unused() noexcept;
-    /// Bytes in the arena's blocks, used or not (the unused tail of the last block is never
-    /// written, so it takes no memory until it is). Throws nothing.
+    /// Bytes in the arena's blocks, used or not (the unused tail of the last block takes no
+    /// memory until written, but for the rest of a huge page being written, which
+    /// release_unused gives back). Throws nothing.
     std::size_t capacity() const noexcept { return capacity_; }
     /// True when `p` points into one of the arena's blocks (a text it holds, or the unused tail).
     /// O(blocks). Throws nothing.
@@ -75,8 +76,9 @@ class TextArena {
         std::size_t size;
     };
     std::vector<Block> blocks_;
-    char* next_ = nullptr;  // the first free byte of the current block
-    std::size_t left_ = 0;  // free bytes from next_ to the end of the current block
+    bool ordinary_ = false;  // an ordinary block was made: the next one is large
+    char* next_ = nullptr;   // the first free byte of the current block
+    std::size_t left_ = 0;   // free bytes from next_ to the end of the current block
     std::size_t capacity_ = 0;
 };
 
