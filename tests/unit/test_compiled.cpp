@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <unistd.h>
+#include <cstdint>
 #include <cstring>
 
 #include <filesystem>
@@ -136,6 +137,9 @@ TEST_CASE("a compiled dataset is mapped, and only a wanted, regular, non-empty f
         auto mapped = MappedFile::map(compiled, bytes.size(), is_compiled);
         REQUIRE(mapped);
         CHECK(mapped->bytes() == bytes);
+        // On a 2 MiB boundary, so that the page cache's large folios map whole, and every way
+        // of reading alike.
+        CHECK(reinterpret_cast<std::uintptr_t>(mapped->bytes().data()) % (2 << 20) == 0);
         const LoadResult result = from_compiled(mapped->bytes(), "x.entente");
         REQUIRE(result.graph);
         const LoadResult copied = load_dataset({{"x.entente", bytes}});
@@ -146,6 +150,7 @@ TEST_CASE("a compiled dataset is mapped, and only a wanted, regular, non-empty f
         auto sequential =
             MappedFile::map(compiled, bytes.size(), is_compiled, MappedReading::sequential);
         REQUIRE(sequential);
+        CHECK(reinterpret_cast<std::uintptr_t>(sequential->bytes().data()) % (2 << 20) == 0);
         const LoadResult released =
             from_compiled(sequential->bytes(), "x.entente", {}, &*sequential);
         REQUIRE(released.graph);

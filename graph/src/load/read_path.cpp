@@ -5,11 +5,43 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "entente/load/loader.hpp"
 
 namespace entente {
+
+namespace {
+
+// Room for a mapping of `span` bytes (a whole number of pages) starting on a 2 MiB boundary, or
+// null. The file is mapped at offset 0 there, so its offsets and the addresses agree modulo
+// 2 MiB: the kernel can then map the page cache's large folios whole (a PMD, or all of a folio's
+// pages in one fault) rather than fault page by page. Measured on this project's VM, touching
+// the 21,552 blocks of 12,000 random claims of a 2.9 GB compiled file: 11,700 faults and 0.23 s
+// from an unaligned start, 1,600 faults and 0.05 s from an aligned one.
+char* aligned_room(std::size_t span) {
+    constexpr std::size_t align = std::size_t{2} << 20;
+    void* got =
+        ::mmap(nullptr, span + align, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (got == MAP_FAILED) {
+        return nullptr;
+    }
+    char* const start = static_cast<char*>(got);
+    const auto address = reinterpret_cast<std::uintptr_t>(start);
+    char* const room = start + ((align - address % align) % align);
+    // The slack before and after the room goes back at once; the room is `span` bytes.
+    if (room != start) {
+        ::munmap(start, static_cast<std::size_t>(room - start));
+    }
+    if (const std::size_t tail = static_cast<std::size_t>(start + span + align - (room + span));
+        tail != 0) {
+        ::munmap(room + span, tail);
+    }
+    return room;
+}
+
+}  // namespace
 
 std::string_view InputFile::bytes() const {
     return mapping ? mapping->bytes() : std::string_view(text);
@@ -186,12 +218,11 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
     static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     const std::size_t whole = size / page * page;
     const std::size_t span = whole + page;
-    void* room = ::mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (room == MAP_FAILED) {
+    char* const data = aligned_room(span);
+    if (data == nullptr) {
         ::close(fd);
         return std::nullopt;
     }
-    char* const data = static_cast<char*>(room);
     bool mapped =
         whole == 0 || ::mmap(data, whole, PROT_READ, flags | MAP_FIXED, fd, 0) != MAP_FAILED;
     for (std::size_t done = 0; mapped && done < size - whole;) {
@@ -205,7 +236,7 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
     }
     ::close(fd);  // the mapping keeps the file
     if (!mapped || ::mprotect(data + whole, page, PROT_READ) != 0) {
-        ::munmap(room, span);
+        ::munmap(data, span);
         return std::nullopt;
     }
     if (reading == MappedReading::in_place) {

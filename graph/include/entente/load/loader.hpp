@@ -152,8 +152,10 @@ class MappedFile {
     /// Maps `path` when it is a regular, non-empty file of at most `max_bytes` bytes whose first
     /// bytes (up to 64) `wanted` accepts, and that opens and maps; nullopt otherwise
     /// (read_dataset_path then says why). Read as `reading` says: the pages are read ahead for a
-    /// whole read, or only as touched. The mapping starts on a page boundary. Opened without
-    /// blocking, so a FIFO is refused rather than waited on. Throws nothing.
+    /// whole read, or only as touched. The mapping starts on a 2 MiB boundary (file offsets and
+    /// addresses agree modulo 2 MiB, so the kernel can map the page cache's large folios whole
+    /// instead of faulting a 4 KiB page at a time). Opened without blocking, so a FIFO is refused
+    /// rather than waited on. Throws nothing.
     static std::optional<MappedFile> map(const std::filesystem::path& path, std::uint64_t max_bytes,
                                          bool (*wanted)(std::string_view head),
                                          MappedReading reading = MappedReading::whole);
