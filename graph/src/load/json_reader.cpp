@@ -18,7 +18,6 @@
 #include "entente/load/json_allocator.hpp"
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/model/text.hpp"
-#include "load/huge_pages.hpp"
 #include "load/place_table.hpp"
 #include "load/releaser.hpp"
 #include "load/rules.hpp"
@@ -26,6 +25,7 @@
 #include "load/text_positions.hpp"
 #include "load/utf8.hpp"
 #include "model/id_table.hpp"
+#include "model/pages.hpp"
 
 namespace entente::detail {
 

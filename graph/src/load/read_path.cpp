@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "entente/load/loader.hpp"
+#include "model/pages.hpp"
 
 namespace entente {
 
@@ -249,17 +250,14 @@ std::optional<MappedFile> MappedFile::map(const std::filesystem::path& path,
 }
 
 void MappedFile::release(std::size_t from, std::size_t to) const noexcept {
-    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     to = std::min(to, size_);
-    // Only whole pages: the mapping starts on a page boundary, so offsets round to pages.
-    from = (from + page - 1) / page * page;
-    to = to / page * page;
-    // `to` rounds down, so the last page, which is ours (the file's tail, read in), is never
-    // dropped: dropped, it would read as zeros.
+    // Only whole pages: the mapping starts on a page boundary, so offsets round to pages. `to`
+    // rounds down, so the last, partial page, which is ours (the file's tail, read in), is never
+    // dropped: dropped, it would read as zeros. A private, read-only mapping of a file: dropped
+    // pages are read again from the file when touched, never zero-filled.
     if (data_ != nullptr && from < to) {
-        // A private, read-only mapping of a file: dropped pages are read again from the file
-        // when touched, never zero-filled.
-        ::madvise(static_cast<char*>(const_cast<void*>(data_)) + from, to - from, MADV_DONTNEED);
+        const char* bytes = static_cast<const char*>(data_);
+        detail::drop_whole_pages(bytes + from, bytes + to);
     }
 }
 

@@ -13,6 +13,15 @@
 
 namespace entente {
 
+namespace {
+
+// Actor i's id, as the id table's insertions and lookups ask for it.
+auto actor_ids(const std::vector<Actor>& actors) {
+    return [&actors](Index i) -> std::string_view { return actors[i].id; };
+}
+
+}  // namespace
+
 struct KnowledgeGraph::LazyNames {
     std::once_flag built;
     std::shared_ptr<const NameIndex> index;  // set once, under `built`
@@ -89,9 +98,9 @@ void KnowledgeGraph::build(std::vector<Index> claim_slots) {
     }
     claim_slots_ = std::move(claim_slots);
     actor_slots_ = detail::make_id_slots(data_.actors.size());
-    const auto actor_id = [this](Index i) -> std::string_view { return data_.actors[i].id; };
     for (Index i = 0; i < actors; ++i) {
-        detail::insert_id(actor_slots_, i, actor_id);  // ids are unique in a valid dataset
+        detail::insert_id(actor_slots_, i,
+                          actor_ids(data_.actors));  // ids are unique in a valid dataset
     }
     for (Index i = 0; i < data_.relations.size(); ++i) {
         relation_by_id_.emplace(data_.relations[i].id, i);
@@ -105,8 +114,8 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 Index KnowledgeGraph::find_actor(std::string_view name) const {
     // An exact id is the answer whatever other actors' names and aliases fold to, so it needs no
     // folding, and a query that names its actors by id never builds the name index.
-    const auto actor_id = [this](Index i) -> std::string_view { return data_.actors[i].id; };
-    if (const Index i = detail::find_id(actor_slots_, name, actor_id); i != no_index) {
+    if (const Index i = detail::find_id(actor_slots_, name, actor_ids(data_.actors));
+        i != no_index) {
         return i;
     }
     const NameIndex& index = names();

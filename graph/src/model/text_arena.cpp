@@ -1,12 +1,11 @@
 #include "entente/model/text_arena.hpp"
 
-#include <sys/mman.h>
-#include <unistd.h>
-
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <new>
+
+#include "model/pages.hpp"
 
 namespace entente {
 
@@ -49,10 +48,7 @@ std::string_view TextArena::add(std::string_view text) {
                     ::operator new[](large_block_size, std::align_val_t{huge_page}));
                 blocks_.push_back(
                     {std::unique_ptr<char[], FreeBlock>(bytes, FreeBlock{true}), large_block_size});
-#ifdef MADV_HUGEPAGE
-                // Advice only: where it is refused, the block is written on ordinary pages.
-                static_cast<void>(::madvise(bytes, large_block_size, MADV_HUGEPAGE));
-#endif
+                detail::advise_huge_pages(bytes, large_block_size);
             }
             capacity_ += blocks_.back().size;
             next_ = blocks_.back().bytes.get();
@@ -70,16 +66,11 @@ std::string_view TextArena::add(std::string_view text) {
 }
 
 void TextArena::release_unused() noexcept {
-#ifdef MADV_DONTNEED
-    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const auto from = (reinterpret_cast<std::uintptr_t>(next_) + page - 1) / page * page;
-    const auto to = (reinterpret_cast<std::uintptr_t>(next_) + left_) / page * page;
-    if (next_ != nullptr && from < to) {
-        // Anonymous memory: pages dropped read as zeros when touched again, and nothing in the
-        // tail is read before it is written.
-        static_cast<void>(::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED));
+    // Anonymous memory: pages dropped read as zeros when touched again, and nothing in the tail
+    // is read before it is written.
+    if (next_ != nullptr) {
+        detail::drop_whole_pages(next_, next_ + left_);
     }
-#endif
 }
 
 bool TextArena::holds(const char* p) const noexcept {
