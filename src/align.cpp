@@ -67,7 +67,7 @@ std::string interval_text(const MeasureScore& s) {
 int run_pair(const AlignCommand& options, const KnowledgeGraph& kg, const TieTable& ties, Index a,
              Index b) {
     const Alignment al = align(ties, a, b, align_options(options));
-    write_diagram(options.query, alignment_diagram(kg, al));
+    write_diagram(options.query, [&] { return alignment_diagram(kg, al); });
     if (options.query.format == "json") {
         print_json(align_pair_json(kg, options.query.scenario, al));
         return exit_ok;
@@ -143,9 +143,10 @@ int run_ranking(const AlignCommand& options, const KnowledgeGraph& kg, const Tie
     }
     // Built only when asked for: each drawn score's claims cost one more alignment.
     if (!options.query.diagram.empty()) {
-        write_diagram(options.query,
-                      ranking_diagram(kg, a, scores, options.measure, options.min_shared, &ties,
-                                      align_options(options).over));
+        write_diagram(options.query, [&] {
+            return ranking_diagram(kg, a, scores, options.measure, options.min_shared, &ties,
+                                   align_options(options).over);
+        });
     }
     const std::string& format = options.query.format;
     if (format == "json") {
@@ -244,9 +245,10 @@ int run_matrix(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     const ScoreMatrix m = score_matrix(ties, actors, *parse_alignment_measure(options.measure),
                                        align_options(options));
     if (!options.query.diagram.empty()) {
-        write_diagram(options.query,
-                      matrix_diagram(kg, actors, m.scores, options.measure, options.min_shared,
-                                     &ties, align_options(options).over));
+        write_diagram(options.query, [&] {
+            return matrix_diagram(kg, actors, m.scores, options.measure, options.min_shared, &ties,
+                                  align_options(options).over);
+        });
     }
     const std::size_t n = actors.size();
     const std::string& format = options.query.format;

@@ -259,7 +259,7 @@ int run(BalanceOptions& options) {
     if (options.camps > 2) {
         partition = generalized_balance(r.graph, options.camps, frustration_options);
     }
-    write_diagram(options.query, balance_diagram(kg, r));
+    write_diagram(options.query, [&] { return balance_diagram(kg, r); });
     if (options.query.format == "json") {
         print_json(balance_json(kg, options.query.scenario, r, !options.direct_only, partition));
         return exit_ok;

@@ -939,9 +939,9 @@ void draw(const std::string& path, const Diagram& original, DiagramFormat format
     }
 }
 
-void write_diagram(const QueryOptions& options, const Diagram& diagram) {
+void write_diagram(const QueryOptions& options, const std::function<Diagram()>& make) {
     if (!options.diagram.empty()) {
-        draw(options.diagram, diagram, *diagram_format_for(options.diagram), options.layout,
+        draw(options.diagram, make(), *diagram_format_for(options.diagram), options.layout,
              options.slide, drawing_scenario_line(options.scenario));
     }
 }

@@ -34,7 +34,7 @@ int run(DivergeOptions& options) {
     }
     const TieTable ties(kg, TieOptions{options.direct_only});
     const auto points = diverge(kg, ties, a, b);
-    write_diagram(options.query, divergence_diagram(kg, a, b, points));
+    write_diagram(options.query, [&] { return divergence_diagram(kg, a, b, points); });
     const std::string& format = options.query.format;
     if (options.query.format == "json") {
         print_json(diverge_json(kg, options.query.scenario, a, b, points));

@@ -21,10 +21,12 @@ int run(NeighborsOptions& options) {
     for (const auto& entry : ego.actors) {
         members.push_back(entry.first);
     }
-    write_diagram(options.query, claims_diagram(kg, members, ego.claims,
-                                                "Ego network of " + kg.actor(center).name +
-                                                    ", depth " + std::to_string(options.depth),
-                                                {center}));
+    write_diagram(options.query, [&] {
+        return claims_diagram(
+            kg, members, ego.claims,
+            "Ego network of " + kg.actor(center).name + ", depth " + std::to_string(options.depth),
+            {center});
+    });
     if (options.query.format == "json") {
         print_json(neighbors_json(kg, options.query.scenario, center, options.depth, ego));
         return exit_ok;

@@ -100,7 +100,7 @@ int run(PathCommandOptions& options) {
 
 int answer(const KnowledgeGraph& kg, PathCommandOptions& options, Index from, Index to,
            const std::vector<Path>& paths) {
-    write_diagram(options.query, paths_diagram(kg, paths, from, to));
+    write_diagram(options.query, [&] { return paths_diagram(kg, paths, from, to); });
     if (options.query.format == "json") {
         print_json(paths_json(kg, options.query.scenario, from, to, paths));
         return exit_ok;
