@@ -126,8 +126,9 @@ def main():
              "resident memory from `/usr/bin/time`, in bytes per claim. ratio = entente / "
              "NetworkX (below 1: entente is faster). The compiled form is read whole by `stats` "
              "and in place by `path` and `show`; for those, the resident memory counts the "
-             "file's pages the query touched, which the kernel maps in runs of up to 16 pages "
-             "from its page cache (shared and reclaimable, not the process's own heap).", ""]
+             "file's pages the query touched, which the kernel maps from its page cache a "
+             "folio at a time (up to 2 MiB: the mapping is 2 MiB-aligned so that it can), "
+             "shared and reclaimable, not the process's own heap.", ""]
     targets = {}
     inside_1e6 = None
     sizes = [s for s in args.sizes.split(",") if s] + ([args.big] if args.big else [])
