@@ -142,12 +142,10 @@ int run_ranking(const AlignCommand& options, const KnowledgeGraph& kg, const Tie
         }
     }
     // Built only when asked for: each drawn score's claims cost one more alignment.
-    if (!options.query.diagram.empty()) {
-        write_diagram(options.query, [&] {
-            return ranking_diagram(kg, a, scores, options.measure, options.min_shared, &ties,
-                                   align_options(options).over);
-        });
-    }
+    write_diagram(options.query, [&] {
+        return ranking_diagram(kg, a, scores, options.measure, options.min_shared, &ties,
+                               align_options(options).over);
+    });
     const std::string& format = options.query.format;
     if (format == "json") {
         print_json(align_ranking_json(kg, options.query.scenario, ranking, a, measure,
@@ -244,12 +242,10 @@ int run_matrix(const AlignCommand& options, const KnowledgeGraph& kg, const TieT
     }
     const ScoreMatrix m = score_matrix(ties, actors, *parse_alignment_measure(options.measure),
                                        align_options(options));
-    if (!options.query.diagram.empty()) {
-        write_diagram(options.query, [&] {
-            return matrix_diagram(kg, actors, m.scores, options.measure, options.min_shared, &ties,
-                                  align_options(options).over);
-        });
-    }
+    write_diagram(options.query, [&] {
+        return matrix_diagram(kg, actors, m.scores, options.measure, options.min_shared, &ties,
+                              align_options(options).over);
+    });
     const std::size_t n = actors.size();
     const std::string& format = options.query.format;
     if (format == "json") {

@@ -98,9 +98,9 @@ void KnowledgeGraph::build(std::vector<Index> claim_slots) {
     }
     claim_slots_ = std::move(claim_slots);
     actor_slots_ = detail::make_id_slots(data_.actors.size());
+    const auto ids = actor_ids(data_.actors);
     for (Index i = 0; i < actors; ++i) {
-        detail::insert_id(actor_slots_, i,
-                          actor_ids(data_.actors));  // ids are unique in a valid dataset
+        detail::insert_id(actor_slots_, i, ids);  // ids are unique in a valid dataset
     }
     for (Index i = 0; i < data_.relations.size(); ++i) {
         relation_by_id_.emplace(data_.relations[i].id, i);
