@@ -23,8 +23,8 @@ namespace {
 // aligned: 11,700 faults (0.23 s) against 1,600 (0.05 s) while the file was in the page cache as
 // `entente compile` wrote it, against 5,400 (0.17 s) once it had been read back by `cat`, whose
 // read-ahead makes smaller folios. The price is in the accounting: a touched folio is mapped
-// whole, so a query's resident memory counts more of the page cache (`show` at 10^7: 340 MB
-// against 106 MB, in the same time; `path`: 2.3 GB against 1.1 GB, in 0.5 s against 0.8 s).
+// whole, so a query's resident memory counts more of the page cache (`show` at 10^7: 348 MB
+// against 109 MB, in the same time; `path`: 2.3 GB against 1.1 GB, in 0.5 s against 0.8 s).
 // Those pages are the page cache's, shared and clean, not memory the query allocates.
 char* aligned_room(std::size_t span) {
     constexpr std::size_t align = std::size_t{2} << 20;
