@@ -134,9 +134,9 @@ def main():
     sizes = [s for s in args.sizes.split(",") if s] + ([args.big] if args.big else [])
     for size in sizes:
         big = size == args.big
-        # At the big size a load from JSON takes half a minute and 10 GB: one run each. The
-        # compiled form's queries take under a second, and a single run on a shared host is
-        # noise: the median of as many runs as the other sizes.
+        # At the big size a load from JSON takes half a minute and 3 GB: one run each. The
+        # compiled form's in-place queries take under a second, where a single run on a shared
+        # host is noise: they, and its whole read with them, take the median of --repeats runs.
         repeats = 1 if big else args.repeats
         path = dataset(size)
         claims = int(float(size))

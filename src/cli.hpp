@@ -201,7 +201,8 @@ std::string title_with_scenario(const std::string& title, const std::string& lin
 /// Renders the diagram to --diagram's file (format from its extension), written atomically,
 /// and says on stderr what was written and with which layout; the slide options apply and the
 /// title says the what-if scenario, if any. Does nothing without --diagram: `make` builds the
-/// diagram only when one is asked for (a path's diagram at 10^7 claims took 8% of the query).
+/// diagram only when one is asked for (a path's diagram at 10^7 claims was 8% of the query's
+/// profile).
 void write_diagram(const QueryOptions& options, const std::function<Diagram()>& make);
 /// Renders a diagram into `path` (atomically; "-" or "" for stdout), saying on stderr which
 /// layout is used when it is not dot or is expected to be slow, and what was written; `slide`'s
