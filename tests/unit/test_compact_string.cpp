@@ -322,6 +322,40 @@ TEST_CASE("TextArena's large blocks start on a huge page; giving back its unused
     CHECK(long_first.capacity() == long_text.size() + 1 + TextArena::block_size);
 }
 
+TEST_CASE("TextArena::reserve puts the next texts in order in one huge-page aligned block") {
+    TextArena arena;
+    arena.add("in the first block");
+    CHECK(arena.capacity() == TextArena::block_size);
+    // 3 MB asked for: a new block of two whole huge pages (4 MiB), untouched, now current.
+    arena.reserve(3'000'000);
+    const std::size_t huge = std::size_t{1} << 21;
+    CHECK(arena.capacity() == TextArena::block_size + 2 * huge);
+    const auto [first, last] = arena.free_tail();
+    CHECK(reinterpret_cast<std::uintptr_t>(first) % huge == 0);
+    CHECK(static_cast<std::size_t>(last - first) == 2 * huge);
+    // Texts of up to 300 bytes fill it front to back, each right after the previous one's NUL,
+    // and free_tail follows them.
+    const char* expected = first;
+    std::size_t added = 0;
+    for (std::size_t i = 0; added + 301 <= 3'000'000; ++i) {
+        const std::string text = sample(i % 301);
+        const std::string_view view = arena.add(text);
+        CHECK(view.data() == expected);
+        CHECK(view == text);
+        expected += text.size() + 1;
+        added += text.size() + 1;
+    }
+    CHECK(arena.free_tail().first == expected);
+    CHECK(arena.capacity() == TextArena::block_size + 2 * huge);  // no block more
+    // Asking for what is left changes nothing; asking for more starts another block.
+    const std::size_t left = static_cast<std::size_t>(arena.free_tail().second - expected);
+    arena.reserve(left);
+    CHECK(arena.free_tail().first == expected);
+    arena.reserve(left + 1);
+    CHECK(arena.capacity() == TextArena::block_size + 3 * huge);  // rounded up to one
+    CHECK(arena.add("next") == "next");
+}
+
 TEST_CASE("A borrowing CompactString reads its text in place; a copy of it owns its bytes") {
     TextArena arena;
     const std::string text = sample(40);

@@ -20,6 +20,7 @@
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/model/text.hpp"
 #include "load/place_table.hpp"
+#include "load/prefaulter.hpp"
 #include "load/releaser.hpp"
 #include "load/rules.hpp"
 #include "load/schema.hpp"
@@ -31,6 +32,11 @@
 namespace entente::detail {
 
 namespace {
+
+// Files this big have their fresh pages faulted in by another thread (Prefaulter), this far
+// ahead of the parser: two huge pages.
+constexpr std::size_t prefault_from = std::size_t{16} << 20;
+constexpr std::size_t prefault_ahead = std::size_t{4} << 20;
 
 /// Deepest nesting a data file may have; ours needs 4, and a cap keeps hostile input harmless
 /// (the parser recurses once per level).
@@ -516,8 +522,31 @@ class JsonReader : public RecordSites {
         advise_huge_pages(data_.claims.data(), data_.claims.capacity() * sizeof(Claim));
         advise_huge_pages(claim_places.data(), claim_places.capacity_bytes());
 
+        // A big file's claims and texts are written into fresh pages, which another thread
+        // faults in ahead of the parser (Prefaulter says why). The texts cannot outgrow the
+        // file, so one block of its size holds them all in order; only what is written (and
+        // the few MiB ahead, given back after the parse) takes memory.
+        Prefaulter prefaulter(prefault_ahead);
+        if (text_.size() >= prefault_from) {
+            arena_->reserve(text_.size() + 1);
+            watched_claims_ = data_.claims.data();
+            prefaulter.watch(0, watched_claims_ + data_.claims.size(),
+                             watched_claims_ + data_.claims.capacity());
+            const auto [tail, tail_end] = arena_->free_tail();
+            prefaulter.watch(1, tail, tail_end);
+            prefaulter.start();
+            prefaulter_ = &prefaulter;
+        }
         Reader reader;
         reader.Parse<parse_flags>(stream, *this);
+        prefaulter.stop();
+        if (prefaulter_ != nullptr) {
+            prefaulter_ = nullptr;
+            drop_whole_pages(data_.claims.data() + data_.claims.size(),
+                             data_.claims.data() + data_.claims.capacity());
+            arena_->release_unused();
+            work_.bytes_prefaulted += prefaulter.populated();
+        }
         work_.bytes_parsed += stream.Tell() - start;
         if (reader.HasParseError()) {
             if (!fatal_) {
@@ -895,6 +924,13 @@ class JsonReader : public RecordSites {
         }
         if (progress_ != nullptr && (element_ & 0xFFF) == 0) {
             (*progress_)(done_before_ + stream_->Tell(), total_);
+        }
+        if (prefaulter_ != nullptr && (element_ & 0xFFF) == 0) {
+            // The claims table moved (more claims than reserved for): no longer watched.
+            if (data_.claims.data() == watched_claims_) {
+                prefaulter_->progress(0, watched_claims_ + data_.claims.size());
+            }
+            prefaulter_->progress(1, arena_->free_tail().first);
         }
         // Lines are counted while the record's bytes are in the cache.
         positions_[file_]->extend(stream_->Tell());
@@ -1400,6 +1436,8 @@ class JsonReader : public RecordSites {
     IdMap relation_ids_;
     IdMap actor_ids_;
     std::shared_ptr<TextArena> arena_ = std::make_shared<TextArena>();  // data_.texts, writable
+    Prefaulter* prefaulter_ = nullptr;       // while a big file is parsed
+    const Claim* watched_claims_ = nullptr;  // the claims table the prefaulter was given
     std::vector<PendingRef> refs_;
     std::vector<Index> claim_slots_;  // claim ids, from check_records to the graph
     std::vector<std::pair<Index, std::string>> holders_;

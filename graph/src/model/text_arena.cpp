@@ -65,6 +65,24 @@ std::string_view TextArena::add(std::string_view text) {
     return {at, text.size()};
 }
 
+void TextArena::reserve(std::size_t bytes) {
+    if (bytes <= left_) {
+        return;
+    }
+    // Rounded up to whole huge pages, so that the block's last page can be a huge one too.
+    const std::size_t size = (bytes + huge_page - 1) / huge_page * huge_page;
+    char* block = static_cast<char*>(::operator new[](size, std::align_val_t{huge_page}));
+    std::unique_ptr<char[], FreeBlock> owned(block, FreeBlock{true});
+    blocks_.push_back({std::move(owned), size});
+    detail::advise_huge_pages(block, size);
+    // The old block's tail is stranded: give back what of it is whole pages.
+    release_unused();
+    ordinary_ = true;
+    capacity_ += size;
+    next_ = block;
+    left_ = size;
+}
+
 void TextArena::release_unused() noexcept {
     // Anonymous memory: pages dropped read as zeros when touched again, and nothing in the tail
     // is read before it is written.

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "entente/model/compact_string.hpp"
@@ -45,6 +46,18 @@ class TextArena {
             return SlimString(text);
         }
         return SlimString::borrowing(add(text));
+    }
+    /// Makes sure that the next `bytes` bytes of texts (NULs included) go into one block, in
+    /// order: when the current block has less left, a new huge-page aligned block of that size
+    /// becomes the current one (untouched, so it takes no memory until written; its unused
+    /// tail is given back by release_unused). For a loader that knows an upper bound of what it
+    /// will add (a JSON file's texts are no longer than the file) and wants the pages ahead of
+    /// it faulted in by another thread (free_tail). Throws std::bad_alloc.
+    void reserve(std::size_t bytes);
+    /// The current block's unused tail, [first, last): where the next texts go, in order, until
+    /// the block is full. Throws nothing.
+    std::pair<const char*, const char*> free_tail() const noexcept {
+        return {next_, next_ + left_};
     }
     /// Gives the memory of the whole pages in the current block's unused tail back to the
     /// system (Linux: madvise MADV_DONTNEED), for when no more texts are expected: a huge page
