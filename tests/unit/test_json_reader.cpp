@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <random>
 #include <string>
@@ -538,6 +539,16 @@ TEST_CASE("the prefaulter faults in exactly the pages up to its lead past each r
         CHECK(to_end.populated() == 4 * mib);
         CHECK(resident_mib(p, bytes) == "0111111011110000");
     }
+    // A range read, not written (a mapped file's pages): brought in the same way, bytes kept.
+    {
+        const std::string text(4 * mib, 'x');
+        detail::Prefaulter reader(2 * mib);
+        reader.watch(0, text.data(), text.data() + text.size(), true);
+        reader.start();
+        reader.stop();
+        CHECK(reader.populated() == 2 * mib);
+        CHECK(text == std::string(4 * mib, 'x'));
+    }
     // The bytes were never written: they read as zeros.
     CHECK(std::all_of(p, p + bytes, [](char c) { return c == 0; }));
     ::munmap(p, bytes);
@@ -584,6 +595,26 @@ TEST_CASE(
     REQUIRE_MESSAGE(pieces.graph, messages(pieces));
     CHECK(pieces_work.bytes_prefaulted == 0);
     CHECK(pieces.graph->data() == big.graph->data());
+
+    // From a file, as the CLI reads it: mapped, its next pages brought in ahead of the parser too.
+    const auto path = std::filesystem::temp_directory_path() / "entente-test-prefault.json";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << whole;
+    }
+    detail::LoadWork mapped_work;
+    std::vector<Diagnostic> unread;
+    const auto files = read_dataset_path(path, unread, {}, InputReading::map);
+    REQUIRE(unread.empty());
+    REQUIRE(files.at(0).mapping);
+    const auto mapped = detail::read_json(files, {}, {}, &mapped_work);
+    std::filesystem::remove(path);
+    REQUIRE_MESSAGE(mapped.graph, messages(mapped));
+    CHECK(mapped.graph->data() == big.graph->data());
+    if (kernel_populates()) {
+        // The file's pages too: more than the claims and texts alone.
+        CHECK(mapped_work.bytes_prefaulted > work.bytes_prefaulted);
+    }
 }
 
 }  // namespace entente::test

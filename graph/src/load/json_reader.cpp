@@ -534,6 +534,9 @@ class JsonReader : public RecordSites {
                              watched_claims_ + data_.claims.capacity());
             const auto [tail, tail_end] = arena_->free_tail();
             prefaulter.watch(1, tail, tail_end);
+            if (files_[file].mapping) {
+                prefaulter.watch(2, text_.data() + start, text_.data() + text_.size(), true);
+            }
             prefaulter.start();
             prefaulter_ = &prefaulter;
         }
@@ -931,6 +934,7 @@ class JsonReader : public RecordSites {
                 prefaulter_->progress(0, watched_claims_ + data_.claims.size());
             }
             prefaulter_->progress(1, arena_->free_tail().first);
+            prefaulter_->progress(2, text_.data() + stream_->Tell());
         }
         // Lines are counted while the record's bytes are in the cache.
         positions_[file_]->extend(stream_->Tell());

@@ -3,7 +3,8 @@
 // its tables and texts into fresh memory front to back, and every first touch of a page makes
 // the kernel find and zero one (at 10^6 claims, 240 MB: a fifth of the JSON load's time, all of
 // it on the parsing thread). A second thread asking for those pages a few MiB ahead of the
-// writer (madvise MADV_POPULATE_WRITE, Linux 5.14) moves that work to the other core. It only
+// writer (madvise MADV_POPULATE_WRITE, Linux 5.14) moves that work to the other core, and so
+// does mapping the file's next pages from the page cache (MADV_POPULATE_READ). It only
 // ever asks for pages to be present: it neither reads nor writes the bytes, so the writer's
 // data is never raced on, and a page it brings in early is one the writer would have taken.
 
@@ -27,15 +28,18 @@ namespace entente::detail {
 /// stop() (or the destructor) joins the thread: call it before any range is freed or moved.
 class Prefaulter {
   public:
-    static constexpr std::size_t max_ranges = 2;
+    static constexpr std::size_t max_ranges = 3;
 
     explicit Prefaulter(std::size_t ahead) : ahead_(ahead) {}
     Prefaulter(const Prefaulter&) = delete;
     Prefaulter& operator=(const Prefaulter&) = delete;
     ~Prefaulter() { stop(); }
 
-    /// Range `i` (below max_ranges) is [begin, end), written from `begin` on. Call before start().
-    void watch(std::size_t i, const void* begin, const void* end) noexcept {
+    /// Range `i` (below max_ranges) is [begin, end), written from `begin` on (or, with
+    /// `read_only`, read: a mapped file's pages are brought in from the page cache, madvise
+    /// MADV_POPULATE_READ). Call before start().
+    void watch(std::size_t i, const void* begin, const void* end, bool read_only = false) noexcept {
+        ranges_[i].read_only = read_only;
         ranges_[i].done = reinterpret_cast<std::uintptr_t>(begin);
         ranges_[i].end = reinterpret_cast<std::uintptr_t>(end);
         ranges_[i].written.store(ranges_[i].done, std::memory_order_relaxed);
@@ -52,7 +56,8 @@ class Prefaulter {
 #endif
     }
 
-    /// The writer of range `i` has written up to `at`. Cheap: call it every few thousand records.
+    /// The writer (or reader) of range `i` has got to `at`. Cheap: call it every few thousand
+    /// records.
     void progress(std::size_t i, const void* at) noexcept {
         ranges_[i].written.store(reinterpret_cast<std::uintptr_t>(at), std::memory_order_relaxed);
         {
@@ -85,6 +90,7 @@ class Prefaulter {
         std::atomic<std::uintptr_t> written{0};
         std::uintptr_t done = 0;  // pages below are asked for (the thread's own)
         std::uintptr_t end = 0;
+        bool read_only = false;
     };
 
     // Asks for each range's pages up to `ahead` past its writer; false when refused (an old
@@ -97,8 +103,8 @@ class Prefaulter {
                 std::min(r.end, r.written.load(std::memory_order_relaxed) + ahead_) & ~(page - 1);
             if (goal > r.done) {
                 const std::uintptr_t from = r.done & ~(page - 1);
-                if (::madvise(reinterpret_cast<void*>(from), goal - from, MADV_POPULATE_WRITE) !=
-                    0) {
+                if (::madvise(reinterpret_cast<void*>(from), goal - from,
+                              r.read_only ? MADV_POPULATE_READ : MADV_POPULATE_WRITE) != 0) {
                     return false;
                 }
                 populated_.fetch_add(goal - from, std::memory_order_relaxed);
