@@ -351,7 +351,7 @@ class JsonReader : public RecordSites {
                const LoadProgress& progress)
         : files_(files), limits_(limits), progress_(progress ? &progress : nullptr) {
         data_.texts.arena = arena_;
-        // Not copied or moved: the id tables point into data_.
+        // One reader per load, neither copied nor moved (its id maps no longer point into data_).
         for (const Relation& builtin : builtin_relations()) {
             relation_ids_.emplace(builtin.id, static_cast<Index>(data_.relations.size()));
             data_.relations.push_back(builtin);
@@ -527,11 +527,11 @@ class JsonReader : public RecordSites {
         // file, so one block of its size holds them all in order; only what is written (and
         // the few MiB ahead, given back after the parse) takes memory.
         Prefaulter prefaulter(prefault_ahead);
-        if (text_.size() >= prefault_from) {
+        const bool prefaulting = text_.size() >= prefault_from;
+        if (prefaulting) {
             arena_->reserve(text_.size() + 1);
-            watched_claims_ = data_.claims.data();
-            prefaulter.watch(0, watched_claims_ + data_.claims.size(),
-                             watched_claims_ + data_.claims.capacity());
+            prefaulter.watch(0, data_.claims.data() + data_.claims.size(),
+                             data_.claims.data() + data_.claims.capacity());
             const auto [tail, tail_end] = arena_->free_tail();
             prefaulter.watch(1, tail, tail_end);
             if (files_[file].mapping) {
@@ -543,8 +543,8 @@ class JsonReader : public RecordSites {
         Reader reader;
         reader.Parse<parse_flags>(stream, *this);
         prefaulter.stop();
-        if (prefaulter_ != nullptr) {
-            prefaulter_ = nullptr;
+        prefaulter_ = nullptr;
+        if (prefaulting) {
             drop_whole_pages(data_.claims.data() + data_.claims.size(),
                              data_.claims.data() + data_.claims.capacity());
             arena_->release_unused();
@@ -852,6 +852,12 @@ class JsonReader : public RecordSites {
                 kind_known_.push_back(false);
                 break;
             case Table::claims:
+                if (prefaulter_ != nullptr && data_.claims.size() == data_.claims.capacity()) {
+                    // More claims than reserved for (under 64 bytes of JSON each): the table
+                    // is about to move, so the thread faulting in its pages stops first.
+                    prefaulter_->stop();
+                    prefaulter_ = nullptr;
+                }
                 data_.claims.emplace_back();
                 break;
         }
@@ -929,10 +935,7 @@ class JsonReader : public RecordSites {
             (*progress_)(done_before_ + stream_->Tell(), total_);
         }
         if (prefaulter_ != nullptr && (element_ & 0xFFF) == 0) {
-            // The claims table moved (more claims than reserved for): no longer watched.
-            if (data_.claims.data() == watched_claims_) {
-                prefaulter_->progress(0, watched_claims_ + data_.claims.size());
-            }
+            prefaulter_->progress(0, data_.claims.data() + data_.claims.size());
             prefaulter_->progress(1, arena_->free_tail().first);
             prefaulter_->progress(2, text_.data() + stream_->Tell());
         }
@@ -1440,8 +1443,7 @@ class JsonReader : public RecordSites {
     IdMap relation_ids_;
     IdMap actor_ids_;
     std::shared_ptr<TextArena> arena_ = std::make_shared<TextArena>();  // data_.texts, writable
-    Prefaulter* prefaulter_ = nullptr;       // while a big file is parsed
-    const Claim* watched_claims_ = nullptr;  // the claims table the prefaulter was given
+    Prefaulter* prefaulter_ = nullptr;  // while a big file is parsed, until its claims table moves
     std::vector<PendingRef> refs_;
     std::vector<Index> claim_slots_;  // claim ids, from check_records to the graph
     std::vector<std::pair<Index, std::string>> holders_;

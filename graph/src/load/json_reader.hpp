@@ -16,8 +16,9 @@ struct LoadWork {
     std::size_t suggestion_cost = 0;   ///< Characters compared for "did you mean" suggestions.
     std::size_t relocated_fields = 0;  ///< Fields found again in the text to locate a finding.
     std::size_t content_id_lookups = 0;  ///< Ids looked up while giving claims content ids.
-    /// Bytes of fresh pages faulted in ahead of the parser by another thread (Prefaulter), for
-    /// files of 16 MiB and more.
+    /// Bytes faulted in ahead of the parser by another thread (Prefaulter), for files of
+    /// 16 MiB and more: fresh pages of the claims table and the text arena, and the mapped
+    /// file's pages.
     std::size_t bytes_prefaulted = 0;
 };
 

@@ -9,6 +9,7 @@
 // data is never raced on, and a page it brings in early is one the writer would have taken.
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -28,16 +29,19 @@ namespace entente::detail {
 /// stop() (or the destructor) joins the thread: call it before any range is freed or moved.
 class Prefaulter {
   public:
+    /// How many ranges one prefaulter watches (the loader's: claims, texts, the file).
     static constexpr std::size_t max_ranges = 3;
 
-    explicit Prefaulter(std::size_t ahead) : ahead_(ahead) {}
+    /// A prefaulter keeping `ahead` bytes (rounded down to pages) faulted in past each writer;
+    /// no thread until start(). Throws nothing.
+    explicit Prefaulter(std::size_t ahead) noexcept : ahead_(ahead) {}
     Prefaulter(const Prefaulter&) = delete;
     Prefaulter& operator=(const Prefaulter&) = delete;
     ~Prefaulter() { stop(); }
 
     /// Range `i` (below max_ranges) is [begin, end), written from `begin` on (or, with
     /// `read_only`, read: a mapped file's pages are brought in from the page cache, madvise
-    /// MADV_POPULATE_READ). Call before start().
+    /// MADV_POPULATE_READ). Call before start(). Throws nothing.
     void watch(std::size_t i, const void* begin, const void* end, bool read_only = false) noexcept {
         ranges_[i].read_only = read_only;
         ranges_[i].done = reinterpret_cast<std::uintptr_t>(begin);
@@ -56,8 +60,9 @@ class Prefaulter {
 #endif
     }
 
-    /// The writer (or reader) of range `i` has got to `at`. Cheap: call it every few thousand
-    /// records.
+    /// The writer (or reader) of range `i` has got to `at`; pages before it are not asked for
+    /// any more. Cheap (a lock and a wake-up): call it every few thousand records. Throws
+    /// nothing.
     void progress(std::size_t i, const void* at) noexcept {
         ranges_[i].written.store(reinterpret_cast<std::uintptr_t>(at), std::memory_order_relaxed);
         {
@@ -80,7 +85,7 @@ class Prefaulter {
         thread_.join();
     }
 
-    /// Bytes asked for so far, over every range (for tests).
+    /// Bytes asked for so far, over every range. Throws nothing.
     std::size_t populated() const noexcept {
         return populated_.load(std::memory_order_relaxed);
     }
@@ -93,27 +98,28 @@ class Prefaulter {
         bool read_only = false;
     };
 
-    // Asks for each range's pages up to `ahead` past its writer; false when refused (an old
-    // kernel, memory short), after which the writers fault their own pages.
-    bool populate() noexcept {
+    // Asks for each range's pages from its writer's position up to `ahead` past it. Never
+    // behind the writer: a thread that fell behind would otherwise bring back the file's pages
+    // the reader has already given back (Releaser), and they would stay. A range whose request
+    // is refused (an old kernel, memory short, a mapping that cannot be populated) is left to
+    // its writer from then on; the others go on.
+    void populate() noexcept {
 #ifdef MADV_POPULATE_WRITE
-        constexpr std::uintptr_t page = std::uintptr_t{1} << 12;
+        static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
         for (Range& r : ranges_) {
-            const std::uintptr_t goal =
-                std::min(r.end, r.written.load(std::memory_order_relaxed) + ahead_) & ~(page - 1);
-            if (goal > r.done) {
-                const std::uintptr_t from = r.done & ~(page - 1);
+            const std::uintptr_t at = r.written.load(std::memory_order_relaxed);
+            const std::uintptr_t goal = std::min(r.end, at + ahead_) / page * page;
+            const std::uintptr_t from = std::max(r.done, at) / page * page;
+            if (goal > from) {
                 if (::madvise(reinterpret_cast<void*>(from), goal - from,
                               r.read_only ? MADV_POPULATE_READ : MADV_POPULATE_WRITE) != 0) {
-                    return false;
+                    r.end = r.done;
+                    continue;
                 }
                 populated_.fetch_add(goal - from, std::memory_order_relaxed);
                 r.done = goal;
             }
         }
-        return true;
-#else
-        return false;
 #endif
     }
 
@@ -121,9 +127,7 @@ class Prefaulter {
     // depends only on the reports (which the tests pin), not on when the thread ran.
     void run() noexcept {
         for (;;) {
-            if (!populate()) {
-                return;
-            }
+            populate();
             std::unique_lock<std::mutex> lock(mutex_);
             wake_.wait(lock, [this] { return woken_ || stopping_; });
             if (!woken_) {

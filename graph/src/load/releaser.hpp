@@ -25,7 +25,8 @@ class Releaser {
   private:
     // Big enough that the calls cost nothing (a 279 MB file takes about 140), small enough
     // that the at most two stretches resident count for little beside what is built from them
-    // (4 MiB at most: 4 bytes a claim at 10^6; 16 MiB stretches held up to 32).
+    // (4 MiB at most: 4 bytes a claim at 10^6; 16 MiB stretches held up to 32). A big file's
+    // next 4 MiB are mapped ahead of the parser besides (Prefaulter), never behind it.
     static constexpr std::size_t stretch = 2u << 20;
     const MappedFile* mapping_;
     std::size_t from_;
