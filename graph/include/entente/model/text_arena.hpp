@@ -13,15 +13,14 @@
 
 namespace entente {
 
-/// An append-only store of texts, each followed by a NUL, in blocks: 1 MiB for the first, 4 MiB
-/// for the next ones, which start on a 2 MiB boundary and are offered to the kernel for
-/// transparent huge pages (a large dataset's quotes then take a page fault per 2 MiB written, not
-/// per 4 KiB), or one such block of a size asked for (reserve); a text longer than 128 KiB gets
-/// a block of its own. A text costs its bytes and a
-/// NUL, where a heap block of its own costs about 16 bytes more (malloc's header and rounding) and
-/// a call to malloc: for the 10^6 quotes of a generated dataset, 14 MB and 10^6 calls. Texts are
-/// never freed one by one: the arena gives back every block when it is destroyed. Not copyable;
-/// moving keeps the texts where they are.
+/// An append-only store of texts, each followed by a NUL, in blocks: 1 MiB for the first, 4 MiB for
+/// the next ones, which start on a 2 MiB boundary and are offered to the kernel for transparent
+/// huge pages (a large dataset's quotes then take a page fault per 2 MiB written, not per 4 KiB),
+/// or one such block of a size asked for (reserve); a text longer than 128 KiB gets a block of its
+/// own. A text costs its bytes and a NUL, where a heap block of its own costs about 16 bytes more
+/// (malloc's header and rounding) and a call to malloc: for the 10^6 quotes of a generated dataset,
+/// 14 MB and 10^6 calls. Texts are never freed one by one: the arena gives back every block when it
+/// is destroyed. Not copyable; moving keeps the texts where they are.
 class TextArena {
   public:
     TextArena() = default;
