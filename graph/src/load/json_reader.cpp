@@ -98,8 +98,7 @@ class IdMap {
         for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
             Slot& slot = slots_[s];
             if (slot.index == no_index) {
-                if (keys_.size() + key.size() > std::numeric_limits<std::uint32_t>::max() ||
-                    key.size() > std::numeric_limits<std::uint32_t>::max()) {
+                if (keys_.size() + key.size() > std::numeric_limits<std::uint32_t>::max()) {
                     throw std::bad_alloc();  // 4 GiB of ids in one table: out of what we hold
                 }
                 slot = {hash, index, static_cast<std::uint32_t>(keys_.size()),
@@ -931,13 +930,15 @@ class JsonReader : public RecordSites {
             case Table::claims:
                 break;
         }
-        if (progress_ != nullptr && (element_ & 0xFFF) == 0) {
-            (*progress_)(done_before_ + stream_->Tell(), total_);
-        }
-        if (prefaulter_ != nullptr && (element_ & 0xFFF) == 0) {
-            prefaulter_->progress(0, data_.claims.data() + data_.claims.size());
-            prefaulter_->progress(1, arena_->free_tail().first);
-            prefaulter_->progress(2, text_.data() + stream_->Tell());
+        if ((element_ & 0xFFF) == 0) {
+            if (progress_ != nullptr) {
+                (*progress_)(done_before_ + stream_->Tell(), total_);
+            }
+            if (prefaulter_ != nullptr) {
+                prefaulter_->progress(0, data_.claims.data() + data_.claims.size());
+                prefaulter_->progress(1, arena_->free_tail().first);
+                prefaulter_->progress(2, text_.data() + stream_->Tell());
+            }
         }
         // Lines are counted while the record's bytes are in the cache.
         positions_[file_]->extend(stream_->Tell());

@@ -123,8 +123,8 @@ class Prefaulter {
 #endif
     }
 
-    // Each report is acted on, the last one before stop() included, so that what is faulted in
-    // depends only on the reports (which the tests pin), not on when the thread ran.
+    // The last report before stop() is always acted on; earlier ones are acted on if the thread
+    // ran between them (the tests allow for either).
     void run() noexcept {
         for (;;) {
             populate();

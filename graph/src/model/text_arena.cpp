@@ -43,16 +43,12 @@ std::string_view TextArena::add(std::string_view text) {
                     {std::unique_ptr<char[], FreeBlock>(new char[block_size], FreeBlock{}),
                      block_size});
                 ordinary_ = true;
+                capacity_ += block_size;
+                next_ = blocks_.back().bytes.get();
+                left_ = block_size;
             } else {
-                auto* bytes = static_cast<char*>(
-                    ::operator new[](large_block_size, std::align_val_t{huge_page}));
-                blocks_.push_back(
-                    {std::unique_ptr<char[], FreeBlock>(bytes, FreeBlock{true}), large_block_size});
-                detail::advise_huge_pages(bytes, large_block_size);
+                start_huge_block(large_block_size);
             }
-            capacity_ += blocks_.back().size;
-            next_ = blocks_.back().bytes.get();
-            left_ = blocks_.back().size;
         }
         at = next_;
         next_ += need;
@@ -69,14 +65,18 @@ void TextArena::reserve(std::size_t bytes) {
     if (bytes <= left_) {
         return;
     }
-    // Rounded up to whole huge pages, so that the block's last page can be a huge one too.
-    const std::size_t size = (bytes + huge_page - 1) / huge_page * huge_page;
-    char* block = static_cast<char*>(::operator new[](size, std::align_val_t{huge_page}));
-    std::unique_ptr<char[], FreeBlock> owned(block, FreeBlock{true});
-    blocks_.push_back({std::move(owned), size});
-    detail::advise_huge_pages(block, size);
     // The old block's tail is stranded: give back what of it is whole pages.
     release_unused();
+    // Rounded up to whole huge pages, so that the block's last page can be a huge one too.
+    start_huge_block((bytes + huge_page - 1) / huge_page * huge_page);
+}
+
+void TextArena::start_huge_block(std::size_t size) {
+    std::unique_ptr<char[], FreeBlock> owned(
+        static_cast<char*>(::operator new[](size, std::align_val_t{huge_page})), FreeBlock{true});
+    char* block = owned.get();
+    blocks_.push_back({std::move(owned), size});
+    detail::advise_huge_pages(block, size);
     ordinary_ = true;
     capacity_ += size;
     next_ = block;

@@ -88,6 +88,10 @@ class TextArena {
         std::unique_ptr<char[], FreeBlock> bytes;
         std::size_t size;
     };
+    // Makes a new block of `size` bytes (a multiple of 2 MiB), huge-page aligned and offered to
+    // the kernel for huge pages, the current one. Throws std::bad_alloc.
+    void start_huge_block(std::size_t size);
+
     std::vector<Block> blocks_;
     bool ordinary_ = false;  // an ordinary block was made: the next one is large
     char* next_ = nullptr;   // the first free byte of the current block
