@@ -22,6 +22,7 @@
 #include "fixture.hpp"
 #include "load/json_reader.hpp"
 #include "load/prefaulter.hpp"
+#include "load/rules.hpp"
 
 namespace entente::test {
 
@@ -681,6 +682,75 @@ TEST_CASE(
         // The file's pages too: more than the claims and texts alone.
         CHECK(mapped_work.bytes_prefaulted > work.bytes_prefaulted);
     }
+}
+
+TEST_CASE("the warnings of 20,000 claims, found beside the record rules, name the right claims") {
+    // Pair p (0 to 4999) of actors a0..a99 is claimed four times, one round of 5,000 claims
+    // after another, one claim a line: a repeat in round 1; in rounds 2 and 3 the odd pairs turn
+    // to "opposes", a contradiction and then its repeat. 15,000 warnings, found on the other
+    // thread while ids are checked and asserters filled in.
+    std::string text = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+"actors": [)";
+    for (int a = 0; a < 100; ++a) {
+        text += std::string(a == 0 ? "" : ", ") + R"({"id": "a)" + std::to_string(a) +
+                R"(", "name": "A)" + std::to_string(a) + R"(", "kind": "state"})";
+    }
+    text += "],\n\"claims\": [\n";  // claim i is on line 4 + i
+    const std::size_t n = 20'000;
+    const auto subject = [](std::size_t p) { return "a" + std::to_string(p % 100); };
+    const auto object = [](std::size_t p) {
+        return "a" + std::to_string((p % 100 + 1 + p / 100) % 100);
+    };
+    const auto opposes = [](std::size_t i) { return i / 5000 >= 2 && i % 2 == 1; };
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t p = i % 5000;
+        text += std::string(i == 0 ? "" : ",\n") + R"({"id": "c)" + std::to_string(i) +
+                R"(", "subject": ")" + subject(p) + R"(", "relation": ")" +
+                (opposes(i) ? "opposes" : "supports") + R"(", "object": ")" + object(p) +
+                R"(", "source": "s"})";
+    }
+    text += "]}";
+    LoadLimits limits;
+    limits.max_similar_warnings = n;
+    detail::LoadWork work;
+    const auto result = detail::read_json({{"w.json", text}}, limits, {}, &work);
+    REQUIRE_MESSAGE(result.graph, messages(result));
+    CHECK(work.warnings_found_concurrently);
+    CHECK(result.error_count() == 0);
+    REQUIRE(result.diagnostics.size() == 15'000);
+    const auto site = [](std::size_t i) { return "w.json:" + std::to_string(4 + i) + ":1"; };
+    const auto repeat = [&](std::size_t i, std::size_t first) {
+        return site(i) + ": warning: same subject, relation, object and source as claim \"c" +
+               std::to_string(first) + "\" (" + site(first) + ") (at /claims/" + std::to_string(i) +
+               ")";
+    };
+    // In file order: round 1 (5,000 repeats), then round 2 (2,500 repeats of even pairs, 2,500
+    // contradictions of odd ones), then round 3 (5,000 repeats).
+    for (std::size_t k = 0; k < result.diagnostics.size(); ++k) {
+        const std::size_t i = 5000 + k;
+        const std::size_t p = i % 5000;
+        std::string expected;
+        if (i / 5000 == 2 && p % 2 == 1) {
+            expected = site(i) + ": warning: source \"s\" contradicts itself: this claim says \"" +
+                       subject(p) + " opposes " + object(p) + "\", claim \"c" + std::to_string(p) +
+                       "\" (" + site(p) + ") says \"" + subject(p) + " supports " + object(p) +
+                       "\" (at /claims/" + std::to_string(i) + ")";
+        } else {
+            expected = repeat(i, i / 5000 == 3 && p % 2 == 1 ? p + 10000 : p);
+        }
+        REQUIRE(format_diagnostic(result.diagnostics[k]) == expected);
+    }
+    // The same claims as found with nothing else running.
+    const auto found = detail::find_claim_warnings(result.graph->data());
+    REQUIRE(found.size() == 15'000);
+    CHECK(found.front().claim == 5000);
+    CHECK(found.back().claim == n - 1);
+
+    // Below 16,384 claims, found after the rules, on the loading thread.
+    detail::LoadWork small_work;
+    const auto small = detail::read_json({{"w.json", with_confidence("0.5")}}, {}, {}, &small_work);
+    REQUIRE(small.graph);
+    CHECK_FALSE(small_work.warnings_found_concurrently);
 }
 
 }  // namespace entente::test

@@ -19,6 +19,7 @@
 #include "entente/load/json_allocator.hpp"
 #include "entente/model/knowledge_graph.hpp"
 #include "entente/model/text.hpp"
+#include "load/background.hpp"
 #include "load/place_table.hpp"
 #include "load/prefaulter.hpp"
 #include "load/releaser.hpp"
@@ -37,6 +38,9 @@ namespace {
 // ahead of the parser: two huge pages.
 constexpr std::size_t prefault_from = std::size_t{16} << 20;
 constexpr std::size_t prefault_ahead = std::size_t{4} << 20;
+// From this many claims the warnings are found on a thread of their own (finish()): below it, a
+// thread's start (tens of microseconds) is a fair part of what it would save.
+constexpr std::size_t concurrent_warnings_from = std::size_t{1} << 14;
 
 /// Deepest nesting a data file may have; ours needs 4, and a cap keeps hostile input harmless
 /// (the parser recurses once per level).
@@ -1243,12 +1247,27 @@ class JsonReader : public RecordSites {
         std::vector<Finding> findings;
         resolve_holders(findings);
         resolve_references(findings);
+        // Every problem is reported: the warnings too, on what could be read. For many claims
+        // they are found on another thread meanwhile (BackgroundTask says why), with the name
+        // index they need; find_claim_warnings reads no field the rules below write.
+        std::vector<ClaimWarning> claim_warnings;
+        std::optional<BackgroundTask> warnings;
+        if (data_.claims.size() >= concurrent_warnings_from) {
+            warnings.emplace([this, &claim_warnings] {
+                claim_warnings = find_claim_warnings(data_);
+                names();
+            });
+        }
         check_records(data_, *this, findings, &claim_slots_);
         work_.content_id_lookups += assign_content_ids(data_, claim_slots_);
         complete_claims(data_, arena_.get());
         arena_->release_unused();  // the texts are all in: its last huge page need not be whole
-        // Every problem is reported: the warnings too, on what could be read.
-        check_warnings(data_, names(), *this, findings);
+        if (warnings) {
+            work_.warnings_found_concurrently = warnings->join();
+        } else {
+            claim_warnings = find_claim_warnings(data_);
+        }
+        check_warnings(data_, claim_warnings, names(), *this, findings);
         for (Finding& f : findings) {
             locate(f);
         }

@@ -20,6 +20,9 @@ struct LoadWork {
     /// 16 MiB and more: fresh pages of the claims table and the text arena, and the mapped
     /// file's pages.
     std::size_t bytes_prefaulted = 0;
+    /// Whether the claim warnings were found on another thread while the record rules ran (from
+    /// 16,384 claims, where a thread could be started).
+    bool warnings_found_concurrently = false;
 };
 
 /// Reads JSON dataset files: one streaming (SAX) pass per file builds the tables and records

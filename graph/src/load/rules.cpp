@@ -118,11 +118,9 @@ std::string content_id(const Claim& claim, const Dataset& data) {
     return id;
 }
 
-namespace {
-
-// The same claim twice, and a source contradicting itself.
-void check_claim_warnings(const Dataset& data, const RecordSites& sites,
-                          std::vector<Finding>& out) {
+// The same claim twice, and a source contradicting itself: found from the claims' immutable
+// fields only (rules.hpp says which), so that another thread may run it.
+std::vector<ClaimWarning> find_claim_warnings(const Dataset& data) {
     const auto n = static_cast<Index>(data.claims.size());
     // Both warnings compare claims of one source only, so the claims are bucketed by source
     // (a counting sort, in file order within each source) and each bucket sorted on its own:
@@ -149,13 +147,8 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
     // What a claim is found to be, per claim of the source being checked (by its place in the
     // source's bucket), then kept only for the claims it names: a dense table over every claim
     // took 12 bytes a claim at the load's peak.
-    struct Found {
-        Index claim;
-        Index duplicate_of;              // the first claim it repeats
-        std::array<Index, 2> conflicts;  // the first earlier claim it contradicts, each direction
-    };
-    std::vector<Found> found;
-    std::vector<Found> bucket;
+    std::vector<ClaimWarning> found;
+    std::vector<ClaimWarning> bucket;
     // Same subject, relation and object (symmetric relations in either order), modality,
     // negation and dates: a prediction of what is also stated is no repeat, nor is the same
     // relation in another period (an event data set's January and February); ties sort by claim
@@ -200,7 +193,7 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
         std::sort(keys.begin(), keys.end());
         for (std::size_t k = 1; k < keys.size(); ++k) {
             if (keys[k].fields == keys[k - 1].fields) {
-                const Found& previous = bucket[keys[k - 1].member];
+                const ClaimWarning& previous = bucket[keys[k - 1].member];
                 bucket[keys[k].member].duplicate_of = previous.duplicate_of == no_index
                                                           ? members[keys[k - 1].member]
                                                           : previous.duplicate_of;
@@ -259,7 +252,7 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
             begin = end;
         }
         for (Index k = 0; k < size; ++k) {
-            Found& f = bucket[k];
+            ClaimWarning& f = bucket[k];
             if (f.duplicate_of != no_index || f.conflicts[0] != no_index ||
                 f.conflicts[1] != no_index) {
                 f.claim = members[k];
@@ -270,8 +263,17 @@ void check_claim_warnings(const Dataset& data, const RecordSites& sites,
 
     // Reported in file order, as a reader goes through the file.
     std::sort(found.begin(), found.end(),
-              [](const Found& a, const Found& b) { return a.claim < b.claim; });
-    for (const Found& f : found) {
+              [](const ClaimWarning& a, const ClaimWarning& b) { return a.claim < b.claim; });
+    return found;
+}
+
+namespace {
+
+// The claim warnings found, as messages; these read the claims' ids, which the other rules may
+// have just assigned.
+void report_claim_warnings(const Dataset& data, const std::vector<ClaimWarning>& found,
+                           const RecordSites& sites, std::vector<Finding>& out) {
+    for (const ClaimWarning& f : found) {
         const Claim& c = data.claims[f.claim];
         if (f.duplicate_of != no_index) {
             const Index first = f.duplicate_of;
@@ -309,9 +311,9 @@ void check_shared_names(const Dataset& data, const NameIndex& names, std::vector
 
 }  // namespace
 
-void check_warnings(const Dataset& data, const NameIndex& names, const RecordSites& sites,
-                    std::vector<Finding>& out) {
-    check_claim_warnings(data, sites, out);
+void check_warnings(const Dataset& data, const std::vector<ClaimWarning>& found,
+                    const NameIndex& names, const RecordSites& sites, std::vector<Finding>& out) {
+    report_claim_warnings(data, found, sites, out);
     check_shared_names(data, names, out);
 }
 
