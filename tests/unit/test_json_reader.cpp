@@ -624,7 +624,8 @@ TEST_CASE("a big file of claims under 64 bytes each outgrows the table reserved:
 TEST_CASE(
     "a file of 16 MiB and more, its pages faulted in ahead, loads as the same data in pieces") {
     // 60,000 claims with quotes of 200 to 299 bytes: about 21 MB of JSON in one file, against
-    // the same records in two files below 16 MiB, which are read without the prefaulter.
+    // the same records in two files below 16 MiB, which are read without the prefaulter and
+    // parsed directly, not on a thread of their own.
     const std::string head = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
 "actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
 "claims": [)";
@@ -661,6 +662,8 @@ TEST_CASE(
         detail::read_json({{"one.json", part_one}, {"two.json", part_two}}, {}, {}, &pieces_work);
     REQUIRE_MESSAGE(pieces.graph, messages(pieces));
     CHECK(pieces_work.bytes_prefaulted == 0);
+    CHECK(work.events_relayed);
+    CHECK_FALSE(pieces_work.events_relayed);
     CHECK(pieces.graph->data() == big.graph->data());
 
     // From a file, as the CLI reads it: mapped, its next pages brought in ahead of the parser too.
@@ -678,10 +681,8 @@ TEST_CASE(
     std::filesystem::remove(path);
     REQUIRE_MESSAGE(mapped.graph, messages(mapped));
     CHECK(mapped.graph->data() == big.graph->data());
-    if (kernel_populates()) {
-        // The file's pages too: more than the claims and texts alone.
-        CHECK(mapped_work.bytes_prefaulted > work.bytes_prefaulted);
-    }
+    // Parsed on a thread of its own, which reads the file's pages ahead of the reader.
+    CHECK(mapped_work.events_relayed);
 }
 
 TEST_CASE("the warnings of 20,000 claims, found beside the record rules, name the right claims") {
@@ -751,6 +752,118 @@ TEST_CASE("the warnings of 20,000 claims, found beside the record rules, name th
     const auto small = detail::read_json({{"w.json", with_confidence("0.5")}}, {}, {}, &small_work);
     REQUIRE(small.graph);
     CHECK_FALSE(small_work.warnings_found_concurrently);
+}
+
+namespace {
+
+// Loads `files` parsed directly and with each file's events relayed from a second thread
+// (SaxRelay): the same diagnostics at the same places, the same data, the same work.
+void require_relayed_alike(const std::vector<InputFile>& files, const std::string& what,
+                           const LoadLimits& limits = {}) {
+    INFO(what);
+    detail::LoadWork direct_work;
+    const auto direct = detail::read_json(files, limits, {}, &direct_work);
+    detail::LoadWork relayed_work;
+    detail::ReaderThreads everywhere;
+    everywhere.relay_from = 0;
+    const auto relayed = detail::read_json(files, limits, {}, &relayed_work, everywhere);
+    CHECK_FALSE(direct_work.events_relayed);
+    CHECK(relayed_work.events_relayed == !files.empty());
+    REQUIRE(located(relayed.diagnostics) == located(direct.diagnostics));
+    REQUIRE(relayed.graph.has_value() == direct.graph.has_value());
+    if (direct.graph) {
+        CHECK(relayed.graph->data() == direct.graph->data());
+    }
+    CHECK(relayed_work.records == direct_work.records);
+    CHECK(relayed_work.unknown_keys == direct_work.unknown_keys);
+    // A parse the reader stops (too deep, too many records) ends where each parser had got to;
+    // any other ends at the same byte.
+    const bool stopped =
+        std::any_of(direct.diagnostics.begin(), direct.diagnostics.end(), [](const Diagnostic& d) {
+            return d.message.find("nesting deeper") != std::string::npos ||
+                   d.message.find("(--max-records)") != std::string::npos;
+        });
+    if (!stopped) {
+        CHECK(relayed_work.bytes_parsed == direct_work.bytes_parsed);
+    }
+}
+
+}  // namespace
+
+TEST_CASE(
+    "parsed directly or relayed from a second thread, every file of the corpora loads alike") {
+    const std::filesystem::path root = ENTENTE_SOURCE_DIR;
+    const std::filesystem::path data = ENTENTE_TEST_DATA;
+    std::vector<std::filesystem::path> inputs = {root / "data",
+                                                 root / "examples" / "highland-tribes.json"};
+    for (const char* corpus : {"good", "bad", "warn"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(data / corpus)) {
+            if (entry.path().extension() == ".json") {
+                inputs.push_back(entry.path());
+            }
+        }
+    }
+    for (const auto& path : inputs) {
+        std::vector<Diagnostic> unread;
+        const auto files = read_dataset_path(path, unread);
+        require_relayed_alike(files, path.string());
+    }
+    // Every one-byte deletion of a dataset: syntax errors and bad values at every place.
+    const std::string text = small_dataset;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::string deleted = text;
+        deleted.erase(i, 1);
+        require_relayed_alike({{"test.json", deleted}}, "byte " + std::to_string(i));
+    }
+}
+
+TEST_CASE("relayed strings, with escapes and without, arrive as parsed directly") {
+    // Escapes of every kind, a string ending in an escaped backslash or quote, and texts whose
+    // decoded bytes match the file's up to where the escape was.
+    const std::string text = R"({"entente": 1, "sources": [{"id": "s", "title": "S \"quoted\""}],
+"actors": [{"id": "a", "name": "A\\", "kind": "state", "aliases": ["\u00e9t\u00e9", "\ud83d\ude00", "tab\there", "x\"", "\/", "\\"]},
+{"id": "b", "name": "B", "kind": "state", "note": "line\nbreak \\\" and \\\\ end\\"}],
+"claims": [{"id": "c1", "subject": "a", "relation": "supports", "object": "b", "source": "s",
+"quote": "\"\"", "confidence": 0.25e0, "note": "\u0041BC"},
+{"id": "c2", "subject": "b", "relation": "opposes", "object": "a", "source": "s", "quote": "\u00"}]})";
+    require_relayed_alike({{"escapes.json", text}}, "escapes");
+    detail::ReaderThreads everywhere;
+    everywhere.relay_from = 0;
+    const auto fixed = std::string(text).replace(text.find(R"("\u00"})"), 7, R"("q"})");
+    const auto result = detail::read_json({{"escapes.json", fixed}}, {}, {}, nullptr, everywhere);
+    REQUIRE_MESSAGE(result.graph, messages(result));
+    const auto& actors = result.graph->data().actors;
+    CHECK(actors[0].name == "A\\");
+    CHECK(actors[0].aliases.at(0) == "\u00e9t\u00e9");
+    CHECK(actors[0].aliases.at(1) == "\U0001F600");
+    CHECK(actors[0].aliases.at(2) == "tab\there");
+    CHECK(actors[0].aliases.at(3) == "x\"");
+    CHECK(actors[0].aliases.at(4) == "/");
+    CHECK(actors[0].aliases.at(5) == "\\");
+    CHECK(result.graph->data().claims[0].quote == "\"\"");
+}
+
+TEST_CASE("a relayed parse the reader stops ends, however far ahead the parsing thread is") {
+    // 100,000 claims, but at most 50 records: the reader stops at the 51st while the parsing
+    // thread may be thousands of events further; then a nesting too deep at the end of as many.
+    std::string claims;
+    for (int i = 0; i < 100'000; ++i) {
+        claims += std::string(i == 0 ? "" : ",\n") +
+                  R"({"subject": "a", "relation": "supports", "object": "b", "source": "s"})";
+    }
+    const std::string head = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+"actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+"claims": [)";
+    const std::string text = head + claims + "]}";
+    LoadLimits few;
+    few.max_records = 50;
+    require_relayed_alike({{"many.json", text}}, "record limit", few);
+    std::string deep = head + claims + ",\n";
+    deep += R"({"subject": "a", "relation": "supports", "object": "b", "source": "s", "note": )";
+    deep += std::string(70, '[') + std::string(70, ']') + "}]}";
+    require_relayed_alike({{"deep.json", deep}}, "nesting");
+    // And the whole file read when nothing stops it.
+    require_relayed_alike({{"many.json", text}}, "no limit");
 }
 
 }  // namespace entente::test

@@ -24,6 +24,7 @@
 #include "load/prefaulter.hpp"
 #include "load/releaser.hpp"
 #include "load/rules.hpp"
+#include "load/sax_relay.hpp"
 #include "load/schema.hpp"
 #include "load/text_positions.hpp"
 #include "load/utf8.hpp"
@@ -62,6 +63,7 @@ using Reader =
 // values that are skipped (an unknown field's) are not read at all.
 constexpr unsigned parse_flags =
     rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseNumbersAsStringsFlag;
+using Relay = SaxRelay<Reader, parse_flags>;
 
 // A read-only stream over a file's text; Tell() is the byte offset in the whole text.
 class TextStream {
@@ -351,8 +353,11 @@ class JsonReader : public RecordSites {
     JsonReader(const JsonReader&) = delete;
     JsonReader& operator=(const JsonReader&) = delete;
     JsonReader(const std::vector<InputFile>& files, const LoadLimits& limits,
-               const LoadProgress& progress)
-        : files_(files), limits_(limits), progress_(progress ? &progress : nullptr) {
+               const LoadProgress& progress, const ReaderThreads& threads)
+        : files_(files),
+          limits_(limits),
+          progress_(progress ? &progress : nullptr),
+          threads_(threads) {
         data_.texts.arena = arena_;
         // One reader per load, neither copied nor moved (its id maps no longer point into data_).
         for (const Relation& builtin : builtin_relations()) {
@@ -525,6 +530,17 @@ class JsonReader : public RecordSites {
         advise_huge_pages(data_.claims.data(), data_.claims.capacity() * sizeof(Claim));
         advise_huge_pages(claim_places.data(), claim_places.capacity_bytes());
 
+        // A big file is parsed on a thread of its own, its events relayed to this one's
+        // handler (SaxRelay says why); where no thread can be started, here.
+        Relay::Outcome outcome;
+        std::optional<Relay> relay;
+        if (text_.size() >= threads_.relay_from) {
+            relay.emplace(text_, start);
+            if (!relay->start()) {
+                relay.reset();
+            }
+        }
+
         // A big file's claims and texts are written into fresh pages, which another thread
         // faults in ahead of the parser (Prefaulter says why). The texts cannot outgrow the
         // file, so one block of its size holds them all in order; only what is written (and
@@ -537,14 +553,25 @@ class JsonReader : public RecordSites {
                              data_.claims.data() + data_.claims.capacity());
             const auto [tail, tail_end] = arena_->free_tail();
             prefaulter.watch(1, tail, tail_end);
-            if (files_[file].mapping) {
+            // A relayed file's pages are read first by the parsing thread, which faults them
+            // in itself, on the other core already.
+            if (files_[file].mapping && !relay) {
                 prefaulter.watch(2, text_.data() + start, text_.data() + text_.size(), true);
             }
             prefaulter.start();
             prefaulter_ = &prefaulter;
         }
-        Reader reader;
-        reader.Parse<parse_flags>(stream, *this);
+        if (relay) {
+            outcome = relay->relay(*this, stream);
+            stream.src_ = stream.head_ + outcome.end;
+            work_.events_relayed = true;
+        } else {
+            Reader reader;
+            reader.Parse<parse_flags>(stream, *this);
+            outcome = {reader.HasParseError(), reader.GetParseErrorCode(), reader.GetErrorOffset(),
+                       stream.Tell(), fatal_};
+        }
+        relay.reset();
         prefaulter.stop();
         prefaulter_ = nullptr;
         if (prefaulting) {
@@ -553,36 +580,36 @@ class JsonReader : public RecordSites {
             arena_->release_unused();
             work_.bytes_prefaulted += prefaulter.populated();
         }
-        work_.bytes_parsed += stream.Tell() - start;
-        if (reader.HasParseError()) {
+        work_.bytes_parsed += outcome.end - start;
+        if (outcome.has_error) {
             if (!fatal_) {
-                std::string message = syntax_message(reader.GetParseErrorCode());
+                std::string message = syntax_message(outcome.code);
                 // RapidJSON takes a NUL for the end of the text: before any value, that is not
                 // an empty file.
-                if (reader.GetParseErrorCode() == rapidjson::kParseErrorDocumentEmpty &&
-                    reader.GetErrorOffset() < text_.size()) {
+                if (outcome.code == rapidjson::kParseErrorDocumentEmpty &&
+                    outcome.error_offset < text_.size()) {
                     message = "syntax error: a NUL byte where the JSON value should start";
                 }
                 std::string pointer;
                 // JavaScript writes these into "JSON" happily; say why they are refused.
                 const std::string_view rest =
-                    text_.substr(std::min(reader.GetErrorOffset(), text_.size()));
+                    text_.substr(std::min(outcome.error_offset, text_.size()));
                 for (const std::string_view word : {"NaN", "Infinity", "-Infinity"}) {
-                    if (reader.GetParseErrorCode() == rapidjson::kParseErrorValueInvalid &&
+                    if (outcome.code == rapidjson::kParseErrorValueInvalid &&
                         rest.substr(0, word.size()) == word) {
                         message += ": " + std::string(word) + " is not a JSON number";
                     }
                 }
                 // A number too big is a value in its place; say which.
-                if (reader.GetParseErrorCode() == rapidjson::kParseErrorNumberTooBig) {
+                if (outcome.code == rapidjson::kParseErrorNumberTooBig) {
                     pointer = current_pointer();
                 }
-                error(reader.GetErrorOffset(), std::move(pointer), std::move(message));
+                error(outcome.error_offset, std::move(pointer), std::move(message));
             }
             drop_open_record();
         } else {
             // Anything but whitespace after the root value is an error, as in any strict parser.
-            std::size_t p = stream.Tell();
+            std::size_t p = outcome.end;
             while (p < text_.size() && is_space(text_[p])) {
                 ++p;
             }
@@ -1454,6 +1481,7 @@ class JsonReader : public RecordSites {
     const std::vector<InputFile>& files_;
     const LoadLimits& limits_;
     const LoadProgress* progress_;
+    const ReaderThreads threads_;
     LoadWork work_;
 
     Dataset data_;
@@ -1504,8 +1532,8 @@ class JsonReader : public RecordSites {
 }  // namespace
 
 LoadResult read_json(const std::vector<InputFile>& files, const LoadLimits& limits,
-                     const LoadProgress& progress, LoadWork* work) {
-    return JsonReader(files, limits, progress).run(work);
+                     const LoadProgress& progress, LoadWork* work, const ReaderThreads& threads) {
+    return JsonReader(files, limits, progress, threads).run(work);
 }
 
 }  // namespace entente::detail

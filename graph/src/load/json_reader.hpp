@@ -23,6 +23,17 @@ struct LoadWork {
     /// Whether the claim warnings were found on another thread while the record rules ran (from
     /// 16,384 claims, where a thread could be started).
     bool warnings_found_concurrently = false;
+    /// Whether a file was parsed on a thread of its own, its SAX events relayed to the reader
+    /// (SaxRelay): files of ReaderThreads::relay_from bytes and more.
+    bool events_relayed = false;
+};
+
+/// Where the reader puts work on a second thread. The defaults are the load's; tests lower them
+/// to run every path on small files.
+struct ReaderThreads {
+    /// Files of this many bytes and more are parsed on a thread of their own, the events
+    /// relayed to the reader (SaxRelay): 16 MiB.
+    std::size_t relay_from = std::size_t{16} << 20;
 };
 
 /// Reads JSON dataset files: one streaming (SAX) pass per file builds the tables and records
@@ -32,6 +43,7 @@ struct LoadWork {
 /// as the text is read (TextPositions::extend); a mapped file's text is given back a stretch at
 /// a time behind the parser (MappedFile::release). `work`, when given, receives the counts.
 LoadResult read_json(const std::vector<InputFile>& files, const LoadLimits& limits,
-                     const LoadProgress& progress, LoadWork* work = nullptr);
+                     const LoadProgress& progress, LoadWork* work = nullptr,
+                     const ReaderThreads& threads = {});
 
 }  // namespace entente::detail

@@ -1,0 +1,313 @@
+#pragma once
+// Internal: a big file's JSON parsed on a second thread, its SAX events relayed to the loading
+// thread. RapidJSON's own work (scanning strings and copying them to its stack, numbers, white
+// space) was a quarter of the loading thread's time on a 10^6-claim file, while the reader's
+// handling of each event, which builds the tables, is the rest; the two are a pipeline. The
+// parsing thread records each event with the stream position the handler would have seen at
+// that call (Tell()), and the loading thread calls its handler with the same events, in the same
+// order, at the same positions, so the load, its diagnostics and their places are the same as
+// from a direct parse (the test runs every file of the corpora both ways).
+
+#include <rapidjson/reader.h>
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace entente::detail {
+
+/// Parses `text` (NUL-terminated one past its end, as InputFile::bytes is) from `start` with a
+/// `Reader` (a rapidjson::GenericReader) and `Flags` on a thread of its own, a bounded number of
+/// events ahead of the handler: at most `chunks` x `events_per_chunk` events, 24 bytes each,
+/// plus the texts of strings with escapes (others point into `text`). Throws nothing when
+/// started; relay() rethrows what the parse threw (std::bad_alloc).
+template <class Reader, unsigned Flags>
+class SaxRelay {
+  public:
+    /// The end of the parse, as a direct parse's Reader and stream would report it.
+    struct Outcome {
+        bool has_error = false;                                       ///< Reader::HasParseError().
+        rapidjson::ParseErrorCode code = rapidjson::kParseErrorNone;  ///< GetParseErrorCode().
+        std::size_t error_offset = 0;                                 ///< GetErrorOffset().
+        std::size_t end = 0;              ///< The stream's Tell() once Parse returned.
+        bool stopped_by_handler = false;  ///< The handler returned false (no error code then).
+    };
+
+    /// A relay over `text` from byte `start`; no thread until start(). Throws std::bad_alloc.
+    SaxRelay(std::string_view text, std::size_t start) : text_(text), start_(start) {
+        for (Chunk& c : chunks_) {
+            c.events.resize(events_per_chunk);
+        }
+    }
+    SaxRelay(const SaxRelay&) = delete;
+    SaxRelay& operator=(const SaxRelay&) = delete;
+    ~SaxRelay() { cancel(); }
+
+    /// Starts the parsing thread; false where none could be started (parse directly then).
+    /// Throws nothing.
+    bool start() noexcept {
+        try {
+            thread_ = std::thread([this] { produce(); });
+            return true;
+        } catch (...) {
+            return false;
+        }
+    }
+
+    /// Calls `handler`'s SAX methods with every event of the parse, in order, setting
+    /// `stream.src_` before each call to where the parse was at that call (so `stream.Tell()`
+    /// reads what it would in a direct parse), until the events end or the handler returns
+    /// false. Returns how the parse ended. Rethrows what the parsing thread threw; what the
+    /// handler throws stops the parsing thread and propagates.
+    template <class Handler>
+    Outcome relay(Handler& handler, rapidjson::StringStream& stream) {
+        try {
+            for (std::uint32_t n = 0;; ++n) {
+                // Wait for chunk n to be filled.
+                for (std::uint32_t have = produced_.load(std::memory_order_acquire); have == n;
+                     have = produced_.load(std::memory_order_acquire)) {
+                    produced_.wait(have, std::memory_order_acquire);
+                }
+                Chunk& chunk = chunks_[n % chunks];
+                for (std::size_t i = 0; i < chunk.count; ++i) {
+                    const Event& e = chunk.events[i];
+                    stream.src_ = stream.head_ + e.offset;
+                    const char* s =
+                        e.escaped ? chunk.side.data() + e.where : text_.data() + e.where;
+                    if (!deliver(handler, e, s)) {
+                        cancel();
+                        Outcome out = outcome_;
+                        out.has_error = true;
+                        out.code = rapidjson::kParseErrorTermination;
+                        out.stopped_by_handler = true;
+                        return out;
+                    }
+                }
+                const bool last = chunk.last;
+                consumed_.fetch_add(1, std::memory_order_release);
+                consumed_.notify_one();
+                if (last) {
+                    join();
+                    if (error_) {
+                        std::rethrow_exception(error_);
+                    }
+                    return outcome_;
+                }
+            }
+        } catch (...) {
+            cancel();
+            throw;
+        }
+    }
+
+    /// Events a chunk holds, and chunks in flight: 4 x 4096 x 24 bytes, 384 KiB.
+    static constexpr std::size_t events_per_chunk = 4096;
+    static constexpr std::size_t chunks = 4;
+
+  private:
+    enum class Kind : std::uint8_t {
+        null,
+        boolean_false,
+        boolean_true,
+        number,
+        string,
+        key,
+        start_object,
+        start_array,
+        end_object,
+        end_array
+    };
+    struct Event {
+        Kind kind;
+        bool escaped;          // text in the chunk's side buffer, not in the file
+        std::uint32_t length;  // of the text
+        std::size_t offset;    // Tell() at the call
+        std::size_t where;     // the text's offset in the file, or in the side buffer
+    };
+    struct Chunk {
+        std::vector<Event> events;
+        std::string side;  // texts that differ from the file's bytes (escapes decoded)
+        std::size_t count = 0;
+        bool last = false;
+    };
+
+    template <class Handler>
+    static bool deliver(Handler& handler, const Event& e, const char* s) {
+        const auto n = static_cast<rapidjson::SizeType>(e.length);
+        switch (e.kind) {
+            case Kind::null:
+                return handler.Null();
+            case Kind::boolean_false:
+                return handler.Bool(false);
+            case Kind::boolean_true:
+                return handler.Bool(true);
+            case Kind::number:
+                return handler.RawNumber(s, n, true);
+            case Kind::string:
+                return handler.String(s, n, true);
+            case Kind::key:
+                return handler.Key(s, n, true);
+            case Kind::start_object:
+                return handler.StartObject();
+            case Kind::start_array:
+                return handler.StartArray();
+            case Kind::end_object:
+                return handler.EndObject(0);
+            case Kind::end_array:
+                return handler.EndArray(0);
+        }
+        return false;
+    }
+
+    // The parsing thread's handler: records each event into the chunk being filled.
+    class Recorder {
+      public:
+        Recorder(SaxRelay& relay, const rapidjson::StringStream& stream)
+            : relay_(relay), stream_(stream) {}
+        bool Null() { return add(Kind::null); }
+        bool Bool(bool b) { return add(b ? Kind::boolean_true : Kind::boolean_false); }
+        // With kParseNumbersAsStringsFlag every number arrives as RawNumber.
+        bool Int(int) { return true; }
+        bool Uint(unsigned) { return true; }
+        bool Int64(std::int64_t) { return true; }
+        bool Uint64(std::uint64_t) { return true; }
+        bool Double(double) { return true; }
+        bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
+            return add_text(Kind::number, s, n, 0);
+        }
+        bool String(const char* s, rapidjson::SizeType n, bool) {
+            return add_text(Kind::string, s, n, 1);
+        }
+        bool Key(const char* s, rapidjson::SizeType n, bool) {
+            return add_text(Kind::key, s, n, 1);
+        }
+        bool StartObject() { return add(Kind::start_object); }
+        bool StartArray() { return add(Kind::start_array); }
+        bool EndObject(rapidjson::SizeType) { return add(Kind::end_object); }
+        bool EndArray(rapidjson::SizeType) { return add(Kind::end_array); }
+
+      private:
+        bool add(Kind kind) { return relay_.record({kind, false, 0, stream_.Tell(), 0}, nullptr); }
+        // A string or number is read on a copy of the stream (StreamLocalCopy), so Tell() is
+        // where its token starts: a number's first byte, a string's opening quote. A number is
+        // handed over as written, so it is the file's bytes there. A string is too when it has
+        // no escape: every escape is longer than what it stands for, so the string has none
+        // exactly when its closing quote is `n` bytes on, a quote not escaped (no backslash
+        // before it). Those point into the file; the rest are copied.
+        bool add_text(Kind kind, const char* s, rapidjson::SizeType n, std::size_t quote) {
+            const std::size_t at = stream_.Tell();
+            const std::size_t from = at + quote;
+            const std::string_view text = relay_.text_;
+            if (quote == 0 || (from + n < text.size() && text[from + n] == '"' &&
+                               (n == 0 || text[from + n - 1] != '\\'))) {
+                return relay_.record({kind, false, n, at, from}, nullptr);
+            }
+            return relay_.record({kind, true, n, at, 0}, s);
+        }
+
+        SaxRelay& relay_;
+        const rapidjson::StringStream& stream_;
+    };
+
+    // Adds one event to the chunk being filled, `copy` (its length bytes) to the chunk's side
+    // buffer; hands the chunk over when it is full. False once the relay is cancelled, which
+    // stops the parse.
+    bool record(Event e, const char* copy) {
+        Chunk& chunk = chunks_[filling_ % chunks];
+        if (copy != nullptr) {
+            e.where = chunk.side.size();
+            chunk.side.append(copy, e.length);
+        }
+        chunk.events[chunk.count++] = e;
+        if (chunk.count == events_per_chunk) {
+            hand_over(false);
+            return begin_chunk();
+        }
+        return true;
+    }
+
+    // Waits for the next chunk to be free (consumed), then clears it. False when cancelled.
+    bool begin_chunk() {
+        for (;;) {
+            // The count before the flag: a cancel raises the flag, then the count, so a count
+            // read after the cancel's is followed by the flag raised, and a wait on a count read
+            // before it returns at once. Either way no wake-up is lost.
+            const std::uint32_t done = consumed_.load(std::memory_order_acquire);
+            if (cancelled_.load(std::memory_order_acquire)) {
+                return false;
+            }
+            if (filling_ - done < chunks) {
+                break;
+            }
+            consumed_.wait(done, std::memory_order_acquire);
+        }
+        Chunk& chunk = chunks_[filling_ % chunks];
+        chunk.count = 0;
+        chunk.side.clear();
+        chunk.last = false;
+        return true;
+    }
+
+    void hand_over(bool last) {
+        chunks_[filling_ % chunks].last = last;
+        ++filling_;
+        produced_.store(filling_, std::memory_order_release);
+        produced_.notify_one();
+    }
+
+    void produce() {
+        try {
+            if (begin_chunk()) {
+                rapidjson::StringStream stream(text_.data());
+                stream.src_ += start_;
+                Recorder recorder(*this, stream);
+                Reader reader;
+                reader.template Parse<Flags>(stream, recorder);
+                outcome_.has_error = reader.HasParseError();
+                outcome_.code = reader.GetParseErrorCode();
+                outcome_.error_offset = reader.GetErrorOffset();
+                outcome_.end = stream.Tell();
+            }
+        } catch (...) {
+            error_ = std::current_exception();
+        }
+        // The last chunk, however full, ends the events; a cancelled relay hands over nothing
+        // more (no one reads it), but the chunk count still moves so no wait is left hanging.
+        hand_over(true);
+    }
+
+    void join() {
+        if (thread_.joinable()) {
+            thread_.join();
+        }
+    }
+
+    // Stops the parsing thread (it sees the flag at its next chunk) and joins it.
+    void cancel() noexcept {
+        cancelled_.store(true, std::memory_order_release);
+        consumed_.fetch_add(1, std::memory_order_release);
+        consumed_.notify_one();
+        join();
+    }
+
+    std::string_view text_;
+    std::size_t start_;
+    std::array<Chunk, chunks> chunks_;
+    // Chunk counts, 32 bits for the futex behind atomic wait; they wrap after 2^32 chunks of
+    // 4096 events, and compare by difference.
+    std::uint32_t filling_ = 0;  // the parsing thread's: chunks handed over so far
+    std::atomic<std::uint32_t> produced_{0};
+    std::atomic<std::uint32_t> consumed_{0};
+    std::atomic<bool> cancelled_{false};
+    Outcome outcome_;  // written by the parsing thread before its last hand-over
+    std::exception_ptr error_;
+    std::thread thread_;  // last: started once everything it uses is
+};
+
+}  // namespace entente::detail
