@@ -10,7 +10,9 @@ namespace entente::detail {
 
 /// Work one load did, counted so that tests can bound it without a clock.
 struct LoadWork {
-    std::size_t bytes_parsed = 0;      ///< Bytes the JSON parser consumed, all files together.
+    /// Bytes the JSON parser consumed, all files together (where the reader stopped a relayed
+    /// parse, as far as the parsing thread had got).
+    std::size_t bytes_parsed = 0;
     std::size_t records = 0;           ///< Records (objects in the four tables) read.
     std::size_t unknown_keys = 0;      ///< Member names that were not fields (each looked up once).
     std::size_t suggestion_cost = 0;   ///< Characters compared for "did you mean" suggestions.
