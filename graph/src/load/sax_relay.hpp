@@ -22,6 +22,17 @@
 
 namespace entente::detail {
 
+/// The typed number callbacks of RapidJSON's handler concept, for handlers parsed with
+/// kParseNumbersAsStringsFlag: every number then arrives as RawNumber, as written, and these
+/// are never called. Derive from it and define RawNumber.
+struct RawNumbersOnly {
+    bool Int(int) { return true; }
+    bool Uint(unsigned) { return true; }
+    bool Int64(std::int64_t) { return true; }
+    bool Uint64(std::uint64_t) { return true; }
+    bool Double(double) { return true; }
+};
+
 /// Parses `text` (NUL-terminated one past its end, as InputFile::bytes is) from `start` with a
 /// `Reader` (a rapidjson::GenericReader) and `Flags` on a thread of its own, a bounded number of
 /// events ahead of the handler: at most `chunks` x `events_per_chunk` events, 24 bytes each,
@@ -35,8 +46,7 @@ class SaxRelay {
         bool has_error = false;                                       ///< Reader::HasParseError().
         rapidjson::ParseErrorCode code = rapidjson::kParseErrorNone;  ///< GetParseErrorCode().
         std::size_t error_offset = 0;                                 ///< GetErrorOffset().
-        std::size_t end = 0;              ///< The stream's Tell() once Parse returned.
-        bool stopped_by_handler = false;  ///< The handler returned false (code: termination).
+        std::size_t end = 0;  ///< The stream's Tell() once Parse returned.
     };
 
     /// A relay over `text` from byte `start`; no thread until start(). Throws std::bad_alloc.
@@ -85,7 +95,6 @@ class SaxRelay {
                         Outcome out = outcome_;
                         out.has_error = true;
                         out.code = rapidjson::kParseErrorTermination;
-                        out.stopped_by_handler = true;
                         return out;
                     }
                 }
@@ -168,18 +177,12 @@ class SaxRelay {
     }
 
     // The parsing thread's handler: records each event into the chunk being filled.
-    class Recorder {
+    class Recorder : public RawNumbersOnly {
       public:
         Recorder(SaxRelay& relay, const rapidjson::StringStream& stream)
             : relay_(relay), stream_(stream) {}
         bool Null() { return add(Kind::null); }
         bool Bool(bool b) { return add(b ? Kind::boolean_true : Kind::boolean_false); }
-        // With kParseNumbersAsStringsFlag every number arrives as RawNumber.
-        bool Int(int) { return true; }
-        bool Uint(unsigned) { return true; }
-        bool Int64(std::int64_t) { return true; }
-        bool Uint64(std::uint64_t) { return true; }
-        bool Double(double) { return true; }
         bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
             return add_text(Kind::number, s, n, 0);
         }
