@@ -866,4 +866,51 @@ TEST_CASE("a relayed parse the reader stops ends, however far ahead the parsing 
     require_relayed_alike({{"many.json", text}}, "no limit");
 }
 
+TEST_CASE("a relayed parse of a million levels of nesting stops the parsing thread at the cap") {
+    // The reader stops at the 65th level; the parsing thread, which records a chunk of 16,384
+    // events before the reader sees the first, stops one level further by itself rather than
+    // recursing through the file (RapidJSON recurses once a level, on that thread's stack).
+    const std::string deep = std::string(1'000'000, '[') + std::string(1'000'000, ']');
+    detail::LoadWork work;
+    detail::ReaderThreads everywhere;
+    everywhere.relay_from = 0;
+    const auto nested = detail::read_json({{"test.json", deep}}, {}, {}, &work, everywhere);
+    CHECK(work.events_relayed);
+    CHECK(messages(nested) == lines({"test.json:1:65: error: nesting deeper than 64 levels; an "
+                                     "entente file needs no more than 4"}));
+    CHECK(work.bytes_parsed == 66);  // the parsing thread's 66th bracket, past the reader's 65th
+    require_relayed_alike({{"test.json", deep}}, "a million levels");
+}
+
+TEST_CASE("relayed strings with escapes keep their texts across many chunks of events") {
+    // 50,000 claims, each with escapes in its quote and note: some 25 chunks of events, each
+    // chunk's copied texts written again as the four chunks are reused.
+    std::string claims;
+    for (int i = 0; i < 50'000; ++i) {
+        const std::string n = std::to_string(i);
+        claims += std::string(i == 0 ? "" : ",\n") + R"({"id": "c)" + n +
+                  R"(", "subject": "a", "relation": "supports", "object": "b", "source": "s", )" +
+                  R"("quote": "say \")" + n + R"(\" \\ \u00e9)" + n + R"(", "note": "n\t)" + n +
+                  R"("})";
+    }
+    const std::string text = R"({"entente": 1, "sources": [{"id": "s", "title": "S"}],
+"actors": [{"id": "a", "name": "A", "kind": "state"}, {"id": "b", "name": "B", "kind": "state"}],
+"claims": [)" + claims + "]}";
+    LoadLimits limits;
+    limits.max_similar_warnings = 0;  // every claim repeats the first: one warning line
+    require_relayed_alike({{"escapes.json", text}}, "escapes in every claim", limits);
+    detail::ReaderThreads everywhere;
+    everywhere.relay_from = 0;
+    const auto result =
+        detail::read_json({{"escapes.json", text}}, limits, {}, nullptr, everywhere);
+    REQUIRE(result.graph);
+    const auto& c = result.graph->data().claims;
+    REQUIRE(c.size() == 50'000);
+    for (const std::size_t i : {std::size_t{0}, std::size_t{12'345}, std::size_t{49'999}}) {
+        const std::string n = std::to_string(i);
+        CHECK(c[i].quote == "say \"" + n + "\" \\ \u00e9" + n);
+        CHECK(c[i].note == "n\t" + n);
+    }
+}
+
 }  // namespace entente::test

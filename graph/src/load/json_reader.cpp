@@ -529,7 +529,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         Relay::Outcome outcome;
         std::optional<Relay> relay;
         if (text_.size() >= threads_.relay_from) {
-            relay.emplace(text_, start);
+            relay.emplace(text_, start, max_depth);
             if (!relay->start()) {
                 relay.reset();
             }

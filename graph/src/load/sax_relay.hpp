@@ -49,8 +49,11 @@ class SaxRelay {
         std::size_t end = 0;  ///< The stream's Tell() once Parse returned.
     };
 
-    /// A relay over `text` from byte `start`; no thread until start(). Throws std::bad_alloc.
-    SaxRelay(std::string_view text, std::size_t start) : text_(text), start_(start) {
+    /// A relay over `text` from byte `start`, for a handler that stops the parse at the latest
+    /// when a container opens `max_depth` levels deep (which it sees before the parsing thread
+    /// goes further); no thread until start(). Throws std::bad_alloc.
+    SaxRelay(std::string_view text, std::size_t start, std::size_t max_depth)
+        : text_(text), start_(start), max_depth_(max_depth) {
         for (Chunk& c : chunks_) {
             c.events.resize(events_per_chunk);
         }
@@ -192,12 +195,25 @@ class SaxRelay {
         bool Key(const char* s, rapidjson::SizeType n, bool) {
             return add_text(Kind::key, s, n, 1);
         }
-        bool StartObject() { return add(Kind::start_object); }
-        bool StartArray() { return add(Kind::start_array); }
-        bool EndObject(rapidjson::SizeType) { return add(Kind::end_object); }
-        bool EndArray(rapidjson::SizeType) { return add(Kind::end_array); }
+        bool StartObject() { return open(Kind::start_object); }
+        bool StartArray() { return open(Kind::start_array); }
+        bool EndObject(rapidjson::SizeType) { return close(Kind::end_object); }
+        bool EndArray(rapidjson::SizeType) { return close(Kind::end_array); }
 
       private:
+        // RapidJSON recurses once a level, and the handler's depth cap is what bounds the
+        // stack: the parsing thread, up to a chunk ahead of the handler, stops one level past
+        // the cap itself, after recording the opening the handler stops at.
+        bool open(Kind kind) {
+            if (++depth_ > relay_.max_depth_ + 1) {
+                return false;
+            }
+            return add(kind);
+        }
+        bool close(Kind kind) {
+            --depth_;
+            return add(kind);
+        }
         bool add(Kind kind) { return relay_.record({kind, false, 0, stream_.Tell(), 0}, nullptr); }
         // A string or number is read on a copy of the stream (StreamLocalCopy), so Tell() is
         // where its token starts: a number's first byte, a string's opening quote. A number is
@@ -218,6 +234,7 @@ class SaxRelay {
 
         SaxRelay& relay_;
         const rapidjson::StringStream& stream_;
+        std::size_t depth_ = 0;
     };
 
     // Adds one event to the chunk being filled, `copy` (its length bytes) to the chunk's side
@@ -303,9 +320,10 @@ class SaxRelay {
 
     std::string_view text_;
     std::size_t start_;
+    std::size_t max_depth_;
     std::array<Chunk, chunks> chunks_;
     // Chunk counts, 32 bits for the futex behind atomic wait; they wrap after 2^32 chunks of
-    // 4096 events, and compare by difference.
+    // 16,384 events, and compare by difference.
     std::uint32_t filling_ = 0;  // the parsing thread's: chunks handed over so far
     std::atomic<std::uint32_t> produced_{0};
     std::atomic<std::uint32_t> consumed_{0};
