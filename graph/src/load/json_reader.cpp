@@ -4,6 +4,7 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -120,11 +121,26 @@ class IdMap {
     }
 
     // The record whose id is `key`, or no_index.
-    Index find(std::string_view key) const {
+    Index find(std::string_view key) const { return find(key, hash_of(key)); }
+
+    // The hash find() looks `key` up by.
+    static std::uint32_t hash_of(std::string_view key) {
+        return static_cast<std::uint32_t>(hash_id(key));
+    }
+
+    // Asks the cache for the slot a key of hash `hash` is looked up from (JsonReader's Lookahead
+    // says why).
+    void prefetch(std::uint32_t hash) const {
+        if (!slots_.empty()) {
+            __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+        }
+    }
+
+    // The record whose id is `key`, of hash `hash` (hash_of(key)), or no_index.
+    Index find(std::string_view key, std::uint32_t hash) const {
         if (slots_.empty()) {
             return no_index;
         }
-        const auto hash = static_cast<std::uint32_t>(hash_id(key));
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
             const Slot& slot = slots_[s];
@@ -568,6 +584,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         relay.reset();
         prefaulter.stop();
         prefaulter_ = nullptr;
+        settle_references();
         if (prefaulting) {
             drop_whole_pages(data_.claims.data() + data_.claims.size(),
                              data_.claims.data() + data_.claims.capacity());
@@ -933,6 +950,9 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
             }
         }
         // Ids are known from here on; a repeated one is reported by the rules later.
+        if (table_ != Table::claims) {
+            settle_references();
+        }
         switch (table_) {
             case Table::sources:
                 if (!data_.sources.back().id.empty()) {
@@ -1203,20 +1223,20 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
                         c.id = kept(v);
                         break;
                     case Field::subject:
-                        reference(c.subject, actor_ids_, v, field);
-                        break;
                     case Field::object:
-                        reference(c.object, actor_ids_, v, field);
+                        reference(actor_ids_, v, field);
                         break;
                     case Field::relation:
-                        reference(c.relation, relation_ids_, v, field);
+                        reference(relation_ids_, v, field);
                         break;
                     case Field::source:
                         // Claims from one source tend to come together.
                         if (!last_source_.first.empty() && v == last_source_.first) {
                             c.source = last_source_.second;
                         } else {
-                            reference(c.source, source_ids_, v, field);
+                            settle_references();  // refs_ stays in the order the file has
+                            resolve(static_cast<Index>(data_.claims.size() - 1), field, source_ids_,
+                                    v, IdMap::hash_of(v));
                             if (c.source != no_index) {
                                 last_source_ = {std::string(v), c.source};
                             }
@@ -1252,12 +1272,74 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
     // heap block of its own (TextArena says why).
     CompactString kept(std::string_view v) { return arena_->string(v); }
 
+    // ---- references, looked up a few behind ----
+
+    // A claim's subject, object and relation are looked up in id maps of thousands of entries
+    // (10^4 actors: 512 KB of slots), which the parse's stream of fresh writes keeps pushing out
+    // of the cache: the lookup waited on memory, 8% of the loading thread at 10^6 claims. So a
+    // reference is hashed when read and its slot prefetched, and it is looked up once `lookahead`
+    // more have been read, by when the slot is in the cache. Looking up later changes nothing:
+    // the lookups stay in file order (refs_ too), every pending one is settled before an id is
+    // added to a map (end_record) and when the parse of a file ends, and a map keeps the first
+    // record of an id, as the lookup after every file does.
+    struct Lookahead {
+        static constexpr std::size_t capacity = 31;  // longer ids are looked up at once
+        Index claim;
+        Field field;
+        std::uint8_t size;
+        std::uint32_t hash;
+        const IdMap* ids;
+        std::array<char, capacity> key;
+    };
+    static constexpr std::size_t lookahead = 8;
+
+    // The claim being read refers by `v` (its field `field`) to a record of `ids`.
+    void reference(const IdMap& ids, std::string_view v, Field field) {
+        const auto claim = static_cast<Index>(data_.claims.size() - 1);
+        const std::uint32_t hash = IdMap::hash_of(v);
+        if (v.size() > Lookahead::capacity) {
+            settle_references();
+            resolve(claim, field, ids, v, hash);
+            return;
+        }
+        if (pending_refs_ == lookahead) {
+            settle_oldest();
+        }
+        Lookahead& r = lookahead_[(oldest_ref_ + pending_refs_++) % lookahead];
+        r.claim = claim;
+        r.field = field;
+        r.size = static_cast<std::uint8_t>(v.size());
+        r.hash = hash;
+        r.ids = &ids;
+        std::copy(v.begin(), v.end(), r.key.begin());
+        ids.prefetch(hash);
+    }
+
+    void settle_oldest() {
+        const Lookahead& r = lookahead_[oldest_ref_];
+        oldest_ref_ = (oldest_ref_ + 1) % lookahead;
+        --pending_refs_;
+        resolve(r.claim, r.field, *r.ids, std::string_view(r.key.data(), r.size), r.hash);
+    }
+
+    // Looks up every reference still pending.
+    void settle_references() {
+        while (pending_refs_ != 0) {
+            settle_oldest();
+        }
+    }
+
     // A reference resolves now when its record is known, else once every file is read.
-    void reference(Index& out, const IdMap& ids, std::string_view v, Field field) {
-        if (const Index found = ids.find(v); found != no_index) {
-            out = found;
+    void resolve(Index claim, Field field, const IdMap& ids, std::string_view v,
+                 std::uint32_t hash) {
+        if (const Index found = ids.find(v, hash); found != no_index) {
+            Claim& c = data_.claims[claim];
+            (field == Field::subject    ? c.subject
+             : field == Field::object   ? c.object
+             : field == Field::relation ? c.relation
+                                        : c.source) = found;
         } else {
-            refs_.push_back({static_cast<Index>(data_.claims.size() - 1), field, std::string(v)});
+            refs_.push_back({claim, field, std::string(v)});
         }
     }
 
@@ -1487,6 +1569,9 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
     std::shared_ptr<TextArena> arena_ = std::make_shared<TextArena>();  // data_.texts, writable
     Prefaulter* prefaulter_ = nullptr;  // while a big file is parsed, until its claims table moves
     std::vector<PendingRef> refs_;
+    std::array<Lookahead, lookahead> lookahead_{};  // a ring, from oldest_ref_
+    std::size_t oldest_ref_ = 0;
+    std::size_t pending_refs_ = 0;
     std::vector<Index> claim_slots_;  // claim ids, from check_records to the graph
     std::vector<std::pair<Index, std::string>> holders_;
     std::vector<bool> kind_known_;  // per actor: its kind was read (a bad one defaults to state)
