@@ -913,4 +913,70 @@ TEST_CASE("relayed strings with escapes keep their texts across many chunks of e
     }
 }
 
+TEST_CASE("references looked up a few behind resolve as if looked up at once") {
+    // 60 claims before the actors and relation they name, in two files (the first file's
+    // resolve only in the lookup after every file): every third names an unknown actor, every
+    // fifth an id longer than the lookahead holds, one a source missing; the errors come in
+    // file order, and the claims that resolve point at the right records. The lookahead ring
+    // (8 references) wraps many times.
+    const std::string long_id(40, 'l');
+    auto claims = [&](int from, int to, bool unknown) {
+        std::string out;
+        for (int i = from; i < to; ++i) {
+            const std::string object =
+                unknown && i % 3 == 0 ? "zz" + std::to_string(i) : "a" + std::to_string(i);
+            out += std::string(out.empty() ? "" : ",\n") + R"({"id": "c)" + std::to_string(i) +
+                   R"(", "subject": ")" + (i % 5 == 0 ? long_id : "b") +
+                   R"(", "relation": "mine", "object": ")" + object + R"(", "source": ")" +
+                   (unknown && i == 31 ? "t" : "s") + R"("})";
+        }
+        return out;
+    };
+    std::string actors = R"({"id": ")" + long_id + R"(", "name": "L", "kind": "state"},
+{"id": "b", "name": "B", "kind": "state"})";
+    for (int i = 0; i < 60; ++i) {
+        actors += R"(, {"id": "a)" + std::to_string(i) + R"(", "name": "A)" + std::to_string(i) +
+                  R"(", "kind": "state"})";
+    }
+    auto files = [&](bool unknown) {
+        return std::vector<InputFile>{
+            {"one.json",
+             R"({"entente": 1, "actors": [], "claims": [)" + claims(0, 30, unknown) + "]}"},
+            {"two.json",
+             R"({"entente": 1, "sources": [{"id": "s", "title": "S"}], "claims": [)" +
+                 claims(30, 60, unknown) + R"(], "actors": [)" + actors +
+                 R"(], "relations": [{"id": "mine", "label": "mine", "polarity": -1}]})"}};
+    };
+    std::vector<std::string> expected;
+    for (int i = 0; i < 60; ++i) {
+        if (i % 3 == 0) {
+            expected.push_back("unknown actor \"zz" + std::to_string(i) + "\" (at /claims/" +
+                               std::to_string(i < 30 ? i : i - 30) + "/object)");
+        }
+        if (i == 31) {
+            expected.push_back("unknown source \"t\" (at /claims/1/source)");
+        }
+    }
+    require_relayed_alike(files(true), "references");
+    const auto result = detail::read_json(files(true), {}, {}, nullptr);
+    std::vector<std::string> got;
+    for (const Diagnostic& d : result.diagnostics) {
+        // Suggestions ("; did you mean ...") are another test's.
+        got.push_back(d.message.substr(0, d.message.find(';')) + " (at " + d.pointer + ")");
+    }
+    CHECK(got == expected);
+    // Without the unknown names, every claim resolves to the records named.
+    const auto fixed = detail::read_json(files(false), {}, {}, nullptr);
+    REQUIRE_MESSAGE(fixed.graph, messages(fixed));
+    const Dataset& d = fixed.graph->data();
+    REQUIRE(d.claims.size() == 60);
+    for (std::size_t i = 0; i < d.claims.size(); ++i) {
+        INFO(i);
+        CHECK(d.actors[d.claims[i].subject].id == (i % 5 == 0 ? long_id : "b"));
+        CHECK(d.actors[d.claims[i].object].id == "a" + std::to_string(i));
+        CHECK(d.relations[d.claims[i].relation].id == "mine");
+        CHECK(d.sources[d.claims[i].source].id == "s");
+    }
+}
+
 }  // namespace entente::test
