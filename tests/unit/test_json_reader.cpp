@@ -663,6 +663,7 @@ TEST_CASE(
     REQUIRE_MESSAGE(pieces.graph, messages(pieces));
     CHECK(pieces_work.bytes_prefaulted == 0);
     CHECK(work.events_relayed);
+    CHECK(work.files_scanned_whole == 1);  // by the relay's scanner, RapidJSON never called
     CHECK_FALSE(pieces_work.events_relayed);
     CHECK(pieces.graph->data() == big.graph->data());
 

@@ -575,6 +575,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
             outcome = relay->relay(*this, stream);
             stream.src_ = stream.head_ + outcome.end;
             work_.events_relayed = true;
+            work_.files_scanned_whole += relay->scan_end() == ScanEnd::done ? 1 : 0;
         } else {
             Reader reader;
             reader.Parse<parse_flags>(stream, *this);

@@ -28,6 +28,10 @@ struct LoadWork {
     /// Whether a file was parsed on a thread of its own, its SAX events relayed to the reader
     /// (SaxRelay): files of ReaderThreads::relay_from bytes and more.
     bool events_relayed = false;
+    /// Relayed files the parsing thread's scanner (scan_json) read to the end of their JSON
+    /// value without RapidJSON: all but those with a syntax error, nesting past the cap or a
+    /// number of more digits than it reads.
+    std::size_t files_scanned_whole = 0;
 };
 
 /// Where the reader puts work on a second thread. The defaults are the load's; tests lower them

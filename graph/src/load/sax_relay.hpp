@@ -20,6 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "load/json_scan.hpp"
+
 namespace entente::detail {
 
 /// The typed number callbacks of RapidJSON's handler concept, for handlers parsed with
@@ -126,6 +128,10 @@ class SaxRelay {
         }
     }
 
+    /// How the scan of the text ended (ScanEnd::unsure: RapidJSON parsed on from its start).
+    /// Read once relay() has returned. Throws nothing.
+    ScanEnd scan_end() const noexcept { return how_; }
+
     /// Events a chunk holds, and chunks in flight: 4 x 16384 x 16 bytes, 1 MiB (chunks of 4096
     /// woke the threads four times as often, for no less memory at the load's peak, which comes
     /// after the parse).
@@ -133,18 +139,7 @@ class SaxRelay {
     static constexpr std::size_t chunks = 4;
 
   private:
-    enum class Kind : std::uint8_t {
-        null,
-        boolean_false,
-        boolean_true,
-        number,
-        string,
-        key,
-        start_object,
-        start_array,
-        end_object,
-        end_array
-    };
+    using Kind = SaxKind;
     // Sixteen bytes: the loading thread reads every event from the other core's cache, and a
     // third less to read (from 24 bytes) was fewer stalls. A text is where its token starts in
     // the file (after a string's quote), or, escaped, next in the chunk's side buffer.
@@ -225,7 +220,13 @@ class SaxRelay {
             --depth_;
             return add(kind);
         }
-        bool add(Kind kind) { return relay_.record({kind, false, 0, stream_.Tell()}, nullptr); }
+        bool add(Kind kind) {
+            if (relay_.skip_ != 0) {
+                --relay_.skip_;
+                return true;
+            }
+            return relay_.record({kind, false, 0, stream_.Tell()}, nullptr);
+        }
         // A string or number is read on a copy of the stream (StreamLocalCopy), so Tell() is
         // where its token starts: a number's first byte, a string's opening quote. A number is
         // handed over as written, so it is the file's bytes there. A string is too when it has
@@ -233,6 +234,10 @@ class SaxRelay {
         // exactly when its closing quote is `n` bytes on, a quote not escaped (no backslash
         // before it). Those point into the file; the rest are copied.
         bool add_text(Kind kind, const char* s, rapidjson::SizeType n, std::size_t quote) {
+            if (relay_.skip_ != 0) {
+                --relay_.skip_;
+                return true;
+            }
             const std::size_t at = stream_.Tell();
             const std::size_t from = at + quote;
             const std::string_view text = relay_.text_;
@@ -257,6 +262,7 @@ class SaxRelay {
             chunk.side.append(copy, e.length);
         }
         chunk.events[chunk.count++] = e;
+        ++recorded_;
         if (chunk.count == events_per_chunk) {
             hand_over(false);
             return begin_chunk();
@@ -293,18 +299,36 @@ class SaxRelay {
         produced_.notify_one();
     }
 
+    // Scans the text (scan_json), and parses it with RapidJSON from the start where the scan is
+    // unsure, passing over the events the scan recorded, which are RapidJSON's first ones.
     void produce() {
         try {
             if (begin_chunk()) {
-                rapidjson::StringStream stream(text_.data());
-                stream.src_ += start_;
-                Recorder recorder(*this, stream);
-                Reader reader;
-                reader.template Parse<Flags>(stream, recorder);
-                outcome_.has_error = reader.HasParseError();
-                outcome_.code = reader.GetParseErrorCode();
-                outcome_.error_offset = reader.GetErrorOffset();
-                outcome_.end = stream.Tell();
+                auto sink = [this](Kind kind, std::size_t offset, std::uint32_t length,
+                                   const char* decoded) {
+                    return record({kind, decoded != nullptr, length, offset}, decoded);
+                };
+                std::size_t end = 0;
+                how_ = scan_json(text_, start_, max_depth_, sink, end);
+                if (how_ == ScanEnd::unsure) {
+                    skip_ = recorded_;
+                    rapidjson::StringStream stream(text_.data());
+                    stream.src_ += start_;
+                    Recorder recorder(*this, stream);
+                    Reader reader;
+                    reader.template Parse<Flags>(stream, recorder);
+                    outcome_.has_error = reader.HasParseError();
+                    outcome_.code = reader.GetParseErrorCode();
+                    outcome_.error_offset = reader.GetErrorOffset();
+                    outcome_.end = stream.Tell();
+                } else {
+                    // Refused: cancelled, and no one reads on; as RapidJSON would say.
+                    outcome_.has_error = how_ == ScanEnd::refused;
+                    outcome_.code = outcome_.has_error ? rapidjson::kParseErrorTermination
+                                                       : rapidjson::kParseErrorNone;
+                    outcome_.error_offset = outcome_.has_error ? end : 0;
+                    outcome_.end = end;
+                }
             }
         } catch (...) {
             error_ = std::current_exception();
@@ -331,6 +355,9 @@ class SaxRelay {
     std::string_view text_;
     std::size_t start_;
     std::size_t max_depth_;
+    std::size_t recorded_ = 0;     // events recorded so far (the parsing thread's)
+    std::size_t skip_ = 0;         // of RapidJSON's first events, those still to pass over
+    ScanEnd how_ = ScanEnd::done;  // how the scan ended (read once the thread is joined)
     std::array<Chunk, chunks> chunks_;
     // Chunk counts, 32 bits for the futex behind atomic wait; they wrap after 2^32 chunks of
     // 16,384 events, and compare by difference.
