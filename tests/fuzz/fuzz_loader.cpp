@@ -1,7 +1,9 @@
 // libFuzzer target: any bytes as a dataset file must give a graph or a list of diagnostics,
 // never a crash, a hang or undefined behaviour; with the default limits and with tiny ones.
 // Whatever loads must also survive a round trip: written as an entente dataset and loaded back,
-// it gives the same tables and no error (text that loads is text every writer can carry).
+// it gives the same tables and no error (text that loads is text every writer can carry). And
+// parsed on a second thread, as a big file is (the relay's scanner, then RapidJSON), it gives
+// the same diagnostics, places and tables as parsed directly.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,6 +11,7 @@
 #include "entente/export/dataset_json.hpp"
 #include "entente/load/loader.hpp"
 #include "entente/query/selection.hpp"
+#include "load/json_reader.hpp"
 
 namespace {
 
@@ -20,6 +23,21 @@ void check(const std::string& text, const entente::LoadLimits& limits) {
     }
     if (result.graph.has_value() != (result.error_count() == 0)) {
         __builtin_trap();
+    }
+    entente::detail::ReaderThreads everywhere;
+    everywhere.relay_from = 0;
+    const auto relayed =
+        entente::detail::read_json({{"fuzz.json", text}}, limits, {}, nullptr, everywhere);
+    if (relayed.diagnostics.size() != result.diagnostics.size() ||
+        relayed.graph.has_value() != result.graph.has_value() ||
+        (result.graph && !(relayed.graph->data() == result.graph->data()))) {
+        __builtin_trap();
+    }
+    for (std::size_t i = 0; i < result.diagnostics.size(); ++i) {
+        if (entente::format_diagnostic(relayed.diagnostics[i]) !=
+            entente::format_diagnostic(result.diagnostics[i])) {
+            __builtin_trap();
+        }
     }
     if (!result.graph) {
         return;

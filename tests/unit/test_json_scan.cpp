@@ -50,6 +50,24 @@ struct Recording : detail::RawNumbersOnly {
     bool RawNumber(const char* s, rapidjson::SizeType n, bool) { return add('#', {s, n}); }
     bool String(const char* s, rapidjson::SizeType n, bool) { return add('s', {s, n}); }
     bool Key(const char* s, rapidjson::SizeType n, bool) { return add('k', {s, n}); }
+    // The relay's scanner marks texts all ASCII with no byte below 0x20: the mark must be true.
+    std::size_t ascii = 0;
+    std::size_t wrongly_ascii = 0;
+    void mark(const char* s, rapidjson::SizeType n) {
+        ++ascii;
+        for (rapidjson::SizeType i = 0; i < n; ++i) {
+            const auto c = static_cast<unsigned char>(s[i]);
+            wrongly_ascii += c < 0x20 || c >= 0x80 ? 1 : 0;
+        }
+    }
+    bool AsciiString(const char* s, rapidjson::SizeType n) {
+        mark(s, n);
+        return String(s, n, true);
+    }
+    bool AsciiKey(const char* s, rapidjson::SizeType n) {
+        mark(s, n);
+        return Key(s, n, true);
+    }
     bool StartObject() { return open('{'); }
     bool StartArray() { return open('['); }
     bool EndObject(rapidjson::SizeType) { return close('}'); }
@@ -71,6 +89,7 @@ struct Run {
     std::size_t error_offset = 0;
     std::size_t end = 0;
     detail::ScanEnd scan = detail::ScanEnd::done;
+    std::size_t ascii = 0;  // texts delivered as AsciiString or AsciiKey
 };
 
 // Where the loader starts: past a UTF-8 byte-order mark.
@@ -110,6 +129,8 @@ Run relayed(const std::string& text, std::size_t max_depth) {
     run.error_offset = outcome.error_offset;
     run.end = outcome.end;
     run.scan = relay.scan_end();
+    run.ascii = recording.ascii;
+    CHECK(recording.wrongly_ascii == 0);
     return run;
 }
 
@@ -252,6 +273,8 @@ TEST_CASE("numbers, strings, literals and nesting at the scanner's edges relay a
         INFO(text);
         CHECK(require_alike(text) == how);
     }
+    // Marked ASCII: plain texts, not those with other bytes or escapes (checked by the reader).
+    CHECK(relayed(R"({"key": ["plain", "", "é", "\n", "also plain"]})", 64).ascii == 4);
     // Nesting: at the handler's cap (64) and past it, and past the scanner's own 64 levels.
     for (const std::size_t levels : {63, 64, 65, 66, 200}) {
         INFO(levels);

@@ -418,6 +418,11 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
     bool String(const char* s, rapidjson::SizeType n, bool) {
         return scalar({Type::string, false, std::string_view(s, n)});
     }
+    // From the relay's scanner: text known to be ASCII with no byte below 0x20, whose UTF-8 and
+    // NULs need no check (SaxRelay::relay).
+    bool AsciiString(const char* s, rapidjson::SizeType n) {
+        return scalar({Type::string, false, std::string_view(s, n), true});
+    }
 
     bool StartObject() { return open(false); }
     bool StartArray() { return open(true); }
@@ -425,15 +430,10 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
     bool EndArray(rapidjson::SizeType) { return close(); }
 
     bool Key(const char* s, rapidjson::SizeType n, bool) {
-        const std::string_view key(s, n);
-        const std::size_t start = stream_->Tell();  // see token_start
-        const Role role = frames_.back().role;
-        if (role == Role::root) {
-            root_key(key, start);
-        } else if (role == Role::record) {
-            record_key(key, start);
-        }
-        return true;
+        return member_name(std::string_view(s, n), false);
+    }
+    bool AsciiKey(const char* s, rapidjson::SizeType n) {
+        return member_name(std::string_view(s, n), true);
     }
 
     // ---- RecordSites ----
@@ -451,6 +451,8 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         Type type;
         bool boolean;
         std::string_view text;  // a string's contents, or a number as written
+        bool ascii = false;     // a string known to be ASCII, no byte below 0x20 (Utf8::ascii)
+        Utf8 utf8() const { return ascii ? Utf8::ascii : Utf8::checked; }
     };
 
     static std::string describe(const Value& v) {
@@ -791,6 +793,19 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         return true;
     }
 
+    // ---- member names ----
+
+    bool member_name(std::string_view key, bool ascii) {
+        const std::size_t start = stream_->Tell();  // see token_start
+        const Role role = frames_.back().role;
+        if (role == Role::root) {
+            root_key(key, ascii, start);
+        } else if (role == Role::record) {
+            record_key(key, ascii, start);
+        }
+        return true;
+    }
+
     // ---- the root object ----
 
     static unsigned root_bit(std::string_view member) {
@@ -804,8 +819,8 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
     // A member name past the name limit, or not valid text: reported, its value skipped. The
     // object's pointer is made only for a message.
     template <class Pointer>
-    bool bad_key(std::string_view key, std::size_t start, Pointer&& object_pointer) {
-        if (auto problem = utf8_problem(key)) {
+    bool bad_key(std::string_view key, bool ascii, std::size_t start, Pointer&& object_pointer) {
+        if (auto problem = ascii ? std::nullopt : utf8_problem(key)) {
             error(start, object_pointer(), "invalid UTF-8 in a member name: " + *problem);
             return true;
         }
@@ -835,9 +850,9 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         }
     }
 
-    void root_key(std::string_view key, std::size_t start) {
+    void root_key(std::string_view key, bool ascii, std::size_t start) {
         root_key_ = RootKey::other;
-        if (bad_key(key, start, [] { return std::string(); })) {
+        if (bad_key(key, ascii, start, [] { return std::string(); })) {
             return;
         }
         const unsigned bit = root_bit(key);
@@ -906,9 +921,9 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         return true;
     }
 
-    void record_key(std::string_view key, std::size_t start) {
+    void record_key(std::string_view key, bool ascii, std::size_t start) {
         field_ = nullptr;
-        if (bad_key(key, start, [this] { return record_pointer(); })) {
+        if (bad_key(key, ascii, start, [this] { return record_pointer(); })) {
             return;
         }
         // Records of a table mostly list their fields in one order: the field after the last
@@ -1020,7 +1035,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
              (frames_.back().role == Role::root && root_key_ == RootKey::other))) {
             return true;  // the value of a member already reported (unknown or repeated)
         }
-        if (v.type == Type::string) {
+        if (v.type == Type::string && !v.ascii) {
             // Text that is not UTF-8 is refused before anything describes or keeps it.
             if (auto problem = utf8_problem(v.text)) {
                 error(start, current_pointer(), "invalid UTF-8 in a string: " + *problem);
@@ -1064,7 +1079,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
                           "expected " + std::string(expected(ValueKind::name)) + ", got " +
                               describe(v));
                 } else if (auto problem =
-                               check_string(ValueKind::name, v.text, limits_, Utf8::checked)) {
+                               check_string(ValueKind::name, v.text, limits_, v.utf8())) {
                     error(start, pointer, std::move(*problem));
                 } else {
                     data_.actors.back().aliases.emplace_back(v.text);
@@ -1132,7 +1147,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
             wrong();
             return;
         }
-        if (auto problem = check_string(kind, v.text, limits_, Utf8::checked)) {
+        if (auto problem = check_string(kind, v.text, limits_, v.utf8())) {
             error(start, field_pointer(), std::move(*problem));
             return;
         }

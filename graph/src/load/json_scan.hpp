@@ -44,11 +44,13 @@ enum class SaxKind : std::uint8_t {
 enum class ScanEnd : std::uint8_t { done, unsure, refused };
 
 /// Scans `text` (with a NUL one past its end, which bounds every read) from `start`, calling
-/// `sink(kind, offset, length, decoded)` for each event: `offset` is RapidJSON's stream Tell()
-/// at that handler call (a string's or key's opening quote, a number's first byte, just past
+/// `sink(kind, offset, length, decoded, ascii)` for each event: `offset` is RapidJSON's stream
+/// Tell() at that handler call (a string's or key's opening quote, a number's first byte, just past
 /// a literal or a bracket); `length` the bytes of a string, key or number (0 otherwise);
 /// `decoded` null when the text is the file's bytes from the token's start (after the quote),
-/// else the string with its escapes decoded. The sink returns false to stop. Containers may
+/// else the string with its escapes decoded; `ascii` true for a string or key without escapes
+/// whose bytes are all ASCII (and, as in any string scanned, none below 0x20: no NUL, so its
+/// UTF-8 and its NULs need no check). The sink returns false to stop. Containers may
 /// open at most `max_depth` deep. Sets `end` to where the scan stopped. Throws what the sink
 /// throws, and std::bad_alloc.
 namespace scan {
@@ -117,8 +119,9 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
             ++p;
         }
     };
-    // The first '"', '\\' or byte below 0x20 (the NUL after the text among them) at or after q.
-    auto special = [](const char* q) {
+    // The first '"', '\\' or byte below 0x20 (the NUL after the text among them) at or after q;
+    // `high` gets a nonzero bit if a byte before it is not ASCII.
+    auto special = [](const char* q, unsigned& high) {
         const auto plain = [](char c) {
             return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
         };
@@ -129,6 +132,7 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
             if (!plain(*q)) {
                 return q;
             }
+            high |= static_cast<unsigned char>(*q) & 0x80U;
         }
         const __m128i quote = _mm_set1_epi8('"');
         const __m128i backslash = _mm_set1_epi8('\\');
@@ -138,12 +142,16 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
             const __m128i hit =
                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
                              _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));
+            const auto top = static_cast<unsigned>(_mm_movemask_epi8(x));  // bytes >= 0x80
             if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0) {
+                high |= top & ((mask & (0U - mask)) - 1);  // those before the hit
                 return q + __builtin_ctz(mask);
             }
+            high |= top;
         }
 #else
         while (plain(*q)) {
+            high |= static_cast<unsigned char>(*q) & 0x80U;
             ++q;
         }
         return q;
@@ -156,8 +164,9 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
         }
         return static_cast<std::size_t>(p - first);
     };
-    auto emit = [&](SaxKind kind, const char* offset, std::size_t length, const char* text_of) {
-        return sink(kind, at(offset), static_cast<std::uint32_t>(length), text_of);
+    auto emit = [&](SaxKind kind, const char* offset, std::size_t length, const char* text_of,
+                    bool ascii = false) {
+        return sink(kind, at(offset), static_cast<std::uint32_t>(length), text_of, ascii);
     };
 
     skip_space();
@@ -272,7 +281,8 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
                 const bool key = next == Next::key;
                 const char* quote = p;
                 const char* from = p + 1;
-                const char* q = special(from);
+                unsigned high = 0;
+                const char* q = special(from, high);
                 const char* decoded_text = nullptr;
                 std::size_t length = static_cast<std::size_t>(q - from);
                 if (*q == '\\') {
@@ -319,7 +329,7 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
                                     rest += 6;
                                 }
                                 append_utf8(decoded, code);
-                                q = special(rest);
+                                q = special(rest, high);
                                 decoded.append(rest, q);
                                 continue;
                             }
@@ -328,7 +338,7 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
                         }
                         decoded.push_back(c);
                         const char* rest = q + 2;
-                        q = special(rest);
+                        q = special(rest, high);
                         decoded.append(rest, q);
                     }
                     decoded_text = decoded.data();
@@ -338,7 +348,8 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
                     return finish(ScanEnd::unsure);  // a control byte, a NUL, the text's end
                 }
                 p = q + 1;
-                if (!emit(key ? SaxKind::key : SaxKind::string, quote, length, decoded_text)) {
+                if (!emit(key ? SaxKind::key : SaxKind::string, quote, length, decoded_text,
+                          decoded_text == nullptr && high == 0)) {
                     p = quote;
                     return finish(ScanEnd::refused);
                 }

@@ -75,7 +75,9 @@ class SaxRelay {
         }
     }
 
-    /// Calls `handler`'s SAX methods with every event of the parse, in order, setting
+    /// Calls `handler`'s SAX methods with every event of the parse, in order (a string or key the
+    /// scanner found all ASCII, with no byte below 0x20, to AsciiString or AsciiKey(s, n) where
+    /// the handler has them: it need not check their UTF-8 or look for a NUL), setting
     /// `stream.src_` before each call to where the parse was at that call (so `stream.Tell()`
     /// reads what it would in a direct parse), until the events end or the handler returns
     /// false. Returns how the parse ended. Rethrows what the parsing thread threw; what the
@@ -146,6 +148,7 @@ class SaxRelay {
     struct Event {
         Kind kind;
         bool escaped;          // text in the chunk's side buffer, not in the file
+        bool ascii;            // a text of ASCII bytes, none below 0x20 (the scanner's mark)
         std::uint32_t length;  // of the text
         std::size_t offset;    // Tell() at the call
     };
@@ -170,8 +173,18 @@ class SaxRelay {
             case Kind::number:
                 return handler.RawNumber(s, n, true);
             case Kind::string:
+                if constexpr (requires { handler.AsciiString(s, n); }) {
+                    if (e.ascii) {
+                        return handler.AsciiString(s, n);
+                    }
+                }
                 return handler.String(s, n, true);
             case Kind::key:
+                if constexpr (requires { handler.AsciiKey(s, n); }) {
+                    if (e.ascii) {
+                        return handler.AsciiKey(s, n);
+                    }
+                }
                 return handler.Key(s, n, true);
             case Kind::start_object:
                 return handler.StartObject();
@@ -225,7 +238,7 @@ class SaxRelay {
                 --relay_.skip_;
                 return true;
             }
-            return relay_.record({kind, false, 0, stream_.Tell()}, nullptr);
+            return relay_.record({kind, false, false, 0, stream_.Tell()}, nullptr);
         }
         // A string or number is read on a copy of the stream (StreamLocalCopy), so Tell() is
         // where its token starts: a number's first byte, a string's opening quote. A number is
@@ -243,9 +256,9 @@ class SaxRelay {
             const std::string_view text = relay_.text_;
             if (quote == 0 || (from + n < text.size() && text[from + n] == '"' &&
                                (n == 0 || text[from + n - 1] != '\\'))) {
-                return relay_.record({kind, false, n, at}, nullptr);
+                return relay_.record({kind, false, false, n, at}, nullptr);
             }
-            return relay_.record({kind, true, n, at}, s);
+            return relay_.record({kind, true, false, n, at}, s);
         }
 
         SaxRelay& relay_;
@@ -305,8 +318,8 @@ class SaxRelay {
         try {
             if (begin_chunk()) {
                 auto sink = [this](Kind kind, std::size_t offset, std::uint32_t length,
-                                   const char* decoded) {
-                    return record({kind, decoded != nullptr, length, offset}, decoded);
+                                   const char* decoded, bool ascii) {
+                    return record({kind, decoded != nullptr, ascii, length, offset}, decoded);
                 };
                 std::size_t end = 0;
                 how_ = scan_json(text_, start_, max_depth_, sink, end);

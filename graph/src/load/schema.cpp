@@ -190,7 +190,7 @@ std::optional<std::string> check_string(ValueKind kind, std::string_view value,
             return "invalid UTF-8 in a string: " + *bad;
         }
     }
-    if (value.find('\0') != std::string_view::npos) {
+    if (utf8 != Utf8::ascii && value.find('\0') != std::string_view::npos) {
         // Graphviz, XML and C strings everywhere end at a NUL: text holding one could not be
         // shown as it is anywhere, so it is refused where it comes in (docs/data-format.md).
         return std::string("a string may not contain U+0000 (NUL)");

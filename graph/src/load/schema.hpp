@@ -116,11 +116,13 @@ bool is_date_shaped(std::string_view text);
 /// A short description of a string for messages: quoted, cut after 40 characters.
 std::string describe_string(std::string_view text);
 
-/// Whether a string still needs its UTF-8 checked.
-enum class Utf8 : std::uint8_t { unchecked, checked };
+/// Whether a string still needs its UTF-8 checked; `ascii`: the caller knows it is all ASCII
+/// with no byte below 0x20 (so no NUL either).
+enum class Utf8 : std::uint8_t { unchecked, checked, ascii };
 
 /// The problem with a string `value` for a field of `kind`, or nullopt when it is good: invalid
-/// UTF-8 (lone surrogates included; skipped when `utf8` says the caller checked it), a NUL, a
+/// UTF-8 (lone surrogates included; skipped when `utf8` says the caller checked it), a NUL (not
+/// looked for in `Utf8::ascii` text), a
 /// string past its length limit, or one that breaks the kind's pattern, enum or calendar. `kind`
 /// must be a string kind (not polarity, boolean, confidence or aliases; alias elements are checked
 /// as `name`).
