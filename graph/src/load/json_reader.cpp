@@ -114,7 +114,7 @@ class IdMap {
                 ++size_;
                 return;
             }
-            if (slot.hash == hash && key_at(slot) == key) {
+            if (slot.hash == hash && same_text(key_at(slot), key)) {
                 return;
             }
         }
@@ -144,7 +144,7 @@ class IdMap {
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
             const Slot& slot = slots_[s];
-            if (slot.index == no_index || (slot.hash == hash && key_at(slot) == key)) {
+            if (slot.index == no_index || (slot.hash == hash && same_text(key_at(slot), key))) {
                 return slot.index;
             }
         }
@@ -930,7 +930,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         // one read is tried first.
         const auto fields = table_spec(table_).fields;
         const FieldSpec* spec = nullptr;
-        if (next_field_ < fields.size() && fields[next_field_].name == key) {
+        if (next_field_ < fields.size() && same_text(fields[next_field_].name, key)) {
             spec = &fields[next_field_];
         } else {
             spec = field_named(table_, key);
@@ -957,12 +957,32 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         field_ = spec;
     }
 
+    // The bits (as in seen_) of a table's required fields.
+    static std::uint32_t required_fields(Table table) {
+        static const std::array<std::uint32_t, 4> masks = [] {
+            std::array<std::uint32_t, 4> out{};
+            for (const TableSpec& t : table_specs()) {
+                for (const FieldSpec& f : t.fields) {
+                    if (f.required) {
+                        out[static_cast<std::size_t>(t.table)] |= 1U
+                                                                  << static_cast<unsigned>(f.field);
+                    }
+                }
+            }
+            return out;
+        }();
+        return masks[static_cast<std::size_t>(table)];
+    }
+
     void end_record() {
         const Place p = places_[static_cast<std::size_t>(table_)].back();
-        for (const FieldSpec& f : table_spec(table_).fields) {
-            if (f.required && (seen_ & (1U << static_cast<unsigned>(f.field))) == 0) {
-                error(p.offset, record_pointer(),
-                      "missing required field \"" + std::string(f.name) + "\"");
+        if (const std::uint32_t required = required_fields(table_);
+            (seen_ & required) != required) {
+            for (const FieldSpec& f : table_spec(table_).fields) {
+                if (f.required && (seen_ & (1U << static_cast<unsigned>(f.field))) == 0) {
+                    error(p.offset, record_pointer(),
+                          "missing required field \"" + std::string(f.name) + "\"");
+                }
             }
         }
         // Ids are known from here on; a repeated one is reported by the rules later.

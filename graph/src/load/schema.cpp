@@ -87,7 +87,7 @@ std::optional<Table> table_named(std::string_view name) {
 
 const FieldSpec* field_named(Table table, std::string_view key) {
     for (const FieldSpec& f : table_spec(table).fields) {
-        if (f.name == key) {
+        if (same_text(f.name, key)) {
             return &f;
         }
     }

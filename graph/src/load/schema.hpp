@@ -116,6 +116,24 @@ bool is_date_shaped(std::string_view text);
 /// A short description of a string for messages: quoted, cut after 40 characters.
 std::string describe_string(std::string_view text);
 
+/// Whether `a` and `b` hold the same bytes: compared inline, byte by byte, for the short ids
+/// and member names a load compares millions of (a call to memcmp cost more than the compare;
+/// 4% of a load at 10^6 claims). Throws nothing.
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    if (a.size() > 32) {
+        return a == b;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// Whether a string still needs its UTF-8 checked; `ascii`: the caller knows it is all ASCII
 /// with no byte below 0x20 (so no NUL either).
 enum class Utf8 : std::uint8_t { unchecked, checked, ascii };

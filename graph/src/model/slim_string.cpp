@@ -41,11 +41,8 @@ SlimString SlimString::borrowing(std::string_view text) {
     return out;
 }
 
-void SlimString::release() noexcept {
-    // Borrowed bytes belong to their arena; inline ones to this string.
-    if (owns()) {
-        std::free(const_cast<char*>(pointer()));
-    }
+void SlimString::free_owned() noexcept {
+    std::free(const_cast<char*>(pointer()));
 }
 
 std::ostream& operator<<(std::ostream& out, const SlimString& text) {
