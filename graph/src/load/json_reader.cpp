@@ -547,7 +547,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         Relay::Outcome outcome;
         std::optional<Relay> relay;
         if (text_.size() >= threads_.relay_from) {
-            relay.emplace(text_, start, max_depth);
+            relay.emplace(text_, start, max_depth, &*positions_[file]);
             if (!relay->start()) {
                 relay.reset();
             }
@@ -574,7 +574,9 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
             prefaulter_ = &prefaulter;
         }
         if (relay) {
+            relaying_ = true;
             outcome = relay->relay(*this, stream);
+            relaying_ = false;
             stream.src_ = stream.head_ + outcome.end;
             work_.events_relayed = true;
             work_.files_scanned_whole += relay->scan_end() == ScanEnd::done ? 1 : 0;
@@ -1021,8 +1023,11 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
                 prefaulter_->progress(2, text_.data() + stream_->Tell());
             }
         }
-        // Lines are counted while the record's bytes are in the cache.
-        positions_[file_]->extend(stream_->Tell());
+        // Lines are counted while the record's bytes are in the cache: here, or, for a relayed
+        // file, by the parsing thread.
+        if (!relaying_) {
+            positions_[file_]->extend(stream_->Tell());
+        }
         // The text parsed is given back: a valid file's load never reads it again, and the rare
         // finding located later reads its page from the file anew.
         released_.read_to(stream_->Tell());
@@ -1629,7 +1634,8 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
     Releaser released_{nullptr, 0};  // gives the file's text back behind the parser
     const rapidjson::StringStream* stream_ = nullptr;
     std::vector<Frame> frames_;
-    bool fatal_ = false;  // the handler stopped the parse and said why
+    bool fatal_ = false;     // the handler stopped the parse and said why
+    bool relaying_ = false;  // the file's events come from a SaxRelay (which counts its lines)
     unsigned root_seen_ = 0;
     std::unordered_set<std::string> root_unknown_;
     std::size_t root_start_ = 0;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "load/json_scan.hpp"
+#include "load/text_positions.hpp"
 
 namespace entente::detail {
 
@@ -53,9 +54,12 @@ class SaxRelay {
 
     /// A relay over `text` from byte `start`, for a handler that stops the parse at the latest
     /// when a container opens `max_depth` levels deep (which it sees before the parsing thread
-    /// goes further); no thread until start(). Throws std::bad_alloc.
-    SaxRelay(std::string_view text, std::size_t start, std::size_t max_depth)
-        : text_(text), start_(start), max_depth_(max_depth) {
+    /// goes further); no thread until start(). `positions`, if given (deferred, over `text`),
+    /// is extended by the parsing thread as it goes, a chunk of events at a time, while the
+    /// bytes are in its cache; leave it alone until relay() returns. Throws std::bad_alloc.
+    SaxRelay(std::string_view text, std::size_t start, std::size_t max_depth,
+             TextPositions* positions = nullptr)
+        : text_(text), start_(start), max_depth_(max_depth), positions_(positions) {
         for (Chunk& c : chunks_) {
             c.events.resize(events_per_chunk);
         }
@@ -94,6 +98,13 @@ class SaxRelay {
                 Chunk& chunk = chunks_[n % chunks];
                 const char* side = chunk.side.data();  // escaped texts, in event order
                 for (std::size_t i = 0; i < chunk.count; ++i) {
+                    // The events and the texts were written and read by the other core: asked
+                    // for a little ahead, they are here by the time they are handled.
+                    if (i + prefetch_events < chunk.count) {
+                        const Event& later = chunk.events[i + prefetch_events];
+                        __builtin_prefetch(&later);
+                        __builtin_prefetch(text_.data() + later.offset);
+                    }
                     const Event& e = chunk.events[i];
                     stream.src_ = stream.head_ + e.offset;
                     const char* s;
@@ -139,6 +150,8 @@ class SaxRelay {
     /// after the parse).
     static constexpr std::size_t events_per_chunk = 16384;
     static constexpr std::size_t chunks = 4;
+    /// How many events ahead the loading thread asks for the next events and texts.
+    static constexpr std::size_t prefetch_events = 16;
 
   private:
     using Kind = SaxKind;
@@ -267,8 +280,8 @@ class SaxRelay {
     };
 
     // Adds one event to the chunk being filled, `copy` (its length bytes) to the chunk's side
-    // buffer; hands the chunk over when it is full. False once the relay is cancelled, which
-    // stops the parse.
+    // buffer; hands the chunk over when it is full, its lines counted. False once the relay is
+    // cancelled, which stops the parse.
     bool record(Event e, const char* copy) {
         Chunk& chunk = chunks_[filling_ % chunks];
         if (copy != nullptr) {
@@ -277,6 +290,9 @@ class SaxRelay {
         chunk.events[chunk.count++] = e;
         ++recorded_;
         if (chunk.count == events_per_chunk) {
+            if (positions_ != nullptr) {
+                positions_->extend(e.offset);
+            }
             hand_over(false);
             return begin_chunk();
         }
@@ -368,6 +384,7 @@ class SaxRelay {
     std::string_view text_;
     std::size_t start_;
     std::size_t max_depth_;
+    TextPositions* positions_;     // extended by the parsing thread, or null
     std::size_t recorded_ = 0;     // events recorded so far (the parsing thread's)
     std::size_t skip_ = 0;         // of RapidJSON's first events, those still to pass over
     ScanEnd how_ = ScanEnd::done;  // how the scan ended (read once the thread is joined)
