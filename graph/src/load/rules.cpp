@@ -388,15 +388,36 @@ void check_records(const Dataset& data, const RecordSites& sites, std::vector<Fi
         }
     }
 
-    // Claim ids: open addressing, four bytes a slot, for millions of claims.
+    // Claim ids: open addressing, four bytes a slot, for millions of claims. An insert reads a
+    // slot and, when it is taken, the claim there: at 10^6 claims two cache misses (a table of
+    // 8 MB, claims of 88 MB), 0.1 s of a load. So the slot of the claim `ahead` on is asked
+    // for, and the claim in the slot of the one half as far on, by the time each is inserted.
     {
         const auto claim_id = [&](Index i) -> std::string_view { return data.claims[i].id; };
         std::vector<Index> slots = make_id_slots(data.claims.size());
-        for (Index i = 0; i < data.claims.size(); ++i) {
+        const std::size_t mask = slots.size() - 1;
+        constexpr Index ahead = 16;
+        std::array<std::size_t, ahead> hashes{};  // a ring: claim i's at i % ahead
+        const auto n = static_cast<Index>(data.claims.size());
+        for (Index i = 0; i < std::min(ahead, n); ++i) {
+            hashes[i] = hash_id(claim_id(i));
+        }
+        for (Index i = 0; i < n; ++i) {
+            const std::size_t hash = hashes[i % ahead];
+            if (i + ahead < n) {
+                hashes[i % ahead] = hash_id(claim_id(i + ahead));
+                __builtin_prefetch(&slots[hashes[i % ahead] & mask]);
+            }
+            if (i + ahead / 2 < n) {
+                if (const Index there = slots[hashes[(i + ahead / 2) % ahead] & mask];
+                    there != no_index) {
+                    __builtin_prefetch(&data.claims[there]);
+                }
+            }
             if (data.claims[i].id.empty()) {
                 continue;
             }
-            if (const Index first = insert_id(slots, i, claim_id); first != no_index) {
+            if (const Index first = insert_id(slots, i, hash, claim_id); first != no_index) {
                 out.push_back({Severity::error, Table::claims, i, Field::id,
                                "duplicate claim id \"" + data.claims[i].id +
                                    "\" (first defined at " + sites.site(Table::claims, first) +

@@ -34,13 +34,13 @@ inline std::vector<Index> make_id_slots(std::size_t count) {
     return std::vector<Index>(id_slot_count(count), no_index);
 }
 
-/// Adds record `index` (its id is `key_of(index)`); returns the record already there with the
-/// same id, which stays, or no_index.
+/// Adds record `index` (its id is `key_of(index)`, of hash `hash`: hash_id of it); returns the
+/// record already there with the same id, which stays, or no_index.
 template <class KeyOf>
-Index insert_id(std::vector<Index>& slots, Index index, KeyOf key_of) {
+Index insert_id(std::vector<Index>& slots, Index index, std::size_t hash, KeyOf key_of) {
     const std::string_view key = key_of(index);
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t s = hash_id(key) & mask;; s = (s + 1) & mask) {
+    for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
         if (slots[s] == no_index) {
             slots[s] = index;
             return no_index;
@@ -49,6 +49,13 @@ Index insert_id(std::vector<Index>& slots, Index index, KeyOf key_of) {
             return slots[s];
         }
     }
+}
+
+/// Adds record `index` (its id is `key_of(index)`); returns the record already there with the
+/// same id, which stays, or no_index.
+template <class KeyOf>
+Index insert_id(std::vector<Index>& slots, Index index, KeyOf key_of) {
+    return insert_id(slots, index, hash_id(key_of(index)), key_of);
 }
 
 /// The record whose id is `key`, or no_index.
