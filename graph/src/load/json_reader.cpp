@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -1425,11 +1426,17 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         // Every problem is reported: the warnings too, on what could be read. For many claims
         // they are found on another thread meanwhile (BackgroundTask says why), with the name
         // index they need; find_claim_warnings reads no field the rules below write.
+        // The search is built on the other thread, and this one joins in once its own rules
+        // are done, taking the sources not yet searched (the search alone was the longer).
         std::vector<ClaimWarning> claim_warnings;
-        std::optional<BackgroundTask> warnings;
+        std::optional<ClaimWarningSearch> search;
+        std::atomic<bool> searching{false};
+        std::optional<BackgroundTask> warnings;  // after search: joined before it goes
         if (data_.claims.size() >= concurrent_warnings_from) {
-            warnings.emplace([this, &claim_warnings] {
-                claim_warnings = find_claim_warnings(data_);
+            warnings.emplace([this, &search, &searching] {
+                search.emplace(data_);
+                searching.store(true, std::memory_order_release);
+                search->search();
                 names();
             });
         }
@@ -1438,7 +1445,11 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         complete_claims(data_, arena_.get());
         arena_->release_unused();  // the texts are all in: its last huge page need not be whole
         if (warnings) {
+            if (searching.load(std::memory_order_acquire)) {
+                search->search();
+            }
             work_.warnings_found_concurrently = warnings->join();
+            claim_warnings = search->found();
         } else {
             claim_warnings = find_claim_warnings(data_);
         }

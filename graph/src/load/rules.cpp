@@ -120,30 +120,30 @@ std::string content_id(const Claim& claim, const Dataset& data) {
 
 // The same claim twice, and a source contradicting itself: found from the claims' immutable
 // fields only (rules.hpp says which), so that another thread may run it.
-std::vector<ClaimWarning> find_claim_warnings(const Dataset& data) {
+ClaimWarningSearch::ClaimWarningSearch(const Dataset& data) : data_(data) {
     const auto n = static_cast<Index>(data.claims.size());
     // Both warnings compare claims of one source only, so the claims are bucketed by source
     // (a counting sort, in file order within each source) and each bucket sorted on its own:
     // small sorts that stay in cache, even for millions of claims.
-    std::vector<Index> start(data.sources.size() + 1, 0);
+    start_.assign(data.sources.size() + 1, 0);
     for (const Claim& c : data.claims) {
         if (resolved(c)) {
-            ++start[c.source + 1];
+            ++start_[c.source + 1];
         }
     }
-    for (std::size_t s = 1; s < start.size(); ++s) {
-        start[s] += start[s - 1];
+    for (std::size_t s = 1; s < start_.size(); ++s) {
+        start_[s] += start_[s - 1];
     }
-    std::vector<Index> by_source(start.back());
-    {
-        std::vector<Index> next(start.begin(), start.end() - 1);
-        for (Index i = 0; i < n; ++i) {
-            if (resolved(data.claims[i])) {
-                by_source[next[data.claims[i].source]++] = i;
-            }
+    by_source_.resize(start_.back());
+    std::vector<Index> next(start_.begin(), start_.end() - 1);
+    for (Index i = 0; i < n; ++i) {
+        if (resolved(data.claims[i])) {
+            by_source_[next[data.claims[i].source]++] = i;
         }
     }
+}
 
+void ClaimWarningSearch::search() {
     // What a claim is found to be, per claim of the source being checked (by its place in the
     // source's bucket), then kept only for the claims it names: a dense table over every claim
     // took 12 bytes a claim at the load's peak.
@@ -169,19 +169,27 @@ std::vector<ClaimWarning> find_claim_warnings(const Dataset& data) {
     };
     std::vector<Key> keys;
     std::vector<Filing> filings;
-    for (std::size_t s = 0; s + 1 < start.size(); ++s) {
-        if (start[s + 1] - start[s] < 2) {
+    const std::size_t sources = start_.size() - 1;
+    for (std::size_t s = 0;; ++s) {
+        // A batch of sources at a time, from wherever the threads searching have got to.
+        if (s % batch == 0) {
+            s = next_source_.fetch_add(batch, std::memory_order_relaxed);
+        }
+        if (s >= sources) {
+            break;
+        }
+        if (start_[s + 1] - start_[s] < 2) {
             continue;
         }
-        const Index* const members = by_source.data() + start[s];
-        const Index size = start[s + 1] - start[s];
+        const Index* const members = by_source_.data() + start_[s];
+        const Index size = start_[s + 1] - start_[s];
         bucket.assign(size, {no_index, no_index, {no_index, no_index}});
         keys.clear();
         for (Index k = 0; k < size; ++k) {
-            const Claim& c = data.claims[members[k]];
+            const Claim& c = data_.claims[members[k]];
             Index a = c.subject;
             Index b = c.object;
-            if (data.relations[c.relation].symmetric && b < a) {
+            if (data_.relations[c.relation].symmetric && b < a) {
                 std::swap(a, b);
             }
             keys.push_back({{a, c.relation, b, static_cast<Index>(c.modality),
@@ -202,14 +210,14 @@ std::vector<ClaimWarning> find_claim_warnings(const Dataset& data) {
 
         filings.clear();
         for (Index k = 0; k < size; ++k) {
-            const Claim& c = data.claims[members[k]];
-            if (bucket[k].duplicate_of != no_index || data.relations[c.relation].polarity == 0 ||
+            const Claim& c = data_.claims[members[k]];
+            if (bucket[k].duplicate_of != no_index || data_.relations[c.relation].polarity == 0 ||
                 c.negated) {
                 continue;  // a repeated claim is reported as such, not filed again
             }
             const auto modality = static_cast<Index>(c.modality);
             filings.push_back({modality, c.subject, c.object, k, 0});
-            if (data.relations[c.relation].symmetric) {
+            if (data_.relations[c.relation].symmetric) {
                 filings.push_back({modality, c.object, c.subject, k, 1});
             }
         }
@@ -227,16 +235,16 @@ std::vector<ClaimWarning> find_claim_warnings(const Dataset& data) {
             Index first_negative = no_index;
             for (std::size_t p = begin; p < end; ++p) {
                 const Index i = members[filings[p].member];
-                const Claim& c = data.claims[i];
-                const int polarity = data.relations[c.relation].polarity;
+                const Claim& c = data_.claims[i];
+                const int polarity = data_.relations[c.relation].polarity;
                 Index conflict = no_index;
                 if (!c.from && !c.until) {
                     conflict = polarity > 0 ? first_negative : first_positive;
                 } else {
                     for (std::size_t q = begin; q < p; ++q) {
                         const Index j = members[filings[q].member];
-                        const Claim& other = data.claims[j];
-                        if (data.relations[other.relation].polarity == -polarity &&
+                        const Claim& other = data_.claims[j];
+                        if (data_.relations[other.relation].polarity == -polarity &&
                             overlaps(c, other)) {
                             conflict = j;
                             break;
@@ -261,10 +269,21 @@ std::vector<ClaimWarning> find_claim_warnings(const Dataset& data) {
         }
     }
 
+    const std::lock_guard<std::mutex> lock(mutex_);
+    found_.insert(found_.end(), found.begin(), found.end());
+}
+
+std::vector<ClaimWarning> ClaimWarningSearch::found() {
     // Reported in file order, as a reader goes through the file.
-    std::sort(found.begin(), found.end(),
+    std::sort(found_.begin(), found_.end(),
               [](const ClaimWarning& a, const ClaimWarning& b) { return a.claim < b.claim; });
-    return found;
+    return std::move(found_);
+}
+
+std::vector<ClaimWarning> find_claim_warnings(const Dataset& data) {
+    ClaimWarningSearch search(data);
+    search.search();
+    return search.found();
 }
 
 namespace {

@@ -5,6 +5,8 @@
 // and the compiled form's alike. Findings name a record and a field; each reader locates them.
 
 #include <array>
+#include <atomic>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +65,28 @@ struct ClaimWarning {
 /// thread while check_records, assign_content_ids and complete_claims write ids and asserters.
 /// Throws std::bad_alloc.
 std::vector<ClaimWarning> find_claim_warnings(const Dataset& data);
+
+/// find_claim_warnings in steps, for two threads: the constructor buckets the claims by source
+/// (O(n)); search() checks sources not yet taken, a batch at a time, until none is left, and
+/// may run on several threads at once (the load's second thread starts it, and the loading
+/// thread joins in once its own rules are done); found() gives what every search found, in
+/// claim order, once all have returned. Reads what find_claim_warnings reads. Throws
+/// std::bad_alloc.
+class ClaimWarningSearch {
+  public:
+    explicit ClaimWarningSearch(const Dataset& data);
+    void search();
+    std::vector<ClaimWarning> found();
+
+  private:
+    static constexpr std::size_t batch = 16;  // sources taken at a time
+    const Dataset& data_;
+    std::vector<Index> start_;      // per source, where its claims start in by_source_
+    std::vector<Index> by_source_;  // claim indices, by source, in file order
+    std::atomic<std::size_t> next_source_{0};
+    std::mutex mutex_;
+    std::vector<ClaimWarning> found_;
+};
 
 /// The warnings: the same claim twice (subject, relation, object and source) and a source
 /// contradicting itself (opposite signs between the same actors at overlapping dates), as
