@@ -70,8 +70,8 @@ std::vector<ClaimWarning> find_claim_warnings(const Dataset& data);
 /// (O(n)); search() checks sources not yet taken, a batch at a time, until none is left, and
 /// may run on several threads at once (the load's second thread starts it, and the loading
 /// thread joins in once its own rules are done); found() gives what every search found, in
-/// claim order, once all have returned. Reads what find_claim_warnings reads. Throws
-/// std::bad_alloc.
+/// claim order, once all have returned, and frees the buckets (call it once). Reads what
+/// find_claim_warnings reads. Throws std::bad_alloc.
 class ClaimWarningSearch {
   public:
     explicit ClaimWarningSearch(const Dataset& data);

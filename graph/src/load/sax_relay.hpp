@@ -358,6 +358,10 @@ class SaxRelay {
                     outcome_.error_offset = outcome_.has_error ? end : 0;
                     outcome_.end = end;
                 }
+                // The last lines too, before the loading thread gives their pages back.
+                if (positions_ != nullptr && !outcome_.has_error) {
+                    positions_->extend(outcome_.end);
+                }
             }
         } catch (...) {
             error_ = std::current_exception();
