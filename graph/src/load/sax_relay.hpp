@@ -1,8 +1,9 @@
 #pragma once
 // Internal: a big file's JSON parsed on a second thread, its SAX events relayed to the loading
-// thread. RapidJSON's own work (scanning strings and copying them to its stack, numbers, white
-// space) was a quarter of the loading thread's time on a 10^6-claim file, while the reader's
-// handling of each event, which builds the tables, is the rest; the two are a pipeline. The
+// thread. Parsing (scanning strings, numbers, white space) was a quarter of the loading thread's
+// time on a 10^6-claim file, while the reader's handling of each event, which builds the
+// tables, is the rest; the two are a pipeline. The parsing thread reads with its own scanner
+// (json_scan.hpp), and with RapidJSON from the first thing the scanner is unsure of. The
 // parsing thread records each event with the stream position the handler would have seen at
 // that call (Tell()), and the loading thread calls its handler with the same events, in the same
 // order, at the same positions, so the load, its diagnostics and their places are the same as
@@ -36,13 +37,19 @@ struct RawNumbersOnly {
     bool Double(double) { return true; }
 };
 
-/// Parses `text` (NUL-terminated one past its end, as InputFile::bytes is) from `start` with a
-/// `Reader` (a rapidjson::GenericReader) and `Flags` on a thread of its own, a bounded number of
+/// Parses `text` (NUL-terminated one past its end, as InputFile::bytes is) from `start` on a
+/// thread of its own, as a `Reader` (a rapidjson::GenericReader) parsing with `Flags`
+/// (kParseStopWhenDoneFlag | kParseNumbersAsStringsFlag, which scan_json mirrors) would, with
+/// scan_json and, from the first thing that is unsure of, the Reader itself; a bounded number of
 /// events ahead of the handler: at most `chunks` x `events_per_chunk` events, 16 bytes each,
 /// plus the texts of strings with escapes (others point into `text`). Throws nothing when
 /// started; relay() rethrows what the parse threw (std::bad_alloc).
 template <class Reader, unsigned Flags>
 class SaxRelay {
+    static_assert(Flags ==
+                      (rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseNumbersAsStringsFlag),
+                  "the scanner gives the events of these flags only");
+
   public:
     /// The end of the parse, as a direct parse's Reader and stream would report it.
     struct Outcome {

@@ -85,15 +85,6 @@ std::optional<Table> table_named(std::string_view name) {
     return std::nullopt;
 }
 
-const FieldSpec* field_named(Table table, std::string_view key) {
-    for (const FieldSpec& f : table_spec(table).fields) {
-        if (same_text(f.name, key)) {
-            return &f;
-        }
-    }
-    return nullptr;
-}
-
 const FieldSpec& field_spec(Table table, Field field) {
     for (const FieldSpec& f : table_spec(table).fields) {
         if (f.field == field) {

@@ -90,8 +90,6 @@ const TableSpec& table_spec(Table table);
 std::span<const TableSpec> table_specs();
 /// The table a root member names ("claims"), or nullopt.
 std::optional<Table> table_named(std::string_view name);
-/// The field `key` names in `table`, or nullptr when the table has no such field.
-const FieldSpec* field_named(Table table, std::string_view key);
 /// The spec of `field` in `table`; the field must belong to the table.
 const FieldSpec& field_spec(Table table, Field field);
 
