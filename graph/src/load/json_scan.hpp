@@ -190,17 +190,10 @@ ScanEnd scan_json(std::string_view text, std::size_t start, std::size_t max_dept
                                   (std::uint64_t{object} << depth);
                         ++depth;
                         skip_space();
-                        if (*p == (object ? '}' : ']')) {
-                            ++p;
-                            --depth;
-                            if (!emit(object ? SaxKind::end_object : SaxKind::end_array, p, 0,
-                                      nullptr)) {
-                                return finish(ScanEnd::refused);
-                            }
-                            next = Next::after_value;
-                        } else {
-                            next = object ? Next::key : Next::value;
-                        }
+                        // An empty container closes as one after its last value does.
+                        next = *p == (object ? '}' : ']') ? Next::after_value
+                               : object                   ? Next::key
+                                                          : Next::value;
                         continue;
                     }
                     case '"':
