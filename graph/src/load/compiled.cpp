@@ -1126,7 +1126,7 @@ LoadResult decode_compiled(std::string_view bytes, const std::string& name, bool
             bytes, layout, claim_offsets_section, claims_section, "claim", data.claims,
             [&](Decoder& in) { return decode_claim(in, data, data.sources.size(), arena.get()); },
             mapping);
-        arena->release_unused();  // the texts are all in: its last huge page need not be whole
+        arena->release_unused();  // the texts are all in: the block's unwritten pages go back
         Decoder warnings_in(layout.sections[warnings_section], at(warnings_section));
         std::vector<Diagnostic> warnings = decode_warnings(warnings_in);
         if (count_claims(data.claims).by_modality != counts.by_modality) {

@@ -39,7 +39,7 @@ namespace entente::detail {
 namespace {
 
 // Files this big have their fresh pages faulted in by another thread (Prefaulter), this far
-// ahead of the parser: two huge pages.
+// ahead of the parser.
 constexpr std::size_t prefault_from = std::size_t{16} << 20;
 constexpr std::size_t prefault_ahead = std::size_t{4} << 20;
 // From this many claims the warnings are found on a thread of their own (finish()): below it, a
@@ -562,10 +562,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         // A claim takes at least ~60 bytes of JSON; reserving for that many saves moving
         // every claim each time the table doubles, and pages never written cost nothing.
         data_.claims.reserve(data_.claims.size() + text_.size() / 64);
-        auto& claim_places = places_[static_cast<std::size_t>(Table::claims)];
-        claim_places.reserve(data_.claims.capacity());
-        advise_huge_pages(data_.claims.data(), data_.claims.capacity() * sizeof(Claim));
-        advise_huge_pages(claim_places.data(), claim_places.capacity_bytes());
+        places_[static_cast<std::size_t>(Table::claims)].reserve(data_.claims.capacity());
 
         // A big file is parsed on a thread of its own, its events relayed to this one's
         // handler (SaxRelay says why); where no thread can be started, here.
@@ -1443,7 +1440,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
         check_records(data_, *this, findings, &claim_slots_);
         work_.content_id_lookups += assign_content_ids(data_, claim_slots_);
         complete_claims(data_, arena_.get());
-        arena_->release_unused();  // the texts are all in: its last huge page need not be whole
+        arena_->release_unused();  // the texts are all in: the block's unwritten pages go back
         if (warnings) {
             if (searching.load(std::memory_order_acquire)) {
                 search->search();

@@ -59,8 +59,7 @@ class PlaceTable {
     std::size_t size() const { return low_.size(); }
     /// Runs held (24 bytes each, beside the 4 a record).
     std::size_t runs() const { return runs_.size(); }
-    /// Where the offsets are and how many bytes they may take (for advise_huge_pages).
-    void* data() { return low_.data(); }
+    /// Bytes the offsets may take without growing (4 a record reserved).
     std::size_t capacity_bytes() const { return low_.capacity() * sizeof(std::uint32_t); }
     /// Forgets every record and gives the memory back (`= {}` would keep the capacity). Throws
     /// nothing.

@@ -2,6 +2,17 @@
 // Internal: advice to the kernel about the pages under large tables and mappings (Linux madvise;
 // elsewhere, where the advice is missing, nothing is done). Shared by the model's text arena
 // and the loaders' tables and mapped files.
+//
+// The loaders' fresh tables are not offered for transparent huge pages (MADV_HUGEPAGE) any more.
+// A huge page needs a free 2 MiB block, and in a virtual machine whose balloon reports free
+// memory to the hypervisor (free page reporting, blocks of 2 MiB and up, after 2 s idle) such a
+// block has been handed back, so its first touch costs a hypervisor fault per page; ordinary
+// pages come first from the smaller free blocks, which are never reported. Measured on this
+// project's VM, `entente stats` on 10^6 claims of JSON, 8 rounds of an idle 4 s then 3 runs,
+// binaries rotated: the first run after the idle took 2.34 s with huge pages (2.45 s of it in
+// the kernel) against 1.15 s without (0.32 s); the runs straight after, 1.50 s against 1.25 s
+// (medians). With memory just freed by the previous run huge pages can still win (fastest run
+// 0.88 s against 0.96 s), but a user rarely runs a command twice within two seconds.
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -10,29 +21,6 @@
 #include <cstdint>
 
 namespace entente::detail {
-
-/// Asks that the whole 2 MiB pages inside [data, data + bytes) be backed by transparent huge
-/// pages (madvise MADV_HUGEPAGE, Linux): a table of 10^6 claims (112 MB) written front to back
-/// then takes about 56 page faults instead of 27,000: at 10^6 claims, 8% less time for a JSON
-/// load (3.26 s to 2.99 s, user + system, medians of 5) for 3 MB more at its peak (1%). Pages
-/// never written still take no memory; the one being written takes up to 2 MiB. Nothing where
-/// the kernel has transparent huge pages off, or for a range holding no whole 2 MiB page.
-/// Throws nothing.
-inline void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
-#ifdef MADV_HUGEPAGE
-    constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
-    const auto start = reinterpret_cast<std::uintptr_t>(data);
-    const std::uintptr_t first = (start + huge - 1) & ~(huge - 1);
-    const std::uintptr_t end = (start + bytes) & ~(huge - 1);
-    if (first < end) {
-        // Advice only: where it is refused, the table is built on ordinary pages.
-        static_cast<void>(::madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE));
-    }
-#else
-    static_cast<void>(data);
-    static_cast<void>(bytes);
-#endif
-}
 
 /// Gives back the whole pages inside [from, to) (madvise MADV_DONTNEED): a partial page at
 /// either end is kept, since bytes outside the range may share it. Afterwards a page of

@@ -9,45 +9,29 @@
 
 namespace entente {
 
-namespace {
-
-constexpr std::size_t huge_page = std::size_t{1} << 21;
-
-}  // namespace
-
-void TextArena::FreeBlock::operator()(char* p) const noexcept {
-    if (aligned) {
-        ::operator delete[](p, std::align_val_t{huge_page});
-    } else {
-        delete[] p;
-    }
-}
-
 std::string_view TextArena::add(std::string_view text) {
     const std::size_t need = text.size() + 1;
     char* at = nullptr;
     if (need > block_size / 8) {
         // A long text gets a block of its own, so that it does not strand the current block's
         // free tail; the current block stays current.
-        blocks_.push_back({std::unique_ptr<char[], FreeBlock>(new char[need], FreeBlock{}), need});
+        blocks_.push_back({std::unique_ptr<char[]>(new char[need]), need});
         capacity_ += need;
         at = blocks_.back().bytes.get();
     } else {
         if (need > left_) {
             // The bytes are left uninitialized: the pages are not touched, so they take no
             // memory until texts are written to them. The first block is small, so that a small
-            // dataset costs little; the later ones are large and huge-page aligned, so that a
-            // large one is written with few page faults (at 10^6 claims, 146 MB of quotes).
+            // dataset costs little; the later ones are larger, so that a large one (at 10^6
+            // claims, 146 MB of quotes) takes few blocks.
             if (!ordinary_) {
-                blocks_.push_back(
-                    {std::unique_ptr<char[], FreeBlock>(new char[block_size], FreeBlock{}),
-                     block_size});
+                blocks_.push_back({std::unique_ptr<char[]>(new char[block_size]), block_size});
                 ordinary_ = true;
                 capacity_ += block_size;
                 next_ = blocks_.back().bytes.get();
                 left_ = block_size;
             } else {
-                start_huge_block(large_block_size);
+                start_block(large_block_size);
             }
         }
         at = next_;
@@ -67,16 +51,13 @@ void TextArena::reserve(std::size_t bytes) {
     }
     // The old block's tail is stranded: give back what of it is whole pages.
     release_unused();
-    // Rounded up to whole huge pages, so that the block's last page can be a huge one too.
-    start_huge_block((bytes + huge_page - 1) / huge_page * huge_page);
+    start_block(bytes);
 }
 
-void TextArena::start_huge_block(std::size_t size) {
-    std::unique_ptr<char[], FreeBlock> owned(
-        static_cast<char*>(::operator new[](size, std::align_val_t{huge_page})), FreeBlock{true});
+void TextArena::start_block(std::size_t size) {
+    std::unique_ptr<char[]> owned(new char[size]);
     char* block = owned.get();
     blocks_.push_back({std::move(owned), size});
-    detail::advise_huge_pages(block, size);
     ordinary_ = true;
     capacity_ += size;
     next_ = block;

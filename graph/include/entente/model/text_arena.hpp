@@ -14,13 +14,11 @@
 namespace entente {
 
 /// An append-only store of texts, each followed by a NUL, in blocks: 1 MiB for the first, 4 MiB for
-/// the next ones, which start on a 2 MiB boundary and are offered to the kernel for transparent
-/// huge pages (a large dataset's quotes then take a page fault per 2 MiB written, not per 4 KiB),
-/// or one such block of a size asked for (reserve); a text longer than 128 KiB gets a block of its
-/// own. A text costs its bytes and a NUL, where a heap block of its own costs about 16 bytes more
-/// (malloc's header and rounding) and a call to malloc: for the 10^6 quotes of a generated dataset,
-/// 14 MB and 10^6 calls. Texts are never freed one by one: the arena gives back every block when it
-/// is destroyed. Not copyable; moving keeps the texts where they are.
+/// the next ones, or one block of a size asked for (reserve); a text longer than 128 KiB gets a
+/// block of its own. A text costs its bytes and a NUL, where a heap block of its own costs about 16
+/// bytes more (malloc's header and rounding) and a call to malloc: for the 10^6 quotes of a
+/// generated dataset, 14 MB and 10^6 calls. Texts are never freed one by one: the arena gives back
+/// every block when it is destroyed. Not copyable; moving keeps the texts where they are.
 class TextArena {
   public:
     TextArena() = default;
@@ -48,8 +46,8 @@ class TextArena {
         return SlimString::borrowing(add(text));
     }
     /// Makes sure that the next `bytes` bytes of texts (NULs included) go into one block, in
-    /// order: when the current block has less left, a new huge-page aligned block of that size
-    /// becomes the current one (untouched, so it takes no memory until written; its unused
+    /// order: when the current block has less left, a new block of that size becomes the
+    /// current one (untouched, so it takes no memory until written; its unused
     /// tail is given back by release_unused). For a loader that knows an upper bound of what it
     /// will add (a JSON file's texts are no longer than the file) and wants the pages ahead of
     /// it faulted in by another thread (free_tail). Throws std::bad_alloc.
@@ -60,13 +58,13 @@ class TextArena {
         return {next_, next_ + left_};
     }
     /// Gives the memory of the whole pages in the current block's unused tail back to the
-    /// system (Linux: madvise MADV_DONTNEED), for when no more texts are expected: a huge page
-    /// holds up to 2 MiB not yet written. The arena stays usable; pages written later are taken
-    /// again. Throws nothing.
+    /// system (Linux: madvise MADV_DONTNEED), for when no more texts are expected (pages faulted
+    /// in ahead of the writer, by another thread, and never written). The arena stays usable;
+    /// pages written later are taken again. Throws nothing.
     void release_unused() noexcept;
     /// Bytes in the arena's blocks, used or not (the unused tail of the last block takes no
-    /// memory until written, but for the rest of a huge page being written, which
-    /// release_unused gives back). Throws nothing.
+    /// memory until written, unless faulted in ahead, which release_unused gives back). Throws
+    /// nothing.
     std::size_t capacity() const noexcept { return capacity_; }
     /// True when `p` points into one of the arena's blocks (a text it holds, or the unused tail).
     /// O(blocks). Throws nothing.
@@ -79,18 +77,13 @@ class TextArena {
     static constexpr std::size_t large_block_size = std::size_t{4} << 20;
 
   private:
-    // Frees a block the way it was allocated: the large blocks with their alignment.
-    struct FreeBlock {
-        bool aligned = false;
-        void operator()(char* p) const noexcept;
-    };
     struct Block {
-        std::unique_ptr<char[], FreeBlock> bytes;
+        std::unique_ptr<char[]> bytes;
         std::size_t size;
     };
-    // Makes a new block of `size` bytes (a multiple of 2 MiB), huge-page aligned and offered to
-    // the kernel for huge pages, the current one. Throws std::bad_alloc.
-    void start_huge_block(std::size_t size);
+    // Makes a new block of `size` bytes, left uninitialized, the current one. Throws
+    // std::bad_alloc.
+    void start_block(std::size_t size);
 
     std::vector<Block> blocks_;
     bool ordinary_ = false;  // an ordinary block was made: the next one is large
