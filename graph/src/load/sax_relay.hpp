@@ -102,17 +102,25 @@ class SaxRelay {
                      have = produced_.load(std::memory_order_acquire)) {
                     produced_.wait(have, std::memory_order_acquire);
                 }
-                Chunk& chunk = chunks_[n % chunks];
+                // Read once: a filled chunk does not change until it is handed back, and the
+                // handler's calls would otherwise make the compiler read them again each event.
+                const Chunk& chunk = chunks_[n % chunks];
+                const Event* const events = chunk.events.data();
+                const std::size_t count = chunk.count;
+                const char* const text = text_.data();
                 const char* side = chunk.side.data();  // escaped texts, in event order
-                for (std::size_t i = 0; i < chunk.count; ++i) {
-                    // The events and the texts were written and read by the other core: asked
-                    // for a little ahead, they are here by the time they are handled.
-                    if (i + prefetch_events < chunk.count) {
-                        const Event& later = chunk.events[i + prefetch_events];
-                        __builtin_prefetch(&later);
-                        __builtin_prefetch(text_.data() + later.offset);
+                for (std::size_t i = 0; i < count; ++i) {
+                    // The events were written by the other core: their lines are asked for
+                    // well ahead, and a text once its event's line is here, so that neither
+                    // read waits for the other core (reading an event's offset to ask for its
+                    // text, with the event's line still there, did).
+                    if (i + prefetch_lines < count) {
+                        __builtin_prefetch(events + i + prefetch_lines);
                     }
-                    const Event& e = chunk.events[i];
+                    if (i + prefetch_events < count) {
+                        __builtin_prefetch(text + events[i + prefetch_events].offset);
+                    }
+                    const Event& e = events[i];
                     stream.src_ = stream.head_ + e.offset;
                     const char* s;
                     if (e.escaped) {
@@ -120,7 +128,7 @@ class SaxRelay {
                         side += e.length;
                     } else {
                         // A string's text starts after its opening quote.
-                        s = text_.data() + e.offset +
+                        s = text + e.offset +
                             (e.kind == Kind::string || e.kind == Kind::key ? 1 : 0);
                     }
                     if (!deliver(handler, e, s)) {
@@ -157,7 +165,9 @@ class SaxRelay {
     /// after the parse).
     static constexpr std::size_t events_per_chunk = 16384;
     static constexpr std::size_t chunks = 4;
-    /// How many events ahead the loading thread asks for the next events and texts.
+    /// How many events ahead the loading thread asks for the next events' lines, and for the
+    /// next texts.
+    static constexpr std::size_t prefetch_lines = 64;
     static constexpr std::size_t prefetch_events = 16;
 
   private:
@@ -173,7 +183,9 @@ class SaxRelay {
         std::size_t offset;    // Tell() at the call
     };
     static_assert(sizeof(Event) == 16);
-    struct Chunk {
+    // A chunk's fields on lines of their own: the parsing thread writes the count of the one it
+    // fills at every event, and the loading thread reads the fields of the one before.
+    struct alignas(64) Chunk {
         std::vector<Event> events;
         std::string side;  // texts that differ from the file's bytes (escapes decoded)
         std::size_t count = 0;
@@ -395,15 +407,18 @@ class SaxRelay {
     std::string_view text_;
     std::size_t start_;
     std::size_t max_depth_;
-    TextPositions* positions_;     // extended by the parsing thread, or null
-    std::size_t recorded_ = 0;     // events recorded so far (the parsing thread's)
-    std::size_t skip_ = 0;         // of RapidJSON's first events, those still to pass over
-    ScanEnd how_ = ScanEnd::done;  // how the scan ended (read once the thread is joined)
-    std::array<Chunk, chunks> chunks_;
+    TextPositions* positions_;  // extended by the parsing thread, or null
+    // The parsing thread's own, on a line of their own: recorded_ changes at every event, and
+    // on the line of text_, which the loading thread reads, it made each read wait for the
+    // other core.
+    alignas(64) std::size_t recorded_ = 0;  // events recorded so far
+    std::size_t skip_ = 0;                  // of RapidJSON's first events, those still to pass over
+    ScanEnd how_ = ScanEnd::done;           // how the scan ended (read once the thread is joined)
     // Chunk counts, 32 bits for the futex behind atomic wait; they wrap after 2^32 chunks of
     // 16,384 events, and compare by difference.
-    std::uint32_t filling_ = 0;  // the parsing thread's: chunks handed over so far
-    std::atomic<std::uint32_t> produced_{0};
+    std::uint32_t filling_ = 0;  // chunks handed over so far
+    std::array<Chunk, chunks> chunks_;
+    alignas(64) std::atomic<std::uint32_t> produced_{0};
     std::atomic<std::uint32_t> consumed_{0};
     std::atomic<bool> cancelled_{false};
     Outcome outcome_;  // written by the parsing thread before its last hand-over
