@@ -189,3 +189,34 @@ TEST_CASE("the reader's table of the format says what the JSON Schema says") {
 }
 
 }  // namespace entente::test
+
+TEST_CASE("same_text agrees with == on every length up to 40 and every place of a difference") {
+    // The compare reads words from both ends; the strings sit inside longer buffers whose
+    // neighbouring bytes differ, so a read past either end would show.
+    std::string left(64, 'x');
+    std::string right(64, 'y');
+    int compared = 0;
+    for (std::size_t n = 0; n <= 40; ++n) {
+        for (std::size_t i = 0; i < n; ++i) {
+            left[8 + i] = static_cast<char>('a' + i % 26);
+            right[8 + i] = left[8 + i];
+        }
+        const std::string_view a(left.data() + 8, n);
+        const std::string_view b(right.data() + 8, n);
+        CAPTURE(n);
+        CHECK(entente::detail::same_text(a, b));
+        ++compared;
+        for (std::size_t at = 0; at < n; ++at) {
+            CAPTURE(at);
+            right[8 + at] = static_cast<char>(right[8 + at] ^ 0x20);
+            CHECK_FALSE(entente::detail::same_text(a, b));
+            CHECK_FALSE(entente::detail::same_text(b, a));
+            right[8 + at] = left[8 + at];
+            ++compared;
+        }
+        if (n > 0) {
+            CHECK_FALSE(entente::detail::same_text(a, std::string_view(right.data() + 8, n - 1)));
+        }
+    }
+    CHECK(compared == 41 + 40 * 41 / 2);
+}

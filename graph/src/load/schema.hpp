@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <span>
@@ -114,22 +115,36 @@ bool is_date_shaped(std::string_view text);
 /// A short description of a string for messages: quoted, cut after 40 characters.
 std::string describe_string(std::string_view text);
 
-/// Whether `a` and `b` hold the same bytes: compared inline, byte by byte, for the short ids
-/// and member names a load compares millions of (a call to memcmp cost more than the compare;
-/// 4% of a load at 10^6 claims). Throws nothing.
+/// Whether `a` and `b` hold the same bytes: compared inline for the short ids and member names
+/// a load compares millions of (a call to memcmp cost more than the compare; 4% of a load at
+/// 10^6 claims): up to 16 bytes by two words from each end, which overlap, never read outside
+/// either string, and take no branch a byte (a byte loop mispredicted where the names first
+/// differ). Throws nothing.
 inline bool same_text(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) {
+    const std::size_t n = a.size();
+    if (n != b.size()) {
         return false;
     }
-    if (a.size() > 32) {
-        return a == b;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i]) {
-            return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    auto word = [](const char* at, auto size_of) {
+        decltype(size_of) w;
+        std::memcpy(&w, at, sizeof w);
+        return w;
+    };
+    if (n >= 8) {
+        if (n > 16) {
+            return std::memcmp(p, q, n) == 0;
         }
+        return word(p, std::uint64_t{}) == word(q, std::uint64_t{}) &&
+               word(p + n - 8, std::uint64_t{}) == word(q + n - 8, std::uint64_t{});
     }
-    return true;
+    if (n >= 4) {
+        return word(p, std::uint32_t{}) == word(q, std::uint32_t{}) &&
+               word(p + n - 4, std::uint32_t{}) == word(q + n - 4, std::uint32_t{});
+    }
+    // 0 to 3 bytes: the first, middle and last cover them all.
+    return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
 }
 
 /// Whether a string still needs its UTF-8 checked; `ascii`: the caller knows it is all ASCII
