@@ -736,7 +736,7 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
             fatal_ = true;
             return false;
         }
-        const std::string got = array ? "an array" : "an object";
+        const char* const got = array ? "an array" : "an object";  // for messages only
         if (frames_.empty()) {
             if (array) {
                 push(Role::skipped, start, "expected an object, got an array", "");
@@ -752,15 +752,16 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
                 return true;
             case Role::root:
                 if (root_key_ == RootKey::version) {
-                    push(Role::skipped, start,
-                         "expected " + std::string(expected_version()) + ", got " + got,
-                         "/" + std::string(version_member));
+                    push(
+                        Role::skipped, start,
+                        "expected " + std::string(expected_version()) + ", got " + std::string(got),
+                        "/" + std::string(version_member));
                 } else if (root_key_ == RootKey::table && array) {
                     push(Role::table, start);
                     table_ = root_table_;
                     element_ = 0;
                 } else if (root_key_ == RootKey::table) {
-                    push(Role::skipped, start, "expected an array, got " + got,
+                    push(Role::skipped, start, "expected an array, got " + std::string(got),
                          "/" + std::string(table_spec(root_table_).name));
                 } else {
                     push(Role::skipped, start);
@@ -781,13 +782,15 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
                     alias_ = 0;
                 } else {
                     push(Role::skipped, start,
-                         "expected " + std::string(expected(field_->kind)) + ", got " + got,
+                         "expected " + std::string(expected(field_->kind)) + ", got " +
+                             std::string(got),
                          field_pointer());
                 }
                 return true;
             case Role::aliases:
                 push(Role::skipped, start,
-                     "expected " + std::string(expected(ValueKind::name)) + ", got " + got,
+                     "expected " + std::string(expected(ValueKind::name)) + ", got " +
+                         std::string(got),
                      field_pointer() + "/" + std::to_string(alias_++));
                 return true;
         }
@@ -799,14 +802,16 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
     }
 
     bool close() {
-        Frame frame = std::move(frames_.back());
-        frames_.pop_back();
+        // Read in place, not moved out: a frame is 80 bytes, and a record closes at every claim.
+        Frame& frame = frames_.back();
+        const Role role = frame.role;
         if (!frame.deferred.empty()) {
             error(frame.start, std::move(frame.pointer), std::move(frame.deferred));
         }
-        if (frame.role == Role::record) {
+        frames_.pop_back();
+        if (role == Role::record) {
             end_record();
-        } else if (frame.role == Role::root) {
+        } else if (role == Role::root) {
             for (const std::string_view member : required_root_members) {
                 if ((root_seen_ & root_bit(member)) == 0) {
                     error(root_start_, "",
