@@ -127,21 +127,24 @@ inline bool same_text(std::string_view a, std::string_view b) noexcept {
     }
     const char* p = a.data();
     const char* q = b.data();
-    auto word = [](const char* at, auto size_of) {
-        decltype(size_of) w;
+    const auto word8 = [](const char* at) {
+        std::uint64_t w;
         std::memcpy(&w, at, sizeof w);
         return w;
     };
+    const auto word4 = [](const char* at) {
+        std::uint32_t w;
+        std::memcpy(&w, at, sizeof w);
+        return w;
+    };
+    if (n > 16) {
+        return std::memcmp(p, q, n) == 0;
+    }
     if (n >= 8) {
-        if (n > 16) {
-            return std::memcmp(p, q, n) == 0;
-        }
-        return word(p, std::uint64_t{}) == word(q, std::uint64_t{}) &&
-               word(p + n - 8, std::uint64_t{}) == word(q + n - 8, std::uint64_t{});
+        return word8(p) == word8(q) && word8(p + n - 8) == word8(q + n - 8);
     }
     if (n >= 4) {
-        return word(p, std::uint32_t{}) == word(q, std::uint32_t{}) &&
-               word(p + n - 4, std::uint32_t{}) == word(q + n - 4, std::uint32_t{});
+        return word4(p) == word4(q) && word4(p + n - 4) == word4(q + n - 4);
     }
     // 0 to 3 bytes: the first, middle and last cover them all.
     return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);

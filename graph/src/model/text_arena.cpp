@@ -1,9 +1,7 @@
 #include "entente/model/text_arena.hpp"
 
-#include <cstdint>
 #include <cstring>
 #include <functional>
-#include <new>
 
 #include "model/pages.hpp"
 
