@@ -752,10 +752,9 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
                 return true;
             case Role::root:
                 if (root_key_ == RootKey::version) {
-                    push(
-                        Role::skipped, start,
-                        "expected " + std::string(expected_version()) + ", got " + std::string(got),
-                        "/" + std::string(version_member));
+                    push(Role::skipped, start,
+                         "expected " + std::string(expected_version()) + ", got " + got,
+                         "/" + std::string(version_member));
                 } else if (root_key_ == RootKey::table && array) {
                     push(Role::table, start);
                     table_ = root_table_;
@@ -782,15 +781,13 @@ class JsonReader : public RecordSites, public RawNumbersOnly {
                     alias_ = 0;
                 } else {
                     push(Role::skipped, start,
-                         "expected " + std::string(expected(field_->kind)) + ", got " +
-                             std::string(got),
+                         "expected " + std::string(expected(field_->kind)) + ", got " + got,
                          field_pointer());
                 }
                 return true;
             case Role::aliases:
                 push(Role::skipped, start,
-                     "expected " + std::string(expected(ValueKind::name)) + ", got " +
-                         std::string(got),
+                     "expected " + std::string(expected(ValueKind::name)) + ", got " + got,
                      field_pointer() + "/" + std::to_string(alias_++));
                 return true;
         }
